@@ -1,1 +1,3 @@
-export {};
+export * from "./errors/index.ts";
+export type * from "./framework/framework.ts";
+export type * from "./framework/ports.ts";

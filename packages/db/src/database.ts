@@ -1,0 +1,16 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type * as schema from "./schema/index.ts";
+
+export type AppDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DriverName = "pglite" | "postgres";
+
+/** One open database, whichever driver backs it. */
+export interface DatabaseHandle {
+  db: AppDatabase;
+  driver: DriverName;
+  /** Human-readable location, safe to log (no password). */
+  location: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
