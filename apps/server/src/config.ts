@@ -1,0 +1,34 @@
+import { resolve } from "node:path";
+import { AppError } from "@ascent/core";
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  /** Folder with the built web app; served when it exists. */
+  webDist: string;
+  isProduction: boolean;
+}
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError("validation_failed", `PORT must be an integer between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    host: env.HOST || "127.0.0.1",
+    port: parsePort(env.PORT, 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.ASCENT_DATA_DIR || "data"),
+    logLevel: env.LOG_LEVEL || "info",
+    webDist: resolve(env.ASCENT_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
+    isProduction: env.NODE_ENV !== "development",
+  };
+}

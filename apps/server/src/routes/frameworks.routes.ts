@@ -1,0 +1,27 @@
+import { endpoints } from "@ascent/contract";
+import type { FrameworkCatalog } from "@ascent/core";
+import { route } from "../route-table.ts";
+import { presentFrameworkSummary, presentFrameworkVersion, presentVersionSummary } from "../presenters/framework.ts";
+
+export function frameworkRoutes(catalog: FrameworkCatalog) {
+  return [
+    route({
+      endpoint: endpoints.frameworks.list,
+      policy: "public",
+      handler: async () => ({ frameworks: (await catalog.list()).map(presentFrameworkSummary) }),
+    }),
+    route({
+      endpoint: endpoints.frameworks.get,
+      policy: "public",
+      handler: async ({ params }) => {
+        const detail = await catalog.detail(params.framework);
+        return { ...presentFrameworkSummary(detail), versions: detail.versions.map(presentVersionSummary) };
+      },
+    }),
+    route({
+      endpoint: endpoints.frameworks.getVersion,
+      policy: "public",
+      handler: async ({ params }) => presentFrameworkVersion(await catalog.version(params.framework, params.version)),
+    }),
+  ];
+}

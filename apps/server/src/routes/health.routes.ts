@@ -1,0 +1,21 @@
+import { endpoints } from "@ascent/contract";
+import type { DatabaseHandle } from "@ascent/db";
+import { route } from "../route-table.ts";
+
+export function healthRoutes(database: DatabaseHandle) {
+  return [
+    route({ endpoint: endpoints.health.health, policy: "public", handler: async () => ({ status: "ok" as const }) }),
+    route({
+      endpoint: endpoints.health.ready,
+      policy: "public",
+      handler: async () => {
+        const started = performance.now();
+        await database.ping();
+        return {
+          status: "ok" as const,
+          database: { driver: database.driver, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,76 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Import-direction rules (docs/ARCHITECTURE.md): a wrong arrow fails `npm run check`. */
+const NODE_BUILTINS = { group: ["node:*"], message: "packages/core is pure: no Node built-ins." };
+const pkg = (name, message) => ({ group: [`@ascent/${name}`, `@ascent/${name}/*`], message });
+
+const boundaries = [
+  {
+    files: ["packages/core/src/**/*.ts"],
+    ignores: ["packages/core/src/**/*.test.ts"],
+    patterns: [
+      NODE_BUILTINS,
+      { group: ["@ascent/*"], message: "packages/core imports nothing outside itself." },
+      {
+        regex: "^(?!\\.)(?!vitest$)",
+        message: "packages/core imports nothing outside itself (no npm packages).",
+      },
+    ],
+  },
+  {
+    files: ["packages/core/src/**/*.test.ts"],
+    patterns: [NODE_BUILTINS, { group: ["@ascent/*"], message: "packages/core imports nothing outside itself." }],
+  },
+  {
+    files: ["packages/contract/src/**/*.ts"],
+    patterns: [
+      NODE_BUILTINS,
+      { group: ["@ascent/core"], allowTypeImports: true, message: "contract imports only types from core." },
+      pkg("db", "contract imports zod and core types only."),
+      pkg("server", "contract imports zod and core types only."),
+      pkg("formats", "contract imports zod and core types only."),
+    ],
+  },
+  {
+    files: ["packages/db/src/**/*.ts"],
+    patterns: [
+      pkg("server", "db imports core only."),
+      pkg("contract", "db imports core only."),
+      pkg("formats", "db imports core only."),
+    ],
+  },
+  {
+    files: ["packages/formats/src/**/*.ts"],
+    patterns: [pkg("server", "formats imports core only."), pkg("db", "formats imports core only.")],
+  },
+  {
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    patterns: [
+      NODE_BUILTINS,
+      {
+        group: ["@ascent/core", "@ascent/core/*", "@ascent/db", "@ascent/db/*", "@ascent/server", "@ascent/server/*", "@ascent/formats", "@ascent/formats/*", "@ascent/cli"],
+        message: "apps/web imports @ascent/contract only.",
+      },
+      { group: ["**/packages/*", "**/apps/server/*", "**/apps/cli/*"], message: "apps/web imports @ascent/contract only." },
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", "data/**", "packages/db/src/migrations/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  ...boundaries.map(({ files, ignores, patterns }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { "no-restricted-imports": ["error", { patterns }] },
+  })),
+);

@@ -1,0 +1,65 @@
+import { ApiError, ZErrorBody } from "./errors.ts";
+import type { Endpoint, EndpointInput, EndpointOutput } from "./endpoint.ts";
+
+export interface ApiClientOptions {
+  /** Origin of the server, e.g. http://127.0.0.1:3000; empty for same-origin (the web app). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Extra headers on every call, e.g. an API token or the CSRF header. */
+  headers?: () => Record<string, string>;
+}
+
+export function buildPath(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) throw new Error(`missing path parameter "${name}"`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function buildQuery(query: Record<string, unknown> | undefined): string {
+  if (!query) return "";
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const body = ZErrorBody.parse(JSON.parse(text));
+    return new ApiError(response.status, body.error, body.message, body.details);
+  } catch {
+    return new ApiError(response.status, "unexpected_response", `HTTP ${response.status}: ${text.slice(0, 200)}`);
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** A typed client over the contract's endpoints; errors come back as ApiError. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const baseUrl = options.baseUrl ?? "";
+
+  async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
+    const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+    const url = `${baseUrl}${buildPath(endpoint.path, params as Record<string, unknown>)}${buildQuery(query as Record<string, unknown>)}`;
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers?.() };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await doFetch(url, {
+      method: endpoint.method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+    if (!response.ok) throw await toApiError(response);
+    if (response.status === 204) return undefined as EndpointOutput<E>;
+    return (await response.json()) as EndpointOutput<E>;
+  }
+
+  return { call };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { defineEndpoint } from "./endpoint.ts";
+
+export const ZHealth = z.object({ status: z.literal("ok") });
+export const ZReadiness = z.object({
+  status: z.literal("ok"),
+  database: z.object({ driver: z.enum(["pglite", "postgres"]), latencyMs: z.number() }),
+});
+
+export const healthEndpoints = {
+  health: defineEndpoint({
+    operationId: "health",
+    method: "GET",
+    path: "/healthz",
+    summary: "The process is up",
+    tag: "health",
+    response: ZHealth,
+  }),
+  ready: defineEndpoint({
+    operationId: "ready",
+    method: "GET",
+    path: "/readyz",
+    summary: "The database answers",
+    tag: "health",
+    response: ZReadiness,
+  }),
+};
