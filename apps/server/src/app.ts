@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "@ascent/contract";
-import { FrameworkCatalog } from "@ascent/core";
+import { FrameworkCatalog, FrameworkEditor } from "@ascent/core";
 import { DrizzleFrameworkRepository, type DatabaseHandle } from "@ascent/db";
 import { registerErrorHandling } from "./middleware/error-handler.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { registerRoutes, type RouteSpec } from "./route-table.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { frameworkRoutes } from "./routes/frameworks.routes.ts";
+import { frameworkAdminRoutes } from "./routes/framework-admin.routes.ts";
+import { titleRoutes } from "./routes/titles.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -20,15 +22,25 @@ export interface AppOptions {
 
 export interface AppServices {
   frameworks: FrameworkCatalog;
+  frameworkEditor: FrameworkEditor;
 }
 
 export function buildServices(database: DatabaseHandle): AppServices {
-  return { frameworks: new FrameworkCatalog(new DrizzleFrameworkRepository(database.db)) };
+  const frameworkRepository = new DrizzleFrameworkRepository(database.db);
+  return {
+    frameworks: new FrameworkCatalog(frameworkRepository),
+    frameworkEditor: new FrameworkEditor(frameworkRepository),
+  };
 }
 
 /** Every route of the API. Tests walk this table so that no route escapes them. */
 export function buildRouteTable(database: DatabaseHandle, services: AppServices): RouteSpec[] {
-  return [...healthRoutes(database), ...frameworkRoutes(services.frameworks)] as RouteSpec[];
+  return [
+    ...healthRoutes(database),
+    ...frameworkRoutes(services.frameworks),
+    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor),
+    ...titleRoutes(services.frameworks),
+  ];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { Framework } from "@ascent/core";
 import { parseFrameworkDocument } from "@ascent/formats";
 
+export const BUILTIN_SLUG = "product-management";
+
 export const BUILTIN_LADDER_PATH = new URL("../../../frameworks/product-management.yaml", import.meta.url).pathname;
 
 /** The built-in Product Management ladder, kept as YAML in the repository (frameworks-as-code). */

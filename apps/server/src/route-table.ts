@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Endpoint, EndpointOutput } from "@ascent/contract";
+import { LIMITS, type Endpoint, type EndpointOutput } from "@ascent/contract";
 import type { z } from "zod";
 
 /** Who may call a route. Every route states one; the People and access issue adds the rest. */
@@ -11,46 +11,76 @@ type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInput<E extends Endpoint> {
   params: Parsed<NonNullable<E["params"]>>;
   query: Parsed<NonNullable<E["query"]>>;
-  body: Parsed<NonNullable<E["body"]>>;
+  /** For upload endpoints, the raw file bytes. */
+  body: E extends { upload: true } ? Buffer : Parsed<NonNullable<E["body"]>>;
   request: FastifyRequest;
 }
+
+export interface FileDownload {
+  fileName: string;
+  contentType: string;
+  content: string | Buffer;
+}
+
+type RouteOutput<E extends Endpoint> = E extends { download: true } ? FileDownload : EndpointOutput<E>;
 
 export interface RouteSpec<E extends Endpoint = Endpoint> {
   endpoint: E;
   policy: Policy;
-  handler: (input: RouteInput<E>) => Promise<EndpointOutput<E>>;
+  handler: (input: RouteInput<E>) => Promise<RouteOutput<E>>;
 }
 
-export function route<E extends Endpoint>(spec: RouteSpec<E>): RouteSpec<E> {
-  return spec;
+export function route<E extends Endpoint>(spec: RouteSpec<E>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+function sendDownload(reply: FastifyReply, file: FileDownload): FastifyReply {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", `attachment; filename="${file.fileName.replace(/[^\w.-]/g, "_")}"`)
+    .send(file.content);
+}
+
+function toRouteOptions(spec: RouteSpec): RouteOptions {
+  const { endpoint } = spec;
+  const status = endpoint.successStatus ?? 200;
+  return {
+    method: endpoint.method,
+    url: endpoint.path,
+    schema: {
+      operationId: endpoint.operationId,
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      ...(endpoint.params ? { params: endpoint.params } : {}),
+      ...(endpoint.query ? { querystring: endpoint.query } : {}),
+      ...(endpoint.body && !endpoint.upload ? { body: endpoint.body } : {}),
+      ...(endpoint.download ? {} : { response: { [status]: endpoint.response } }),
+    },
+    handler: async (request, reply) => {
+      const result = await spec.handler({
+        params: request.params as never,
+        query: request.query as never,
+        body: request.body as never,
+        request,
+      });
+      if (endpoint.download) return sendDownload(reply, result as FileDownload);
+      reply.status(status);
+      return status === 204 ? reply.send() : result;
+    },
+  };
 }
 
 export function registerRoutes(app: FastifyInstance, routes: RouteSpec[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const spec of routes) {
-    const { endpoint } = spec;
-    typed.route({
-      method: endpoint.method,
-      url: endpoint.path,
-      schema: {
-        operationId: endpoint.operationId,
-        summary: endpoint.summary,
-        tags: [endpoint.tag],
-        ...(endpoint.params ? { params: endpoint.params } : {}),
-        ...(endpoint.query ? { querystring: endpoint.query } : {}),
-        ...(endpoint.body ? { body: endpoint.body } : {}),
-        response: { [endpoint.successStatus ?? 200]: endpoint.response },
-      },
-      handler: async (request, reply) => {
-        const result = await spec.handler({
-          params: request.params as never,
-          query: request.query as never,
-          body: request.body as never,
-          request,
-        });
-        reply.status(endpoint.successStatus ?? 200);
-        return result;
-      },
-    });
-  }
+  for (const spec of routes.filter((r) => !r.endpoint.upload)) typed.route(toRouteOptions(spec));
+  const uploads = routes.filter((r) => r.endpoint.upload);
+  // File uploads take any content type as raw bytes, with their own size limit; the JSON routes
+  // keep the strict JSON parser because content-type parsers are scoped to this child context.
+  void app.register(async (child) => {
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: LIMITS.uploadBytes }, (_request, body, done) =>
+      done(null, body),
+    );
+    for (const spec of uploads) child.withTypeProvider<ZodTypeProvider>().route(toRouteOptions(spec));
+  });
 }

@@ -23,24 +23,20 @@ export interface Endpoint<
   body?: B;
   response: R;
   successStatus?: 200 | 201 | 202 | 204;
+  /** The body is a raw file (any content type), not JSON. */
+  upload?: boolean;
+  /** The response is a file download, not JSON. */
+  download?: boolean;
 }
 
-export function defineEndpoint<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
->(endpoint: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+export function defineEndpoint<E extends Endpoint>(endpoint: E): E {
   return endpoint;
 }
 
-type Infer<T> = T extends z.ZodType ? z.input<T> : never;
+export type EndpointInput<E> = (E extends { params: infer P extends z.ZodType }
+  ? { params: z.input<P> }
+  : { params?: never }) &
+  (E extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : { query?: never }) &
+  (E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never });
 
-export type EndpointInput<E> =
-  E extends Endpoint<infer P, infer Q, infer B, z.ZodType>
-    ? (undefined extends E["params"] ? { params?: never } : { params: Infer<P> }) &
-        (undefined extends E["query"] ? { query?: never } : { query?: Infer<Q> }) &
-        (undefined extends E["body"] ? { body?: never } : { body: Infer<B> })
-    : never;
-
-export type EndpointOutput<E> = E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+export type EndpointOutput<E> = E extends { response: infer R extends z.ZodType } ? z.output<R> : never;

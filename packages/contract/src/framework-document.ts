@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Framework } from "@ascent/core";
+import { ZPlainText } from "./plain-text.ts";
 
 const id = z.string().min(1).max(80);
-const text = z.string().max(5000);
+const text = ZPlainText.max(5000);
 
 export const ZSource = z.strictObject({
   id,

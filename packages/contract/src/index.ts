@@ -5,12 +5,19 @@ export * from "./client.ts";
 export * from "./health.ts";
 export * from "./framework-document.ts";
 export * from "./frameworks.ts";
+export * from "./framework-admin.ts";
+export * from "./plain-text.ts";
+export * from "./titles.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
+import { frameworkAdminEndpoints } from "./framework-admin.ts";
+import { titleEndpoints } from "./titles.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
   health: healthEndpoints,
   frameworks: frameworkEndpoints,
+  frameworkAdmin: frameworkAdminEndpoints,
+  titles: titleEndpoints,
 };

@@ -53,7 +53,7 @@ export async function migrate(handle: DatabaseHandle): Promise<MigrationResult> 
       applied_at timestamptz not null default now()
     )`);
     const rows = await tx.execute<{ tag: string }>(sql`select tag from ascent_migrations`);
-    const done = new Set(resultRows(rows).map((r) => r.tag));
+    const done = new Set(resultRows<{ tag: string }>(rows).map((r) => r.tag));
     const applied: string[] = [];
     for (const migration of migrations) {
       if (done.has(migration.tag)) continue;

@@ -1,1 +1,14 @@
-export {};
+export { FormatError, MAX_FRAMEWORK_FILE_BYTES, isFormatError } from "./format-error.ts";
+export type { FormatErrorCode, FormatErrorDetail } from "./format-error.ts";
+export { detectFrameworkFormat } from "./detect-format.ts";
+export type { FrameworkFileFormat } from "./detect-format.ts";
+export { locateFrameworkIssues, parseFrameworkDocument, serializeFramework } from "./framework-document.ts";
+export type { FrameworkDocumentFormat, ParsedFrameworkDocument } from "./framework-document.ts";
+export { DRAFT_SCALE, buildDraftFramework, guessTrack, slugify } from "./draft-framework.ts";
+export type { DraftCompetencyInput, DraftFrameworkInput } from "./draft-framework.ts";
+export { importFrameworkCsv, importFrameworkSpreadsheet, importFrameworkXlsx } from "./spreadsheet-import.ts";
+export type { SpreadsheetImportOptions, SpreadsheetPreview } from "./spreadsheet-import.ts";
+export { exportFrameworkCsv, exportFrameworkXlsx } from "./spreadsheet-export.ts";
+export { exportFrameworkMarkdown } from "./markdown-export.ts";
+export { readFrameworkFile } from "./read-framework-file.ts";
+export type { FrameworkFileResult } from "./read-framework-file.ts";

@@ -1,15 +1,50 @@
 import type { Framework } from "./framework.ts";
+import type { FrameworkIssue } from "./framework-issue.ts";
+import { describeType, isRecord, reportUnknownKeys, requireString } from "./field-checks.ts";
+import { validateCompetencies } from "./validate-competencies.ts";
+import { validateExpectations } from "./validate-expectations.ts";
+import { validateGuidance } from "./validate-guidance.ts";
+import { validateLevels } from "./validate-levels.ts";
+import { validatePlaybooks } from "./validate-playbooks.ts";
+import { validateScale } from "./validate-scale.ts";
+import { validateSources } from "./validate-sources.ts";
 
-/** A problem found in a framework, located by its path, e.g. ["levels", 3, "id"]. */
-export interface FrameworkIssue {
-  path: (string | number)[];
-  message: string;
-}
+export { formatIssuePath, type FrameworkIssue } from "./framework-issue.ts";
+
+const FRAMEWORK_FIELDS: readonly (keyof Framework)[] = [
+  "slug",
+  "name",
+  "description",
+  "sources",
+  "scale",
+  "levels",
+  "competencies",
+  "expectations",
+  "playbooks",
+  "guidance",
+];
+
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Checks structure and cross-references; returns every issue found (empty when valid). */
 export function validateFramework(input: unknown): FrameworkIssue[] {
-  void input;
-  throw new Error("not implemented yet");
+  if (!isRecord(input)) return [{ path: [], message: `must be an object, got ${describeType(input)}` }];
+  const issues: FrameworkIssue[] = [];
+  reportUnknownKeys(input, FRAMEWORK_FIELDS, [], issues);
+  const slug = requireString(input.slug, ["slug"], issues);
+  if (slug !== undefined && !KEBAB_CASE.test(slug)) {
+    issues.push({ path: ["slug"], message: `must be kebab-case (e.g. "product-ladder"), got ${JSON.stringify(slug)}` });
+  }
+  requireString(input.name, ["name"], issues);
+  requireString(input.description, ["description"], issues, { allowEmpty: true });
+  validateSources(input.sources, issues);
+  const scale = validateScale(input.scale, issues);
+  const levels = validateLevels(input.levels, issues);
+  const competencyIds = validateCompetencies(input.competencies, issues);
+  validateExpectations(input.expectations, { levelIds: [...levels.keys()], competencyIds, scale }, issues);
+  validatePlaybooks(input.playbooks, levels, issues);
+  if (input.guidance !== undefined) validateGuidance(input.guidance, issues);
+  return issues;
 }
 
 export function isValidFramework(input: unknown): input is Framework {

@@ -123,7 +123,12 @@ export class DrizzleFrameworkRepository implements FrameworkRepository {
       })
       .returning();
     if (!row) throw new Error("insert into framework_versions returned no row");
+    await this.touch(input.frameworkId);
     return toVersion(row);
+  }
+
+  private async touch(frameworkId: string): Promise<void> {
+    await this.db.update(frameworks).set({ updatedAt: new Date() }).where(eq(frameworks.id, frameworkId));
   }
 
   async updateDraft(
@@ -136,6 +141,7 @@ export class DrizzleFrameworkRepository implements FrameworkRepository {
       .where(and(eq(frameworkVersions.id, versionId), eq(frameworkVersions.status, "draft")))
       .returning();
     if (!row) throw new Error(`draft version ${versionId} not found`);
+    await this.touch(row.frameworkId);
     return toVersion(row);
   }
 
@@ -146,11 +152,13 @@ export class DrizzleFrameworkRepository implements FrameworkRepository {
       .where(and(eq(frameworkVersions.id, versionId), eq(frameworkVersions.status, "draft")))
       .returning();
     if (!row) throw new Error(`draft version ${versionId} not found`);
+    await this.touch(row.frameworkId);
     return toVersion(row);
   }
 
   async deleteVersion(versionId: string): Promise<void> {
-    await this.db.delete(frameworkVersions).where(eq(frameworkVersions.id, versionId));
+    const [row] = await this.db.delete(frameworkVersions).where(eq(frameworkVersions.id, versionId)).returning();
+    if (row) await this.touch(row.frameworkId);
   }
 
   async rename(frameworkId: string, name: string): Promise<void> {

@@ -1,31 +1,21 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { describe, beforeAll, afterAll } from "vitest";
 import { openPglite } from "../drivers/pglite.ts";
 import { openPostgres } from "../drivers/postgres.ts";
 import { migrate } from "../migrate.ts";
+import { createScratchDatabase } from "./scratch-database.ts";
 import type { DatabaseHandle, DriverName } from "../database.ts";
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 
-/** Creates an empty, uniquely named database on the test cluster and opens it. */
+/** Opens a fresh scratch database on the test cluster; closing it drops the database. */
 export async function openScratchPostgres(baseUrl: string): Promise<DatabaseHandle> {
-  const name = `ascent_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { max: 4 });
+  const scratch = await createScratchDatabase(baseUrl);
+  const handle = await openPostgres(scratch.url, { max: 4 });
   return {
     ...handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,0 +1,35 @@
+import { Suspense, type ReactNode } from "react";
+import { Link, Outlet, ScrollRestoration } from "react-router";
+import { LoadingState } from "../ui/loading-state.tsx";
+import { PRODUCT_NAME } from "../ui/use-document-title.ts";
+import { BrandMark } from "./brand-mark.tsx";
+import { PrimaryNav } from "./primary-nav.tsx";
+import { MAIN_ID, SkipLink } from "./skip-link.tsx";
+
+export function AppShell({ children }: { children?: ReactNode }) {
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/frameworks" className="brand">
+            <BrandMark />
+            <span className="brand__name">{PRODUCT_NAME}</span>
+          </Link>
+          <PrimaryNav />
+        </div>
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="site-main">
+        <Suspense fallback={<LoadingState label="Loading page…" />}>{children ?? <Outlet />}</Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>
+            {PRODUCT_NAME} is open-source, self-hosted career progression for product organisations.
+          </p>
+        </div>
+      </footer>
+      <ScrollRestoration />
+    </div>
+  );
+}

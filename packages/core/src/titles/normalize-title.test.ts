@@ -1,0 +1,40 @@
+import { describe, it, expect } from "vitest";
+import { normalizeTitle, titleKey } from "./normalize-title.ts";
+
+describe("normalizeTitle", () => {
+  it.each([
+    ["Sr. PM", "senior product manager"],
+    ["Dir. of Product", "director product"],
+    ["V.P., Product", "vp product"],
+    ["Vice-President of Product Management", "vp product"],
+    ["Senior Vice President, Product", "svp product"],
+    ["Product Manager — Payments (EMEA)", "product manager"],
+    ["Product Manager - Growth", "product manager"],
+    ["Product Manager | Search", "product manager"],
+    ["Head of Product at Acme", "head product"],
+    ["VP Product & Design", "vp product and design"],
+    ["Head of Product/Design", "head product and design"],
+    ["Product Manager, Senior", "product manager senior"],
+    ["Produkt Managér", "produkt manager"],
+    ["CPO", "chief product officer"],
+  ])("%s → %s", (title, expected) => {
+    expect(normalizeTitle(title).text).toBe(expected);
+  });
+
+  it("drops grades and reports them", () => {
+    expect(normalizeTitle("Product Manager II")).toEqual({
+      text: "product manager",
+      words: ["product", "manager"],
+      grades: ["ii"],
+    });
+    expect(normalizeTitle("PM3").grades).toEqual(["3"]);
+    expect(normalizeTitle("Product Manager L5").grades).toEqual(["l5"]);
+    expect(normalizeTitle("Product Manager, Level 2").grades).toEqual(["2"]);
+  });
+
+  it("keys titles regardless of word order", () => {
+    expect(titleKey(normalizeTitle("Product Director"))).toBe(
+      titleKey(normalizeTitle("Director of Product")),
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export * from "./scratch-database.ts";
+export * from "./test-databases.ts";
