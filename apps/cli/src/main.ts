@@ -1,19 +1,53 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { readVersion } from "./version.ts";
 import { reportError } from "./cli-error.ts";
+import { registerFrameworkDiff } from "./commands/framework-diff.ts";
+import { registerFrameworkExport } from "./commands/framework-export.ts";
+import { registerFrameworkImport } from "./commands/framework-import.ts";
+import { registerFrameworkLint } from "./commands/framework-lint.ts";
+import { registerFrameworkList } from "./commands/framework-list.ts";
+import { registerFrameworkPublish } from "./commands/framework-publish.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerSeedBuiltin } from "./commands/seed-builtin.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerTitlesResolve } from "./commands/titles-resolve.ts";
 
 const program = new Command()
   .name("ascent")
   .description("Ascent: career progression for product organisations")
   .version(readVersion(), "-v, --version")
   .option("--debug", "print stack traces on errors")
+  // Program options are read before the command only, so that `framework export --version 2`
+  // reaches the command instead of printing Ascent's version.
+  .enablePositionalOptions()
   .showHelpAfterError()
   .exitOverride();
 
 registerServe(program);
 registerMigrate(program);
+
+const framework = program.command("framework").description("lint, import, export, diff and publish career frameworks");
+registerFrameworkLint(framework);
+registerFrameworkImport(framework);
+registerFrameworkPublish(framework);
+registerFrameworkList(framework);
+registerFrameworkExport(framework);
+registerFrameworkDiff(framework);
+
+const titles = program.command("titles").description("place job titles on a framework's ladder");
+registerTitlesResolve(titles);
+
+const seed = program.command("seed").description("load built-in data into the database");
+registerSeedBuiltin(seed);
+
+/** --debug may also follow the command (`ascent framework lint x --debug`); every command accepts it. */
+function acceptDebugEverywhere(command: Command): void {
+  for (const sub of command.commands) {
+    sub.addOption(new Option("--debug", "print stack traces on errors").hideHelp());
+    acceptDebugEverywhere(sub);
+  }
+}
+acceptDebugEverywhere(program);
 
 const isDebug = process.argv.includes("--debug");
 try {

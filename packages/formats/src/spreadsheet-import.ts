@@ -172,7 +172,6 @@ export function interpretLadderGrid(grid: SheetGrid, options: SpreadsheetImportO
   const layout = layoutColumns(headers, headerRow.number, problems);
 
   const competencies: DraftCompetencyInput[] = [];
-  const competencyRows: number[] = [];
   const pendingEmpty: PendingEmptyCell[] = [];
   const firstRowByName = new Map<string, number>();
   let currentArea = "";
@@ -234,7 +233,6 @@ export function interpretLadderGrid(grid: SheetGrid, options: SpreadsheetImportO
     });
     const description = layout.description === undefined ? "" : (row.cells[layout.description]?.trim() ?? "");
     competencies.push({ name, area: currentArea === "" ? DEFAULT_AREA : currentArea, description, descriptors });
-    competencyRows.push(row.number);
   }
   if (headingWithoutCompetencies) {
     warnings.push(

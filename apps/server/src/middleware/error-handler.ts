@@ -12,18 +12,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "validation_failed",
 };
 
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
-    .join("");
-}
-
 function toAppError(error: FastifyError): AppError {
   if (isAppError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? "request";
     const details: ErrorDetail[] = error.validation.map((issue) => {
-      const path = formatPath((issue.params.issue as { path: PropertyKey[] }).path);
+      const path = issue.instancePath.split("/").filter(Boolean).join(".");
       return { path: `${where}${path ? `.${path}` : ""}`, message: issue.message ?? "is invalid" };
     });
     const first = details[0];

@@ -38,7 +38,10 @@ export function requireString(
   { allowEmpty = false }: StringOptions = {},
 ): string | undefined {
   if (typeof value !== "string") {
-    issues.push({ path, message: value === undefined ? "is required" : `must be a string, got ${describeType(value)}` });
+    issues.push({
+      path,
+      message: value === undefined ? "is required" : `must be a string, got ${describeType(value)}`,
+    });
     return undefined;
   }
   if (!allowEmpty && value.trim() === "") {
@@ -59,7 +62,10 @@ export function requireNumber(
   { integer = false }: NumberOptions = {},
 ): number | undefined {
   if (typeof value !== "number") {
-    issues.push({ path, message: value === undefined ? "is required" : `must be a number, got ${describeType(value)}` });
+    issues.push({
+      path,
+      message: value === undefined ? "is required" : `must be a number, got ${describeType(value)}`,
+    });
     return undefined;
   }
   if (!Number.isFinite(value)) {
@@ -115,7 +121,11 @@ export function reportDuplicates(values: KeyedValue[], label: string, issues: Fr
   for (const { key, shown, path } of values) {
     const firstPath = firstPathByKey.get(key);
     if (firstPath === undefined) firstPathByKey.set(key, path);
-    else issues.push({ path, message: `duplicate ${label} ${JSON.stringify(shown)} (first at ${formatIssuePath(firstPath)})` });
+    else
+      issues.push({
+        path,
+        message: `duplicate ${label} ${JSON.stringify(shown)} (first at ${formatIssuePath(firstPath)})`,
+      });
   }
 }
 

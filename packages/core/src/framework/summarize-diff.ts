@@ -31,7 +31,10 @@ export function summarizeDiff(diff: FrameworkDiff): FrameworkDiffSummary {
     playbookAspects: countList(diff.playbookAspects),
   };
   const fieldChanges = diff.framework.length + diff.scale.length + diff.guidance.length;
-  const listTotal = Object.values(lists).reduce((sum, counts) => sum + counts.added + counts.removed + counts.changed, 0);
+  const listTotal = Object.values(lists).reduce(
+    (sum, counts) => sum + counts.added + counts.removed + counts.changed,
+    0,
+  );
   return { fieldChanges, ...lists, total: fieldChanges + listTotal };
 }
 

@@ -268,7 +268,10 @@ describe("validateFramework: competencies", () => {
       set(framework.competencies[1], "name", "strategic thinking");
     });
     expect(issues).toEqual([
-      { path: ["competencies", 2, "id"], message: 'duplicate competency id "leadership" (first at competencies[1].id)' },
+      {
+        path: ["competencies", 2, "id"],
+        message: 'duplicate competency id "leadership" (first at competencies[1].id)',
+      },
       {
         path: ["competencies", 1, "name"],
         message: 'duplicate competency name "strategic thinking" (first at competencies[0].name)',

@@ -30,7 +30,11 @@ export function validateLevels(value: unknown, issues: FrameworkIssue[]): KnownL
     const level = validateLevel(item, index, issues);
     return level === undefined ? [] : [level];
   });
-  reportDuplicates(keyed(facts, "id", (id) => id), "level id", issues);
+  reportDuplicates(
+    keyed(facts, "id", (id) => id),
+    "level id",
+    issues,
+  );
   reportDuplicates(keyed(facts, "name", normalizeName), "level name", issues);
   checkRanks(facts, items.length, issues);
   checkAliases(facts, issues);
@@ -49,7 +53,10 @@ function validateLevel(item: unknown, index: number, issues: FrameworkIssue[]): 
   const name = requireString(level.name, [...path, "name"], issues);
   const track = requireString(level.track, [...path, "track"], issues);
   if (track !== undefined && !(TRACKS as readonly string[]).includes(track)) {
-    issues.push({ path: [...path, "track"], message: `must be one of ${TRACKS.join(", ")}, got ${JSON.stringify(track)}` });
+    issues.push({
+      path: [...path, "track"],
+      message: `must be one of ${TRACKS.join(", ")}, got ${JSON.stringify(track)}`,
+    });
   }
   const aliases: LevelFacts["aliases"] = [];
   requireArray(level.aliases, [...path, "aliases"], issues)?.forEach((entry, aliasIndex) => {
@@ -74,7 +81,8 @@ function checkRanks(facts: LevelFacts[], levelCount: number, issues: FrameworkIs
   for (const { index, rank } of facts) {
     if (rank === undefined) continue;
     const path = ["levels", index, "rank"];
-    if (rank < 1 || rank > levelCount) issues.push({ path, message: `must be between 1 and ${levelCount}, got ${rank}` });
+    if (rank < 1 || rank > levelCount)
+      issues.push({ path, message: `must be between 1 and ${levelCount}, got ${rank}` });
     else inRange.push({ key: String(rank), shown: rank, path });
   }
   reportDuplicates(inRange, "rank", issues);
@@ -107,7 +115,10 @@ function checkAliases(facts: LevelFacts[], issues: FrameworkIssue[]): void {
         const earlierPath = formatIssuePath(["levels", level.index, "aliases", earlier.aliasIndex]);
         issues.push({ path, message: `duplicate alias ${JSON.stringify(alias)} (first at ${earlierPath})` });
       } else if (earlier !== undefined) {
-        issues.push({ path, message: `alias ${JSON.stringify(alias)} is also used by ${describeLevel(earlier.level)}` });
+        issues.push({
+          path,
+          message: `alias ${JSON.stringify(alias)} is also used by ${describeLevel(earlier.level)}`,
+        });
       } else {
         firstUse.set(key, { level, aliasIndex });
       }

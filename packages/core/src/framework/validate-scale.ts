@@ -1,5 +1,12 @@
 import type { FrameworkIssue } from "./framework-issue.ts";
-import { reportDuplicates, requireArray, requireNumber, requireRecord, requireString, type KeyedValue } from "./field-checks.ts";
+import {
+  reportDuplicates,
+  requireArray,
+  requireNumber,
+  requireRecord,
+  requireString,
+  type KeyedValue,
+} from "./field-checks.ts";
 
 export interface ScaleRange {
   min: number;
@@ -36,7 +43,10 @@ function validatePoints(value: unknown, range: ScaleRange | undefined, issues: F
     requireString(point.description, [...path, "description"], issues, { allowEmpty: true });
     if (pointValue === undefined) return;
     if (range !== undefined && (pointValue < range.min || pointValue > range.max)) {
-      issues.push({ path: [...path, "value"], message: `must be within ${range.min}..${range.max}, got ${pointValue}` });
+      issues.push({
+        path: [...path, "value"],
+        message: `must be within ${range.min}..${range.max}, got ${pointValue}`,
+      });
       return;
     }
     values.push({ key: String(pointValue), shown: pointValue, path: [...path, "value"] });

@@ -1,5 +1,12 @@
 import type { FrameworkIssue } from "./framework-issue.ts";
-import { reportDuplicates, requireArray, requireNumber, requireRecord, requireString, type KeyedValue } from "./field-checks.ts";
+import {
+  reportDuplicates,
+  requireArray,
+  requireNumber,
+  requireRecord,
+  requireString,
+  type KeyedValue,
+} from "./field-checks.ts";
 
 export function validateSources(value: unknown, issues: FrameworkIssue[]): void {
   const sources = requireArray(value, ["sources"], issues);

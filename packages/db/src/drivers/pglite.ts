@@ -4,11 +4,19 @@ import { drizzle } from "drizzle-orm/pglite";
 import { sql } from "drizzle-orm";
 import * as schema from "../schema/index.ts";
 import type { AppDatabase, DatabaseHandle } from "../database.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 /** Opens the embedded database in `dataDir`, or in memory when dataDir is undefined. */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzle(client, { schema }) as unknown as AppDatabase;
   return {
     db,
@@ -19,6 +27,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     },
     async close() {
       await client.close();
+      unlock();
     },
   };
 }

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+
+describe("web: app shell", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}${path}`);
+    return { page, errors };
+  }
+
+  it("redirects / to /frameworks, with the landmarks and title in place and no console errors", async () => {
+    const { page, errors } = await open("/");
+    await page.waitForURL(`${server.url}/frameworks`);
+    await page.getByRole("heading", { level: 1, name: "Frameworks" }).waitFor();
+    await page.getByRole("link", { name: "Product Management" }).waitFor();
+
+    expect(await page.title()).toBe("Frameworks · Ascent");
+    expect(await page.getByRole("banner").getByText("Ascent", { exact: true }).isVisible()).toBe(true);
+    const nav = page.getByRole("navigation", { name: "Primary" });
+    expect(await nav.getByRole("link").allInnerTexts()).toEqual([
+      "Frameworks",
+      "Ladder",
+      "People",
+      "My growth",
+      "About this ladder",
+    ]);
+    expect(await nav.getByRole("link", { name: "Frameworks" }).getAttribute("aria-current")).toBe("page");
+    expect(await page.getByRole("main").count()).toBe(1);
+    expect(await page.getByRole("contentinfo").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("has a skip link as the first Tab stop that moves focus to main", async () => {
+    const { page, errors } = await open("/frameworks");
+    await page.getByRole("link", { name: "Product Management" }).waitFor();
+
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe("Skip to main content");
+    expect(await page.getByRole("link", { name: "Skip to main content" }).isVisible()).toBe(true);
+
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(page.url()).toBe(`${server.url}/frameworks`);
+
+    // The next Tab continues from main rather than back at the header.
+    await page.keyboard.press("Tab");
+    const next = await page.evaluate(() => document.activeElement?.closest("main") !== null);
+    expect(next).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("navigates between pages: title, aria-current and focus on the new page's heading", async () => {
+    const { page, errors } = await open("/frameworks");
+    await page.getByRole("link", { name: "Product Management" }).waitFor();
+
+    const pages = [
+      { link: "Ladder", path: "/ladder", heading: "Ladder" },
+      { link: "People", path: "/people", heading: "People" },
+      { link: "My growth", path: "/growth", heading: "My growth" },
+      { link: "About this ladder", path: "/about", heading: "About this ladder" },
+      { link: "Frameworks", path: "/frameworks", heading: "Frameworks" },
+    ];
+    const nav = page.getByRole("navigation", { name: "Primary" });
+    for (const target of pages) {
+      await nav.getByRole("link", { name: target.link }).click();
+      await page.waitForURL(`${server.url}${target.path}`);
+      const heading = page.getByRole("heading", { level: 1, name: target.heading });
+      await heading.waitFor();
+      await expect.poll(() => page.title()).toBe(`${target.heading} · Ascent`);
+      expect(await nav.getByRole("link", { name: target.link }).getAttribute("aria-current")).toBe("page");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target.heading);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("gives each placeholder page a heading and an explanation", async () => {
+    for (const [path, heading] of [
+      ["/ladder", "Ladder"],
+      ["/people", "People"],
+      ["/growth", "My growth"],
+      ["/about", "About this ladder"],
+    ]) {
+      const { page, errors } = await open(path!);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      expect(await page.title()).toBe(`${heading} · Ascent`);
+      const lead = await page.locator(".page-heading__lead").innerText();
+      expect(lead.length).toBeGreaterThan(100);
+      expect(await page.getByRole("heading", { level: 2, name: "What you will be able to do here" }).count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("shows a 404 page for unknown routes, with no axe violations", async () => {
+    const { page, errors } = await open("/no-such-page");
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    expect(await page.title()).toBe("Page not found · Ascent");
+    expect(await page.getByText("/no-such-page").count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Go to Frameworks" }).click();
+    await page.getByRole("heading", { level: 1, name: "Frameworks" }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("stays usable on a phone-sized screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/frameworks`);
+    await page.getByRole("link", { name: "Product Management" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "About this ladder" }).isVisible()).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,2 @@
+/** Test factories, shared with the other packages' tests. Not part of the runtime API. */
+export { buildFramework } from "./framework/framework.fixtures.ts";
