@@ -49,10 +49,23 @@ const boundaries = [
     patterns: [
       NODE_BUILTINS,
       {
-        group: ["@ascent/core", "@ascent/core/*", "@ascent/db", "@ascent/db/*", "@ascent/server", "@ascent/server/*", "@ascent/formats", "@ascent/formats/*", "@ascent/cli"],
+        group: [
+          "@ascent/core",
+          "@ascent/core/*",
+          "@ascent/db",
+          "@ascent/db/*",
+          "@ascent/server",
+          "@ascent/server/*",
+          "@ascent/formats",
+          "@ascent/formats/*",
+          "@ascent/cli",
+        ],
         message: "apps/web imports @ascent/contract only.",
       },
-      { group: ["**/packages/*", "**/apps/server/*", "**/apps/cli/*"], message: "apps/web imports @ascent/contract only." },
+      {
+        group: ["**/packages/*", "**/apps/server/*", "**/apps/cli/*"],
+        message: "apps/web imports @ascent/contract only.",
+      },
     ],
   },
 ];

@@ -131,7 +131,12 @@ describe("web: app shell", () => {
     await page.getByRole("link", { name: "Product Management" }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "About this ladder" }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole("navigation", { name: "Primary" })
+        .getByRole("link", { name: "About this ladder" })
+        .isVisible(),
+    ).toBe(true);
     expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -4,7 +4,10 @@ import { launchBrowser, collectPageErrors, runAxe } from "../support/browser.ts"
 const server = await startTestServer();
 const browser = await launchBrowser();
 try {
-  for (const [name, width] of [["desktop", 1280], ["mobile", 390]] as const) {
+  for (const [name, width] of [
+    ["desktop", 1280],
+    ["mobile", 390],
+  ] as const) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     const errors = collectPageErrors(page);
     for (const path of ["/frameworks", "/frameworks/product-management", "/ladder", "/about", "/nope"]) {
@@ -20,7 +23,9 @@ try {
     await page.getByText("No frameworks yet").waitFor();
     await page.screenshot({ path: `/tmp/ascent-shots/${name}-empty.png`, fullPage: true });
     await page.unroute("**/api/frameworks");
-    await page.route("**/api/frameworks", (r) => r.fulfill({ status: 500, json: { error: "internal", message: "The database is not reachable." } }));
+    await page.route("**/api/frameworks", (r) =>
+      r.fulfill({ status: 500, json: { error: "internal", message: "The database is not reachable." } }),
+    );
     await page.goto(server.url + "/frameworks");
     await page.getByRole("button", { name: "Retry" }).waitFor();
     await page.screenshot({ path: `/tmp/ascent-shots/${name}-error.png`, fullPage: true });

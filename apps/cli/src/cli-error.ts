@@ -32,11 +32,14 @@ const MAX_PRINTED_DETAILS = 50;
  * exceljs on every start and slow down `ascent --help`.
  */
 function isFormatErrorLike(error: unknown): error is Error & { details: ErrorDetail[] } {
-  return error instanceof Error && error.name === "FormatError" && Array.isArray((error as { details?: unknown }).details);
+  return (
+    error instanceof Error && error.name === "FormatError" && Array.isArray((error as { details?: unknown }).details)
+  );
 }
 
 function detailsOf(error: unknown): { details: readonly ErrorDetail[]; fileName?: string } {
-  if (error instanceof CliError) return { details: error.details, ...(error.fileName ? { fileName: error.fileName } : {}) };
+  if (error instanceof CliError)
+    return { details: error.details, ...(error.fileName ? { fileName: error.fileName } : {}) };
   if (isAppError(error)) return { details: error.details ?? [] };
   if (isFormatErrorLike(error)) return { details: error.details };
   return { details: [] };

@@ -3,10 +3,13 @@ import { fileURLToPath } from "node:url";
 import type { Framework } from "@ascent/core";
 import type { FrameworkFileResult, SpreadsheetImportOptions } from "@ascent/formats";
 import { CliError } from "./cli-error.ts";
+import { plural } from "./terminal.ts";
 import { withDatabase } from "./with-database.ts";
 
 /** The built-in ladder as kept in the repository (frameworks-as-code); the server seeds the same file. */
-export const BUILTIN_LADDER_FILE = fileURLToPath(new URL("../../../frameworks/product-management.yaml", import.meta.url));
+export const BUILTIN_LADDER_FILE = fileURLToPath(
+  new URL("../../../frameworks/product-management.yaml", import.meta.url),
+);
 
 export type FrameworkReadOptions = Pick<SpreadsheetImportOptions, "sheet" | "name" | "slug">;
 
@@ -26,7 +29,10 @@ export async function readFileBytes(fileName: string): Promise<Buffer> {
  * Reads a YAML/JSON framework or a CSV/XLSX ladder. The formats package's errors come back as
  * CliErrors whose details carry the file name, so they print as `ladder.yaml:12 levels[3].id: …`.
  */
-export async function readFrameworkInput(fileName: string, options: FrameworkReadOptions = {}): Promise<FrameworkFileResult> {
+export async function readFrameworkInput(
+  fileName: string,
+  options: FrameworkReadOptions = {},
+): Promise<FrameworkFileResult> {
   const bytes = await readFileBytes(fileName);
   const { isFormatError, readFrameworkFile } = await import("@ascent/formats");
   try {
@@ -36,9 +42,23 @@ export async function readFrameworkInput(fileName: string, options: FrameworkRea
       ...(options.slug ? { slug: options.slug } : {}),
     });
   } catch (error) {
-    if (isFormatError(error)) throw new CliError(error.message, { details: error.details, fileName, cause: error });
+    if (isFormatError(error)) {
+      throw new CliError(describeFormatError(fileName, error.code, error.message, error.details.length), {
+        details: error.details,
+        fileName,
+        cause: error,
+      });
+    }
     throw error;
   }
+}
+
+/** The details list every problem with its location, so the headline need not repeat the first one. */
+function describeFormatError(fileName: string, code: string, message: string, problems: number): string {
+  if (problems === 0) return message;
+  if (code === "invalid_framework") return `${fileName} is not a valid framework (${plural(problems, "problem")}):`;
+  if (code === "malformed_file") return `${fileName} could not be read (${plural(problems, "problem")}):`;
+  return message;
 }
 
 export function frameworkOf(result: FrameworkFileResult): Framework {
@@ -59,8 +79,7 @@ export function parseVersion(text: string): FrameworkVersionRef {
 
 /** A framework named on the command line: a file, or `<framework>@<version>` in the database. */
 export type FrameworkSpec =
-  | { kind: "file"; fileName: string }
-  | { kind: "stored"; ref: string; version: FrameworkVersionRef };
+  { kind: "file"; fileName: string } | { kind: "stored"; ref: string; version: FrameworkVersionRef };
 
 const STORED_REF = /^([^@/\\\s]+)@([^@]+)$/;
 
@@ -90,7 +109,9 @@ export interface LoadedFramework {
 export async function loadFrameworks(specs: readonly FrameworkSpec[]): Promise<LoadedFramework[]> {
   const loaded: (LoadedFramework | undefined)[] = await Promise.all(
     specs.map(async (spec) =>
-      spec.kind === "file" ? { label: spec.fileName, framework: frameworkOf(await readFrameworkInput(spec.fileName)) } : undefined,
+      spec.kind === "file"
+        ? { label: spec.fileName, framework: frameworkOf(await readFrameworkInput(spec.fileName)) }
+        : undefined,
     ),
   );
   if (specs.some((spec) => spec.kind === "stored")) {

@@ -40,11 +40,11 @@ registerTitlesResolve(titles);
 const seed = program.command("seed").description("load built-in data into the database");
 registerSeedBuiltin(seed);
 
-/** --debug may also follow the command (`ascent framework lint x --debug`); every command accepts it. */
+/** --debug may also follow the command (`ascent framework lint x --debug`); every leaf command accepts it. */
 function acceptDebugEverywhere(command: Command): void {
   for (const sub of command.commands) {
-    sub.addOption(new Option("--debug", "print stack traces on errors").hideHelp());
-    acceptDebugEverywhere(sub);
+    if (sub.commands.length === 0) sub.addOption(new Option("--debug", "print stack traces on errors").hideHelp());
+    else acceptDebugEverywhere(sub);
   }
 }
 acceptDebugEverywhere(program);

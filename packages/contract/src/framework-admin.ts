@@ -49,7 +49,9 @@ export const ZImportPreview = z
     format: z.enum(["yaml", "json", "csv", "xlsx"]),
     levels: z.array(z.object({ id: z.string(), name: z.string(), rank: z.number().int() })),
     competencies: z.array(z.object({ id: z.string(), name: z.string(), area: z.string() })),
-    emptyCells: z.array(z.object({ row: z.number().int(), column: z.string(), level: z.string(), competency: z.string() })),
+    emptyCells: z.array(
+      z.object({ row: z.number().int(), column: z.string(), level: z.string(), competency: z.string() }),
+    ),
     warnings: z.array(z.string()),
     sheetName: z.string().optional(),
     sheetNames: z.array(z.string()).optional(),
@@ -69,7 +71,10 @@ export const ZSaveDraftBody = z.strictObject({ document: ZFramework, note: ZPlai
 export const ZStartDraftBody = z.strictObject({ note: ZPlainText.max(500).optional() });
 export const ZPublishBody = z.strictObject({
   note: ZPlainText.max(500).optional(),
-  migrationMap: z.unknown().optional().describe("How competencies and levels of the previous version map onto this one"),
+  migrationMap: z
+    .unknown()
+    .optional()
+    .describe("How competencies and levels of the previous version map onto this one"),
 });
 
 export const frameworkAdminEndpoints = {
@@ -77,7 +82,8 @@ export const frameworkAdminEndpoints = {
     operationId: "importFramework",
     method: "POST",
     path: "/api/frameworks/import",
-    summary: "Preview (dryRun=true) or import a framework file: YAML, JSON, CSV or XLSX, up to 5 MB, sent as the raw body",
+    summary:
+      "Preview (dryRun=true) or import a framework file: YAML, JSON, CSV or XLSX, up to 5 MB, sent as the raw body",
     tag: "frameworks",
     query: ZImportQuery,
     response: ZImportResult,

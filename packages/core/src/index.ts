@@ -4,3 +4,7 @@ export type * from "./framework/ports.ts";
 export * from "./framework/framework-catalog.ts";
 export * from "./framework/framework-editor.ts";
 export * from "./titles/index.ts";
+export * from "./access/index.ts";
+export * from "./people/index.ts";
+export * from "./accounts/index.ts";
+export * from "./audit/index.ts";

@@ -62,13 +62,23 @@ function describePreview(fileName: string, preview: TImportPreview): string[] {
   const lines = [
     style.bold(`${fileName} (${preview.format.toUpperCase()}${sheet}) → "${framework.name}" (slug: ${framework.slug})`),
   ];
-  if (otherSheets.length > 0) lines.push(style.dim(`  other sheets: ${otherSheets.join(", ")} (choose one with --sheet)`));
+  if (otherSheets.length > 0)
+    lines.push(style.dim(`  other sheets: ${otherSheets.join(", ")} (choose one with --sheet)`));
 
   lines.push("", style.bold(`Levels recognised (${preview.levels.length}):`));
-  lines.push(...formatTable(preview.levels.map((level) => [String(level.rank), level.name, level.id]), [0]).map((line) => `  ${line}`));
+  lines.push(
+    ...formatTable(
+      preview.levels.map((level) => [String(level.rank), level.name, level.id]),
+      [0],
+    ).map((line) => `  ${line}`),
+  );
 
   lines.push("", style.bold(`Competencies (${preview.competencies.length}):`));
-  const competencyRows = preview.competencies.map((competency) => [truncate(competency.name, 40), competency.area, competency.id]);
+  const competencyRows = preview.competencies.map((competency) => [
+    truncate(competency.name, 40),
+    competency.area,
+    competency.id,
+  ]);
   lines.push(...formatTable(competencyRows).map((line) => `  ${line}`));
 
   const levelNames = new Map(preview.levels.map((level) => [level.id, level.name]));
@@ -86,7 +96,9 @@ function describePreview(fileName: string, preview: TImportPreview): string[] {
 
   // Every empty cell also has a warning of its own; the list above already shows them.
   const emptyCellWarnings = preview.emptyCells.map((cell) => `Cell ${cell.column}${cell.row}: `);
-  const warnings = preview.warnings.filter((warning) => !emptyCellWarnings.some((prefix) => warning.startsWith(prefix)));
+  const warnings = preview.warnings.filter(
+    (warning) => !emptyCellWarnings.some((prefix) => warning.startsWith(prefix)),
+  );
   if (warnings.length > 0) {
     lines.push("", style.bold(`Warnings (${warnings.length}):`));
     lines.push(...warnings.map((warning) => style.yellow(`  ! ${warning}`)));
@@ -98,7 +110,9 @@ function describeNextSteps(created: CreatedFramework): string[] {
   const style = styleFor(process.stdout);
   return [
     "",
-    style.green(`✓ Created draft framework "${created.name}": ${created.slug}, version ${created.version} (${created.status}).`),
+    style.green(
+      `✓ Created draft framework "${created.name}": ${created.slug}, version ${created.version} (${created.status}).`,
+    ),
     "",
     "Next steps:",
     `  review it:   ascent framework export ${created.slug} --format md`,
@@ -121,7 +135,11 @@ export function registerFrameworkImport(framework: Command): void {
       const preview = previewOf(await readFrameworkInput(fileName, options), options);
       if (options.dryRun) {
         printResult(options, { dryRun: true, preview }, () =>
-          [...describePreview(fileName, preview), "", "Dry run: nothing was written. Run again without --dry-run to create the draft."].join("\n"),
+          [
+            ...describePreview(fileName, preview),
+            "",
+            "Dry run: nothing was written. Run again without --dry-run to create the draft.",
+          ].join("\n"),
         );
         return;
       }
@@ -131,7 +149,13 @@ export function registerFrameworkImport(framework: Command): void {
           preview.framework,
           `Imported from ${basename(fileName)}`,
         );
-        return { id: record.id, slug: record.slug, name: record.name, version: version.version, status: version.status };
+        return {
+          id: record.id,
+          slug: record.slug,
+          name: record.name,
+          version: version.version,
+          status: version.status,
+        };
       });
       printResult(options, { dryRun: false, preview, created }, () =>
         [...describePreview(fileName, preview), ...describeNextSteps(created)].join("\n"),

@@ -35,10 +35,15 @@ async function lintFile(fileName: string): Promise<LintResult> {
   } catch (error) {
     if (!isFormatError(error)) throw error;
     const errors = error.details.length > 0 ? error.details : [{ message: error.message }];
+    // Syntax errors come in document order already; keep it so that editors can step through them.
+    errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return { ...result, valid: false, errors };
   }
   // A spreadsheet becomes a draft that is validated here; its preview repeats those issues as warnings.
-  const issues = validateFramework(framework).map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  const issues = validateFramework(framework).map((issue) => ({
+    path: formatIssuePath(issue.path),
+    message: issue.message,
+  }));
   const repeated = new Set(issues.map((issue) => `The draft needs attention at ${issue.path}: ${issue.message}`));
   return {
     ...result,
@@ -63,7 +68,9 @@ function describeLint(result: LintResult): string {
   } else if (result.counts) {
     const { levels, competencies, playbooks } = result.counts;
     const what = result.format === "csv" || result.format === "xlsx" ? "valid framework draft" : "valid framework";
-    const counts = [plural(levels, "level"), plural(competencies, "competency"), plural(playbooks, "playbook")].join(", ");
+    const counts = [plural(levels, "level"), plural(competencies, "competency"), plural(playbooks, "playbook")].join(
+      ", ",
+    );
     lines.push(style.green(`✓ ${result.file}: ${what} (${counts})`));
   }
   return lines.join("\n");

@@ -26,11 +26,23 @@ async function exportFile(framework: Framework, version: number, format: string)
   const base = `${framework.slug}-v${version}`;
   switch (format) {
     case "yaml":
-      return { fileName: `${base}.yaml`, contentType: "application/yaml; charset=utf-8", content: serializeFramework(framework, "yaml") };
+      return {
+        fileName: `${base}.yaml`,
+        contentType: "application/yaml; charset=utf-8",
+        content: serializeFramework(framework, "yaml"),
+      };
     case "json":
-      return { fileName: `${base}.json`, contentType: "application/json; charset=utf-8", content: serializeFramework(framework, "json") };
+      return {
+        fileName: `${base}.json`,
+        contentType: "application/json; charset=utf-8",
+        content: serializeFramework(framework, "json"),
+      };
     case "csv":
-      return { fileName: `${base}.csv`, contentType: "text/csv; charset=utf-8", content: exportFrameworkCsv(framework) };
+      return {
+        fileName: `${base}.csv`,
+        contentType: "text/csv; charset=utf-8",
+        content: exportFrameworkCsv(framework),
+      };
     case "xlsx":
       return {
         fileName: `${base}.xlsx`,
@@ -38,7 +50,11 @@ async function exportFile(framework: Framework, version: number, format: string)
         content: await exportFrameworkXlsx(framework),
       };
     default:
-      return { fileName: `${base}.md`, contentType: "text/markdown; charset=utf-8", content: exportFrameworkMarkdown(framework) };
+      return {
+        fileName: `${base}.md`,
+        contentType: "text/markdown; charset=utf-8",
+        content: exportFrameworkMarkdown(framework),
+      };
   }
 }
 
@@ -62,7 +78,9 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
           }),
         );
         const preview: TImportPreview =
-          file.kind === "document" ? previewOfDocument(file.framework, file.format) : { format: file.format, ...file.preview };
+          file.kind === "document"
+            ? previewOfDocument(file.framework, file.format)
+            : { format: file.format, ...file.preview };
         if (query.dryRun) return { preview };
         const { framework } = await editor.createFramework(preview.framework, `Imported from ${query.fileName}`);
         const summary = (await catalog.list()).find((f) => f.id === framework.id);
@@ -81,7 +99,8 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
     route({
       endpoint: api.startDraft,
       policy: "public",
-      handler: async ({ params, body }) => presentFrameworkVersion(await editor.startDraft(params.framework, undefined, body.note)),
+      handler: async ({ params, body }) =>
+        presentFrameworkVersion(await editor.startDraft(params.framework, undefined, body.note)),
     }),
     route({
       endpoint: api.saveDraft,

@@ -24,9 +24,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
       </main>
       <footer className="site-footer">
         <div className="site-footer__inner">
-          <p>
-            {PRODUCT_NAME} is open-source, self-hosted career progression for product organisations.
-          </p>
+          <p>{PRODUCT_NAME} is open-source, self-hosted career progression for product organisations.</p>
         </div>
       </footer>
       <ScrollRestoration />

@@ -11,7 +11,14 @@ export function RouteError() {
   const message = isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
   return (
     <AppShell>
-      <PageHeading lead={<p>This page could not be shown. Reloading usually fixes it; if not, the details below help when reporting the problem.</p>}>
+      <PageHeading
+        lead={
+          <p>
+            This page could not be shown. Reloading usually fixes it; if not, the details below help when reporting the
+            problem.
+          </p>
+        }
+      >
         Something went wrong
       </PageHeading>
       <ErrorState title="What happened" error={message} onRetry={() => window.location.reload()} />

@@ -111,7 +111,11 @@ export class FrameworkEditor {
     return published;
   }
 
-  async diff(ref: string, from: number | "latest", to: number | "latest"): Promise<{ from: number; to: number; diff: FrameworkDiff }> {
+  async diff(
+    ref: string,
+    from: number | "latest",
+    to: number | "latest",
+  ): Promise<{ from: number; to: number; diff: FrameworkDiff }> {
     const [before, after] = await Promise.all([this.catalog.version(ref, from), this.catalog.version(ref, to)]);
     return { from: before.version, to: after.version, diff: diffFrameworks(before.document, after.document) };
   }

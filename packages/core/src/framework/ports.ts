@@ -53,7 +53,10 @@ export interface FrameworkRepository {
     migrationMap?: unknown;
     note?: string;
   }): Promise<FrameworkVersionRecord>;
-  updateDraft(versionId: string, patch: { document?: Framework; migrationMap?: unknown; note?: string }): Promise<FrameworkVersionRecord>;
+  updateDraft(
+    versionId: string,
+    patch: { document?: Framework; migrationMap?: unknown; note?: string },
+  ): Promise<FrameworkVersionRecord>;
   markPublished(versionId: string, at: Date): Promise<FrameworkVersionRecord>;
   deleteVersion(versionId: string): Promise<void>;
   rename(frameworkId: string, name: string): Promise<void>;

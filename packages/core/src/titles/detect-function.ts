@@ -29,9 +29,7 @@ export function detectFunction(words: readonly string[]): TitleFunction | null {
   const first = mentions[0];
   if (!first) return null;
   const combined = mentionsJoinedTo(first, mentions, words);
-  return combined.some((mention) => mention.function === "product")
-    ? "product"
-    : first.function;
+  return combined.some((mention) => mention.function === "product") ? "product" : first.function;
 }
 
 function findMentions(words: readonly string[]): FunctionMention[] {
@@ -57,14 +55,8 @@ function findMentions(words: readonly string[]): FunctionMention[] {
   return mentions;
 }
 
-function qualifiesProductRole(
-  words: readonly string[],
-  index: number,
-): boolean {
-  return (
-    words[index + 1] === "product" &&
-    PRODUCT_ROLE_WORDS.has(words[index + 2] ?? "")
-  );
+function qualifiesProductRole(words: readonly string[], index: number): boolean {
+  return words[index + 1] === "product" && PRODUCT_ROLE_WORDS.has(words[index + 2] ?? "");
 }
 
 function mentionsJoinedTo(

@@ -1,7 +1,3 @@
-export {
-  resolveTitle,
-  type TitleOverride,
-  type TitleResolution,
-} from "./resolve-title.ts";
+export { resolveTitle, type TitleOverride, type TitleResolution } from "./resolve-title.ts";
 export { normalizeTitle, type NormalizedTitle } from "./normalize-title.ts";
 export type { TitleFunction } from "./title-words.ts";

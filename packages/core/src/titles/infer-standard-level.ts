@@ -13,49 +13,26 @@ type WordFinder = (...candidates: string[]) => string | undefined;
 
 const BELOW_WORDS = ["associate", "assistant", "deputy"];
 
-export function inferStandardLevel(
-  words: readonly string[],
-): LevelInference | null {
-  const find: WordFinder = (...candidates) =>
-    candidates.find((candidate) => words.includes(candidate));
+export function inferStandardLevel(words: readonly string[]): LevelInference | null {
+  const find: WordFinder = (...candidates) => candidates.find((candidate) => words.includes(candidate));
 
-  if (find("chief"))
-    return infer(
-      "cpo",
-      0.9,
-      (name) => `"chief" names the C-level role, ${name}`,
-    );
+  if (find("chief")) return infer("cpo", 0.9, (name) => `"chief" names the C-level role, ${name}`);
 
   const vpGrade = find("svp", "evp");
   if (vpGrade) {
     const grade = vpGrade.toUpperCase();
-    return infer(
-      "vp",
-      0.8,
-      (name) =>
-        `"${grade}" is a grade of VP; ${name} is the ladder's only VP level`,
-    );
+    return infer("vp", 0.8, (name) => `"${grade}" is a grade of VP; ${name} is the ladder's only VP level`);
   }
   if (find("avp") || (find("vp") && find(...BELOW_WORDS))) {
-    return infer(
-      "vp",
-      0.6,
-      (name) =>
-        `an associate VP sits just below VP; the nearest level is ${name}`,
-    );
+    return infer("vp", 0.6, (name) => `an associate VP sits just below VP; the nearest level is ${name}`);
   }
   if (find("vp")) return infer("vp", 0.9, (name) => `"VP" reads as ${name}`);
 
-  if (find("head"))
-    return infer("head", 0.9, (name) => `"head of" reads as ${name}`);
+  if (find("head")) return infer("head", 0.9, (name) => `"head of" reads as ${name}`);
 
   if (find("director")) {
     if (find("senior")) {
-      return infer(
-        "senior-director",
-        0.9,
-        (name) => `"senior director" reads as ${name}`,
-      );
+      return infer("senior-director", 0.9, (name) => `"senior director" reads as ${name}`);
     }
     const below = find(...BELOW_WORDS);
     if (below) {
@@ -76,10 +53,7 @@ function inferIndividualLevel(find: WordFinder): LevelInference | null {
   return role === "owner" ? asProductOwner(inference) : inference;
 }
 
-function inferIndividualSeniority(
-  find: WordFinder,
-  role: string,
-): LevelInference {
+function inferIndividualSeniority(find: WordFinder, role: string): LevelInference {
   const icGrade = find("principal", "staff");
   if (icGrade) {
     return infer("senior-pm", 0.7, (name) => {
@@ -87,15 +61,10 @@ function inferIndividualSeniority(
     });
   }
   const senior = find("senior", "lead", "leader", "group");
-  if (senior)
-    return infer("senior-pm", 0.9, (name) => `"${senior}" reads as ${name}`);
+  if (senior) return infer("senior-pm", 0.9, (name) => `"${senior}" reads as ${name}`);
   const junior = find("associate", "junior", "graduate", "entry");
   if (junior) return infer("pm", 0.9, (name) => `"${junior}" reads as ${name}`);
-  return infer(
-    "pm",
-    0.85,
-    (name) => `"${role}" with no seniority word reads as ${name}`,
-  );
+  return infer("pm", 0.85, (name) => `"${role}" with no seniority word reads as ${name}`);
 }
 
 // A Product Owner runs the backlog in Scrum; the role overlaps product management but
@@ -109,10 +78,6 @@ function asProductOwner(inference: LevelInference): LevelInference {
   };
 }
 
-function infer(
-  levelId: StandardLevelId,
-  confidence: number,
-  explain: (levelName: string) => string,
-): LevelInference {
+function infer(levelId: StandardLevelId, confidence: number, explain: (levelName: string) => string): LevelInference {
   return { levelId, confidence, explain };
 }

@@ -33,8 +33,6 @@ describe("normalizeTitle", () => {
   });
 
   it("keys titles regardless of word order", () => {
-    expect(titleKey(normalizeTitle("Product Director"))).toBe(
-      titleKey(normalizeTitle("Director of Product")),
-    );
+    expect(titleKey(normalizeTitle("Product Director"))).toBe(titleKey(normalizeTitle("Director of Product")));
   });
 });

@@ -51,30 +51,8 @@ const PHRASES: readonly (readonly [string[], string])[] = [
   [["product", "management"], "product"],
 ];
 
-const STOP_WORDS: ReadonlySet<string> = new Set([
-  "of",
-  "the",
-  "for",
-  "a",
-  "an",
-  "in",
-  "on",
-  "level",
-  "grade",
-  "band",
-]);
-const ROMAN_GRADES: ReadonlySet<string> = new Set([
-  "i",
-  "ii",
-  "iii",
-  "iv",
-  "v",
-  "vi",
-  "vii",
-  "viii",
-  "ix",
-  "x",
-]);
+const STOP_WORDS: ReadonlySet<string> = new Set(["of", "the", "for", "a", "an", "in", "on", "level", "grade", "band"]);
+const ROMAN_GRADES: ReadonlySet<string> = new Set(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]);
 const PREFIXED_GRADE = /^(?:l|ic|m|p|e|g)\d+$/;
 const TRAILING_DIGITS = /^([a-z]+)(\d+)$/;
 
@@ -132,9 +110,7 @@ function readToken(token: string, grades: string[]): string[] {
 }
 
 function isGrade(token: string): boolean {
-  return (
-    /^\d+$/.test(token) || ROMAN_GRADES.has(token) || PREFIXED_GRADE.test(token)
-  );
+  return /^\d+$/.test(token) || ROMAN_GRADES.has(token) || PREFIXED_GRADE.test(token);
 }
 
 function joinPhrases(words: readonly string[]): string[] {
@@ -155,9 +131,7 @@ function joinPhrases(words: readonly string[]): string[] {
 }
 
 function trimConjunctions(words: readonly string[]): string[] {
-  const kept = words.filter(
-    (word, i) => word !== "and" || (i > 0 && words[i - 1] !== "and"),
-  );
+  const kept = words.filter((word, i) => word !== "and" || (i > 0 && words[i - 1] !== "and"));
   while (kept[0] === "and") kept.shift();
   while (kept.at(-1) === "and") kept.pop();
   return kept;

@@ -3,10 +3,7 @@ import { resolveTitle } from "./resolve-title.ts";
 import { buildLadder, buildLevel } from "./titles.fixtures.ts";
 
 /** Real-world titles and the level a product leader would place them at (null: not product management). */
-const TITLE_TABLE: readonly (readonly [
-  title: string,
-  expected: string | null,
-])[] = [
+const TITLE_TABLE: readonly (readonly [title: string, expected: string | null])[] = [
   // Product Manager
   ["Product Manager", "pm"],
   ["PRODUCT MANAGER", "pm"],
@@ -124,9 +121,7 @@ describe("resolveTitle over real-world titles", () => {
   });
 
   it("resolves at least 95% of a table of at least 50 titles", () => {
-    const correct = TITLE_TABLE.filter(
-      ([title, expected]) => resolveTitle(title, ladder).levelId === expected,
-    );
+    const correct = TITLE_TABLE.filter(([title, expected]) => resolveTitle(title, ladder).levelId === expected);
     expect(TITLE_TABLE.length).toBeGreaterThanOrEqual(50);
     expect(correct.length / TITLE_TABLE.length).toBeGreaterThanOrEqual(0.95);
   });
@@ -178,9 +173,7 @@ describe("resolveTitle confidence and reasons", () => {
   it("maps Product Owner to Product Manager with lower confidence, saying why", () => {
     const owner = resolveTitle("Product Owner", ladder);
     expect(owner.levelId).toBe("pm");
-    expect(owner.confidence).toBeLessThan(
-      resolveTitle("Growth Product Manager", ladder).confidence,
-    );
+    expect(owner.confidence).toBeLessThan(resolveTitle("Growth Product Manager", ladder).confidence);
     expect(owner.reason).toContain("Scrum");
   });
 
@@ -188,50 +181,35 @@ describe("resolveTitle confidence and reasons", () => {
     const resolution = resolveTitle("Senior Product Manager III", ladder);
     expect(resolution.levelId).toBe("senior-pm");
     expect(resolution.confidence).toBe(0.85);
-    expect(resolution.reason).toBe(
-      'matched level name "Senior Product Manager"; grade "III" ignored',
-    );
+    expect(resolution.reason).toBe('matched level name "Senior Product Manager"; grade "III" ignored');
     expect(resolution.normalized).toBe("senior product manager");
   });
 
   it("drops region and team suffixes from the normalised title", () => {
-    expect(
-      resolveTitle("Head of Product — Consumer (EMEA)", ladder).normalized,
-    ).toBe("head product");
-    expect(resolveTitle("VP, Product & Design", ladder).normalized).toBe(
-      "vp product and design",
-    );
+    expect(resolveTitle("Head of Product — Consumer (EMEA)", ladder).normalized).toBe("head product");
+    expect(resolveTitle("VP, Product & Design", ladder).normalized).toBe("vp product and design");
   });
 
   it("maps every VP grade to the ladder's one VP level", () => {
     const resolution = resolveTitle("SVP Product", ladder);
     expect(resolution.levelId).toBe("vp");
     expect(resolution.confidence).toBe(0.8);
-    expect(resolution.reason).toBe(
-      '"SVP" is a grade of VP; VP of Product is the ladder\'s only VP level',
-    );
+    expect(resolution.reason).toBe('"SVP" is a grade of VP; VP of Product is the ladder\'s only VP level');
   });
 
   it("names the function of a title outside product management", () => {
     expect(resolveTitle("Product Marketing Manager", ladder)).toEqual({
       levelId: null,
       confidence: 0,
-      reason:
-        '"Product Marketing Manager" is a marketing title, not product management',
+      reason: '"Product Marketing Manager" is a marketing title, not product management',
       normalized: "product marketing manager",
     });
     expect(resolveTitle("Product Designer", ladder).reason).toBe(
       '"Product Designer" is a design title, not product management',
     );
-    expect(resolveTitle("VP Engineering", ladder).reason).toContain(
-      "engineering title",
-    );
-    expect(resolveTitle("Program Manager", ladder).reason).toContain(
-      "program-management title",
-    );
-    expect(resolveTitle("Production Assistant", ladder).reason).toContain(
-      "production title",
-    );
+    expect(resolveTitle("VP Engineering", ladder).reason).toContain("engineering title");
+    expect(resolveTitle("Program Manager", ladder).reason).toContain("program-management title");
+    expect(resolveTitle("Production Assistant", ladder).reason).toContain("production title");
   });
 
   it("assumes product for a bare seniority, with low confidence", () => {
@@ -246,9 +224,7 @@ describe("resolveTitle confidence and reasons", () => {
       levelId: null,
       confidence: 0,
     });
-    expect(resolveTitle("Product", ladder).reason).toBe(
-      '"Product" does not name a role or seniority',
-    );
+    expect(resolveTitle("Product", ladder).reason).toBe('"Product" does not name a role or seniority');
   });
 
   it('returns null with reason "empty title" for an empty or blank title', () => {
@@ -279,23 +255,18 @@ describe("resolveTitle with organisation overrides", () => {
     expect(resolveTitle("Group PM (EMEA)", ladder, overrides)).toEqual({
       levelId: "director",
       confidence: 1,
-      reason:
-        'organisation override maps "Group Product Manager" to Director of Product',
+      reason: 'organisation override maps "Group Product Manager" to Director of Product',
       normalized: "group product manager",
     });
   });
 
   it("lets an override map a title that is otherwise not product management", () => {
     const overrides = [{ title: "Technical Program Manager", levelId: "pm" }];
-    expect(
-      resolveTitle("technical program manager", ladder, overrides).levelId,
-    ).toBe("pm");
+    expect(resolveTitle("technical program manager", ladder, overrides).levelId).toBe("pm");
   });
 
   it("reports an override that points at a level the framework lacks", () => {
-    const resolution = resolveTitle("Product Owner", ladder, [
-      { title: "Product Owner", levelId: "po" },
-    ]);
+    const resolution = resolveTitle("Product Owner", ladder, [{ title: "Product Owner", levelId: "po" }]);
     expect(resolution.levelId).toBeNull();
     expect(resolution.confidence).toBe(0);
     expect(resolution.reason).toContain('"po"');
@@ -303,9 +274,7 @@ describe("resolveTitle with organisation overrides", () => {
 
   it("leaves titles without an override to the ladder", () => {
     const overrides = [{ title: "Product Owner", levelId: "senior-pm" }];
-    expect(resolveTitle("Product Manager", ladder, overrides).levelId).toBe(
-      "pm",
-    );
+    expect(resolveTitle("Product Manager", ladder, overrides).levelId).toBe("pm");
   });
 });
 
@@ -319,29 +288,15 @@ describe("resolveTitle with other frameworks", () => {
     const framework = { levels };
     expect(resolveTitle("Senior PM", framework).levelId).toBe("ic2");
     expect(resolveTitle("Sr. Director, Product", framework).levelId).toBe("m2");
-    expect(resolveTitle("Head of Product and Design", framework).levelId).toBe(
-      "m3",
-    );
+    expect(resolveTitle("Head of Product and Design", framework).levelId).toBe("m3");
     expect(resolveTitle("EVP Product", framework).levelId).toBe("e1");
     expect(resolveTitle("CPO", framework).levelId).toBe("e2");
-    expect(resolveTitle("Principal Product Manager", framework).levelId).toBe(
-      "ic2",
-    );
+    expect(resolveTitle("Principal Product Manager", framework).levelId).toBe("ic2");
   });
 
   it("falls back to rank order when level names say nothing, with lower confidence", () => {
-    const names = [
-      "Foundation",
-      "Practitioner",
-      "Expert",
-      "Steward",
-      "Architect",
-      "Strategist",
-      "Visionary",
-    ];
-    const levels = names.map((name, i) =>
-      buildLevel(`l${i + 1}`, i + 1, name, "ic", []),
-    );
+    const names = ["Foundation", "Practitioner", "Expert", "Steward", "Architect", "Strategist", "Visionary"];
+    const levels = names.map((name, i) => buildLevel(`l${i + 1}`, i + 1, name, "ic", []));
     const framework = { levels };
     const resolution = resolveTitle("Lead Product Manager", framework);
     expect(resolution.levelId).toBe("l2");
@@ -361,21 +316,16 @@ describe("resolveTitle with other frameworks", () => {
     expect(resolveTitle("Senior Director of Product", framework)).toEqual({
       levelId: null,
       confidence: 0,
-      reason:
-        '"Senior Director of Product" reads as Senior Director of Product, but this framework has no such level',
+      reason: '"Senior Director of Product" reads as Senior Director of Product, but this framework has no such level',
       normalized: "senior director product",
     });
-    expect(
-      resolveTitle("Director, Product Management", framework).levelId,
-    ).toBe("director");
+    expect(resolveTitle("Director, Product Management", framework).levelId).toBe("director");
   });
 
   it("prefers the level the words point at when two levels share an alias", () => {
     const ladder = buildLadder();
     const levels = ladder.levels.map((level) =>
-      level.id === "pm"
-        ? { ...level, aliases: [...level.aliases, "Senior PM"] }
-        : level,
+      level.id === "pm" ? { ...level, aliases: [...level.aliases, "Senior PM"] } : level,
     );
     const resolution = resolveTitle("Senior PM", { levels });
     expect(resolution.levelId).toBe("senior-pm");

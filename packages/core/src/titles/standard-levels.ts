@@ -1,7 +1,6 @@
 /** The seven-level product ladder of DESIGN.md §1, which title words are read against. */
 
-export type StandardLevelId =
-  "pm" | "senior-pm" | "director" | "senior-director" | "head" | "vp" | "cpo";
+export type StandardLevelId = "pm" | "senior-pm" | "director" | "senior-director" | "head" | "vp" | "cpo";
 
 export interface StandardLevel {
   id: StandardLevelId;

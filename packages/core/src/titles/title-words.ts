@@ -76,17 +76,9 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   "intern",
 ]);
 
-export const INTERN_WORDS: ReadonlySet<string> = new Set([
-  "intern",
-  "internship",
-  "trainee",
-]);
+export const INTERN_WORDS: ReadonlySet<string> = new Set(["intern", "internship", "trainee"]);
 
 /** True for any word that belongs to a job title rather than to a team, region or employer. */
 export function isTitleWord(word: string): boolean {
-  return (
-    FUNCTION_BY_WORD.has(word) ||
-    LEVEL_WORDS.has(word) ||
-    QUALIFIER_WORDS.has(word)
-  );
+  return FUNCTION_BY_WORD.has(word) || LEVEL_WORDS.has(word) || QUALIFIER_WORDS.has(word);
 }

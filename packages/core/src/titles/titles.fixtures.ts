@@ -9,25 +9,10 @@ export function buildLadder(): Framework {
     sources: [],
     scale: { min: 1, max: 5, points: [] },
     levels: [
-      buildLevel("pm", 1, "Product Manager", "ic", [
-        "Junior PM",
-        "Associate PM",
-        "APM",
-        "PM",
-      ]),
-      buildLevel("senior-pm", 2, "Senior Product Manager", "ic", [
-        "Product Lead",
-        "Group PM",
-        "Senior PM",
-      ]),
+      buildLevel("pm", 1, "Product Manager", "ic", ["Junior PM", "Associate PM", "APM", "PM"]),
+      buildLevel("senior-pm", 2, "Senior Product Manager", "ic", ["Product Lead", "Group PM", "Senior PM"]),
       buildLevel("director", 3, "Director of Product", "manager", []),
-      buildLevel(
-        "senior-director",
-        4,
-        "Senior Director of Product",
-        "manager",
-        [],
-      ),
+      buildLevel("senior-director", 4, "Senior Director of Product", "manager", []),
       buildLevel("head", 5, "Head of Product", "manager", []),
       buildLevel("vp", 6, "VP of Product", "executive", []),
       buildLevel("cpo", 7, "Chief Product Officer", "executive", []),
@@ -38,13 +23,7 @@ export function buildLadder(): Framework {
   };
 }
 
-export function buildLevel(
-  id: string,
-  rank: number,
-  name: string,
-  track: Track,
-  aliases: string[],
-): Level {
+export function buildLevel(id: string, rank: number, name: string, track: Track, aliases: string[]): Level {
   return {
     id,
     rank,

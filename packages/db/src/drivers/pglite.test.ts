@@ -20,7 +20,9 @@ describe("PGlite data folder", () => {
     await first.db.execute(sql`insert into frameworks (slug, name) values ('kept', 'Kept across restarts')`);
     await first.close();
     const second = await openPglite(dir);
-    const rows = resultRows<{ name: string }>(await second.db.execute(sql`select name from frameworks where slug = 'kept'`));
+    const rows = resultRows<{ name: string }>(
+      await second.db.execute(sql`select name from frameworks where slug = 'kept'`),
+    );
     await second.close();
     expect(rows).toEqual([{ name: "Kept across restarts" }]);
   });

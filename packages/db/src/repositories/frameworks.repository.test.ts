@@ -52,7 +52,9 @@ describeEachDriver("frameworks repository and editor", (db) => {
     const { catalog, editor } = services();
     await editor.createFramework(buildFramework({ slug: "strict" }));
     await expect(editor.startDraft("strict")).rejects.toMatchObject({ code: "conflict" });
-    await expect(editor.createFramework(buildFramework({ slug: "strict" }))).rejects.toMatchObject({ code: "conflict" });
+    await expect(editor.createFramework(buildFramework({ slug: "strict" }))).rejects.toMatchObject({
+      code: "conflict",
+    });
     const broken = buildFramework({ slug: "broken" });
     broken.levels[1] = { ...broken.levels[1]!, id: "pm" };
     await expect(editor.createFramework(broken)).rejects.toMatchObject({ code: "validation_failed" });

@@ -3,7 +3,9 @@ import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } 
 import type { Framework } from "@ascent/core";
 
 export const frameworks = pgTable("frameworks", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   isBuiltin: boolean("is_builtin").notNull().default(false),
@@ -14,7 +16,9 @@ export const frameworks = pgTable("frameworks", {
 export const frameworkVersions = pgTable(
   "framework_versions",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     frameworkId: uuid("framework_id")
       .notNull()
       .references(() => frameworks.id, { onDelete: "cascade" }),

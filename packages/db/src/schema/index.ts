@@ -1,1 +1,5 @@
 export * from "./frameworks.ts";
+export * from "./people.ts";
+export * from "./accounts.ts";
+export * from "./audit.ts";
+export * from "./settings.ts";

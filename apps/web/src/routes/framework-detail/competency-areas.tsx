@@ -28,7 +28,8 @@ export function CompetencyAreas({ competencies }: { competencies: Competency[] }
         {areas.map(([area, members]) => (
           <div key={area} className="card area">
             <h3 className="card__title">
-              {area} <span className="count">
+              {area}{" "}
+              <span className="count">
                 {members.length}
                 <VisuallyHidden> competencies</VisuallyHidden>
               </span>

@@ -14,8 +14,8 @@ export function LevelsTable({ levels }: { levels: Level[] }) {
     <section className="section">
       <h2 id="levels-heading">Levels</h2>
       <p className="section__lead">
-        Ordered from first step to most senior. Scope is what a level owns; titles vary between companies, so each
-        level lists the titles it is also known by.
+        Ordered from first step to most senior. Scope is what a level owns; titles vary between companies, so each level
+        lists the titles it is also known by.
       </p>
       <div className="table-card">
         <table className="data-table" aria-labelledby="levels-heading">

@@ -14,8 +14,8 @@ export function FrameworksEmptyState() {
           <code>npx ascent framework import &lt;file&gt;</code>.
         </li>
         <li>
-          <strong>Or start from the built-in one.</strong> Restart the server to load the Product Management ladder: seven
-          levels from Product Manager to Chief Product Officer, assessed on fifteen competencies.
+          <strong>Or start from the built-in one.</strong> Restart the server to load the Product Management ladder:
+          seven levels from Product Manager to Chief Product Officer, assessed on fifteen competencies.
         </li>
       </ol>
       <p className="muted">

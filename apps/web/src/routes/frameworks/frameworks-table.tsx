@@ -26,9 +26,7 @@ export function FrameworksTable({ frameworks }: { frameworks: TFrameworkSummary[
   return (
     <div className="table-card">
       <table className="data-table">
-        <caption className="visually-hidden">
-          Frameworks in this organisation ({frameworks.length})
-        </caption>
+        <caption className="visually-hidden">Frameworks in this organisation ({frameworks.length})</caption>
         <thead>
           <tr>
             <th scope="col">Framework</th>

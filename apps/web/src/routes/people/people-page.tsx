@@ -6,8 +6,8 @@ export function PeoplePage() {
       title="People"
       lead={
         <p>
-          People is where managers and admins will see the product organisation: who sits at which level, who reports
-          to whom, and how ready each person is for their next step. Managers will see their own reporting chain;
+          People is where managers and admins will see the product organisation: who sits at which level, who reports to
+          whom, and how ready each person is for their next step. Managers will see their own reporting chain;
           individual peer feedback is never shown, only aggregates over enough raters.
         </p>
       }

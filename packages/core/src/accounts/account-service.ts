@@ -1,0 +1,278 @@
+import { AppError } from "../errors/app-error.ts";
+import type { Viewer } from "../access/viewer.ts";
+import type { PeopleRepository } from "../people/ports.ts";
+import { normalizeEmail, type Person } from "../people/person.ts";
+import type {
+  AccountRepository,
+  ApiTokenRecord,
+  ApiTokenRepository,
+  LinkPurpose,
+  OneTimeLinkRepository,
+  PasswordHasher,
+  RateLimitRepository,
+  SessionRecord,
+  SessionRepository,
+} from "./ports.ts";
+import { hashToken, randomToken, sessionHandle } from "./tokens.ts";
+
+export const PASSWORD_MIN_LENGTH = 10;
+const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_LIMITS = { perAccount: 5, perIp: 30 } as const;
+const TOKEN_PREFIX = "asc_";
+
+export interface AccountPorts {
+  people: PeopleRepository;
+  accounts: AccountRepository;
+  sessions: SessionRepository;
+  links: OneTimeLinkRepository;
+  tokens: ApiTokenRepository;
+  rateLimits: RateLimitRepository;
+  hasher: PasswordHasher;
+  now?: () => Date;
+}
+
+export interface SignedIn {
+  sessionToken: string;
+  csrfToken: string;
+  person: Person;
+  isAdmin: boolean;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+function assertPasswordStrength(password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    throw new AppError("validation_failed", `The password must have at least ${PASSWORD_MIN_LENGTH} characters`, [
+      { path: "body.password", message: `at least ${PASSWORD_MIN_LENGTH} characters` },
+    ]);
+  }
+}
+
+const INVALID_LOGIN = () => new AppError("unauthenticated", "Wrong email or password");
+
+/** Sign-in, sessions, one-time links and API tokens. Only hashes of secrets are stored. */
+export class AccountService {
+  private readonly now: () => Date;
+
+  constructor(private readonly ports: AccountPorts) {
+    this.now = ports.now ?? (() => new Date());
+  }
+
+  private async assertNotLimited(key: string, limit: number): Promise<void> {
+    const state = await this.ports.rateLimits.peek(key, this.now());
+    if (state && state.count >= limit) {
+      const error = new AppError("rate_limited", "Too many failed sign-in attempts; try again later");
+      error.retryAfterSeconds = Math.max(1, Math.ceil((state.resetAt.getTime() - this.now().getTime()) / 1000));
+      throw error;
+    }
+  }
+
+  async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    const email = normalizeEmail(emailInput);
+    const accountKey = `login:account:${email}`;
+    const ipKey = `login:ip:${client.ip}`;
+    await this.assertNotLimited(accountKey, LOGIN_LIMITS.perAccount);
+    await this.assertNotLimited(ipKey, LOGIN_LIMITS.perIp);
+    const person = await this.ports.people.findByEmail(email);
+    const account = person ? await this.ports.accounts.find(person.id) : null;
+    const isValid =
+      person !== null &&
+      person.status === "active" &&
+      account?.passwordHash != null &&
+      (await this.ports.hasher.verify(account.passwordHash, password));
+    if (!isValid || !person || !account) {
+      await this.ports.rateLimits.hit(accountKey, LOGIN_WINDOW_MS, this.now());
+      await this.ports.rateLimits.hit(ipKey, LOGIN_WINDOW_MS, this.now());
+      throw INVALID_LOGIN();
+    }
+    await this.ports.rateLimits.clear(accountKey);
+    return this.startSession(person, account.isAdmin, client);
+  }
+
+  private async startSession(person: Person, isAdmin: boolean, client: ClientInfo): Promise<SignedIn> {
+    const sessionToken = randomToken();
+    const csrfToken = randomToken(18);
+    const now = this.now();
+    await this.ports.sessions.create({
+      tokenHash: await hashToken(sessionToken),
+      personId: person.id,
+      csrfToken,
+      userAgent: client.userAgent.slice(0, 300),
+      ip: client.ip,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    });
+    return { sessionToken, csrfToken, person, isAdmin };
+  }
+
+  /** The viewer behind a session cookie, or null when it is unknown, expired or its person inactive. */
+  async authenticateSession(sessionToken: string): Promise<{ viewer: Viewer; session: SessionRecord } | null> {
+    const tokenHash = await hashToken(sessionToken);
+    const session = await this.ports.sessions.find(tokenHash);
+    if (!session) return null;
+    const now = this.now();
+    if (session.expiresAt <= now) {
+      await this.ports.sessions.delete(tokenHash);
+      return null;
+    }
+    const viewer = await this.viewerFor(session.personId, "session");
+    if (!viewer) return null;
+    // Writing on every request would make reads cost a write; once a minute is precise enough.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await this.ports.sessions.touch(tokenHash, now);
+    return { viewer, session };
+  }
+
+  async authenticateApiToken(token: string): Promise<Viewer | null> {
+    if (!token.startsWith(TOKEN_PREFIX)) return null;
+    const record = await this.ports.tokens.findByHash(await hashToken(token));
+    if (!record || record.revokedAt) return null;
+    const viewer = await this.viewerFor(record.personId, "token");
+    if (viewer) await this.ports.tokens.touch(record.id, this.now());
+    return viewer;
+  }
+
+  private async viewerFor(personId: string, via: Viewer["via"]): Promise<Viewer | null> {
+    const person = await this.ports.people.findById(personId);
+    if (!person || person.status !== "active") return null;
+    const account = await this.ports.accounts.find(personId);
+    return { personId, name: person.name, isAdmin: account?.isAdmin ?? false, via };
+  }
+
+  async logout(sessionToken: string): Promise<void> {
+    await this.ports.sessions.delete(await hashToken(sessionToken));
+  }
+
+  /** Ends every session of the person; API tokens stay (they are revoked one by one). */
+  logoutEverywhere(personId: string): Promise<number> {
+    return this.ports.sessions.deleteForPerson(personId);
+  }
+
+  async listSessions(personId: string, currentTokenHash?: string) {
+    const sessions = await this.ports.sessions.listForPerson(personId);
+    return sessions.map((s) => ({
+      id: sessionHandle(s.tokenHash),
+      userAgent: s.userAgent,
+      ip: s.ip,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      isCurrent: s.tokenHash === currentTokenHash,
+    }));
+  }
+
+  async revokeSession(personId: string, handle: string): Promise<void> {
+    const session = (await this.ports.sessions.listForPerson(personId)).find((s) => sessionHandle(s.tokenHash) === handle);
+    if (!session) throw new AppError("not_found", `No session "${handle}"`);
+    await this.ports.sessions.delete(session.tokenHash);
+  }
+
+  async changePassword(personId: string, current: string, next: string, keepSessionHash?: string): Promise<void> {
+    const account = await this.ports.accounts.find(personId);
+    if (!account?.passwordHash || !(await this.ports.hasher.verify(account.passwordHash, current))) {
+      throw new AppError("validation_failed", "The current password is wrong", [
+        { path: "body.currentPassword", message: "does not match" },
+      ]);
+    }
+    assertPasswordStrength(next);
+    await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
+    await this.ports.sessions.deleteForPerson(personId, keepSessionHash);
+  }
+
+  /** An invite or reset link's secret; shown once to the admin, who passes it on. */
+  async createOneTimeLink(personId: string, purpose: LinkPurpose, createdBy: string | null): Promise<string> {
+    const person = await this.ports.people.findById(personId);
+    if (!person) throw new AppError("not_found", `No person with id "${personId}"`);
+    await this.ports.accounts.upsert({ personId });
+    const token = randomToken();
+    const now = this.now();
+    await this.ports.links.create({
+      tokenHash: await hashToken(token),
+      personId,
+      purpose,
+      createdBy,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LINK_TTL_MS),
+      usedAt: null,
+    });
+    return token;
+  }
+
+  async describeLink(token: string): Promise<{ purpose: LinkPurpose; name: string; email: string }> {
+    const link = await this.ports.links.find(await hashToken(token));
+    if (!link || link.usedAt || link.expiresAt <= this.now()) {
+      throw new AppError("not_found", "This link is unknown, expired or already used; ask an admin for a new one");
+    }
+    const person = await this.ports.people.findById(link.personId);
+    if (!person) throw new AppError("not_found", "The person of this link no longer exists");
+    return { purpose: link.purpose, name: person.name, email: person.email };
+  }
+
+  /** Sets the password from a one-time link and signs the person in. */
+  async redeemLink(token: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    assertPasswordStrength(password);
+    await this.describeLink(token);
+    const tokenHash = await hashToken(token);
+    const link = await this.ports.links.find(tokenHash);
+    if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
+      throw new AppError("not_found", "This link was already used; ask an admin for a new one");
+    }
+    await this.ports.accounts.setPassword(link.personId, await this.ports.hasher.hash(password), this.now());
+    await this.ports.sessions.deleteForPerson(link.personId);
+    const person = await this.ports.people.findById(link.personId);
+    const account = await this.ports.accounts.find(link.personId);
+    if (!person || !account) throw new AppError("not_found", "The person of this link no longer exists");
+    return this.startSession(person, account.isAdmin, client);
+  }
+
+  async createApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
+    const id = randomToken(6);
+    const token = `${TOKEN_PREFIX}${randomToken()}`;
+    const record: ApiTokenRecord = {
+      id,
+      personId,
+      name,
+      tokenHash: await hashToken(token),
+      createdAt: this.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await this.ports.tokens.create(record);
+    return { token, record };
+  }
+
+  listApiTokens(personId: string): Promise<ApiTokenRecord[]> {
+    return this.ports.tokens.listForPerson(personId);
+  }
+
+  async revokeApiToken(personId: string, id: string): Promise<void> {
+    if (!(await this.ports.tokens.revoke(personId, id, this.now()))) {
+      throw new AppError("not_found", `No API token "${id}"`);
+    }
+  }
+
+  /**
+   * On an empty database, makes the first admin and returns their one-time sign-in link's token;
+   * null when any account exists already.
+   */
+  async ensureFirstAdmin(): Promise<{ token: string; person: Person } | null> {
+    if ((await this.ports.accounts.count()) > 0) return null;
+    const email = "admin@ascent.local";
+    const person =
+      (await this.ports.people.findByEmail(email)) ??
+      (await this.ports.people.create({ name: "Administrator", email, title: "Ascent administrator" }));
+    await this.ports.accounts.upsert({ personId: person.id, isAdmin: true });
+    const token = await this.createOneTimeLink(person.id, "first-admin", null);
+    return { token, person };
+  }
+
+  async setPasswordDirectly(personId: string, password: string, isAdmin?: boolean): Promise<void> {
+    assertPasswordStrength(password);
+    await this.ports.accounts.upsert({ personId, ...(isAdmin === undefined ? {} : { isAdmin }) });
+    await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(password), this.now());
+  }
+}

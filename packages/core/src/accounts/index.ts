@@ -1,0 +1,3 @@
+export * from "./ports.ts";
+export * from "./tokens.ts";
+export * from "./account-service.ts";

@@ -1,0 +1,84 @@
+export interface AccountRecord {
+  personId: string;
+  passwordHash: string | null;
+  isAdmin: boolean;
+  createdAt: Date;
+  passwordChangedAt: Date | null;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  personId: string;
+  csrfToken: string;
+  userAgent: string;
+  ip: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export type LinkPurpose = "invite" | "reset" | "first-admin";
+
+export interface OneTimeLinkRecord {
+  tokenHash: string;
+  personId: string;
+  purpose: LinkPurpose;
+  createdBy: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  personId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface AccountRepository {
+  find(personId: string): Promise<AccountRecord | null>;
+  count(): Promise<number>;
+  upsert(account: { personId: string; passwordHash?: string | null; isAdmin?: boolean }): Promise<AccountRecord>;
+  setPassword(personId: string, passwordHash: string, at: Date): Promise<void>;
+  setAdmin(personId: string, isAdmin: boolean): Promise<void>;
+}
+
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>;
+  find(tokenHash: string): Promise<SessionRecord | null>;
+  touch(tokenHash: string, at: Date): Promise<void>;
+  listForPerson(personId: string): Promise<SessionRecord[]>;
+  delete(tokenHash: string): Promise<void>;
+  deleteForPerson(personId: string, exceptTokenHash?: string): Promise<number>;
+}
+
+export interface OneTimeLinkRepository {
+  create(link: OneTimeLinkRecord): Promise<void>;
+  find(tokenHash: string): Promise<OneTimeLinkRecord | null>;
+  /** Marks the link used; false when it was already used (a race between two redeemers). */
+  markUsed(tokenHash: string, at: Date): Promise<boolean>;
+}
+
+export interface ApiTokenRepository {
+  create(token: ApiTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  listForPerson(personId: string): Promise<ApiTokenRecord[]>;
+  revoke(personId: string, id: string, at: Date): Promise<boolean>;
+  touch(id: string, at: Date): Promise<void>;
+}
+
+export interface RateLimitRepository {
+  /** Counts one more event for the key in a fixed window; returns the count so far. */
+  hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | null>;
+  clear(key: string): Promise<void>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
