@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient, endpoints, ApiError } from "@ascent/contract";
+import { endpoints, ApiError } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { signInAsFirstAdmin, type HttpSession } from "../support/http-session.ts";
 
 const legs = [
   { driver: "pglite", databaseUrl: undefined },
@@ -10,6 +11,7 @@ const legs = [
 for (const leg of legs) {
   describe(`API foundation over HTTP [${leg.driver}]`, () => {
     let server: TestServer;
+    let admin: HttpSession;
     let dropScratch: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
@@ -21,6 +23,7 @@ for (const leg of legs) {
         dropScratch = scratch.drop;
       }
       server = await startTestServer({ databaseUrl });
+      admin = await signInAsFirstAdmin(server);
     });
 
     afterAll(async () => {
@@ -38,8 +41,7 @@ for (const leg of legs) {
     });
 
     it("lists the built-in ladder through the typed client", async () => {
-      const client = createApiClient({ baseUrl: server.url });
-      const { frameworks } = await client.call(endpoints.frameworks.list);
+      const { frameworks } = await admin.client.call(endpoints.frameworks.list);
       const ladder = frameworks.find((f) => f.slug === "product-management");
       expect(ladder).toMatchObject({ isBuiltin: true, latestPublishedVersion: 1, levelCount: 7, competencyCount: 15 });
     });
@@ -55,8 +57,7 @@ for (const leg of legs) {
     });
 
     it("returns 404 not_found for an unknown framework, parsed back as ApiError by the client", async () => {
-      const client = createApiClient({ baseUrl: server.url });
-      const error = await client
+      const error = await admin.client
         .call(endpoints.frameworks.get, { params: { framework: "no-such-ladder" } })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
@@ -64,11 +65,17 @@ for (const leg of legs) {
     });
 
     it("rejects a path parameter of the wrong type with 400 naming the field", async () => {
-      const response = await fetch(`${server.url}/api/frameworks/product-management/versions/abc`);
+      const response = await admin.fetch("/api/frameworks/product-management/versions/abc");
       expect(response.status).toBe(400);
       const body = await response.json();
       expect(body.error).toBe("validation_failed");
       expect(body.details[0].path).toBe("params.version");
+    });
+
+    it("asks anonymous callers to sign in", async () => {
+      const response = await fetch(`${server.url}/api/frameworks`);
+      expect(response.status).toBe(401);
+      expect((await response.json()).error).toBe("unauthenticated");
     });
 
     it("tags every response with a request id, echoing the caller's", async () => {
@@ -82,7 +89,6 @@ describe("request bodies", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
-    // A route that accepts a strict body, registered only for this test.
   });
   afterAll(async () => server?.stop());
 

@@ -48,7 +48,9 @@ describe("ascent with the embedded database", () => {
     expect(preview.levels.map((level) => level.name)).toEqual(["Associate PM", "Product Manager", "Senior PM"]);
     expect(preview.competencies.map((competency) => competency.name)).toEqual(["Discovery", "Delivery"]);
     expect(preview.framework.slug).toBe("acme-ladder");
-    expect(preview.framework.expectations["associate-pm"]?.["discovery"]?.descriptor).toMatch(/^Joins customer interviews\.\r?\nTakes notes\.$/);
+    expect(preview.framework.expectations["associate-pm"]?.["discovery"]?.descriptor).toMatch(
+      /^Joins customer interviews\.\r?\nTakes notes\.$/,
+    );
     await expect(readdir(dataDir)).rejects.toThrow(/ENOENT/);
 
     const list = await run("framework", "list", "--json");
@@ -71,7 +73,9 @@ describe("ascent with the embedded database", () => {
 
     const again = await run("framework", "import", "acme ladder.csv");
     expect(again.exitCode).toBe(1);
-    expect(again.stderr).toContain('ascent: error: A framework with slug "acme-ladder" already exists\n  slug: choose another slug');
+    expect(again.stderr).toContain(
+      'ascent: error: A framework with slug "acme-ladder" already exists\n  slug: choose another slug',
+    );
 
     const published = await run("framework", "publish", "acme-ladder", "--note", "First cut");
     expect(published).toMatchObject({ exitCode: 0, stdout: '✓ Published "acme ladder" (acme-ladder) as version 1.\n' });
@@ -82,7 +86,10 @@ describe("ascent with the embedded database", () => {
     expect(exported.exitCode).toBe(0);
     await writeFile(join(workDir, "exported.yaml"), exported.stdout);
     const lint = await run("framework", "lint", "exported.yaml");
-    expect(lint).toMatchObject({ exitCode: 0, stdout: "✓ exported.yaml: valid framework (7 levels, 15 competencies, 3 playbooks)\n" });
+    expect(lint).toMatchObject({
+      exitCode: 0,
+      stdout: "✓ exported.yaml: valid framework (7 levels, 15 competencies, 3 playbooks)\n",
+    });
 
     const xlsx = await run("framework", "export", "product-management", "--format", "xlsx");
     expect(xlsx.exitCode).toBe(1);

@@ -38,7 +38,9 @@ describe("ascent (no database)", () => {
     expect(plain.stdout).toBe("");
     expect(plain.stderr).toBe("ascent: error: No such file: missing.yaml\n(run with --debug for details)\n");
     expect(debug.exitCode).toBe(1);
-    expect(debug.stderr).toMatch(/^ascent: error: No such file: missing\.yaml\nCliError: No such file: missing\.yaml\n\s+at /);
+    expect(debug.stderr).toMatch(
+      /^ascent: error: No such file: missing\.yaml\nCliError: No such file: missing\.yaml\n\s+at /,
+    );
   });
 
   it("lints the built-in ladder as valid and lists every problem of a broken file with its line", async () => {
@@ -94,29 +96,46 @@ describe("ascent (no database)", () => {
     expect(text.stdout).toContain(`- ${removed.id} "${removed.name}"`);
     expect(text.stdout).toContain("~ senior-pm × leadership");
     expect(text.stdout).toMatch(/descriptor: ".+"\s+→ "Leads by example\."/);
-    expect(text.stdout).toContain("Summary: 9 changes: 1 competency removed, 7 expectations removed, 1 expectation changed");
+    expect(text.stdout).toContain(
+      "Summary: 9 changes: 1 competency removed, 7 expectations removed, 1 expectation changed",
+    );
     const { diff } = JSON.parse(json.stdout) as {
       diff: {
         competencies: { removed: { id: string }[]; added: unknown[]; changed: unknown[] };
-        expectations: { changed: { levelId: string; competencyId: string; changes: { field: string; after: unknown }[] }[] };
+        expectations: {
+          changed: { levelId: string; competencyId: string; changes: { field: string; after: unknown }[] }[];
+        };
         levels: { added: unknown[]; removed: unknown[]; changed: unknown[] };
       };
     };
-    expect(diff.competencies).toEqual({ added: [], removed: [expect.objectContaining({ id: removed.id })], changed: [] });
+    expect(diff.competencies).toEqual({
+      added: [],
+      removed: [expect.objectContaining({ id: removed.id })],
+      changed: [],
+    });
     expect(diff.expectations.changed).toEqual([
-      { levelId: "senior-pm", competencyId: "leadership", changes: [expect.objectContaining({ field: "descriptor", after: "Leads by example." })] },
+      {
+        levelId: "senior-pm",
+        competencyId: "leadership",
+        changes: [expect.objectContaining({ field: "descriptor", after: "Leads by example." })],
+      },
     ]);
     expect(diff.levels).toEqual({ added: [], removed: [], changed: [] });
   });
 
   it("resolves one title, and a CSV of titles to a CSV", async () => {
-    await writeFile(join(workDir, "titles.csv"), 'Name,TITLE\nAda,Group PM\nBob,"Director of Product, Payments"\nCy,Chief of Staff\n');
+    await writeFile(
+      join(workDir, "titles.csv"),
+      'Name,TITLE\nAda,Group PM\nBob,"Director of Product, Payments"\nCy,Chief of Staff\n',
+    );
     const [single, bulk] = await Promise.all([
       run("titles", "resolve", "Group PM"),
       run("titles", "resolve", "--file", "titles.csv"),
     ]);
     expect(single.exitCode).toBe(0);
-    expect(single.stdout).toMatch(/^Group PM → Senior Product Manager \(senior-pm\)\n {2}confidence {2}0\.95\n {2}reason {6}matched alias/);
+    expect(single.stdout).toMatch(
+      /^Group PM → Senior Product Manager \(senior-pm\)\n {2}confidence {2}0\.95\n {2}reason {6}matched alias/,
+    );
     expect(bulk.exitCode).toBe(0);
     expect(bulk.stderr).toBe("");
     expect(bulk.stdout.split("\n")).toEqual([

@@ -28,7 +28,9 @@ export function excerptPair(before: string, after: string, width = TEXT_WIDTH): 
     if (space !== -1 && space < common) start = space + 1;
   }
   const cut = (text: string) =>
-    JSON.stringify(`${start > 0 ? "…" : ""}${text.slice(start, start + width)}${start + width < text.length ? "…" : ""}`);
+    JSON.stringify(
+      `${start > 0 ? "…" : ""}${text.slice(start, start + width)}${start + width < text.length ? "…" : ""}`,
+    );
   return [cut(a), cut(b)];
 }
 
@@ -94,7 +96,8 @@ export function renderDiff(diff: FrameworkDiff, style: Style): string[] {
     addedCompetencies.has(entry.competencyId);
   const expectationsOf = (list: readonly { levelId: string; competencyId: string }[], id: string) =>
     list.filter((entry) => entry.levelId === id || entry.competencyId === id).length;
-  const aspectsOf = (list: readonly { playbookId: string }[], id: string) => list.filter((entry) => entry.playbookId === id).length;
+  const aspectsOf = (list: readonly { playbookId: string }[], id: string) =>
+    list.filter((entry) => entry.playbookId === id).length;
   const removedOrAddedExpectations = (id: string) =>
     expectationsOf(diff.expectations.removed, id) + expectationsOf(diff.expectations.added, id);
 
@@ -111,7 +114,12 @@ export function renderDiff(diff: FrameworkDiff, style: Style): string[] {
       style,
     ),
     ...renderSection(
-      { title: "Sources", list: diff.sources, describe: (source) => `${source.id} "${truncate(source.title, 60)}"`, name: (key) => key.id },
+      {
+        title: "Sources",
+        list: diff.sources,
+        describe: (source) => `${source.id} "${truncate(source.title, 60)}"`,
+        name: (key) => key.id,
+      },
       style,
     ),
     ...renderSection(
@@ -119,7 +127,11 @@ export function renderDiff(diff: FrameworkDiff, style: Style): string[] {
         title: "Levels",
         list: diff.levels,
         describe: (level) =>
-          withCount(`${level.id} "${level.name}" (rank ${level.rank}, ${level.track})`, removedOrAddedExpectations(level.id), "expectation"),
+          withCount(
+            `${level.id} "${level.name}" (rank ${level.rank}, ${level.track})`,
+            removedOrAddedExpectations(level.id),
+            "expectation",
+          ),
         name: (key) => key.id,
       },
       style,
@@ -129,7 +141,11 @@ export function renderDiff(diff: FrameworkDiff, style: Style): string[] {
         title: "Competencies",
         list: diff.competencies,
         describe: (competency) =>
-          withCount(`${competency.id} "${competency.name}" (${competency.area})`, removedOrAddedExpectations(competency.id), "expectation"),
+          withCount(
+            `${competency.id} "${competency.name}" (${competency.area})`,
+            removedOrAddedExpectations(competency.id),
+            "expectation",
+          ),
         name: (key) => key.id,
       },
       style,

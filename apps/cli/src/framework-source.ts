@@ -43,8 +43,10 @@ export async function readFrameworkInput(
     });
   } catch (error) {
     if (isFormatError(error)) {
-      throw new CliError(describeFormatError(fileName, error.code, error.message, error.details.length), {
-        details: error.details,
+      // Details without a location only restate the message ("Detected a Word document").
+      const details = error.details.filter((detail) => detail.line ?? detail.row ?? detail.path);
+      throw new CliError(describeFormatError(fileName, error.code, error.message, details.length), {
+        details,
         fileName,
         cause: error,
       });

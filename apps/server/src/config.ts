@@ -10,6 +10,9 @@ export interface ServerConfig {
   /** Folder with the built web app; served when it exists. */
   webDist: string;
   isProduction: boolean;
+  trustProxy: boolean;
+  /** Load the demo organisation on first start with an empty database. */
+  loadDemo: boolean;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -30,5 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || "info",
     webDist: resolve(env.ASCENT_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
     isProduction: env.NODE_ENV !== "development",
+    trustProxy: env.ASCENT_TRUST_PROXY === "1",
+    loadDemo: env.ASCENT_DEMO !== "0",
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS, type Endpoint, type EndpointOutput } from "@ascent/contract";
+import { AppError, decideAccess, type Policy, type Relationship, type Viewer } from "@ascent/core";
 import type { z } from "zod";
 
-/** Who may call a route. Every route states one; the People and access issue adds the rest. */
-export type Policy = "public";
+/** How the viewer stands towards the person with this id; null when no such person exists. */
+export type RelationshipResolver = (viewer: Viewer, subjectId: string) => Promise<Relationship | null>;
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -13,7 +14,10 @@ export interface RouteInput<E extends Endpoint> {
   query: Parsed<NonNullable<E["query"]>>;
   /** For upload endpoints, the raw file bytes. */
   body: E extends { upload: true } ? Buffer : Parsed<NonNullable<E["body"]>>;
+  /** On public routes this is null at run time; their handlers do not read it. */
+  viewer: Viewer;
   request: FastifyRequest;
+  reply: FastifyReply;
 }
 
 export interface FileDownload {
@@ -41,7 +45,20 @@ function sendDownload(reply: FastifyReply, file: FileDownload): FastifyReply {
     .send(file.content);
 }
 
-function toRouteOptions(spec: RouteSpec): RouteOptions {
+async function authorize(spec: RouteSpec, request: FastifyRequest, resolve: RelationshipResolver): Promise<void> {
+  const { policy } = spec;
+  let relationship: Relationship | undefined;
+  if (policy.kind === "subject" && request.viewer) {
+    const subjectId = (request.params as Record<string, string>)[policy.param];
+    if (!subjectId) throw new AppError("internal", `Route ${spec.endpoint.path} has no :${policy.param} parameter`);
+    relationship = (await resolve(request.viewer, subjectId)) ?? undefined;
+    if (!relationship) throw new AppError("not_found", `No person with id "${subjectId}"`);
+  }
+  const decision = decideAccess(policy, request.viewer, relationship);
+  if (!decision.isAllowed) throw new AppError(decision.code, decision.reason);
+}
+
+function toRouteOptions(spec: RouteSpec, resolve: RelationshipResolver): RouteOptions {
   const { endpoint } = spec;
   const status = endpoint.successStatus ?? 200;
   return {
@@ -57,11 +74,14 @@ function toRouteOptions(spec: RouteSpec): RouteOptions {
       ...(endpoint.download ? {} : { response: { [status]: endpoint.response } }),
     },
     handler: async (request, reply) => {
+      await authorize(spec, request, resolve);
       const result = await spec.handler({
         params: request.params as never,
         query: request.query as never,
         body: request.body as never,
+        viewer: request.viewer as Viewer,
         request,
+        reply,
       });
       if (endpoint.download) return sendDownload(reply, result as FileDownload);
       reply.status(status);
@@ -70,9 +90,9 @@ function toRouteOptions(spec: RouteSpec): RouteOptions {
   };
 }
 
-export function registerRoutes(app: FastifyInstance, routes: RouteSpec[]): void {
+export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], resolve: RelationshipResolver): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const spec of routes.filter((r) => !r.endpoint.upload)) typed.route(toRouteOptions(spec));
+  for (const spec of routes.filter((r) => !r.endpoint.upload)) typed.route(toRouteOptions(spec, resolve));
   const uploads = routes.filter((r) => r.endpoint.upload);
   // File uploads take any content type as raw bytes, with their own size limit; the JSON routes
   // keep the strict JSON parser because content-type parsers are scoped to this child context.
@@ -81,6 +101,6 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[]): void 
     child.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: LIMITS.uploadBytes }, (_request, body, done) =>
       done(null, body),
     );
-    for (const spec of uploads) child.withTypeProvider<ZodTypeProvider>().route(toRouteOptions(spec));
+    for (const spec of uploads) child.withTypeProvider<ZodTypeProvider>().route(toRouteOptions(spec, resolve));
   });
 }

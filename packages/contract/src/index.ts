@@ -8,11 +8,13 @@ export * from "./frameworks.ts";
 export * from "./framework-admin.ts";
 export * from "./plain-text.ts";
 export * from "./titles.ts";
+export * from "./auth.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
 import { frameworkAdminEndpoints } from "./framework-admin.ts";
 import { titleEndpoints } from "./titles.ts";
+import { authEndpoints } from "./auth.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -20,4 +22,5 @@ export const endpoints = {
   frameworks: frameworkEndpoints,
   frameworkAdmin: frameworkAdminEndpoints,
   titles: titleEndpoints,
+  auth: authEndpoints,
 };

@@ -8,10 +8,16 @@ export function registerFrameworkDiff(framework: Command): void {
   framework
     .command("diff")
     .description("show what changed between two frameworks: files, or versions in the database")
-    .argument("<a>", "the older side: a file (yaml, json, csv, xlsx) or <framework>@<version>, e.g. product-management@1")
+    .argument(
+      "<a>",
+      "the older side: a file (yaml, json, csv, xlsx) or <framework>@<version>, e.g. product-management@1",
+    )
     .argument("<b>", "the newer side, the same way, e.g. product-management@latest")
     .option("--json", "print {before, after, summary, diff} as JSON")
-    .addHelpText("after", "\nExamples:\n  ascent framework diff ladder-old.yaml ladder.yaml\n  ascent framework diff product-management@1 product-management@latest")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  ascent framework diff ladder-old.yaml ladder.yaml\n  ascent framework diff product-management@1 product-management@latest",
+    )
     .action(async (a: string, b: string, options: { json?: boolean }) => {
       const specs = await Promise.all([parseFrameworkSpec(a), parseFrameworkSpec(b)]);
       const [before, after] = await loadFrameworks(specs);

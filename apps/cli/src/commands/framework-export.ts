@@ -72,6 +72,8 @@ export function registerFrameworkExport(framework: Command): void {
       }
       await writeFile(options.output, content);
       const size = `${(Buffer.byteLength(content) / 1024).toFixed(1)} kB`;
-      process.stderr.write(`Wrote ${record.document.slug} version ${record.version} (${record.status}) as ${format} to ${options.output} (${size}).\n`);
+      process.stderr.write(
+        `Wrote ${record.document.slug} version ${record.version} (${record.status}) as ${format} to ${options.output} (${size}).\n`,
+      );
     });
 }

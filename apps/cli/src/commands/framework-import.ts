@@ -49,7 +49,7 @@ async function assertImportable(framework: Framework): Promise<void> {
   const { formatIssuePath, validateFramework } = await import("@ascent/core");
   const issues = validateFramework(framework);
   if (issues.length === 0) return;
-  throw new CliError(`The imported framework has ${plural(issues.length, "problem")}`, {
+  throw new CliError(`The draft cannot be imported (${plural(issues.length, "problem")}):`, {
     details: issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
   });
 }
@@ -141,6 +141,8 @@ export function registerFrameworkImport(framework: Command): void {
             "Dry run: nothing was written. Run again without --dry-run to create the draft.",
           ].join("\n"),
         );
+        // A dry run answers "would this import work?", so a draft that would be refused fails it too.
+        await assertImportable(preview.framework);
         return;
       }
       await assertImportable(preview.framework);

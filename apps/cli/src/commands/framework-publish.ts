@@ -12,12 +12,23 @@ export function registerFrameworkPublish(framework: Command): void {
     .option("--json", "print the published version as JSON")
     .action(async (ref: string, options: { note?: string; json?: boolean }) => {
       const published = await withDatabase(async ({ services }) => {
-        const version = await services.frameworkEditor.publish(ref, options.note === undefined ? {} : { note: options.note });
+        const version = await services.frameworkEditor.publish(
+          ref,
+          options.note === undefined ? {} : { note: options.note },
+        );
         const record = await services.frameworks.resolve(ref);
-        return { slug: record.slug, name: record.name, version: version.version, status: version.status, note: version.note };
+        return {
+          slug: record.slug,
+          name: record.name,
+          version: version.version,
+          status: version.status,
+          note: version.note,
+        };
       });
       printResult(options, published, () =>
-        styleFor(process.stdout).green(`✓ Published "${published.name}" (${published.slug}) as version ${published.version}.`),
+        styleFor(process.stdout).green(
+          `✓ Published "${published.name}" (${published.slug}) as version ${published.version}.`,
+        ),
       );
     });
 }

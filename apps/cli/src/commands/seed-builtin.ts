@@ -23,7 +23,9 @@ export function registerSeedBuiltin(seed: Command): void {
       );
       printResult(options, result, () =>
         result.created
-          ? styleFor(process.stdout).green(`✓ Loaded the built-in ladder "${result.name}" as ${result.slug}, version 1 (published).`)
+          ? styleFor(process.stdout).green(
+              `✓ Loaded the built-in ladder "${result.name}" as ${result.slug}, version 1 (published).`,
+            )
           : `The built-in ladder "${result.name}" (${result.slug}) is already in the database; nothing changed.`,
       );
     });

@@ -15,7 +15,14 @@ export function registerServe(program: Command): void {
       });
       const server = await startServer(config);
       const where = server.database.driver === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
-      process.stdout.write(`\nAscent is running at ${server.url}  (${where})\nPress Ctrl+C to stop.\n\n`);
+      process.stdout.write(`\nAscent is running at ${server.url}  (${where})\n`);
+      if (server.firstAdminLink) {
+        process.stdout.write(
+          `\nFirst start: an administrator account was created (admin@ascent.local).\n` +
+            `Open this one-time link to choose its password. It is shown only now:\n\n  ${server.firstAdminLink}\n`,
+        );
+      }
+      process.stdout.write("\nPress Ctrl+C to stop.\n\n");
       const stop = (signal: string) => {
         server.app.log.info({ signal }, "shutting down");
         server.close().then(

@@ -54,7 +54,10 @@ async function readTitleColumn(fileName: string): Promise<string[]> {
   if (errors.length > 0) {
     throw new CliError(`${fileName} could not be read as CSV`, {
       fileName,
-      details: errors.map((error) => ({ message: error.message, ...(error.row === undefined ? {} : { row: error.row + 1 }) })),
+      details: errors.map((error) => ({
+        message: error.message,
+        ...(error.row === undefined ? {} : { row: error.row + 1 }),
+      })),
     });
   }
   const [header, ...rows] = parsed.data;
@@ -93,7 +96,12 @@ async function resolveAll(titles: readonly string[], framework: Framework): Prom
 
 async function toCsv(results: readonly ResolvedTitle[]): Promise<string> {
   const { default: Papa } = await import("papaparse");
-  const data = results.map((result) => [result.title, result.levelName ?? "", result.confidence.toFixed(2), result.reason]);
+  const data = results.map((result) => [
+    result.title,
+    result.levelName ?? "",
+    result.confidence.toFixed(2),
+    result.reason,
+  ]);
   // escapeFormulae: a title such as "=HYPERLINK(…)" must stay text when the CSV is opened in a spreadsheet.
   return `${Papa.unparse({ fields: ["title", "level", "confidence", "reason"], data }, { newline: "\n", escapeFormulae: true })}\n`;
 }
@@ -106,7 +114,10 @@ export function registerTitlesResolve(titles: Command): void {
     .option("--file <csv>", "resolve every row of the CSV's title column; writes a CSV to standard output")
     .option("--framework <ref>", "framework slug, <slug>@<version> or a framework file (default: the built-in ladder)")
     .option("--json", "print the resolution(s) as JSON")
-    .addHelpText("after", '\nExamples:\n  ascent titles resolve "Group PM"\n  ascent titles resolve --file titles.csv > levels.csv')
+    .addHelpText(
+      "after",
+      '\nExamples:\n  ascent titles resolve "Group PM"\n  ascent titles resolve --file titles.csv > levels.csv',
+    )
     .action(async (title: string | undefined, options: ResolveOptions) => {
       if (title !== undefined && options.file !== undefined) throw new CliError("Give a title or --file, not both");
       if (title === undefined && options.file === undefined) {

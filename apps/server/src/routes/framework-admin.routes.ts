@@ -1,4 +1,4 @@
-import { AppError, type Framework, type FrameworkCatalog, type FrameworkEditor } from "@ascent/core";
+import { ADMIN, AppError, type Framework, type FrameworkCatalog, type FrameworkEditor } from "@ascent/core";
 import { endpoints, type TImportPreview } from "@ascent/contract";
 import {
   exportFrameworkCsv,
@@ -63,7 +63,7 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
   return [
     route({
       endpoint: api.import,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ query, body }) => {
         if (!Buffer.isBuffer(body) || body.length === 0) {
           throw new AppError("validation_failed", "Send the file as the request body", [
@@ -90,7 +90,7 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
     }),
     route({
       endpoint: api.export,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ params, query }) => {
         const version = await catalog.version(params.framework, params.version);
         return exportFile(version.document, version.version, query.format);
@@ -98,19 +98,19 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
     }),
     route({
       endpoint: api.startDraft,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ params, body }) =>
         presentFrameworkVersion(await editor.startDraft(params.framework, undefined, body.note)),
     }),
     route({
       endpoint: api.saveDraft,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ params, body }) =>
         presentFrameworkVersion(await editor.saveDraft(params.framework, body.document, body.note)),
     }),
     route({
       endpoint: api.discardDraft,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ params }) => {
         await editor.discardDraft(params.framework);
         return null;
@@ -118,7 +118,7 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
     }),
     route({
       endpoint: api.publish,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ params, body }) =>
         presentFrameworkVersion(
           await editor.publish(params.framework, {
@@ -129,7 +129,7 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
     }),
     route({
       endpoint: api.diff,
-      policy: "public",
+      policy: ADMIN,
       handler: async ({ params, query }) => editor.diff(params.framework, query.from, query.to),
     }),
   ];

@@ -1,5 +1,5 @@
 import { endpoints } from "@ascent/contract";
-import type { FrameworkCatalog } from "@ascent/core";
+import { AUTHENTICATED, type FrameworkCatalog } from "@ascent/core";
 import { route } from "../route-table.ts";
 import { presentFrameworkSummary, presentFrameworkVersion, presentVersionSummary } from "../presenters/framework.ts";
 
@@ -7,12 +7,12 @@ export function frameworkRoutes(catalog: FrameworkCatalog) {
   return [
     route({
       endpoint: endpoints.frameworks.list,
-      policy: "public",
+      policy: AUTHENTICATED,
       handler: async () => ({ frameworks: (await catalog.list()).map(presentFrameworkSummary) }),
     }),
     route({
       endpoint: endpoints.frameworks.get,
-      policy: "public",
+      policy: AUTHENTICATED,
       handler: async ({ params }) => {
         const detail = await catalog.detail(params.framework);
         return { ...presentFrameworkSummary(detail), versions: detail.versions.map(presentVersionSummary) };
@@ -20,7 +20,7 @@ export function frameworkRoutes(catalog: FrameworkCatalog) {
     }),
     route({
       endpoint: endpoints.frameworks.getVersion,
-      policy: "public",
+      policy: AUTHENTICATED,
       handler: async ({ params }) => presentFrameworkVersion(await catalog.version(params.framework, params.version)),
     }),
   ];

@@ -1,13 +1,14 @@
+import { PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import type { DatabaseHandle } from "@ascent/db";
 import { route } from "../route-table.ts";
 
 export function healthRoutes(database: DatabaseHandle) {
   return [
-    route({ endpoint: endpoints.health.health, policy: "public", handler: async () => ({ status: "ok" as const }) }),
+    route({ endpoint: endpoints.health.health, policy: PUBLIC, handler: async () => ({ status: "ok" as const }) }),
     route({
       endpoint: endpoints.health.ready,
-      policy: "public",
+      policy: PUBLIC,
       handler: async () => {
         const started = performance.now();
         await database.ping();

@@ -1,4 +1,4 @@
-import { resolveTitle, type FrameworkCatalog } from "@ascent/core";
+import { AUTHENTICATED, resolveTitle, type FrameworkCatalog } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route } from "../route-table.ts";
 import { BUILTIN_SLUG } from "../builtin-ladder.ts";
@@ -7,7 +7,7 @@ export function titleRoutes(catalog: FrameworkCatalog) {
   return [
     route({
       endpoint: endpoints.titles.resolve,
-      policy: "public",
+      policy: AUTHENTICATED,
       handler: async ({ query }) => {
         const { document } = await catalog.version(query.framework ?? BUILTIN_SLUG, "latest");
         const resolution = resolveTitle(query.title, document);

@@ -20,7 +20,8 @@ export function subject(param: string, ...allow: SubjectRole[]): Policy {
   return { kind: "subject", param, allow };
 }
 
-export type AccessDecision = { isAllowed: true } | { isAllowed: false; code: "unauthenticated" | "forbidden"; reason: string };
+export type AccessDecision =
+  { isAllowed: true } | { isAllowed: false; code: "unauthenticated" | "forbidden"; reason: string };
 
 const ALLOWED: AccessDecision = { isAllowed: true };
 

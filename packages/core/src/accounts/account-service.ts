@@ -144,6 +144,10 @@ export class AccountService {
     return { personId, name: person.name, isAdmin: account?.isAdmin ?? false, via };
   }
 
+  personOf(personId: string): Promise<Person | null> {
+    return this.ports.people.findById(personId);
+  }
+
   async logout(sessionToken: string): Promise<void> {
     await this.ports.sessions.delete(await hashToken(sessionToken));
   }
@@ -166,7 +170,9 @@ export class AccountService {
   }
 
   async revokeSession(personId: string, handle: string): Promise<void> {
-    const session = (await this.ports.sessions.listForPerson(personId)).find((s) => sessionHandle(s.tokenHash) === handle);
+    const session = (await this.ports.sessions.listForPerson(personId)).find(
+      (s) => sessionHandle(s.tokenHash) === handle,
+    );
     if (!session) throw new AppError("not_found", `No session "${handle}"`);
     await this.ports.sessions.delete(session.tokenHash);
   }

@@ -19,7 +19,9 @@ export interface Person {
 export type NewPerson = Pick<Person, "name" | "email"> &
   Partial<Pick<Person, "title" | "levelId" | "managerId" | "team" | "status" | "isDemo">>;
 
-export type PersonPatch = Partial<Pick<Person, "name" | "email" | "title" | "levelId" | "managerId" | "team" | "status">>;
+export type PersonPatch = Partial<
+  Pick<Person, "name" | "email" | "title" | "levelId" | "managerId" | "team" | "status">
+>;
 
 /** Emails are compared and stored lower-cased and trimmed. */
 export function normalizeEmail(email: string): string {

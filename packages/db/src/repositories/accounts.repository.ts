@@ -34,7 +34,10 @@ export class DrizzleAccountRepository implements AccountRepository {
     const [row] = await this.db
       .insert(accounts)
       .values({ personId: account.personId, ...set })
-      .onConflictDoUpdate({ target: accounts.personId, set: Object.keys(set).length ? set : { personId: account.personId } })
+      .onConflictDoUpdate({
+        target: accounts.personId,
+        set: Object.keys(set).length ? set : { personId: account.personId },
+      })
       .returning();
     if (!row) throw new Error("upsert into accounts returned no row");
     return row;

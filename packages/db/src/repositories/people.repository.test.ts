@@ -13,7 +13,7 @@ describeEachDriver("people, rate limits and audit repositories", (db) => {
     const pm = await repo.create({ name: "Pam", email: "pm@example.com", managerId: director.id });
 
     expect(cpo.email).toBe("cpo@example.com");
-    expect((await repo.findByEmail(" CPO@EXAMPLE.COM ")).id).toBe(cpo.id);
+    expect((await repo.findByEmail(" CPO@EXAMPLE.COM "))?.id).toBe(cpo.id);
     expect((await repo.chainAbove(pm.id)).map((p) => p.name)).toEqual(["Dee", "Vee", "Chief"]);
     const below = await repo.reportsBelow(cpo.id);
     expect(below.map((r) => [r.person.name, r.depth])).toEqual([

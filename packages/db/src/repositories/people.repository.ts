@@ -46,13 +46,19 @@ export class DrizzlePeopleRepository implements PeopleRepository {
   }
 
   async findByEmail(email: string): Promise<Person | null> {
-    const [row] = await this.db.select().from(people).where(eq(people.email, normalizeEmail(email)));
+    const [row] = await this.db
+      .select()
+      .from(people)
+      .where(eq(people.email, normalizeEmail(email)));
     return row ? toPerson(row) : null;
   }
 
   async findByEmails(emails: string[]): Promise<Person[]> {
     if (emails.length === 0) return [];
-    const rows = await this.db.select().from(people).where(inArray(people.email, emails.map(normalizeEmail)));
+    const rows = await this.db
+      .select()
+      .from(people)
+      .where(inArray(people.email, emails.map(normalizeEmail)));
     return rows.map(toPerson);
   }
 

@@ -4,7 +4,9 @@ import { type AnyPgColumn, boolean, index, pgTable, text, timestamp, uuid } from
 export const people = pgTable(
   "people",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text("name").notNull(),
     /** Stored lower-cased: the HRIS upsert key. */
     email: text("email").notNull().unique(),
@@ -14,7 +16,9 @@ export const people = pgTable(
     levelId: text("level_id"),
     managerId: uuid("manager_id").references((): AnyPgColumn => people.id, { onDelete: "set null" }),
     team: text("team").notNull().default(""),
-    status: text("status", { enum: ["active", "inactive"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "inactive"] })
+      .notNull()
+      .default("active"),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
