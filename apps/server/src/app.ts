@@ -28,6 +28,9 @@ import { frameworkAdminRoutes } from "./routes/framework-admin.routes.ts";
 import { frameworkRoutes } from "./routes/frameworks.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { titleRoutes } from "./routes/titles.routes.ts";
+import { peopleRoutes } from "./routes/people.routes.ts";
+import { peopleImportRoutes } from "./routes/people-import.routes.ts";
+import { auditRoutes } from "./routes/audit.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -72,6 +75,9 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...frameworkRoutes(services.frameworks),
     ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor),
     ...titleRoutes(services.frameworks),
+    ...peopleRoutes(services),
+    ...peopleImportRoutes(services),
+    ...auditRoutes(services),
   ];
 }
 

@@ -9,12 +9,18 @@ export * from "./framework-admin.ts";
 export * from "./plain-text.ts";
 export * from "./titles.ts";
 export * from "./auth.ts";
+export * from "./people.ts";
+export * from "./people-import.ts";
+export * from "./audit.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
 import { frameworkAdminEndpoints } from "./framework-admin.ts";
 import { titleEndpoints } from "./titles.ts";
 import { authEndpoints } from "./auth.ts";
+import { peopleEndpoints } from "./people.ts";
+import { peopleImportEndpoints } from "./people-import.ts";
+import { auditEndpoints } from "./audit.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -23,4 +29,7 @@ export const endpoints = {
   frameworkAdmin: frameworkAdminEndpoints,
   titles: titleEndpoints,
   auth: authEndpoints,
+  people: peopleEndpoints,
+  peopleImport: peopleImportEndpoints,
+  audit: auditEndpoints,
 };
