@@ -31,6 +31,7 @@ import { titleRoutes } from "./routes/titles.routes.ts";
 import { peopleRoutes } from "./routes/people.routes.ts";
 import { peopleImportRoutes } from "./routes/people-import.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
+import { demoRoutes } from "./routes/demo.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -78,6 +79,7 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),
     ...auditRoutes(services),
+    ...demoRoutes(services),
   ];
 }
 

@@ -12,6 +12,7 @@ export * from "./auth.ts";
 export * from "./people.ts";
 export * from "./people-import.ts";
 export * from "./audit.ts";
+export * from "./demo.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -21,6 +22,7 @@ import { authEndpoints } from "./auth.ts";
 import { peopleEndpoints } from "./people.ts";
 import { peopleImportEndpoints } from "./people-import.ts";
 import { auditEndpoints } from "./audit.ts";
+import { demoEndpoints } from "./demo.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -32,4 +34,5 @@ export const endpoints = {
   people: peopleEndpoints,
   peopleImport: peopleImportEndpoints,
   audit: auditEndpoints,
+  demo: demoEndpoints,
 };
