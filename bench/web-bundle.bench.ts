@@ -19,7 +19,10 @@ const react = ((await importFromWeb("@vitejs/plugin-react")) as { default: () =>
 /** The scripts index.html loads before the first route renders: the entry and its modulepreloads. */
 async function firstRouteScripts(dist: string): Promise<string[]> {
   const html = await readFile(join(dist, "index.html"), "utf8");
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)];
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ];
   return [...new Set(srcs.map((m) => m[1] as string))];
 }
 
@@ -35,12 +38,21 @@ async function gzippedSize(dist: string): Promise<{ files: { file: string; gzip:
 async function buildBaseline(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "ascent-bundle-baseline-"));
   await mkdir(join(dir, "src"));
-  await writeFile(join(dir, "index.html"), '<!doctype html><div id="root"></div><script type="module" src="/src/main.tsx"></script>');
+  await writeFile(
+    join(dir, "index.html"),
+    '<!doctype html><div id="root"></div><script type="module" src="/src/main.tsx"></script>',
+  );
   await writeFile(
     join(dir, "src/main.tsx"),
     'import { createRoot } from "react-dom/client";\ncreateRoot(document.getElementById("root")!).render(<h1>Hello</h1>);\n',
   );
-  await build({ root: dir, logLevel: "silent", plugins: [react()], build: { outDir: join(dir, "dist") }, resolve: { alias: { react: join(root, "node_modules/react"), "react-dom": join(root, "node_modules/react-dom") } } });
+  await build({
+    root: dir,
+    logLevel: "silent",
+    plugins: [react()],
+    build: { outDir: join(dir, "dist") },
+    resolve: { alias: { react: join(root, "node_modules/react"), "react-dom": join(root, "node_modules/react-dom") } },
+  });
   return dir;
 }
 
@@ -53,7 +65,9 @@ const baseline = await gzippedSize(join(baselineDir, "dist"));
 await rm(baselineDir, { recursive: true, force: true });
 
 for (const f of app.files) console.log(`  ${f.file.padEnd(40)} ${kb(f.gzip)} gzip`);
-console.log(`first route JS (gzip):     ${kb(app.total)}   budget ${kb(BUDGET_BYTES)}   ${app.total <= BUDGET_BYTES ? "within budget" : "OVER BUDGET"}`);
+console.log(
+  `first route JS (gzip):     ${kb(app.total)}   budget ${kb(BUDGET_BYTES)}   ${app.total <= BUDGET_BYTES ? "within budget" : "OVER BUDGET"}`,
+);
 console.log(`baseline React hello world: ${kb(baseline.total)}   (same Vite, same run)`);
 console.log(`Ascent adds ${kb(app.total - baseline.total)} over the bare React baseline`);
 if (app.total > BUDGET_BYTES) process.exitCode = 1;

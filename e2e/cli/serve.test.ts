@@ -53,7 +53,8 @@ describe("ascent serve", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const env = () => envWithout(["DATABASE_URL"], { PORT: "0", ASCENT_DATA_DIR: dataDir, ASCENT_DEMO: "0", LOG_LEVEL: "warn" });
+  const env = () =>
+    envWithout(["DATABASE_URL"], { PORT: "0", ASCENT_DATA_DIR: dataDir, ASCENT_DEMO: "0", LOG_LEVEL: "warn" });
 
   it("serves the app, keeps data across a restart, and exits 0 on SIGTERM within 5 s", async () => {
     const first = await startServe(env());
@@ -101,7 +102,9 @@ describe("ascent serve", () => {
     const { code } = await waitForExit(child);
     expect(code).toBe(1);
     const lines = stderr.trim().split("\n");
-    expect(lines[0]).toMatch(/^ascent: error: Cannot reach the database at DATABASE_URL \(postgres:\/\/nobody@127\.0\.0\.1:9\/nowhere\)/);
+    expect(lines[0]).toMatch(
+      /^ascent: error: Cannot reach the database at DATABASE_URL \(postgres:\/\/nobody@127\.0\.0\.1:9\/nowhere\)/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

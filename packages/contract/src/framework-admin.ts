@@ -69,12 +69,30 @@ export const ZExportQuery = z.strictObject({ format: z.enum(["yaml", "json", "cs
 
 export const ZSaveDraftBody = z.strictObject({ document: ZFramework, note: ZPlainText.max(500).optional() });
 export const ZStartDraftBody = z.strictObject({ note: ZPlainText.max(500).optional() });
+const ZId = z.string().min(1).max(80);
+export const ZFrameworkMigrationMap = z
+  .strictObject({
+    competencies: z.array(
+      z.discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("rename"), from: ZId, to: ZId }),
+        z.strictObject({ kind: z.literal("merge"), from: z.array(ZId).min(2), to: ZId }),
+        z.strictObject({ kind: z.literal("remove"), id: ZId }),
+      ]),
+    ),
+    levels: z.array(
+      z.union([
+        z.strictObject({ kind: z.enum(["move", "rename"]), from: ZId, to: ZId }),
+        z.strictObject({ kind: z.literal("remove"), id: ZId, fallbackTo: ZId.optional() }),
+      ]),
+    ),
+  })
+  .meta({ id: "FrameworkMigrationMap" });
+
 export const ZPublishBody = z.strictObject({
   note: ZPlainText.max(500).optional(),
-  migrationMap: z
-    .unknown()
-    .optional()
-    .describe("How competencies and levels of the previous version map onto this one"),
+  migrationMap: ZFrameworkMigrationMap.optional().describe(
+    "How competencies and levels of the previous version map onto this one; inferred when omitted",
+  ),
 });
 
 export const frameworkAdminEndpoints = {

@@ -108,3 +108,11 @@ export const ZFramework = z
   .meta({ id: "Framework" }) satisfies z.ZodType<Framework>;
 
 export type TFramework = z.infer<typeof ZFramework>;
+
+/** The JSON Schema (2020-12) of a framework file, published as frameworks/framework.schema.json. */
+export function frameworkJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(ZFramework, { target: "draft-2020-12", unrepresentable: "any" }),
+    title: "Ascent career framework",
+  };
+}

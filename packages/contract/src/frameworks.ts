@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
-import { ZFramework } from "./framework-document.ts";
+import { ZFramework, ZGuidance, ZSource } from "./framework-document.ts";
 
 export const ZFrameworkSummary = z
   .object({
@@ -37,6 +37,34 @@ export const ZFrameworkRef = z.object({
   framework: z.string().min(1).describe("Framework id (uuid) or slug"),
 });
 
+export const ZFrameworkAbout = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+    sources: z.array(ZSource),
+    levels: z.array(
+      z.object({
+        id: z.string(),
+        rank: z.number().int(),
+        name: z.string(),
+        track: z.enum(["ic", "manager", "executive"]),
+        scope: z.string(),
+        aliases: z.array(z.string()),
+      }),
+    ),
+    competencyCount: z.number().int(),
+    descriptors: z.object({
+      total: z.number().int(),
+      interpolated: z.number().int(),
+      /** Levels whose descriptors the project wrote between two levels the sources describe. */
+      interpolatedLevels: z.array(z.string()),
+    }),
+    guidance: ZGuidance.optional(),
+  })
+  .meta({ id: "FrameworkAbout" });
+
 export const frameworkEndpoints = {
   list: defineEndpoint({
     operationId: "listFrameworks",
@@ -55,6 +83,15 @@ export const frameworkEndpoints = {
     params: ZFrameworkRef,
     response: ZFrameworkDetail,
   }),
+  about: defineEndpoint({
+    operationId: "aboutFramework",
+    method: "GET",
+    path: "/api/frameworks/:framework/about",
+    summary: "Where a ladder comes from: its sources, levels and which descriptors are interpolated",
+    tag: "frameworks",
+    params: ZFrameworkRef,
+    response: ZFrameworkAbout,
+  }),
   getVersion: defineEndpoint({
     operationId: "getFrameworkVersion",
     method: "GET",
@@ -70,4 +107,5 @@ export const frameworkEndpoints = {
 
 export type TFrameworkSummary = z.infer<typeof ZFrameworkSummary>;
 export type TFrameworkDetail = z.infer<typeof ZFrameworkDetail>;
+export type TFrameworkAbout = z.infer<typeof ZFrameworkAbout>;
 export type TFrameworkVersion = z.infer<typeof ZFrameworkVersion>;

@@ -1,5 +1,5 @@
 import type { FrameworkSummaryRecord, FrameworkVersionRecord } from "@ascent/core";
-import type { TFrameworkSummary, TFrameworkVersion } from "@ascent/contract";
+import type { TFrameworkAbout, TFrameworkSummary, TFrameworkVersion } from "@ascent/contract";
 
 export function presentFrameworkSummary(record: FrameworkSummaryRecord): TFrameworkSummary {
   return {
@@ -27,4 +27,30 @@ export function presentVersionSummary(record: FrameworkVersionRecord) {
 
 export function presentFrameworkVersion(record: FrameworkVersionRecord): TFrameworkVersion {
   return { ...presentVersionSummary(record), frameworkId: record.frameworkId, document: record.document };
+}
+
+export function presentFrameworkAbout(record: FrameworkVersionRecord): TFrameworkAbout {
+  const { document } = record;
+  const expectations = Object.entries(document.expectations).flatMap(([levelId, row]) =>
+    Object.values(row).map((expectation) => ({ levelId, expectation })),
+  );
+  const interpolated = expectations.filter((e) => e.expectation.interpolated);
+  const interpolatedLevelIds = new Set(interpolated.map((e) => e.levelId));
+  return {
+    slug: document.slug,
+    name: document.name,
+    description: document.description,
+    version: record.version,
+    sources: document.sources,
+    levels: [...document.levels]
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ id, rank, name, track, scope, aliases }) => ({ id, rank, name, track, scope, aliases })),
+    competencyCount: document.competencies.length,
+    descriptors: {
+      total: expectations.length,
+      interpolated: interpolated.length,
+      interpolatedLevels: document.levels.filter((l) => interpolatedLevelIds.has(l.id)).map((l) => l.name),
+    },
+    ...(document.guidance ? { guidance: document.guidance } : {}),
+  };
 }

@@ -1,7 +1,12 @@
 import { endpoints } from "@ascent/contract";
 import { AUTHENTICATED, type FrameworkCatalog } from "@ascent/core";
 import { route } from "../route-table.ts";
-import { presentFrameworkSummary, presentFrameworkVersion, presentVersionSummary } from "../presenters/framework.ts";
+import {
+  presentFrameworkAbout,
+  presentFrameworkSummary,
+  presentFrameworkVersion,
+  presentVersionSummary,
+} from "../presenters/framework.ts";
 
 export function frameworkRoutes(catalog: FrameworkCatalog) {
   return [
@@ -17,6 +22,11 @@ export function frameworkRoutes(catalog: FrameworkCatalog) {
         const detail = await catalog.detail(params.framework);
         return { ...presentFrameworkSummary(detail), versions: detail.versions.map(presentVersionSummary) };
       },
+    }),
+    route({
+      endpoint: endpoints.frameworks.about,
+      policy: AUTHENTICATED,
+      handler: async ({ params }) => presentFrameworkAbout(await catalog.version(params.framework, "latest")),
     }),
     route({
       endpoint: endpoints.frameworks.getVersion,

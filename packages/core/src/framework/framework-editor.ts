@@ -4,6 +4,9 @@ import type { Framework } from "./framework.ts";
 import { FrameworkCatalog } from "./framework-catalog.ts";
 import type { FrameworkRecord, FrameworkRepository, FrameworkVersionRecord } from "./ports.ts";
 import { formatIssuePath, validateFramework } from "./validate-framework.ts";
+import { inferMigrationMap } from "./infer-migration-map.ts";
+import type { FrameworkMigrationMap } from "./migration-map.ts";
+import { validateMigrationMap } from "./validate-migration-map.ts";
 
 /** Throws validation_failed listing every issue, each with its path. */
 export function assertValidFramework(document: unknown, what = "framework"): asserts document is Framework {
@@ -97,18 +100,43 @@ export class FrameworkEditor {
     await this.repository.deleteVersion(draft.id);
   }
 
-  async publish(ref: string, options: { note?: string; migrationMap?: unknown } = {}) {
+  /**
+   * Publishes the draft. The migration map from the previous published version is checked when
+   * given, and inferred from the diff (renames by matching names) when not.
+   */
+  async publish(ref: string, options: { note?: string; migrationMap?: FrameworkMigrationMap } = {}) {
     const { framework, draft } = await this.requireDraft(ref);
     assertValidFramework(draft.document);
-    if (options.note !== undefined || options.migrationMap !== undefined) {
+    const previous = (await this.repository.listVersions(framework.id)).filter((v) => v.status === "published").at(-1);
+    const migrationMap = previous
+      ? this.checkedMigrationMap(options.migrationMap, previous.document, draft.document)
+      : undefined;
+    if (options.note !== undefined || migrationMap !== undefined) {
       await this.repository.updateDraft(draft.id, {
         ...(options.note === undefined ? {} : { note: options.note }),
-        ...(options.migrationMap === undefined ? {} : { migrationMap: options.migrationMap }),
+        ...(migrationMap === undefined ? {} : { migrationMap }),
       });
     }
     const published = await this.repository.markPublished(draft.id, new Date());
     if (published.document.name !== framework.name) await this.repository.rename(framework.id, published.document.name);
     return published;
+  }
+
+  private checkedMigrationMap(
+    given: FrameworkMigrationMap | undefined,
+    before: Framework,
+    after: Framework,
+  ): FrameworkMigrationMap {
+    if (!given) return inferMigrationMap(before, after);
+    const issues = validateMigrationMap(given, before, after);
+    if (issues.length > 0) {
+      throw new AppError(
+        "validation_failed",
+        `The migration map has ${issues.length} problem(s)`,
+        issues.map((issue) => ({ path: `migrationMap.${formatIssuePath(issue.path)}`, message: issue.message })),
+      );
+    }
+    return given;
   }
 
   async diff(

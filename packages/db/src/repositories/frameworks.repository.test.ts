@@ -36,8 +36,14 @@ describeEachDriver("frameworks repository and editor", (db) => {
     edited.competencies = edited.competencies.filter((c) => c.id !== "communication");
     for (const row of Object.values(edited.expectations)) delete row.communication;
     await editor.saveDraft("imported", edited);
+    await expect(
+      editor.publish("imported", {
+        migrationMap: { competencies: [{ kind: "rename", from: "nope", to: "strategy" }], levels: [] },
+      }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
     const published = await editor.publish("imported");
     expect(published).toMatchObject({ version: 2, status: "published" });
+    expect(published.migrationMap).toEqual({ competencies: [{ kind: "remove", id: "communication" }], levels: [] });
 
     const v1 = await catalog.version("imported", 1);
     expect(v1.document).toEqual(document);
