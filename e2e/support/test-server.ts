@@ -11,11 +11,19 @@ export interface TestServer extends RunningServer {
 /**
  * Starts the real server on a free port with a fresh embedded database in a temp folder,
  * or on PostgreSQL when `databaseUrl` is given. The built web app is served when present.
+ * The demo organisation stays out unless `demo: true`, so tests start from an empty organisation.
  */
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseUrl?: string; demo?: boolean } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "ascent-e2e-"));
   const config = {
-    ...loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ASCENT_DATA_DIR: dataDir, LOG_LEVEL: "warn" }),
+    ...loadConfig({
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ASCENT_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ASCENT_DEMO: options.demo ? "1" : "0",
+    }),
     databaseUrl: options.databaseUrl,
   };
   const server = await startServer(config);

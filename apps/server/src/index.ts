@@ -2,3 +2,4 @@ export * from "./app.ts";
 export * from "./main.ts";
 export * from "./config.ts";
 export { APP_VERSION } from "./version.ts";
+export { seedDemo, removeDemo, demoStatus, DEMO_PASSWORD, type DemoLogin, type DemoLogins } from "./demo/seed-demo.ts";

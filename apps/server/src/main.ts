@@ -3,6 +3,7 @@ import { migrate, openDatabase, type DatabaseHandle } from "@ascent/db";
 import { buildApp, buildServices } from "./app.ts";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 import type { ServerConfig } from "./config.ts";
+import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -10,26 +11,44 @@ export interface RunningServer {
   url: string;
   /** On the first start with an empty database: the new admin's one-time sign-in link. */
   firstAdminLink: string | null;
+  /** When this start loaded the demo organisation: its logins and their shared password. */
+  demoLogins: DemoLogins | null;
   close(): Promise<void>;
+}
+
+export interface PrepareOptions {
+  /** Load the demo organisation when this is the first start on an empty database. */
+  loadDemo: boolean;
 }
 
 /**
  * Prepares an open database: migrations, the built-in ladder, and on an empty database the first
- * admin, whose one-time link token is returned (null otherwise).
+ * admin, whose one-time link token is returned (null otherwise), and the demo organisation when
+ * `loadDemo` is on, whose logins are returned (null otherwise).
  */
-export async function prepareDatabase(database: DatabaseHandle): Promise<{ firstAdminToken: string | null }> {
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  options: PrepareOptions = { loadDemo: false },
+): Promise<{ firstAdminToken: string | null; demoLogins: DemoLogins | null }> {
   await migrate(database);
   const services = buildServices(database);
   await services.frameworks.ensureBuiltin(await loadBuiltinLadder());
   const firstAdmin = await services.accounts.ensureFirstAdmin();
-  return { firstAdminToken: firstAdmin?.token ?? null };
+  // Only a first start on an empty database gets the demo: nobody but the admin just created.
+  const isEmptyOrganisation = firstAdmin !== null && (await services.people.countAll()) === 1;
+  let demoLogins: DemoLogins | null = null;
+  if (options.loadDemo && isEmptyOrganisation) {
+    const { password, logins } = await seedDemo(services, { database });
+    demoLogins = { password, logins };
+  }
+  return { firstAdminToken: firstAdmin?.token ?? null, demoLogins };
 }
 
 /** The composition root: picks the driver, prepares the database, starts listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const { firstAdminToken } = await prepareDatabase(database);
+    const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo });
     const app = await buildApp({
       database,
       logLevel: config.logLevel,
@@ -47,6 +66,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       database,
       url,
       firstAdminLink: firstAdminToken ? `${url}/welcome/${firstAdminToken}` : null,
+      demoLogins,
       close() {
         closing ??= (async () => {
           await app.close();

@@ -1,1 +1,43 @@
-export const demoEndpoints = {};
+import { z } from "zod";
+import { defineEndpoint } from "./endpoint.ts";
+
+export const ZDemoLogin = z.object({
+  email: z.string(),
+  name: z.string(),
+  title: z.string(),
+  /** What signing in as this person shows. */
+  persona: z.string(),
+});
+
+export const ZDemoStatus = z
+  .object({
+    isLoaded: z.boolean(),
+    /** Present only while the demo organisation is loaded. */
+    peopleCount: z.number().int().optional(),
+    logins: z.array(ZDemoLogin),
+    /** The shared password of the demo logins; present only while the demo organisation is loaded. */
+    password: z.string().optional(),
+  })
+  .meta({ id: "DemoStatus" });
+
+export const demoEndpoints = {
+  status: defineEndpoint({
+    operationId: "demoStatus",
+    method: "GET",
+    path: "/api/demo",
+    summary: "Whether the demo organisation is loaded, with its sign-in details for the login page",
+    tag: "demo",
+    response: ZDemoStatus,
+  }),
+  remove: defineEndpoint({
+    operationId: "removeDemo",
+    method: "DELETE",
+    path: "/api/demo",
+    summary: "Admin: delete the demo organisation, its people and their accounts",
+    tag: "demo",
+    response: z.object({ removed: z.number().int() }),
+  }),
+};
+
+export type TDemoStatus = z.infer<typeof ZDemoStatus>;
+export type TDemoLogin = z.infer<typeof ZDemoLogin>;

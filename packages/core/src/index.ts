@@ -8,3 +8,4 @@ export * from "./access/index.ts";
 export * from "./people/index.ts";
 export * from "./accounts/index.ts";
 export * from "./audit/index.ts";
+export * from "./readiness/index.ts";

@@ -12,3 +12,5 @@ export { exportFrameworkCsv, exportFrameworkXlsx } from "./spreadsheet-export.ts
 export { exportFrameworkMarkdown } from "./markdown-export.ts";
 export { readFrameworkFile } from "./read-framework-file.ts";
 export type { FrameworkFileResult } from "./read-framework-file.ts";
+export { detectDelimiter, readPeopleCsv } from "./people-csv.ts";
+export type { PeopleCsvOptions, PeopleCsvRecord, PeopleCsvSource } from "./people-csv.ts";

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatDemoLogins } from "./seed-demo.ts";
 
 export function registerServe(program: Command): void {
   program
@@ -22,6 +23,7 @@ export function registerServe(program: Command): void {
             `Open this one-time link to choose its password. It is shown only now:\n\n  ${server.firstAdminLink}\n`,
         );
       }
+      if (server.demoLogins) process.stdout.write(formatDemoLogins(server.demoLogins));
       process.stdout.write("\nPress Ctrl+C to stop.\n\n");
       const stop = (signal: string) => {
         server.app.log.info({ signal }, "shutting down");

@@ -1,7 +1,31 @@
-import type { RouteSpec } from "../route-table.ts";
+import { ADMIN, PUBLIC } from "@ascent/core";
+import { endpoints } from "@ascent/contract";
+import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
+import { demoStatus, removeDemo } from "../demo/seed-demo.ts";
 
 export function demoRoutes(services: AppServices): RouteSpec[] {
-  void services;
-  return [];
+  const api = endpoints.demo;
+  return [
+    route({
+      endpoint: api.status,
+      // Public so that the login page can offer the demo logins; once the demo is removed it shows nothing.
+      policy: PUBLIC,
+      handler: async () => {
+        const status = await demoStatus(services);
+        if (!status.isLoaded) return { isLoaded: false, logins: [] };
+        return {
+          isLoaded: true,
+          peopleCount: status.peopleCount,
+          logins: status.logins,
+          password: status.password,
+        };
+      },
+    }),
+    route({
+      endpoint: api.remove,
+      policy: ADMIN,
+      handler: async ({ viewer }) => ({ removed: await removeDemo(services, { actorId: viewer.personId }) }),
+    }),
+  ];
 }

@@ -1,2 +1,4 @@
 export * from "./person.ts";
 export * from "./ports.ts";
+export * from "./org-chart.ts";
+export * from "./people-service.ts";

@@ -1,0 +1,299 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "../errors/app-error.ts";
+import type { Viewer } from "../access/viewer.ts";
+import { PeopleService, type LevelRef } from "./people-service.ts";
+import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
+import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
+
+/** An in-memory PeopleRepository with the same contract as the database one. */
+class InMemoryPeopleRepository implements PeopleRepository {
+  private readonly rows = new Map<string, Person>();
+  private nextId = 1;
+
+  async findById(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+
+  async findByEmail(email: string) {
+    return [...this.rows.values()].find((p) => p.email === normalizeEmail(email)) ?? null;
+  }
+
+  async findByEmails(emails: string[]) {
+    const wanted = new Set(emails.map(normalizeEmail));
+    return [...this.rows.values()].filter((p) => wanted.has(p.email));
+  }
+
+  async list(filter: PeopleFilter = {}) {
+    const matches = [...this.rows.values()]
+      .filter((p) => !filter.search || `${p.name} ${p.email} ${p.title}`.toLowerCase().includes(filter.search))
+      .filter((p) => !filter.team || p.team === filter.team)
+      .filter((p) => !filter.levelId || p.levelId === filter.levelId)
+      .filter((p) => !filter.status || p.status === filter.status)
+      .filter((p) => !filter.ids || filter.ids.includes(p.id))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const offset = filter.offset ?? 0;
+    return { people: matches.slice(offset, offset + (filter.limit ?? 1000)), total: matches.length };
+  }
+
+  async create(input: NewPerson) {
+    const now = new Date();
+    const person: Person = {
+      title: "",
+      levelId: null,
+      managerId: null,
+      team: "",
+      status: "active",
+      isDemo: false,
+      ...input,
+      id: `p${this.nextId++}`,
+      email: normalizeEmail(input.email),
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.rows.set(person.id, person);
+    return person;
+  }
+
+  async update(id: string, patch: PersonPatch) {
+    const person = this.rows.get(id);
+    if (!person) throw new Error(`person ${id} not found`);
+    const updated = { ...person, ...patch, ...(patch.email ? { email: normalizeEmail(patch.email) } : {}) };
+    this.rows.set(id, updated);
+    return updated;
+  }
+
+  async chainAbove(id: string) {
+    const chain: Person[] = [];
+    for (let at = this.rows.get(id); at?.managerId && chain.length < 100; ) {
+      at = this.rows.get(at.managerId);
+      if (at) chain.push(at);
+    }
+    return chain;
+  }
+
+  async reportsBelow(id: string) {
+    const below: ReportRecord[] = [];
+    let frontier = [id];
+    for (let depth = 1; frontier.length > 0 && depth <= 100; depth++) {
+      const next = [...this.rows.values()]
+        .filter((p) => p.managerId !== null && frontier.includes(p.managerId))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      below.push(...next.map((person) => ({ person, depth })));
+      frontier = next.map((p) => p.id);
+    }
+    return below;
+  }
+
+  async countAll() {
+    return this.rows.size;
+  }
+
+  async deleteDemo() {
+    return 0;
+  }
+}
+
+const LEVELS: LevelRef[] = [
+  { id: "pm", name: "Product Manager", rank: 1 },
+  { id: "director", name: "Director of Product", rank: 3 },
+];
+
+const asViewer = (person: Person, isAdmin = false): Viewer => ({
+  personId: person.id,
+  name: person.name,
+  isAdmin,
+  via: "session",
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe("PeopleService", () => {
+  let repo: InMemoryPeopleRepository;
+  let service: PeopleService;
+  let admin: Person, ceo: Person, director: Person, pm: Person, otherPm: Person, outsider: Person;
+
+  /** A small org: CEO → Director → PM and Other PM; an outsider with no manager; an admin. */
+  beforeEach(async () => {
+    repo = new InMemoryPeopleRepository();
+    service = new PeopleService({ people: repo, levels: { listLevels: async () => LEVELS } });
+    admin = await repo.create({ name: "Ada Admin", email: "admin@example.com" });
+    ceo = await repo.create({ name: "Cleo Chief", email: "ceo@example.com" });
+    director = await repo.create({ name: "Dina Director", email: "dina@example.com", managerId: ceo.id });
+    pm = await repo.create({ name: "Pat Product", email: "pat@example.com", managerId: director.id, levelId: "pm" });
+    otherPm = await repo.create({ name: "Olu Other", email: "olu@example.com", managerId: director.id });
+    outsider = await repo.create({ name: "Uma Unrelated", email: "uma@example.com" });
+  });
+
+  describe("manager changes", () => {
+    it("rejects making someone their own manager", async () => {
+      const error = await rejection(service.update(pm.id, { managerId: pm.id }, admin.id));
+      expect(error.code).toBe("conflict");
+      expect(error.message).toBe("Pat Product cannot be their own manager");
+      expect(error.details?.[0]?.path).toBe("body.managerId");
+    });
+
+    it("rejects a direct loop (A reports to B, B to A) naming both people", async () => {
+      const error = await rejection(service.update(director.id, { managerId: pm.id }, admin.id));
+      expect(error.code).toBe("conflict");
+      expect(error.message).toContain("Pat Product cannot become the manager of Dina Director");
+      expect(error.message).toContain("Pat Product → Dina Director");
+      expect((await repo.findById(director.id))?.managerId).toBe(ceo.id);
+    });
+
+    it("rejects a loop through several levels and shows the path", async () => {
+      const error = await rejection(service.update(ceo.id, { managerId: pm.id }, admin.id));
+      expect(error.code).toBe("conflict");
+      expect(error.message).toContain("Pat Product → Dina Director → Cleo Chief");
+    });
+
+    it("accepts a move that keeps the lines a tree, and reports the change", async () => {
+      const { person, changes } = await service.update(pm.id, { managerId: outsider.id }, admin.id);
+      expect(person.managerId).toBe(outsider.id);
+      expect(changes).toEqual({ managerId: { from: director.id, to: outsider.id } });
+      expect((await service.chain(pm.id)).map((p) => p.name)).toEqual(["Uma Unrelated"]);
+    });
+
+    it("refuses a manager who does not exist", async () => {
+      const error = await rejection(service.update(pm.id, { managerId: "p999" }, admin.id));
+      expect(error.code).toBe("validation_failed");
+      expect(error.details?.[0]?.path).toBe("body.managerId");
+    });
+  });
+
+  describe("create and update", () => {
+    it("creates a person and refuses a second one with the same email, whatever its case", async () => {
+      const created = await service.create({ name: "New Person", email: "new@example.com", levelId: "director" });
+      expect(created.levelId).toBe("director");
+      const error = await rejection(service.create({ name: "Copy", email: " NEW@example.com " }));
+      expect(error.code).toBe("conflict");
+      expect(error.message).toContain('"new@example.com"');
+      expect(error.details?.[0]?.path).toBe("body.email");
+    });
+
+    it("refuses a level that is not in the published frameworks", async () => {
+      const error = await rejection(service.create({ name: "X", email: "x@example.com", levelId: "wizard" }));
+      expect(error.code).toBe("validation_failed");
+      expect(error.details?.[0]?.path).toBe("body.levelId");
+    });
+
+    it("changes only the fields that differ and lists them", async () => {
+      const { person, changes } = await service.update(
+        pm.id,
+        { name: "Pat Product", email: "PAT@example.com", team: "Growth", levelId: null },
+        admin.id,
+      );
+      expect(changes).toEqual({ team: { from: "", to: "Growth" }, levelId: { from: "pm", to: null } });
+      expect(person.team).toBe("Growth");
+    });
+
+    it("refuses taking another person's email", async () => {
+      const error = await rejection(service.update(pm.id, { email: "olu@example.com" }, admin.id));
+      expect(error.code).toBe("conflict");
+      expect(error.message).toContain("Olu Other");
+    });
+
+    it("does not let an admin deactivate themself through an update", async () => {
+      const error = await rejection(service.update(admin.id, { status: "inactive" }, admin.id));
+      expect(error.code).toBe("conflict");
+    });
+
+    it("answers not_found for an unknown person", async () => {
+      expect((await rejection(service.update("p999", { team: "x" }, admin.id))).code).toBe("not_found");
+      expect((await rejection(service.profile("p999"))).code).toBe("not_found");
+    });
+  });
+
+  describe("deactivate", () => {
+    it("keeps the reports' manager link and warns about it", async () => {
+      const { person, warnings, isChanged } = await service.deactivate(director.id, admin.id);
+      expect(person.status).toBe("inactive");
+      expect(isChanged).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain("2 direct reports (Olu Other, Pat Product)");
+      expect((await repo.findById(pm.id))?.managerId).toBe(director.id);
+    });
+
+    it("says so when the person was already inactive", async () => {
+      await service.deactivate(pm.id, admin.id);
+      const again = await service.deactivate(pm.id, admin.id);
+      expect(again.isChanged).toBe(false);
+      expect(again.warnings).toEqual(["Pat Product was already inactive"]);
+    });
+
+    it("refuses self-deactivation", async () => {
+      expect((await rejection(service.deactivate(admin.id, admin.id))).code).toBe("conflict");
+    });
+  });
+
+  describe("what a viewer may see", () => {
+    it("gives an admin everyone", async () => {
+      expect((await service.list(asViewer(admin, true), {})).total).toBe(6);
+    });
+
+    it("gives a manager themselves and their reporting chain only", async () => {
+      const { people } = await service.list(asViewer(ceo), {});
+      expect(people.map((p) => p.name)).toEqual(["Cleo Chief", "Dina Director", "Olu Other", "Pat Product"]);
+    });
+
+    it("gives a member only themselves, and applies the filters inside that scope", async () => {
+      expect((await service.list(asViewer(pm), {})).people.map((p) => p.name)).toEqual(["Pat Product"]);
+      expect((await service.list(asViewer(director), { search: "olu" })).people.map((p) => p.name)).toEqual([
+        "Olu Other",
+      ]);
+      expect((await service.list(asViewer(pm), { search: "olu" })).total).toBe(0);
+    });
+
+    it("profiles a person with level, manager and direct report count", async () => {
+      const profile = await service.profile(pm.id);
+      expect(profile.level).toEqual(LEVELS[0]);
+      expect(profile.manager?.name).toBe("Dina Director");
+      expect((await service.profile(director.id)).directReportCount).toBe(2);
+    });
+
+    it("lists direct or all reports", async () => {
+      expect((await service.reports(ceo.id, "direct")).map((r) => r.person.name)).toEqual(["Dina Director"]);
+      expect((await service.reports(ceo.id, "all")).map((r) => [r.person.name, r.depth])).toEqual([
+        ["Dina Director", 1],
+        ["Olu Other", 2],
+        ["Pat Product", 2],
+      ]);
+    });
+  });
+
+  describe("org chart", () => {
+    it("gives an admin the whole organisation from its top-level people", async () => {
+      const roots = await service.orgChart(asViewer(admin, true));
+      expect(roots.map((r) => r.member.name)).toEqual(["Ada Admin", "Cleo Chief", "Uma Unrelated"]);
+      expect(roots[1]?.reports[0]?.reports.map((r) => r.member.name)).toEqual(["Olu Other", "Pat Product"]);
+    });
+
+    it("gives anyone else their own subtree by default", async () => {
+      const roots = await service.orgChart(asViewer(director));
+      expect(roots.map((r) => r.member.name)).toEqual(["Dina Director"]);
+      expect(roots[0]?.reports.map((r) => r.member.name)).toEqual(["Olu Other", "Pat Product"]);
+    });
+
+    it("lets a manager start from someone below them but not from outside their chain", async () => {
+      expect((await service.orgChart(asViewer(ceo), { rootId: pm.id })).map((r) => r.member.name)).toEqual([
+        "Pat Product",
+      ]);
+      expect((await rejection(service.orgChart(asViewer(director), { rootId: ceo.id }))).code).toBe("forbidden");
+      expect((await rejection(service.orgChart(asViewer(pm), { rootId: outsider.id }))).code).toBe("forbidden");
+    });
+
+    it("lets an admin start anywhere, and answers not_found for an unknown root", async () => {
+      const [root] = await service.orgChart(asViewer(admin, true), { rootId: director.id, maxDepth: 1 });
+      expect(root?.member.name).toBe("Dina Director");
+      expect(root?.reports).toEqual([]);
+      expect(root?.directReportCount).toBe(2);
+      expect((await rejection(service.orgChart(asViewer(admin, true), { rootId: "p999" }))).code).toBe("not_found");
+    });
+  });
+});

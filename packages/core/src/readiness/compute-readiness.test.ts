@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import type { Framework } from "../framework/framework.ts";
+import { computeReadiness, latestRatingsPerRater, readinessWindow } from "./compute-readiness.ts";
+import type { Relation, SubmittedRating } from "./readiness.ts";
+
+/** One target level: A (expected 3, weight 2), B (expected 4, weight 1), C (expected 2, weight 0). */
+function buildLadder(): Framework {
+  const expectation = (expected: number, weight: number) => ({ expected, weight, descriptor: "", interpolated: false });
+  return {
+    slug: "hand-worked",
+    name: "Hand-worked",
+    description: "",
+    sources: [],
+    scale: { min: 1, max: 5, points: [1, 2, 3, 4, 5].map((value) => ({ value, label: `${value}`, description: "" })) },
+    levels: [
+      { id: "junior", rank: 1, name: "Junior", track: "ic", aliases: [], scope: "", summary: "" },
+      { id: "target", rank: 2, name: "Target", track: "ic", aliases: [], scope: "", summary: "" },
+    ],
+    competencies: ["A", "B", "C"].map((id) => ({ id, name: id, area: "", description: "" })),
+    expectations: {
+      junior: { A: expectation(2, 1), B: expectation(2, 1), C: expectation(1, 1) },
+      target: { A: expectation(3, 2), B: expectation(4, 1), C: expectation(2, 0) },
+    },
+    playbooks: [],
+  };
+}
+
+const NOW = new Date("2026-06-01T00:00:00Z");
+const WINDOW = readinessWindow(NOW);
+let sequence = 0;
+
+function rating(
+  relation: Relation,
+  raterId: string,
+  competencyId: string,
+  score: number,
+  daysAgo = 10,
+): SubmittedRating {
+  sequence += 1;
+  return {
+    assessmentId: `a${sequence}`,
+    raterId,
+    relation,
+    competencyId,
+    score,
+    submittedAt: new Date(NOW.getTime() - daysAgo * 86_400_000),
+  };
+}
+
+const compute = (ratings: SubmittedRating[], extra: Partial<Parameters<typeof computeReadiness>[0]> = {}) =>
+  computeReadiness({ framework: buildLadder(), targetLevelId: "target", ratings, window: WINDOW, ...extra });
+
+describe("computeReadiness, hand-worked", () => {
+  it("combines groups with weights, flags gaps and gives the verdict (the worked example)", () => {
+    const result = compute([
+      rating("self", "me", "A", 4),
+      rating("manager", "boss", "A", 3),
+      rating("peer", "p1", "A", 3),
+      rating("peer", "p2", "A", 3),
+      rating("peer", "p3", "A", 4),
+      rating("self", "me", "B", 5),
+      rating("manager", "boss", "B", 2),
+    ]);
+    const [a, b] = result.competencies;
+    // A: (3·3 + 2·(10/3) + 1·4) / 6 = 3.2778; gap −0.28 → meets
+    expect(a?.observed).toBeCloseTo(59 / 18, 10);
+    expect(a?.groups.peer).toEqual({ mean: 10 / 3, count: 3 });
+    expect(a?.status).toBe("meets");
+    expect(a?.flags).toEqual([]);
+    // B: (3·2 + 1·5) / 4 = 2.75; gap 1.25 → below; self 5 vs others 2; spread 3
+    expect(b?.observed).toBe(2.75);
+    expect(b?.gap).toBe(1.25);
+    expect(b?.status).toBe("below");
+    expect(b?.flags).toEqual(["self-perception-gap", "rater-disagreement"]);
+    // C has weight 0 and is left out. Score (2·1 + 1·0.6875) / 3
+    expect(result.competencies.map((c) => c.competencyId)).toEqual(["A", "B"]);
+    expect(result.score).toBeCloseTo(2.6875 / 3, 10);
+    expect(result.verdict).toBe("almost");
+    expect(result.blockers).toEqual(["B"]);
+  });
+
+  it("has every competency unknown, score 0 and verdict not-yet with no ratings", () => {
+    const result = compute([]);
+    expect(result.competencies.map((c) => c.status)).toEqual(["unknown", "unknown"]);
+    expect(result.score).toBe(0);
+    expect(result.verdict).toBe("not-yet");
+    // Weighted gap of an unknown competency is weight × expected: A 2·3 = 6 before B 1·4 = 4.
+    expect(result.blockers).toEqual(["A", "B"]);
+  });
+
+  it("follows the rule literally with only self ratings", () => {
+    const result = compute([rating("self", "me", "A", 3), rating("self", "me", "B", 4)]);
+    expect(result.competencies.map((c) => c.observed)).toEqual([3, 4]);
+    expect(result.score).toBe(1);
+    expect(result.verdict).toBe("ready");
+  });
+
+  it("hides peers below k and leaves them out of the observed value", () => {
+    const result = compute([
+      rating("manager", "boss", "A", 3),
+      rating("peer", "p1", "A", 5),
+      rating("peer", "p2", "A", 5),
+    ]);
+    const [a] = result.competencies;
+    expect(a?.groups.peer).toEqual({ hidden: true, reason: "fewer than 3 peer raters" });
+    expect(a?.observed).toBe(3);
+    expect(JSON.stringify(result)).not.toContain('"count":2');
+  });
+
+  it("counts the same two peers once k is 2", () => {
+    const result = compute(
+      [rating("manager", "boss", "A", 3), rating("peer", "p1", "A", 5), rating("peer", "p2", "A", 5)],
+      {
+        settings: { weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 2 },
+      },
+    );
+    expect(result.competencies[0]?.observed).toBe((3 * 3 + 2 * 5) / 5);
+  });
+
+  it("renormalises the weights over the groups present", () => {
+    const result = compute([
+      rating("self", "me", "A", 2),
+      rating("upward", "u1", "A", 4),
+      rating("upward", "u2", "A", 4),
+      rating("upward", "u3", "A", 4),
+    ]);
+    expect(result.competencies[0]?.observed).toBeCloseTo((2 * 4 + 1 * 2) / 3, 10);
+  });
+
+  it("classifies a gap of exactly 0.5 as near", () => {
+    const result = compute([rating("manager", "boss", "A", 2.5), rating("manager", "boss", "B", 4)]);
+    expect(result.competencies[0]).toMatchObject({ gap: 0.5, status: "near" });
+  });
+
+  it("uses a weight-0 competency nowhere, even when rated", () => {
+    const result = compute([rating("manager", "boss", "C", 1)]);
+    expect(result.competencies.find((c) => c.competencyId === "C")).toBeUndefined();
+  });
+
+  it("computes readiness for a target below the person's level with that level's expectations", () => {
+    const result = compute(
+      [rating("manager", "boss", "A", 2), rating("manager", "boss", "B", 2), rating("manager", "boss", "C", 1)],
+      {
+        targetLevelId: "junior",
+      },
+    );
+    expect(result.competencies.map((c) => [c.competencyId, c.expected, c.status])).toEqual([
+      ["A", 2, "meets"],
+      ["B", 2, "meets"],
+      ["C", 1, "meets"],
+    ]);
+    expect(result.verdict).toBe("ready");
+  });
+
+  it("keeps only the latest rating of a rater: a superseding assessment replaces the old one", () => {
+    const result = compute([rating("manager", "boss", "A", 1, 30), rating("manager", "boss", "A", 4, 5)]);
+    expect(result.competencies[0]?.groups.manager).toEqual({ mean: 4, count: 1 });
+  });
+
+  it("ignores ratings outside the window", () => {
+    const result = compute([rating("manager", "boss", "A", 5, 400), rating("manager", "boss", "B", 4, 10)]);
+    expect(result.competencies[0]?.status).toBe("unknown");
+    expect(result.competencies[1]?.status).toBe("meets");
+  });
+
+  it("gives almost only with at most two competencies near or below", () => {
+    const ladder = buildLadder();
+    ladder.competencies.push({ id: "D", name: "D", area: "", description: "" });
+    for (const row of Object.values(ladder.expectations))
+      row.D = { expected: 3, weight: 1, descriptor: "", interpolated: false };
+    for (const row of Object.values(ladder.expectations))
+      row.C = { expected: 3, weight: 1, descriptor: "", interpolated: false };
+    const ratings = [
+      rating("manager", "boss", "A", 2.6), // near
+      rating("manager", "boss", "B", 3.6), // near
+      rating("manager", "boss", "C", 2.6), // near
+      rating("manager", "boss", "D", 3),
+    ];
+    const result = computeReadiness({ framework: ladder, targetLevelId: "target", ratings, window: WINDOW });
+    expect(result.score).toBeGreaterThanOrEqual(0.85);
+    expect(result.competencies.filter((c) => c.status === "near")).toHaveLength(3);
+    expect(result.verdict).toBe("not-yet");
+  });
+
+  it("refuses k below 2 and unknown target levels", () => {
+    expect(() => compute([], { settings: { weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 1 } })).toThrow(
+      /k must be/,
+    );
+    expect(() => compute([], { targetLevelId: "nope" })).toThrow(/no level "nope"/);
+  });
+});
+
+describe("latestRatingsPerRater", () => {
+  it("keeps one rating per rater and competency", () => {
+    const kept = latestRatingsPerRater(
+      [rating("peer", "p1", "A", 1, 20), rating("peer", "p1", "A", 2, 3), rating("peer", "p2", "A", 5, 3)],
+      WINDOW,
+    );
+    expect(kept.map((r) => [r.raterId, r.score]).sort()).toEqual([
+      ["p1", 2],
+      ["p2", 5],
+    ]);
+  });
+});
