@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "@ascent/contract";
-import { AccountService, FrameworkCatalog, FrameworkEditor } from "@ascent/core";
+import { AccountService, FrameworkCatalog, FrameworkEditor, PeopleService, publishedLevels } from "@ascent/core";
 import {
   DrizzleAccountRepository,
   DrizzleApiTokenRepository,
@@ -55,6 +55,7 @@ export function buildServices(database: DatabaseHandle) {
     frameworkEditor: new FrameworkEditor(frameworkRepository),
     people,
     titleOverrides: new DrizzleTitleOverrideRepository(db),
+    peopleService: new PeopleService({ people, levels: publishedLevels(new FrameworkCatalog(frameworkRepository)) }),
     audit: new DrizzleAuditRepository(db),
     accounts: new AccountService({
       people,

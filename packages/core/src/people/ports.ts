@@ -33,6 +33,54 @@ export interface PeopleRepository {
   deleteDemo(): Promise<number>;
 }
 
+/**
+ * What the HRIS import (hris-import.ts) needs besides PeopleRepository: lookups by the batch, and
+ * one upsert of the whole file. A port of its own, so fakes of PeopleRepository need not grow.
+ */
+export interface PeopleImportRepository {
+  /** The people with these (normalised) emails, each with their manager's email. */
+  findByEmailsWithManager(emails: string[]): Promise<PersonWithManagerEmail[]>;
+  /** People whose name, trimmed and lower-cased, is one of these. */
+  findByNames(names: string[]): Promise<Person[]>;
+  /** Everyone with these emails and everyone above them in the reporting chain, as links to their managers. */
+  managerLinksFrom(emails: string[]): Promise<ManagerLink[]>;
+  /**
+   * Inserts or updates every row by email, then links each row to its manager, all in one
+   * transaction: a failure writes nothing. Throws when a manager email is not in the table.
+   */
+  upsertImport(rows: Iterable<ImportedPersonRow>, options?: UpsertImportOptions): Promise<UpsertImportResult>;
+}
+
+export type PersonWithManagerEmail = Person & { managerEmail: string | null };
+
+export interface ManagerLink {
+  email: string;
+  managerEmail: string | null;
+}
+
+/** One person as the import writes them: every field decided, the manager by email. */
+export interface ImportedPersonRow {
+  email: string;
+  name: string;
+  title: string;
+  team: string;
+  levelId: string | null;
+  managerEmail: string | null;
+}
+
+export interface UpsertImportOptions {
+  /** Rows per multi-row INSERT (default 1000). */
+  batchSize?: number;
+  /** Called after each batch with the rows written so far. */
+  onProgress?: (rowsWritten: number) => void;
+}
+
+export interface UpsertImportResult {
+  created: number;
+  /** Existing people with at least one field or their manager changed. */
+  updated: number;
+}
+
 export interface TitleOverrideRepository {
   list(): Promise<TitleOverride[]>;
   upsert(override: TitleOverride, createdBy: string | null): Promise<void>;

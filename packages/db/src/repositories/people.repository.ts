@@ -1,20 +1,47 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
+  AppError,
   normalizeEmail,
+  type ImportedPersonRow,
+  type ManagerLink,
   type NewPerson,
   type PeopleFilter,
+  type PeopleImportRepository,
   type PeopleRepository,
   type Person,
   type PersonPatch,
+  type PersonWithManagerEmail,
   type ReportRecord,
   type TitleOverride,
   type TitleOverrideRepository,
+  type UpsertImportOptions,
+  type UpsertImportResult,
 } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
 import { resultRows } from "../migrate.ts";
 import { people, titleOverrides } from "../schema/index.ts";
 
 type PersonRow = typeof people.$inferSelect;
+
+const IMPORT_BATCH_SIZE = 1000;
+
+/** An array as ONE bound parameter (`= any(…)`, `unnest(…)`): a batch is one statement with a few parameters. */
+function textArray(values: readonly (string | null)[]): SQL {
+  return sql`${sql.param(values)}::text[]`;
+}
+
+function* batchesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 
 function toPerson(row: PersonRow): Person {
   return { ...row, status: row.status as Person["status"] };
@@ -37,7 +64,7 @@ function fromRawRow(raw: Record<string, unknown>): Person {
   };
 }
 
-export class DrizzlePeopleRepository implements PeopleRepository {
+export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRepository {
   constructor(private readonly db: AppDatabase) {}
 
   async findById(id: string): Promise<Person | null> {
@@ -137,6 +164,105 @@ export class DrizzlePeopleRepository implements PeopleRepository {
   async deleteDemo(): Promise<number> {
     const rows = await this.db.delete(people).where(eq(people.isDemo, true)).returning({ id: people.id });
     return rows.length;
+  }
+
+  async findByEmailsWithManager(emails: string[]): Promise<PersonWithManagerEmail[]> {
+    if (emails.length === 0) return [];
+    const manager = alias(people, "manager");
+    const rows = await this.db
+      .select({ person: people, managerEmail: manager.email })
+      .from(people)
+      .leftJoin(manager, eq(manager.id, people.managerId))
+      .where(sql`${people.email} = any(${textArray(emails.map(normalizeEmail))})`);
+    return rows.map((row) => ({ ...toPerson(row.person), managerEmail: row.managerEmail }));
+  }
+
+  async findByNames(names: string[]): Promise<Person[]> {
+    if (names.length === 0) return [];
+    const keys = names.map((name) => name.trim().toLowerCase());
+    const rows = await this.db
+      .select()
+      .from(people)
+      .where(sql`lower(trim(${people.name})) = any(${textArray(keys)})`);
+    return rows.map(toPerson);
+  }
+
+  async managerLinksFrom(emails: string[]): Promise<ManagerLink[]> {
+    if (emails.length === 0) return [];
+    // UNION (not UNION ALL) also stops the walk should the table ever hold a loop.
+    const result = await this.db.execute(sql`
+      with recursive up as (
+        select p.id, p.email, p.manager_id from people p where p.email = any(${textArray(emails.map(normalizeEmail))})
+        union
+        select m.id, m.email, m.manager_id from people m join up on m.id = up.manager_id
+      )
+      select up.email, boss.email as manager_email from up left join people boss on boss.id = up.manager_id`);
+    return resultRows<{ email: string; manager_email: string | null }>(result).map((row) => ({
+      email: row.email,
+      managerEmail: row.manager_email ?? null,
+    }));
+  }
+
+  /**
+   * Upserts in batches of multi-row INSERT … ON CONFLICT (email) DO UPDATE, each batch bound as a
+   * few arrays, then links managers once every row exists. `rows` is iterated twice.
+   */
+  async upsertImport(
+    rows: Iterable<ImportedPersonRow>,
+    options: UpsertImportOptions = {},
+  ): Promise<UpsertImportResult> {
+    const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+    return this.db.transaction(async (tx) => {
+      let written = 0;
+      for (const batch of batchesOf(rows, batchSize)) {
+        await tx.execute(sql`
+          insert into people (email, name, title, team, level_id)
+          select * from unnest(
+            ${textArray(batch.map((row) => normalizeEmail(row.email)))},
+            ${textArray(batch.map((row) => row.name))},
+            ${textArray(batch.map((row) => row.title))},
+            ${textArray(batch.map((row) => row.team))},
+            ${textArray(batch.map((row) => row.levelId))}
+          )
+          on conflict (email) do update set
+            name = excluded.name, title = excluded.title, team = excluded.team,
+            level_id = excluded.level_id, updated_at = now()
+          where (people.name, people.title, people.team, people.level_id)
+            is distinct from (excluded.name, excluded.title, excluded.team, excluded.level_id)`);
+        written += batch.length;
+        options.onProgress?.(written);
+      }
+      for (const batch of batchesOf(rows, batchSize)) {
+        const emails = textArray(batch.map((row) => normalizeEmail(row.email)));
+        const managerEmails = textArray(batch.map((row) => (row.managerEmail ? normalizeEmail(row.managerEmail) : null)));
+        const missing = resultRows<{ email: string }>(
+          await tx.execute(sql`
+            select distinct v.email from unnest(${managerEmails}) as v(email)
+            where v.email is not null and not exists (select 1 from people m where m.email = v.email)
+            limit 5`),
+        );
+        if (missing.length > 0) {
+          throw new AppError(
+            "conflict",
+            `The import names managers who are not in the people table (${missing.map((row) => row.email).join(", ")}); nothing was written`,
+          );
+        }
+        await tx.execute(sql`
+          update people p set manager_id = boss.id, updated_at = now()
+          from unnest(${emails}, ${managerEmails}) as v(email, manager_email)
+          left join people boss on boss.email = v.manager_email
+          where p.email = v.email and p.manager_id is distinct from boss.id`);
+      }
+      // Every row this transaction wrote carries its start time, now(), in updated_at; the new ones
+      // in created_at too. Counting them here also covers rows whose only change was the manager.
+      const [counts] = resultRows<{ created: number; updated: number }>(
+        await tx.execute(sql`
+          select count(*) filter (where created_at = now())::int as created,
+                 count(*) filter (where created_at <> now())::int as updated
+          from people where updated_at = now()`),
+      );
+      return { created: Number(counts?.created ?? 0), updated: Number(counts?.updated ?? 0) };
+    });
   }
 }
 

@@ -3,3 +3,4 @@ export * from "./people.ts";
 export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./settings.ts";
+export * from "./assessments.ts";
