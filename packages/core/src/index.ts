@@ -9,3 +9,5 @@ export * from "./people/index.ts";
 export * from "./accounts/index.ts";
 export * from "./audit/index.ts";
 export * from "./readiness/index.ts";
+export * from "./assessments/index.ts";
+export * from "./evidence/index.ts";

@@ -7,3 +7,6 @@ export * from "./repositories/frameworks.repository.ts";
 export * from "./repositories/people.repository.ts";
 export * from "./repositories/accounts.repository.ts";
 export * from "./repositories/audit.repository.ts";
+export * from "./repositories/assessments.repository.ts";
+export * from "./repositories/evidence.repository.ts";
+export * from "./repositories/readiness.repository.ts";

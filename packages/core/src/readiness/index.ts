@@ -1,2 +1,3 @@
 export * from "./readiness.ts";
 export * from "./compute-readiness.ts";
+export * from "./ports.ts";

@@ -1,0 +1,260 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type {
+  Assessment,
+  AssessmentRepository,
+  FeedbackRequest,
+  FeedbackRequestRepository,
+  NewAssessment,
+  Rating,
+  Relation,
+  SubmittedRating,
+} from "@ascent/core";
+import type { AppDatabase } from "../database.ts";
+import { resultRows } from "../migrate.ts";
+import { assessments, feedbackRequestRaters, feedbackRequests, ratings } from "../schema/index.ts";
+
+type AssessmentRow = typeof assessments.$inferSelect;
+type RatingRow = typeof ratings.$inferSelect;
+
+function toRating(row: RatingRow): Rating {
+  return {
+    competencyId: row.competencyId,
+    score: row.score,
+    evidence: row.evidence,
+    confidence: row.confidence,
+    evidenceIds: row.evidenceIds,
+  };
+}
+
+export class DrizzleAssessmentRepository implements AssessmentRepository {
+  constructor(private readonly db: AppDatabase) {}
+
+  private async withRatings(rows: AssessmentRow[]): Promise<Assessment[]> {
+    if (rows.length === 0) return [];
+    const all = await this.db
+      .select()
+      .from(ratings)
+      .where(
+        inArray(
+          ratings.assessmentId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(ratings.competencyId));
+    return rows.map((row) => ({
+      ...row,
+      relation: row.relation as Relation,
+      status: row.status as Assessment["status"],
+      ratings: all.filter((r) => r.assessmentId === row.id).map(toRating),
+    }));
+  }
+
+  async create(input: NewAssessment): Promise<Assessment> {
+    return this.db.transaction(async (tx) => {
+      const { ratings: initial, ...fields } = input;
+      const [row] = await tx.insert(assessments).values(fields).returning();
+      if (!row) throw new Error("insert into assessments returned no row");
+      if (initial.length) await tx.insert(ratings).values(initial.map((r) => ({ ...r, assessmentId: row.id })));
+      return { ...row, relation: row.relation as Relation, status: "draft" as const, ratings: initial };
+    });
+  }
+
+  async findById(id: string): Promise<Assessment | null> {
+    const rows = await this.db.select().from(assessments).where(eq(assessments.id, id));
+    return (await this.withRatings(rows))[0] ?? null;
+  }
+
+  async findDraft(
+    subjectId: string,
+    raterId: string,
+    relation: Relation,
+    feedbackRequestId: string | null,
+  ): Promise<Assessment | null> {
+    const rows = await this.db
+      .select()
+      .from(assessments)
+      .where(
+        and(
+          eq(assessments.subjectId, subjectId),
+          eq(assessments.raterId, raterId),
+          eq(assessments.relation, relation),
+          eq(assessments.status, "draft"),
+          feedbackRequestId ? eq(assessments.feedbackRequestId, feedbackRequestId) : isNull(assessments.feedbackRequestId),
+        ),
+      );
+    return (await this.withRatings(rows))[0] ?? null;
+  }
+
+  async saveRatings(id: string, next: Rating[]): Promise<Assessment> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(ratings).where(eq(ratings.assessmentId, id));
+      if (next.length) await tx.insert(ratings).values(next.map((r) => ({ ...r, assessmentId: id })));
+      await tx.update(assessments).set({ updatedAt: new Date() }).where(eq(assessments.id, id));
+    });
+    const saved = await this.findById(id);
+    if (!saved) throw new Error(`assessment ${id} vanished`);
+    return saved;
+  }
+
+  async markSubmitted(id: string, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(assessments)
+      .set({ status: "submitted", submittedAt: at, updatedAt: at })
+      .where(and(eq(assessments.id, id), eq(assessments.status, "draft")))
+      .returning({ id: assessments.id });
+    return rows.length === 1;
+  }
+
+  async listByRater(raterId: string): Promise<Assessment[]> {
+    const rows = await this.db
+      .select()
+      .from(assessments)
+      .where(eq(assessments.raterId, raterId))
+      .orderBy(asc(assessments.createdAt));
+    return this.withRatings(rows);
+  }
+
+  async listAttributedAbout(subjectId: string): Promise<Assessment[]> {
+    const rows = await this.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, subjectId), inArray(assessments.relation, ["self", "manager"])))
+      .orderBy(asc(assessments.createdAt));
+    return this.withRatings(rows);
+  }
+
+  async countableRatings(subjectIds: string[], now: Date): Promise<Map<string, SubmittedRating[]>> {
+    const bySubject = new Map<string, SubmittedRating[]>(subjectIds.map((id) => [id, []]));
+    if (subjectIds.length === 0) return bySubject;
+    const nowIso = now.toISOString();
+    const result = await this.db.execute(sql`
+      select a.id as assessment_id, a.subject_id, a.relation, r.competency_id, r.score, a.submitted_at,
+             case when a.relation in ('peer', 'upward') then md5(a.rater_id::text || ':' || a.subject_id::text)
+                  else a.rater_id::text end as rater_key
+      from assessments a
+      join ratings r on r.assessment_id = a.id
+      left join feedback_requests f on f.id = a.feedback_request_id
+      where a.subject_id in (${sql.join(
+        subjectIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+        and a.status = 'submitted'
+        and r.score is not null
+        and (a.relation in ('self', 'manager')
+             or (f.id is not null and (f.closed_at is not null or f.due_at <= ${nowIso}::timestamptz)))`);
+    for (const row of resultRows<Record<string, unknown>>(result)) {
+      bySubject.get(String(row.subject_id))?.push({
+        assessmentId: String(row.assessment_id),
+        raterId: String(row.rater_key),
+        relation: row.relation as Relation,
+        competencyId: String(row.competency_id),
+        score: Number(row.score),
+        submittedAt: new Date(row.submitted_at as string),
+      });
+    }
+    return bySubject;
+  }
+}
+
+type RequestRow = typeof feedbackRequests.$inferSelect;
+
+export class DrizzleFeedbackRequestRepository implements FeedbackRequestRepository {
+  constructor(private readonly db: AppDatabase) {}
+
+  private async withRaters(rows: RequestRow[]): Promise<FeedbackRequest[]> {
+    if (rows.length === 0) return [];
+    const raters = await this.db
+      .select()
+      .from(feedbackRequestRaters)
+      .where(
+        inArray(
+          feedbackRequestRaters.requestId,
+          rows.map((r) => r.id),
+        ),
+      );
+    return rows.map((row) => ({
+      ...row,
+      relation: row.relation as FeedbackRequest["relation"],
+      raters: raters
+        .filter((r) => r.requestId === row.id)
+        .map(({ raterId, answeredAt }) => ({ raterId, answeredAt })),
+    }));
+  }
+
+  async create(
+    request: Omit<FeedbackRequest, "id" | "createdAt" | "closedAt" | "raters">,
+    raterIds: string[],
+  ): Promise<FeedbackRequest> {
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.insert(feedbackRequests).values(request).returning({ id: feedbackRequests.id });
+      if (!row) throw new Error("insert into feedback_requests returned no row");
+      await tx.insert(feedbackRequestRaters).values(raterIds.map((raterId) => ({ requestId: row.id, raterId })));
+      return row.id;
+    });
+    const created = await this.findById(id);
+    if (!created) throw new Error(`feedback request ${id} vanished`);
+    return created;
+  }
+
+  async findById(id: string): Promise<FeedbackRequest | null> {
+    const rows = await this.db.select().from(feedbackRequests).where(eq(feedbackRequests.id, id));
+    return (await this.withRaters(rows))[0] ?? null;
+  }
+
+  async listForSubject(subjectId: string): Promise<FeedbackRequest[]> {
+    const rows = await this.db
+      .select()
+      .from(feedbackRequests)
+      .where(eq(feedbackRequests.subjectId, subjectId))
+      .orderBy(asc(feedbackRequests.createdAt));
+    return this.withRaters(rows);
+  }
+
+  async listOpenForRater(raterId: string, now: Date): Promise<FeedbackRequest[]> {
+    const rows = await this.db
+      .select({ request: feedbackRequests })
+      .from(feedbackRequests)
+      .innerJoin(feedbackRequestRaters, eq(feedbackRequestRaters.requestId, feedbackRequests.id))
+      .where(
+        and(
+          eq(feedbackRequestRaters.raterId, raterId),
+          isNull(feedbackRequestRaters.answeredAt),
+          isNull(feedbackRequests.closedAt),
+          sql`${feedbackRequests.dueAt} > ${now.toISOString()}::timestamptz`,
+        ),
+      )
+      .orderBy(asc(feedbackRequests.dueAt));
+    return this.withRaters(rows.map((r) => r.request));
+  }
+
+  async isOpenForRater(raterId: string, subjectId: string, now: Date): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: feedbackRequests.id })
+      .from(feedbackRequests)
+      .innerJoin(feedbackRequestRaters, eq(feedbackRequestRaters.requestId, feedbackRequests.id))
+      .where(
+        and(
+          eq(feedbackRequestRaters.raterId, raterId),
+          eq(feedbackRequests.subjectId, subjectId),
+          isNull(feedbackRequests.closedAt),
+          sql`${feedbackRequests.dueAt} > ${now.toISOString()}::timestamptz`,
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  async markAnswered(requestId: string, raterId: string, at: Date): Promise<void> {
+    await this.db
+      .update(feedbackRequestRaters)
+      .set({ answeredAt: at })
+      .where(and(eq(feedbackRequestRaters.requestId, requestId), eq(feedbackRequestRaters.raterId, raterId)));
+  }
+
+  async close(requestId: string, at: Date): Promise<void> {
+    await this.db
+      .update(feedbackRequests)
+      .set({ closedAt: at })
+      .where(and(eq(feedbackRequests.id, requestId), isNull(feedbackRequests.closedAt)));
+  }
+}
