@@ -13,6 +13,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   csrf_failed: 403,
   conflict: 409,
   already_published: 409,
+  already_submitted: 409,
   rate_limited: 429,
   database_unreachable: 503,
   internal: 500,

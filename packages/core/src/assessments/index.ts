@@ -1,2 +1,5 @@
 export * from "./assessment.ts";
 export * from "./ports.ts";
+export * from "./rating-rules.ts";
+export * from "./assessment-service.ts";
+export * from "./feedback-request-service.ts";

@@ -1,12 +1,20 @@
 import type { Assessment, FeedbackRequest, Rating } from "./assessment.ts";
 import type { SubmittedRating } from "../readiness/readiness.ts";
 
-export type NewAssessment = Omit<Assessment, "id" | "createdAt" | "updatedAt" | "status" | "submittedAt" | "migratedFrom">;
+export type NewAssessment = Omit<
+  Assessment,
+  "id" | "createdAt" | "updatedAt" | "status" | "submittedAt" | "migratedFrom"
+>;
 
 export interface AssessmentRepository {
   create(assessment: NewAssessment): Promise<Assessment>;
   findById(id: string): Promise<Assessment | null>;
-  findDraft(subjectId: string, raterId: string, relation: Assessment["relation"], feedbackRequestId: string | null): Promise<Assessment | null>;
+  findDraft(
+    subjectId: string,
+    raterId: string,
+    relation: Assessment["relation"],
+    feedbackRequestId: string | null,
+  ): Promise<Assessment | null>;
   /** Replaces the ratings of a draft. */
   saveRatings(id: string, ratings: Rating[]): Promise<Assessment>;
   /** Marks a draft submitted; false when it was not a draft any more (a second submit). */
@@ -17,14 +25,18 @@ export interface AssessmentRepository {
   listAttributedAbout(subjectId: string): Promise<Assessment[]>;
   /**
    * Submitted ratings about the subjects that readiness may count: self and manager ones, and peer and
-   * upward ones only from requests that are closed (released) at `now`. Rater ids of peer and upward
-   * ratings are replaced by opaque per-request keys, so no caller can tie a score to a person.
+   * upward ones only from requests that are closed (released) at `now`. For peer and upward ratings the
+   * rater id is replaced by an opaque key and the time by the request's release time, so neither a
+   * caller nor a timeline can tie a score to a person or single out one answer.
    */
   countableRatings(subjectIds: string[], now: Date): Promise<Map<string, SubmittedRating[]>>;
 }
 
 export interface FeedbackRequestRepository {
-  create(request: Omit<FeedbackRequest, "id" | "createdAt" | "closedAt" | "raters">, raterIds: string[]): Promise<FeedbackRequest>;
+  create(
+    request: Omit<FeedbackRequest, "id" | "createdAt" | "closedAt" | "raters">,
+    raterIds: string[],
+  ): Promise<FeedbackRequest>;
   findById(id: string): Promise<FeedbackRequest | null>;
   listForSubject(subjectId: string): Promise<FeedbackRequest[]>;
   /** Open requests that name this rater and that they have not answered yet. */

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "csrf_failed",
   "conflict",
   "already_published",
+  "already_submitted",
   "rate_limited",
   "database_unreachable",
   "internal",

@@ -2,3 +2,4 @@ export * from "./person.ts";
 export * from "./ports.ts";
 export * from "./org-chart.ts";
 export * from "./people-service.ts";
+export * from "./hris-import.ts";

@@ -1,3 +1,4 @@
 export * from "./readiness.ts";
 export * from "./compute-readiness.ts";
 export * from "./ports.ts";
+export * from "./readiness-service.ts";

@@ -79,7 +79,9 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
           eq(assessments.raterId, raterId),
           eq(assessments.relation, relation),
           eq(assessments.status, "draft"),
-          feedbackRequestId ? eq(assessments.feedbackRequestId, feedbackRequestId) : isNull(assessments.feedbackRequestId),
+          feedbackRequestId
+            ? eq(assessments.feedbackRequestId, feedbackRequestId)
+            : isNull(assessments.feedbackRequestId),
         ),
       );
     return (await this.withRatings(rows))[0] ?? null;
@@ -128,7 +130,9 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
     if (subjectIds.length === 0) return bySubject;
     const nowIso = now.toISOString();
     const result = await this.db.execute(sql`
-      select a.id as assessment_id, a.subject_id, a.relation, r.competency_id, r.score, a.submitted_at,
+      select a.id as assessment_id, a.subject_id, a.relation, r.competency_id, r.score,
+             case when a.relation in ('peer', 'upward') then least(coalesce(f.closed_at, f.due_at), f.due_at)
+                  else a.submitted_at end as released_at,
              case when a.relation in ('peer', 'upward') then md5(a.rater_id::text || ':' || a.subject_id::text)
                   else a.rater_id::text end as rater_key
       from assessments a
@@ -149,7 +153,7 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
         relation: row.relation as Relation,
         competencyId: String(row.competency_id),
         score: Number(row.score),
-        submittedAt: new Date(row.submitted_at as string),
+        submittedAt: new Date(row.released_at as string),
       });
     }
     return bySubject;
@@ -175,9 +179,7 @@ export class DrizzleFeedbackRequestRepository implements FeedbackRequestReposito
     return rows.map((row) => ({
       ...row,
       relation: row.relation as FeedbackRequest["relation"],
-      raters: raters
-        .filter((r) => r.requestId === row.id)
-        .map(({ raterId, answeredAt }) => ({ raterId, answeredAt })),
+      raters: raters.filter((r) => r.requestId === row.id).map(({ raterId, answeredAt }) => ({ raterId, answeredAt })),
     }));
   }
 

@@ -1,0 +1,114 @@
+import { AppError } from "../errors/app-error.ts";
+import type { Viewer } from "../access/viewer.ts";
+import type { PeopleRepository } from "../people/ports.ts";
+import { isRequestClosed, type FeedbackRequest } from "./assessment.ts";
+import type { FeedbackRequestRepository } from "./ports.ts";
+
+export const MAX_RATERS_PER_REQUEST = 20;
+
+export interface NewFeedbackRequest {
+  subjectId: string;
+  relation: "peer" | "upward";
+  raterIds: string[];
+  dueAt: Date;
+  message: string;
+}
+
+export interface FeedbackRequestPorts {
+  people: PeopleRepository;
+  requests: FeedbackRequestRepository;
+  onReadinessInputsChanged?: (personId: string) => Promise<void>;
+  now?: () => Date;
+}
+
+/** Feedback requests: the subject or their manager asks named colleagues, with a due date. */
+export class FeedbackRequestService {
+  private readonly now: () => Date;
+
+  constructor(private readonly ports: FeedbackRequestPorts) {
+    this.now = ports.now ?? (() => new Date());
+  }
+
+  private async isSubjectOrManager(viewer: Viewer, subjectId: string): Promise<boolean> {
+    if (viewer.personId === subjectId) return true;
+    const chain = await this.ports.people.chainAbove(subjectId);
+    return chain.some((manager) => manager.id === viewer.personId);
+  }
+
+  async create(viewer: Viewer, input: NewFeedbackRequest): Promise<FeedbackRequest> {
+    const subject = await this.ports.people.findById(input.subjectId);
+    if (!subject) throw new AppError("not_found", `No person with id "${input.subjectId}"`);
+    if (!(await this.isSubjectOrManager(viewer, subject.id))) {
+      throw new AppError("forbidden", "Only the person or a manager above them can ask for feedback about them");
+    }
+    const raterIds = [...new Set(input.raterIds)];
+    if (raterIds.length === 0 || raterIds.length > MAX_RATERS_PER_REQUEST) {
+      throw new AppError("validation_failed", `Name between 1 and ${MAX_RATERS_PER_REQUEST} colleagues`, [
+        { path: "body.raterIds", message: `got ${raterIds.length}` },
+      ]);
+    }
+    if (raterIds.includes(subject.id)) {
+      throw new AppError("validation_failed", "A person cannot give peer or upward feedback about themselves", [
+        { path: "body.raterIds", message: "contains the subject" },
+      ]);
+    }
+    const raters = await Promise.all(raterIds.map((id) => this.ports.people.findById(id)));
+    const missing = raterIds.filter((_, i) => !raters[i] || raters[i]?.status !== "active");
+    if (missing.length) {
+      throw new AppError("validation_failed", `Unknown or inactive colleagues: ${missing.join(", ")}`, [
+        { path: "body.raterIds", message: "unknown or inactive people" },
+      ]);
+    }
+    if (input.relation === "upward") {
+      const notReports = raters.filter((r) => r?.managerId !== subject.id).map((r) => r?.name);
+      if (notReports.length) {
+        throw new AppError(
+          "validation_failed",
+          `Upward feedback comes from direct reports; not: ${notReports.join(", ")}`,
+          [{ path: "body.raterIds", message: "upward raters must report to the subject" }],
+        );
+      }
+    }
+    if (input.dueAt <= this.now()) {
+      throw new AppError("validation_failed", "The due date must be in the future", [
+        { path: "body.dueAt", message: "in the past" },
+      ]);
+    }
+    return this.ports.requests.create(
+      {
+        subjectId: subject.id,
+        requestedBy: viewer.personId,
+        relation: input.relation,
+        message: input.message,
+        dueAt: input.dueAt,
+        cycleId: null,
+      },
+      raterIds,
+    );
+  }
+
+  /** Closing releases the answers given so far, as one aggregate snapshot. */
+  async close(viewer: Viewer, requestId: string): Promise<FeedbackRequest> {
+    const request = await this.ports.requests.findById(requestId);
+    if (!request || !(await this.isSubjectOrManager(viewer, request.subjectId))) {
+      throw new AppError("not_found", `No feedback request "${requestId}" about you or your reports`);
+    }
+    if (isRequestClosed(request, this.now())) throw new AppError("conflict", "This feedback request is already closed");
+    await this.ports.requests.close(request.id, this.now());
+    await this.ports.onReadinessInputsChanged?.(request.subjectId);
+    const closed = await this.ports.requests.findById(request.id);
+    if (!closed) throw new AppError("not_found", `No feedback request "${requestId}"`);
+    return closed;
+  }
+
+  async listAbout(viewer: Viewer, subjectId: string): Promise<FeedbackRequest[]> {
+    if (!(await this.isSubjectOrManager(viewer, subjectId))) {
+      throw new AppError("forbidden", "Only the person and their managers see their feedback requests");
+    }
+    return this.ports.requests.listForSubject(subjectId);
+  }
+
+  listAskedOf(viewer: Viewer): Promise<FeedbackRequest[]> {
+    return this.ports.requests.listOpenForRater(viewer.personId, this.now());
+  }
+}
