@@ -1,0 +1,159 @@
+import { expect, it } from "vitest";
+import {
+  AssessmentService,
+  FeedbackRequestService,
+  FrameworkCatalog,
+  ReadinessService,
+  type Person,
+  type Viewer,
+} from "@ascent/core";
+import { buildFramework } from "@ascent/core/testing";
+import { describeEachDriver } from "../testing/test-databases.ts";
+import { DrizzleAssessmentRepository, DrizzleFeedbackRequestRepository } from "./assessments.repository.ts";
+import { DrizzleEvidenceRepository } from "./evidence.repository.ts";
+import { DrizzleFrameworkRepository } from "./frameworks.repository.ts";
+import { DrizzlePeopleRepository } from "./people.repository.ts";
+import { DrizzleReadinessSnapshotRepository, DrizzleSettingsRepository } from "./readiness.repository.ts";
+
+const viewerOf = (person: Person): Viewer => ({ personId: person.id, name: person.name, isAdmin: false, via: "session" });
+
+describeEachDriver("assessments, feedback requests and readiness with real repositories", (db) => {
+  let clock = new Date("2026-03-01T09:00:00Z");
+  const tick = (minutes = 1) => (clock = new Date(clock.getTime() + minutes * 60_000));
+
+  const setup = async () => {
+    const people = new DrizzlePeopleRepository(db().db);
+    const frameworkRepository = new DrizzleFrameworkRepository(db().db);
+    const frameworks = new FrameworkCatalog(frameworkRepository);
+    // The services look up the built-in ladder by its slug.
+    await frameworks.ensureBuiltin(buildFramework({ slug: "product-management" }));
+    const assessments = new DrizzleAssessmentRepository(db().db);
+    const requests = new DrizzleFeedbackRequestRepository(db().db);
+    const now = () => clock;
+    const readiness = new ReadinessService({
+      people,
+      assessments,
+      evidence: new DrizzleEvidenceRepository(db().db),
+      frameworks,
+      settings: new DrizzleSettingsRepository(db().db),
+      snapshots: new DrizzleReadinessSnapshotRepository(db().db),
+      now,
+    });
+    const onReadinessInputsChanged = (id: string) => readiness.refreshSnapshots([id]);
+    return {
+      people,
+      readiness,
+      assessmentService: new AssessmentService({ people, assessments, requests, frameworks, onReadinessInputsChanged, now }),
+      requestService: new FeedbackRequestService({ people, requests, onReadinessInputsChanged, now }),
+    };
+  };
+
+  it("runs self, manager and peer assessments into readiness without exposing one peer's answer", async () => {
+    const { people, readiness, assessmentService, requestService } = await setup();
+    const boss = await people.create({ name: "Boss", email: "boss@x.test", levelId: "director" });
+    const pm = await people.create({ name: "Pam", email: "pam@x.test", levelId: "pm", managerId: boss.id });
+    const peers = await Promise.all(
+      ["p1", "p2", "p3"].map((n) => people.create({ name: n, email: `${n}@x.test`, levelId: "pm" })),
+    );
+
+    const self = await assessmentService.startOrResume(viewerOf(pm), { subjectId: pm.id, relation: "self" });
+    await assessmentService.saveDraft(viewerOf(pm), self.id, [
+      { competencyId: "strategy", score: 4, evidence: "<b>led</b> the plan", confidence: null, evidenceIds: [] },
+    ]);
+    tick();
+    await assessmentService.submit(viewerOf(pm), self.id);
+    await expect(assessmentService.submit(viewerOf(pm), self.id)).rejects.toMatchObject({ code: "already_submitted" });
+
+    await expect(
+      assessmentService.startOrResume(viewerOf(peers[0]!), { subjectId: pm.id, relation: "manager" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const managerView = await assessmentService.startOrResume(viewerOf(boss), { subjectId: pm.id, relation: "manager" });
+    await expect(
+      assessmentService.saveDraft(viewerOf(boss), managerView.id, [
+        { competencyId: "strategy", score: 9, evidence: "", confidence: null, evidenceIds: [] },
+      ]),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    await assessmentService.saveDraft(viewerOf(boss), managerView.id, [
+      { competencyId: "strategy", score: 3, evidence: "", confidence: null, evidenceIds: [] },
+    ]);
+    tick();
+    await assessmentService.submit(viewerOf(boss), managerView.id);
+
+    const request = await requestService.create(viewerOf(pm), {
+      subjectId: pm.id,
+      relation: "peer",
+      raterIds: peers.map((p) => p.id),
+      dueAt: new Date(clock.getTime() + 7 * 86_400_000),
+      message: "",
+    });
+    await expect(
+      assessmentService.startOrResume(viewerOf(pm), { subjectId: pm.id, relation: "peer", feedbackRequestId: request.id }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+
+    const before = await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: true });
+    for (const [i, peer] of peers.entries()) {
+      const answer = await assessmentService.startOrResume(viewerOf(peer), {
+        subjectId: pm.id,
+        relation: "peer",
+        feedbackRequestId: request.id,
+      });
+      await assessmentService.saveDraft(viewerOf(peer), answer.id, [
+        { competencyId: "strategy", score: [5, 5, 2][i] ?? 1, evidence: "", confidence: null, evidenceIds: [] },
+      ]);
+      tick();
+      await assessmentService.submit(viewerOf(peer), answer.id);
+      // Nothing about peers changes before the request closes.
+      const during = await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: true });
+      expect(during.competencies).toEqual(before.competencies);
+    }
+
+    await expect(assessmentService.getOwn(viewerOf(pm), self.id)).resolves.toMatchObject({ id: self.id });
+    const peerAnswerId = (await assessmentService.listOwn(viewerOf(peers[0]!)))[0]?.id as string;
+    await expect(assessmentService.getOwn(viewerOf(pm), peerAnswerId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(assessmentService.getOwn(viewerOf(boss), peerAnswerId)).rejects.toMatchObject({ code: "not_found" });
+    expect((await assessmentService.listAttributedAbout(pm.id)).map((a) => a.relation).sort()).toEqual(["manager", "self"]);
+
+    tick();
+    await requestService.close(viewerOf(pm), request.id);
+    const after = await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: true });
+    const strategy = after.competencies.find((c) => c.competencyId === "strategy");
+    expect(strategy?.groups.peer).toEqual({ mean: 4, count: 3 });
+    expect(strategy?.groups.self).toEqual({ mean: 4, count: 1 });
+    // (3·3 + 2·4 + 1·4) / 6
+    expect(strategy?.observed).toBeCloseTo(21 / 6, 10);
+
+    const history = await readiness.history(pm.id);
+    expect(history).toHaveLength(3);
+  });
+
+  it("hides a peer group below k and rejects rating yourself or others outside the rules", async () => {
+    const { people, readiness, assessmentService, requestService } = await setup();
+    const lead = await people.create({ name: "Lead", email: "lead@y.test", levelId: "director" });
+    const pm = await people.create({ name: "Quinn", email: "quinn@y.test", levelId: "pm", managerId: lead.id });
+    const [a, b] = await Promise.all(["a", "b"].map((n) => people.create({ name: n, email: `${n}@y.test`, levelId: "pm" })));
+    const request = await requestService.create(viewerOf(lead), {
+      subjectId: pm.id,
+      relation: "peer",
+      raterIds: [a!.id, b!.id],
+      dueAt: new Date(clock.getTime() + 86_400_000),
+      message: "",
+    });
+    for (const peer of [a!, b!]) {
+      const answer = await assessmentService.startOrResume(viewerOf(peer), {
+        subjectId: pm.id,
+        relation: "peer",
+        feedbackRequestId: request.id,
+      });
+      await assessmentService.saveDraft(viewerOf(peer), answer.id, [
+        { competencyId: "leadership", score: 5, evidence: "", confidence: null, evidenceIds: [] },
+      ]);
+      await assessmentService.submit(viewerOf(peer), answer.id);
+    }
+    await requestService.close(viewerOf(lead), request.id);
+    const result = await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: false });
+    const leadership = result.competencies.find((c) => c.competencyId === "leadership");
+    expect(leadership?.groups.peer).toEqual({ hidden: true, reason: "fewer than 3 peer raters" });
+    expect(leadership?.status).toBe("unknown");
+    expect(JSON.stringify(result)).not.toMatch(/"mean":5/);
+  });
+});
