@@ -3,9 +3,23 @@ import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "@ascent/contract";
-import { AccountService, FrameworkCatalog, FrameworkEditor, PeopleService, publishedLevels } from "@ascent/core";
+import {
+  AssessmentService,
+  FeedbackRequestService,
+  ReadinessService,
+  AccountService,
+  FrameworkCatalog,
+  FrameworkEditor,
+  PeopleService,
+  publishedLevels,
+} from "@ascent/core";
 import {
   DrizzleAccountRepository,
+  DrizzleAssessmentRepository,
+  DrizzleEvidenceRepository,
+  DrizzleFeedbackRequestRepository,
+  DrizzleReadinessSnapshotRepository,
+  DrizzleSettingsRepository,
   DrizzleApiTokenRepository,
   DrizzleAuditRepository,
   DrizzleFrameworkRepository,
@@ -32,6 +46,10 @@ import { peopleRoutes } from "./routes/people.routes.ts";
 import { peopleImportRoutes } from "./routes/people-import.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { demoRoutes } from "./routes/demo.routes.ts";
+import { assessmentsRoutes } from "./routes/assessments.routes.ts";
+import { feedbackRoutes } from "./routes/feedback.routes.ts";
+import { evidenceRoutes } from "./routes/evidence.routes.ts";
+import { readinessRoutes } from "./routes/readiness.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -66,6 +84,44 @@ export function buildServices(database: DatabaseHandle) {
       rateLimits: new DrizzleRateLimitRepository(db),
       hasher: argon2Hasher,
     }),
+    ...buildAssessmentServices(db, people, new FrameworkCatalog(frameworkRepository)),
+  };
+}
+
+/** Assessments, feedback requests, evidence and readiness; submissions keep readiness snapshots fresh. */
+function buildAssessmentServices(
+  db: DatabaseHandle["db"],
+  people: DrizzlePeopleRepository,
+  frameworks: FrameworkCatalog,
+) {
+  const assessmentRepository = new DrizzleAssessmentRepository(db);
+  const requests = new DrizzleFeedbackRequestRepository(db);
+  const evidence = new DrizzleEvidenceRepository(db);
+  const settings = new DrizzleSettingsRepository(db);
+  const readiness = new ReadinessService({
+    people,
+    assessments: assessmentRepository,
+    evidence,
+    frameworks,
+    settings,
+    snapshots: new DrizzleReadinessSnapshotRepository(db),
+  });
+  const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
+  return {
+    evidence,
+    settings,
+    readiness,
+    feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
+    assessments: new AssessmentService({
+      people,
+      assessments: assessmentRepository,
+      requests,
+      frameworks,
+      onReadinessInputsChanged,
+    }),
+    feedbackRequestLookup: {
+      hasOpenRequest: (raterId: string, subjectId: string) => requests.isOpenForRater(raterId, subjectId, new Date()),
+    },
   };
 }
 
@@ -76,11 +132,15 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...authRoutes(services.accounts, services.audit),
     ...frameworkRoutes(services.frameworks),
     ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor),
-    ...titleRoutes(services.frameworks),
+    ...titleRoutes(services),
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),
     ...auditRoutes(services),
     ...demoRoutes(services),
+    ...assessmentsRoutes(services),
+    ...feedbackRoutes(services),
+    ...evidenceRoutes(services),
+    ...readinessRoutes(services),
   ];
 }
 
@@ -108,7 +168,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = buildServices(options.database);
   registerAuthentication(app, services.accounts);
-  registerRoutes(app, buildRouteTable(options.database, services), relationshipResolver(services.people));
+  registerRoutes(
+    app,
+    buildRouteTable(options.database, services),
+    relationshipResolver(services.people, services.feedbackRequestLookup),
+  );
   await registerWebApp(app, options.webDist);
   return app;
 }

@@ -13,6 +13,10 @@ export * from "./people.ts";
 export * from "./people-import.ts";
 export * from "./audit.ts";
 export * from "./demo.ts";
+export * from "./assessments.ts";
+export * from "./feedback.ts";
+export * from "./evidence.ts";
+export * from "./readiness.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -23,6 +27,10 @@ import { peopleEndpoints } from "./people.ts";
 import { peopleImportEndpoints } from "./people-import.ts";
 import { auditEndpoints } from "./audit.ts";
 import { demoEndpoints } from "./demo.ts";
+import { assessmentsEndpoints } from "./assessments.ts";
+import { feedbackEndpoints } from "./feedback.ts";
+import { evidenceEndpoints } from "./evidence.ts";
+import { readinessEndpoints } from "./readiness.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -35,4 +43,8 @@ export const endpoints = {
   peopleImport: peopleImportEndpoints,
   audit: auditEndpoints,
   demo: demoEndpoints,
+  assessments: assessmentsEndpoints,
+  feedback: feedbackEndpoints,
+  evidence: evidenceEndpoints,
+  readiness: readinessEndpoints,
 };
