@@ -110,9 +110,11 @@ for (const leg of legs) {
       expect(await admin.client.call(endpoints.demo.remove)).toEqual({ removed: peopleCount });
 
       expect(await demoStatus(demo)).toEqual({ isLoaded: false, logins: [] });
-      const loginAgain = await failure(new HttpSession(demo.url).client.call(endpoints.auth.login, {
-        body: { email: login.email, password },
-      }));
+      const loginAgain = await failure(
+        new HttpSession(demo.url).client.call(endpoints.auth.login, {
+          body: { email: login.email, password },
+        }),
+      );
       expect(loginAgain.status).toBe(401);
       expect((await signedIn.fetch("/api/auth/session")).status).toBe(401);
       expect((await admin.fetch("/api/auth/session")).status).toBe(200);

@@ -8,7 +8,9 @@ import { registerFrameworkLint } from "./commands/framework-lint.ts";
 import { registerFrameworkList } from "./commands/framework-list.ts";
 import { registerFrameworkPublish } from "./commands/framework-publish.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerPeopleImport } from "./commands/people-import.ts";
 import { registerSeedBuiltin } from "./commands/seed-builtin.ts";
+import { addDemoSubcommand } from "./commands/seed-demo.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTitlesResolve } from "./commands/titles-resolve.ts";
 
@@ -37,8 +39,11 @@ registerFrameworkDiff(framework);
 const titles = program.command("titles").description("place job titles on a framework's ladder");
 registerTitlesResolve(titles);
 
-const seed = program.command("seed").description("load built-in data into the database");
+registerPeopleImport(program);
+
+const seed = program.command("seed").description("load the built-in ladder or the demo organisation into the database");
 registerSeedBuiltin(seed);
+addDemoSubcommand(seed);
 
 /** --debug may also follow the command (`ascent framework lint x --debug`); every leaf command accepts it. */
 function acceptDebugEverywhere(command: Command): void {

@@ -23,8 +23,7 @@ const FIRST_ADMIN_NOTE = (path: string) =>
   `Open ${path} on the server's address to choose its password. It is shown only now.\n`;
 
 type DemoCommandResult = { firstAdminPath: string | null } & (
-  | { removed: number }
-  | { created: boolean; peopleCount: number; password: string; logins: DemoLogins["logins"] }
+  { removed: number } | { created: boolean; peopleCount: number; password: string; logins: DemoLogins["logins"] }
 );
 
 /** Adds `demo [--remove] [--json]` to the `seed` command. */

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveTitle, type Framework } from "@ascent/core";
 import { loadBuiltinLadder } from "../builtin-ladder.ts";
-import { buildDemoOrganisation, DEMO_EMAIL_DOMAIN, planDemoOrganisation, type DemoPerson } from "./demo-organisation.ts";
+import {
+  buildDemoOrganisation,
+  DEMO_EMAIL_DOMAIN,
+  planDemoOrganisation,
+  type DemoPerson,
+} from "./demo-organisation.ts";
 
 let ladder: Framework;
 let organisation: DemoPerson[];

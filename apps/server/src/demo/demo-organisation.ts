@@ -144,7 +144,12 @@ const ORGANISATION: Leader = {
                   title: "Director of Product, Search & Discovery",
                   level: "director",
                   team: "Search",
-                  ics: { area: "Search", focuses: ["Ranking", "Discovery", "Query Understanding"], seniorPms: 2, pms: 3 },
+                  ics: {
+                    area: "Search",
+                    focuses: ["Ranking", "Discovery", "Query Understanding"],
+                    seniorPms: 2,
+                    pms: 3,
+                  },
                 },
               ],
             },
@@ -245,6 +250,7 @@ const PM_TITLES: readonly TitleTemplate[] = [
   (focus) => `Product Manager III, ${focus}`,
 ];
 
+// prettier-ignore
 const FIRST_NAMES = [
   "Amara", "Tomasz", "Keiko", "Rafael", "Ngozi", "Henrik", "Priyanka", "Mateo", "Aisling", "Darius",
   "Lucía", "Oluwaseun", "Ingrid", "Kenji", "Zainab", "Bastien", "Mei", "Tariq", "Freya", "Emeka",
@@ -253,8 +259,9 @@ const FIRST_NAMES = [
   "Malik", "Chiara", "Takumi", "Fatima", "Oskar", "Wanjiru", "Gabriel", "Saanvi", "Lorenzo", "Aylin",
   "Femi", "Margot", "Rafaela", "Kai", "Esi", "Vikram", "Soraya", "Linnea", "Tobiah", "Zofia",
   "Anahí", "Bilal", "Ruth", "Mireille",
-]; // prettier-ignore
+];
 
+// prettier-ignore
 const LAST_NAMES = [
   "Okafor", "Lindqvist", "Moreau", "Nakamura", "Haddad", "Kowalczyk", "Ferreira", "Mensah", "Castellanos", "Iyer",
   "Brennan", "Achterberg", "Sato", "Adeyemi", "Novak", "Dubois", "Rahman", "Oyelaran", "Varga", "Quispe",
@@ -263,7 +270,7 @@ const LAST_NAMES = [
   "Laine", "Mwangi", "Nordin", "Ortega", "Park", "Quinlan", "Rossi", "Sandoval", "Takahashi", "Usmani",
   "Valdez", "Whitfield", "Xu", "Yildiz", "Zeller", "Abara", "Bianchi", "Costa", "Dlamini", "Engström",
   "Fontaine", "Gallagher", "Hashemi", "Jensen",
-]; // prettier-ignore
+];
 
 const SEED = 20260401;
 
@@ -350,7 +357,10 @@ export function planDemoOrganisation(): PlannedDemoPerson[] {
       add({ ...base, title, intendedLevelId: "pm", managerEmail }, persona);
     }
     for (const odd of team.unplaceable ?? []) {
-      add({ ...base, title: odd.title, intendedLevelId: odd.level, isUnplaceable: true, managerEmail: manager.email }, undefined);
+      add(
+        { ...base, title: odd.title, intendedLevelId: odd.level, isUnplaceable: true, managerEmail: manager.email },
+        undefined,
+      );
     }
   };
 

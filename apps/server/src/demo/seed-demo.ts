@@ -64,9 +64,7 @@ export async function seedDemo(services: AppServices, options: SeedDemoOptions =
   }
   const { database } = options;
   const logins = database
-    ? await database.db.transaction((tx) =>
-        writeDemo(buildServices({ ...database, db: tx as unknown as AppDatabase })),
-      )
+    ? await database.db.transaction((tx) => writeDemo(buildServices({ ...database, db: tx as unknown as AppDatabase })))
     : await writeDemo(services);
   return { created: true, peopleCount: planDemoOrganisation().length, password: DEMO_PASSWORD, logins };
 }

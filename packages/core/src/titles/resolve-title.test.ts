@@ -110,6 +110,8 @@ const TITLE_TABLE: readonly (readonly [title: string, expected: string | null])[
   ["Customer Success Manager", null],
   ["Chief Executive Officer", null],
   ["Chief of Staff", null],
+  ["Chief of Staff, Product", null],
+  ["Product Chief of Staff", null],
   ["Product Manager Intern", null],
 ];
 
