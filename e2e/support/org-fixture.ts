@@ -57,7 +57,7 @@ export class Persona {
 }
 
 export interface PersonaOrg {
-  admin: HttpSession;
+  readonly admin: HttpSession;
   /** The people behind the personas, as the API returned them when they were created. */
   people: Record<StaffPersona, TPerson>;
   personas: Record<PersonaName, Persona>;
@@ -73,7 +73,12 @@ const PEOPLE: Record<StaffPersona, { name: string; title: string; levelId: strin
   member: { name: "Mia Member", title: "Product Manager", levelId: "pm", manager: "directManager" },
   peer: { name: "Pia Peer", title: "Product Manager", levelId: "pm", manager: "directManager" },
   unrelatedManager: { name: "Uri Unrelated", title: "Director of Product", levelId: "director", manager: null },
-  otherMember: { name: "Oscar Other", title: "Senior Product Manager", levelId: "senior-pm", manager: "unrelatedManager" },
+  otherMember: {
+    name: "Oscar Other",
+    title: "Senior Product Manager",
+    levelId: "senior-pm",
+    manager: "unrelatedManager",
+  },
 };
 
 /**
@@ -83,10 +88,6 @@ const PEOPLE: Record<StaffPersona, { name: string; title: string; levelId: strin
 export async function buildPersonaOrg(server: { url: string; firstAdminLink: string | null }): Promise<PersonaOrg> {
   const admin = await signInAsFirstAdmin(server);
   let added = 0;
-  const addPerson = (name: string, managerId: string | null = null) =>
-    admin.client.call(endpoints.people.create, {
-      body: { name, email: `person-${++added}-${Date.now()}@example.com`, managerId },
-    });
 
   const people = {} as Record<StaffPersona, TPerson>;
   for (const [key, spec] of Object.entries(PEOPLE) as [StaffPersona, (typeof PEOPLE)[StaffPersona]][]) {
@@ -126,15 +127,22 @@ export async function buildPersonaOrg(server: { url: string; firstAdminLink: str
     );
   }
 
-  return {
-    admin,
+  const org: PersonaOrg = {
+    /** Follows the admin persona's current session, which changes when they sign in again. */
+    get admin() {
+      const session = personas.admin.session;
+      if (!session) throw new Error("the admin persona is not signed in");
+      return session;
+    },
     people,
     personas,
-    addPerson,
+    addPerson: (name, managerId = null) =>
+      org.admin.client.call(endpoints.people.create, {
+        body: { name, email: `person-${++added}-${Date.now()}@example.com`, managerId },
+      }),
     async signInAll() {
       for (const persona of Object.values(personas)) await persona.signIn();
-      const signedInAdmin = personas.admin.session;
-      if (signedInAdmin) this.admin = signedInAdmin;
     },
   };
+  return org;
 }

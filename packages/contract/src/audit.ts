@@ -34,7 +34,12 @@ export const ZAccessLogEntry = z
 
 const ZPage = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().min(1).optional().describe("Only events older than this id (the previous page's nextBefore)"),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Only events older than this id (the previous page's nextBefore)"),
 };
 
 /** The id to pass as `before` for the next page; null on the last page. */

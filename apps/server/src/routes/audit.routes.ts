@@ -12,9 +12,7 @@ export function auditRoutes(services: AppServices): RouteSpec[] {
 
   /** The people the events name, looked up in one query. */
   async function peopleIn(events: readonly AuditEvent[]): Promise<Map<string, Person>> {
-    const ids = [
-      ...new Set(events.flatMap((e) => [e.actorId, e.subjectId]).filter((id): id is string => Boolean(id))),
-    ];
+    const ids = [...new Set(events.flatMap((e) => [e.actorId, e.subjectId]).filter((id): id is string => Boolean(id)))];
     if (ids.length === 0) return new Map();
     const found = await people.list({ ids, limit: ids.length });
     return new Map(found.people.map((person) => [person.id, person]));
@@ -52,7 +50,7 @@ export function auditRoutes(services: AppServices): RouteSpec[] {
       policy: ADMIN,
       handler: async ({ query }) => {
         const events: AuditEvent[] = [];
-        for (let before: number | undefined; ; ) {
+        for (let before: number | undefined; ;) {
           const batch = await page({
             kind: "write",
             limit: EXPORT_PAGE,

@@ -15,7 +15,7 @@ const SELF_CHAIN_OR_ADMIN = subject("id", "self", "managementChain", "admin");
 
 export function peopleRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.people;
-  const { peopleService: people, audit } = services;
+  const { peopleService: people, audit, accounts } = services;
 
   const recordWrite = (viewer: Viewer, action: string, personId: string, details: Record<string, unknown>) =>
     audit.record({
@@ -69,6 +69,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       handler: async ({ viewer, params, body }) => {
         const { person, changes } = await people.update(params.id, body, viewer.personId);
         if (Object.keys(changes).length > 0) await recordWrite(viewer, "person.update", person.id, { changes });
+        if (changes.status?.to === "inactive") await accounts.logoutEverywhere(person.id);
         return presentPerson(await people.profile(person.id));
       },
     }),
@@ -77,7 +78,11 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       policy: ADMIN,
       handler: async ({ viewer, params }) => {
         const { person, warnings, isChanged } = await people.deactivate(params.id, viewer.personId);
-        if (isChanged) await recordWrite(viewer, "person.deactivate", person.id, { warnings });
+        if (isChanged) {
+          await recordWrite(viewer, "person.deactivate", person.id, { warnings });
+          // Inactive people cannot sign in; their open sessions end now rather than linger.
+          await accounts.logoutEverywhere(person.id);
+        }
         return { person: presentPerson(await people.profile(person.id)), warnings };
       },
     }),

@@ -64,7 +64,7 @@ class InMemoryPeopleRepository implements PeopleRepository {
 
   async chainAbove(id: string) {
     const chain: Person[] = [];
-    for (let at = this.rows.get(id); at?.managerId && chain.length < 100; ) {
+    for (let at = this.rows.get(id); at?.managerId && chain.length < 100;) {
       at = this.rows.get(at.managerId);
       if (at) chain.push(at);
     }
@@ -194,7 +194,7 @@ describe("PeopleService", () => {
     });
 
     it("refuses taking another person's email", async () => {
-      const error = await rejection(service.update(pm.id, { email: "olu@example.com" }, admin.id));
+      const error = await rejection(service.update(pm.id, { email: otherPm.email }, admin.id));
       expect(error.code).toBe("conflict");
       expect(error.message).toContain("Olu Other");
     });

@@ -123,11 +123,7 @@ export class PeopleService {
    * Applies the fields that differ and reports them. `actorId` guards against an admin
    * deactivating themself, which would lock them out mid-change.
    */
-  async update(
-    id: string,
-    patch: PersonPatch,
-    actorId: string,
-  ): Promise<{ person: Person; changes: FieldChanges }> {
+  async update(id: string, patch: PersonPatch, actorId: string): Promise<{ person: Person; changes: FieldChanges }> {
     const person = await this.get(id);
     const changed: PersonPatch = {};
     const changes: FieldChanges = {};
