@@ -4,3 +4,4 @@ export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./settings.ts";
 export * from "./assessments.ts";
+export * from "./growth.ts";
