@@ -50,6 +50,12 @@ import { assessmentsRoutes } from "./routes/assessments.routes.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
 import { evidenceRoutes } from "./routes/evidence.routes.ts";
 import { readinessRoutes } from "./routes/readiness.routes.ts";
+import { plansRoutes } from "./routes/plans.routes.ts";
+import { goalsRoutes } from "./routes/goals.routes.ts";
+import { oneOnOnesRoutes } from "./routes/one-on-ones.routes.ts";
+import { mentorsRoutes } from "./routes/mentors.routes.ts";
+import { advisorRoutes } from "./routes/advisor.routes.ts";
+import { insightsRoutes } from "./routes/insights.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -141,6 +147,12 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...feedbackRoutes(services),
     ...evidenceRoutes(services),
     ...readinessRoutes(services),
+    ...plansRoutes(services),
+    ...goalsRoutes(services),
+    ...oneOnOnesRoutes(services),
+    ...mentorsRoutes(services),
+    ...advisorRoutes(services),
+    ...insightsRoutes(services),
   ];
 }
 

@@ -17,6 +17,12 @@ export * from "./assessments.ts";
 export * from "./feedback.ts";
 export * from "./evidence.ts";
 export * from "./readiness.ts";
+export * from "./plans.ts";
+export * from "./goals.ts";
+export * from "./one-on-ones.ts";
+export * from "./mentors.ts";
+export * from "./advisor.ts";
+export * from "./insights.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -31,6 +37,12 @@ import { assessmentsEndpoints } from "./assessments.ts";
 import { feedbackEndpoints } from "./feedback.ts";
 import { evidenceEndpoints } from "./evidence.ts";
 import { readinessEndpoints } from "./readiness.ts";
+import { plansEndpoints } from "./plans.ts";
+import { goalsEndpoints } from "./goals.ts";
+import { oneOnOnesEndpoints } from "./one-on-ones.ts";
+import { mentorsEndpoints } from "./mentors.ts";
+import { advisorEndpoints } from "./advisor.ts";
+import { insightsEndpoints } from "./insights.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -47,4 +59,10 @@ export const endpoints = {
   feedback: feedbackEndpoints,
   evidence: evidenceEndpoints,
   readiness: readinessEndpoints,
+  plans: plansEndpoints,
+  goals: goalsEndpoints,
+  oneOnOnes: oneOnOnesEndpoints,
+  mentors: mentorsEndpoints,
+  advisor: advisorEndpoints,
+  insights: insightsEndpoints,
 };

@@ -1,0 +1,7 @@
+import type { RouteSpec } from "../route-table.ts";
+import type { AppServices } from "../app.ts";
+
+export function advisorRoutes(services: AppServices): RouteSpec[] {
+  void services;
+  return [];
+}
