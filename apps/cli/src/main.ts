@@ -9,6 +9,7 @@ import { registerFrameworkList } from "./commands/framework-list.ts";
 import { registerFrameworkPublish } from "./commands/framework-publish.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerPeopleImport } from "./commands/people-import.ts";
+import { registerReadiness } from "./commands/readiness.ts";
 import { registerSeedBuiltin } from "./commands/seed-builtin.ts";
 import { addDemoSubcommand } from "./commands/seed-demo.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -40,6 +41,7 @@ const titles = program.command("titles").description("place job titles on a fram
 registerTitlesResolve(titles);
 
 registerPeopleImport(program);
+registerReadiness(program);
 
 const seed = program.command("seed").description("load the built-in ladder or the demo organisation into the database");
 registerSeedBuiltin(seed);

@@ -4,6 +4,7 @@ import fastifyCookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "@ascent/contract";
 import {
+  AssessmentMigration,
   AssessmentService,
   FeedbackRequestService,
   ReadinessService,
@@ -28,6 +29,11 @@ import {
   DrizzleRateLimitRepository,
   DrizzleSessionRepository,
   DrizzleTitleOverrideRepository,
+  DrizzleCareerPlanRepository,
+  DrizzleGoalRepository,
+  DrizzleOneOnOneRepository,
+  DrizzleMentorAvailabilityRepository,
+  DrizzleVpFitCheckRepository,
   type DatabaseHandle,
 } from "@ascent/db";
 import { argon2Hasher } from "./auth/password-hasher.ts";
@@ -79,6 +85,12 @@ export function buildServices(database: DatabaseHandle) {
     frameworkEditor: new FrameworkEditor(frameworkRepository),
     people,
     titleOverrides: new DrizzleTitleOverrideRepository(db),
+    careerPlans: new DrizzleCareerPlanRepository(db),
+    developmentGoals: new DrizzleGoalRepository(db),
+    oneOnOnes: new DrizzleOneOnOneRepository(db),
+    mentorAvailability: new DrizzleMentorAvailabilityRepository(db),
+    mentorSnapshots: new DrizzleReadinessSnapshotRepository(db),
+    vpFitChecks: new DrizzleVpFitCheckRepository(db),
     peopleService: new PeopleService({ people, levels: publishedLevels(new FrameworkCatalog(frameworkRepository)) }),
     audit: new DrizzleAuditRepository(db),
     accounts: new AccountService({
@@ -104,19 +116,26 @@ function buildAssessmentServices(
   const requests = new DrizzleFeedbackRequestRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
   const settings = new DrizzleSettingsRepository(db);
+  const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
   const readiness = new ReadinessService({
     people,
     assessments: assessmentRepository,
     evidence,
     frameworks,
     settings,
-    snapshots: new DrizzleReadinessSnapshotRepository(db),
+    snapshots: readinessSnapshots,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   return {
     evidence,
     settings,
     readiness,
+    readinessSnapshots,
+    assessmentMigration: new AssessmentMigration({
+      assessments: assessmentRepository,
+      frameworks,
+      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
+    }),
     feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
     assessments: new AssessmentService({
       people,
@@ -137,7 +156,7 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...healthRoutes(database),
     ...authRoutes(services.accounts, services.audit),
     ...frameworkRoutes(services.frameworks),
-    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor),
+    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.assessmentMigration),
     ...titleRoutes(services),
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),

@@ -11,3 +11,7 @@ export * from "./audit/index.ts";
 export * from "./readiness/index.ts";
 export * from "./assessments/index.ts";
 export * from "./evidence/index.ts";
+export * from "./one-on-ones/index.ts";
+export * from "./mentors/index.ts";
+export * from "./growth/index.ts";
+export * from "./advisor/index.ts";

@@ -10,3 +10,6 @@ export * from "./repositories/audit.repository.ts";
 export * from "./repositories/assessments.repository.ts";
 export * from "./repositories/evidence.repository.ts";
 export * from "./repositories/readiness.repository.ts";
+export * from "./repositories/advisor.repository.ts";
+export * from "./repositories/one-on-ones.repository.ts";
+export * from "./repositories/growth-plans.repository.ts";

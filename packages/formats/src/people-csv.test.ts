@@ -52,7 +52,10 @@ describe("readPeopleCsv", () => {
   });
 
   it("decodes UTF-16 exports with a BOM and Windows-1252 files without one", async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Name\tEmail\r\nRenée\tr@acme.test\r\n", "utf16le")]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("Name\tEmail\r\nRenée\tr@acme.test\r\n", "utf16le"),
+    ]);
     expect((await readAll(utf16))[1]?.cells).toEqual(["Renée", "r@acme.test"]);
     const ansi = Buffer.from("Name,Email\r\nRen\xe9e,r@acme.test\r\n", "latin1");
     expect((await readAll(ansi))[1]?.cells).toEqual(["Renée", "r@acme.test"]);

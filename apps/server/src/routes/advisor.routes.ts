@@ -1,7 +1,82 @@
-import type { RouteSpec } from "../route-table.ts";
+import { ACTIVE_FRAMEWORK_SLUG, ADMIN, AUTHENTICATED, AdvisorService, subject } from "@ascent/core";
+import { endpoints } from "@ascent/contract";
+import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
+import { presentAdvancement, presentVpFitCheck, presentVpProfile } from "../presenters/advisor.ts";
+
+/** The advisor and insights use cases over the services' repositories. */
+export function buildAdvisorService(
+  services: Pick<
+    AppServices,
+    "settings" | "people" | "vpFitChecks" | "readinessSnapshots" | "frameworks" | "readiness"
+  >,
+): AdvisorService {
+  return new AdvisorService({
+    settings: services.settings,
+    people: services.people,
+    vpFitChecks: services.vpFitChecks,
+    snapshots: services.readinessSnapshots,
+    activeFramework: async () => {
+      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
+      return { document: latest.document, version: latest.version };
+    },
+    anonymityThreshold: async () => (await services.readiness.settings()).k,
+  });
+}
 
 export function advisorRoutes(services: AppServices): RouteSpec[] {
-  void services;
-  return [];
+  const api = endpoints.advisor;
+  const advisor = buildAdvisorService(services);
+
+  return [
+    route({
+      endpoint: api.getOrgProfile,
+      policy: AUTHENTICATED,
+      handler: async () => ({ profile: await advisor.orgProfile() }),
+    }),
+    route({
+      endpoint: api.setOrgProfile,
+      policy: ADMIN,
+      handler: async ({ viewer, body }) => {
+        const profile = await advisor.setOrgProfile(body);
+        await services.audit.record({
+          kind: "write",
+          actorId: viewer.personId,
+          action: "org.profile.update",
+          targetType: "setting",
+          targetId: "orgProfile",
+          details: { ...profile },
+        });
+        return { profile };
+      },
+    }),
+    route({
+      endpoint: api.getAdvancement,
+      // Career advice for a person: themself and the managers above them.
+      policy: subject("id", "self", "managementChain"),
+      handler: async ({ params }) => {
+        const { advice, vpRole } = await advisor.advancementFor(params.id);
+        return presentAdvancement(advice, vpRole);
+      },
+    }),
+    route({
+      endpoint: api.getVpProfile,
+      policy: AUTHENTICATED,
+      handler: async () => presentVpProfile(await advisor.vpRole()),
+    }),
+    route({
+      endpoint: api.submitVpFit,
+      // Always the caller's own: the route has no person parameter, so nobody can act for another.
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, body }) => presentVpFitCheck(await advisor.submitVpFit(viewer.personId, body.answers)),
+    }),
+    route({
+      endpoint: api.listMyVpFit,
+      // The only read of VP-fit checks, and only of the caller's own: no manager or admin route exists.
+      policy: AUTHENTICATED,
+      handler: async ({ viewer }) => ({
+        checks: (await advisor.vpFitHistory(viewer.personId)).map(presentVpFitCheck),
+      }),
+    }),
+  ];
 }

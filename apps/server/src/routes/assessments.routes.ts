@@ -1,7 +1,88 @@
-import type { RouteSpec } from "../route-table.ts";
+import { AUTHENTICATED, subject, type Assessment, type Person, type Rating } from "@ascent/core";
+import { endpoints } from "@ascent/contract";
+import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
+import { presentAssessment, presentAttributedAssessments, type PeopleIndex } from "../presenters/assessment.ts";
+import { buildEvidenceService } from "./evidence.routes.ts";
+
+/** The people with these ids, looked up in one query, for the names presenters show. */
+export async function peopleByIds(services: Pick<AppServices, "people">, ids: Iterable<string>): Promise<PeopleIndex> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await services.people.list({ ids: unique, limit: unique.length });
+  return new Map<string, Person>(found.people.map((person) => [person.id, person]));
+}
 
 export function assessmentsRoutes(services: AppServices): RouteSpec[] {
-  void services;
-  return [];
+  const api = endpoints.assessments;
+  const { assessments } = services;
+  const evidence = buildEvidenceService(services);
+
+  const present = async (assessment: Assessment) =>
+    presentAssessment(assessment, await peopleByIds(services, [assessment.subjectId, assessment.raterId]));
+
+  return [
+    route({
+      endpoint: api.start,
+      // Who may rate whom depends on the relation asked for: the service decides, once.
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, body }) => present(await assessments.startOrResume(viewer, body)),
+    }),
+    route({
+      endpoint: api.get,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params }) => present(await assessments.getOwn(viewer, params.assessmentId)),
+    }),
+    route({
+      endpoint: api.saveRatings,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params, body }) => {
+        const ratings: Rating[] = body.ratings.map((rating) => ({
+          competencyId: rating.competencyId,
+          score: rating.score,
+          evidence: rating.evidence,
+          confidence: rating.confidence ?? null,
+          evidenceIds: [...new Set(rating.evidenceIds)],
+        }));
+        const own = await assessments.getOwn(viewer, params.assessmentId);
+        if (own.status === "draft") {
+          await evidence.assertLinkable(
+            viewer,
+            own.subjectId,
+            ratings.flatMap((r) => r.evidenceIds),
+          );
+        }
+        return present(await assessments.saveDraft(viewer, params.assessmentId, ratings));
+      },
+    }),
+    route({
+      endpoint: api.submit,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params }) => present(await assessments.submit(viewer, params.assessmentId)),
+    }),
+    route({
+      endpoint: api.correct,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params }) => present(await assessments.startCorrection(viewer, params.assessmentId)),
+    }),
+    route({
+      endpoint: api.listMine,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer }) => {
+        const own = await assessments.listOwn(viewer);
+        const people = await peopleByIds(services, [viewer.personId, ...own.map((a) => a.subjectId)]);
+        return { assessments: own.map((assessment) => presentAssessment(assessment, people)) };
+      },
+    }),
+    route({
+      endpoint: api.listAbout,
+      // The person and the managers above them; never admins as such: these are private content.
+      policy: subject("id", "self", "managementChain"),
+      handler: async ({ params }) => {
+        const about = await assessments.listAttributedAbout(params.id);
+        const people = await peopleByIds(services, [params.id, ...about.map((a) => a.raterId)]);
+        return { assessments: presentAttributedAssessments(about, people) };
+      },
+    }),
+  ];
 }

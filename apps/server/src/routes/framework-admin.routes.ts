@@ -1,4 +1,12 @@
-import { ADMIN, AppError, type Framework, type FrameworkCatalog, type FrameworkEditor } from "@ascent/core";
+import {
+  ACTIVE_FRAMEWORK_SLUG,
+  ADMIN,
+  AppError,
+  type AssessmentMigration,
+  type Framework,
+  type FrameworkCatalog,
+  type FrameworkEditor,
+} from "@ascent/core";
 import { endpoints, type TImportPreview } from "@ascent/contract";
 import {
   exportFrameworkCsv,
@@ -58,7 +66,11 @@ async function exportFile(framework: Framework, version: number, format: string)
   }
 }
 
-export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: FrameworkEditor) {
+export function frameworkAdminRoutes(
+  catalog: FrameworkCatalog,
+  editor: FrameworkEditor,
+  assessmentMigration?: Pick<AssessmentMigration, "migrate">,
+) {
   const api = endpoints.frameworkAdmin;
   return [
     route({
@@ -119,13 +131,20 @@ export function frameworkAdminRoutes(catalog: FrameworkCatalog, editor: Framewor
     route({
       endpoint: api.publish,
       policy: ADMIN,
-      handler: async ({ params, body }) =>
-        presentFrameworkVersion(
-          await editor.publish(params.framework, {
-            ...(body.note === undefined ? {} : { note: body.note }),
-            ...(body.migrationMap === undefined ? {} : { migrationMap: body.migrationMap }),
-          }),
-        ),
+      handler: async ({ params, body, request }) => {
+        const published = await editor.publish(params.framework, {
+          ...(body.note === undefined ? {} : { note: body.note }),
+          ...(body.migrationMap === undefined ? {} : { migrationMap: body.migrationMap }),
+        });
+        // Assessments are made on the active ladder only: carry them onto the version just published.
+        // The version stands even if this fails; POST …/migrate-assessments finishes the job.
+        if (assessmentMigration && published.document.slug === ACTIVE_FRAMEWORK_SLUG) {
+          await assessmentMigration
+            .migrate(published.frameworkId)
+            .catch((error: unknown) => request.log.error({ err: error }, "carrying assessments forward failed"));
+        }
+        return presentFrameworkVersion(published);
+      },
     }),
     route({
       endpoint: api.diff,

@@ -1,7 +1,80 @@
-import type { RouteSpec } from "../route-table.ts";
+import { ACTIVE_FRAMEWORK_SLUG, AUTHENTICATED, GoalService, subject, type Competency } from "@ascent/core";
+import { endpoints } from "@ascent/contract";
+import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
+import { recordRead } from "../audit-reads.ts";
+import { presentGoal, presentGoalTimeline } from "../presenters/goal.ts";
+
+/** The development-goal use cases over the services' repositories. */
+export function buildGoalService(
+  services: Pick<AppServices, "developmentGoals" | "people" | "frameworks" | "readiness">,
+): GoalService {
+  return new GoalService({
+    goals: services.developmentGoals,
+    people: services.people,
+    readiness: services.readiness,
+    activeFramework: async () => {
+      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
+      return { document: latest.document, version: latest.version };
+    },
+  });
+}
 
 export function goalsRoutes(services: AppServices): RouteSpec[] {
-  void services;
-  return [];
+  const api = endpoints.goals;
+  const goals = buildGoalService(services);
+  const competencies = async (): Promise<Competency[]> =>
+    (await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest")).document.competencies;
+
+  return [
+    route({
+      endpoint: api.list,
+      // The owner, and the managers above (shared goals only); never admins as such.
+      policy: subject("id", "self", "managementChain"),
+      handler: async ({ viewer, params }) => {
+        const view = await goals.list(viewer, params.id);
+        // DESIGN §5: goals are part of the plan; someone else's read is logged for the owner.
+        if (view.goals.length > 0) await recordRead(services, viewer, params.id, "plan", "development-goals");
+        const named = await competencies();
+        return {
+          goals: view.goals.map((goal) => presentGoal(goal, named)),
+          scope: view.scope,
+          observed: view.observed,
+          timeline: presentGoalTimeline(view.goals),
+        };
+      },
+    }),
+    route({
+      endpoint: api.create,
+      policy: subject("id", "self"),
+      handler: async ({ viewer, params, body, reply }) => {
+        const { goal, warnings } = await goals.create(viewer, params.id, body);
+        reply.header("location", `/api/goals/${goal.id}`);
+        return { goal: presentGoal(goal, await competencies()), warnings };
+      },
+    }),
+    route({
+      endpoint: api.update,
+      // Owner only: the service answers 404 to anyone else.
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params, body }) => {
+        const { goal, warnings } = await goals.update(viewer, params.goalId, body);
+        return { goal: presentGoal(goal, await competencies()), warnings };
+      },
+    }),
+    route({
+      endpoint: api.checkIn,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params, body }) =>
+        presentGoal(await goals.checkIn(viewer, params.goalId, body), await competencies()),
+    }),
+    route({
+      endpoint: api.delete,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, params }) => {
+        await goals.delete(viewer, params.goalId);
+        return null;
+      },
+    }),
+  ];
 }

@@ -1,7 +1,25 @@
-import type { RouteSpec } from "../route-table.ts";
+import { ADMIN, AUTHENTICATED } from "@ascent/core";
+import { endpoints } from "@ascent/contract";
+import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
+import { presentInsights } from "../presenters/insights.ts";
+import { buildAdvisorService } from "./advisor.routes.ts";
 
 export function insightsRoutes(services: AppServices): RouteSpec[] {
-  void services;
-  return [];
+  const api = endpoints.insights;
+  const advisor = buildAdvisorService(services);
+
+  return [
+    route({
+      endpoint: api.getOrgInsights,
+      policy: ADMIN,
+      handler: async () => presentInsights(await advisor.orgInsights(), "organisation"),
+    }),
+    route({
+      endpoint: api.getTeamInsights,
+      // Any signed-in person; the service keeps them inside their own subtree.
+      policy: AUTHENTICATED,
+      handler: async ({ viewer }) => presentInsights(await advisor.teamInsights(viewer.personId), "team"),
+    }),
+  ];
 }

@@ -3,3 +3,4 @@ export * from "./ports.ts";
 export * from "./rating-rules.ts";
 export * from "./assessment-service.ts";
 export * from "./feedback-request-service.ts";
+export * from "./migrate-assessments.ts";

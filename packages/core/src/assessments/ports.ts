@@ -6,6 +6,15 @@ export type NewAssessment = Omit<
   "id" | "createdAt" | "updatedAt" | "status" | "submittedAt" | "migratedFrom"
 >;
 
+/** What a framework migration writes for one submitted assessment (see migrate-assessments.ts). */
+export interface CarriedAssessment {
+  frameworkVersion: number;
+  levelId: string;
+  ratings: Rating[];
+  /** The record of the original, stored in `migrated_from`. */
+  migratedFrom: unknown;
+}
+
 export interface AssessmentRepository {
   create(assessment: NewAssessment): Promise<Assessment>;
   findById(id: string): Promise<Assessment | null>;
@@ -30,6 +39,18 @@ export interface AssessmentRepository {
    * caller nor a timeline can tie a score to a person or single out one answer.
    */
   countableRatings(subjectIds: string[], now: Date): Promise<Map<string, SubmittedRating[]>>;
+  /**
+   * Moves the submitted assessments of a framework recorded on versions `from` ≤ v < `to` onto a newer
+   * version: `carry` (the rule, in core) gives each one's new version, level, ratings and record of the
+   * original, or null to leave it as it is. Works in batches, each in its own transaction, and rewrites an
+   * assessment only while it still has the version it was read with, so running it again after a failure
+   * finishes the job. Returns the assessments it changed.
+   */
+  carrySubmittedForward(
+    frameworkId: string,
+    versions: { from: number; to: number },
+    carry: (assessment: Assessment) => CarriedAssessment | null,
+  ): Promise<{ id: string; subjectId: string }[]>;
 }
 
 export interface FeedbackRequestRepository {

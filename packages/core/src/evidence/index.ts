@@ -1,1 +1,3 @@
 export * from "./evidence.ts";
+export * from "./suggest-tags.ts";
+export * from "./evidence-service.ts";

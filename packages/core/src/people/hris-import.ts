@@ -178,6 +178,8 @@ interface PlannedRow extends ImportedPersonRow {
   /** The manager cell as written: an email or a name; "" for none. */
   managerRef: string;
   status: RowStatus;
+  /** How many managers above the row within the file; -1 until known. */
+  depth: number;
 }
 
 function headerKey(text: string): string {
@@ -244,11 +246,6 @@ export function isValidEmail(email: string): boolean {
 
 function capped<T>(items: readonly T[], limit: number): CappedList<T> {
   return { total: items.length, items: items.slice(0, limit) };
-}
-
-function formatRows(rows: readonly number[]): string {
-  if (rows.length <= 1) return `row ${rows[0]}`;
-  return `rows ${rows.slice(0, -1).join(", ")} and ${rows.at(-1)}`;
 }
 
 async function inBatches<T, R>(items: readonly T[], work: (batch: T[]) => Promise<R[]>): Promise<R[]> {
@@ -369,6 +366,7 @@ export class PeopleImportPlanner {
       managerEmail: null,
       managerRef: manager.value,
       status: "pending",
+      depth: -1,
     };
     // The first row with an email stands for it, even when another cell of the row is wrong.
     if (isKnownEmail) this.byEmail.set(normalized, planned);
@@ -386,14 +384,15 @@ export class PeopleImportPlanner {
   /** Managers named by name (not email): they are looked up among existing people too. */
   managerNames(): string[] {
     const names = new Set<string>();
-    for (const row of this.validRows()) if (row.managerRef && !row.managerRef.includes("@")) names.add(nameKey(row.managerRef));
+    for (const row of this.validRows())
+      if (row.managerRef && !row.managerRef.includes("@")) names.add(nameKey(row.managerRef));
     return [...names];
   }
 
   /**
-   * Resolves each row's manager to an email: an email in the file or among `existing` people, or a
-   * name that only one person carries. Returns the managers outside the file, whose reporting
-   * chains are needed to find loops.
+   * Resolves each row's manager to an email: as written, or from a name that only one person
+   * carries, in the file or among `peopleByName` (existing people). Returns the managers outside
+   * the file: `checkManagers` needs their reporting chains.
    */
   resolveManagers(peopleByName: readonly Person[]): string[] {
     if (!this.columnOf.has("manager")) return [];
@@ -492,11 +491,11 @@ export class PeopleImportPlanner {
       return;
     }
     const at = cycle.indexOf(first.email);
-    const loop = [...cycle.slice(at), ...cycle.slice(0, at), first.email].map((email) => {
+    const loop = [...cycle.slice(at), ...cycle.slice(0, at)].map((email) => {
       const row = this.byEmail.get(email);
       return row ? `${email} (row ${row.row})` : `${email} (existing)`;
     });
-    this.issue(first.row, "manager", `manager cycle: ${loop.join(" → ")}`);
+    this.issue(first.row, "manager", `manager cycle: ${[...loop, first.email].join(" → ")}`);
   }
 
   /** Emails of the rows still valid, to fetch the existing people they update. */
@@ -580,7 +579,12 @@ export class PeopleImportPlanner {
 
   finish(): PeopleImportPlan {
     const header = this.header;
-    if (!header) this.issues.push({ row: 1, column: "", message: "The file is empty: expected a header row with Name and Email columns" });
+    if (!header)
+      this.issues.push({
+        row: 1,
+        column: "",
+        message: "The file is empty: expected a header row with Name and Email columns",
+      });
     const unmapped = [...this.unmapped.entries()]
       .map(([title, { rows, resolution }]) => ({
         title,
@@ -592,7 +596,6 @@ export class PeopleImportPlanner {
       }))
       .sort((a, b) => b.rows - a.rows || a.title.localeCompare(b.title));
     const errors = [...this.issues].sort((a, b) => a.row - b.row);
-    const rows = this.rows;
     const preview: PeopleImportPreview = {
       rowCount: this.rowCount,
       columns: (header?.columns ?? []).map(({ field, header: text }) => ({ field, header: text })),
@@ -606,14 +609,42 @@ export class PeopleImportPlanner {
       invalidRows: this.invalidRowNumbers.size,
       listLimit: this.listLimit,
     };
+    return { preview, rowsToWrite: this.managersFirst() };
+  }
+
+  /**
+   * The new and changed rows, each after the manager it names when the file has them both, so the
+   * upsert finds every manager in place. Buckets by depth hold references: the rows are not copied.
+   */
+  private managersFirst(): Iterable<ImportedPersonRow> {
+    const buckets: PlannedRow[][] = [];
+    for (const row of this.rows) {
+      if (row.status !== "new" && row.status !== "changed") continue;
+      const depth = this.depthOf(row);
+      (buckets[depth] ??= []).push(row);
+    }
     return {
-      preview,
-      rowsToWrite: {
-        *[Symbol.iterator]() {
-          for (const row of rows) if (row.status === "new" || row.status === "changed") yield row;
-        },
+      *[Symbol.iterator]() {
+        for (const bucket of buckets) if (bucket) yield* bucket;
       },
     };
+  }
+
+  private depthOf(row: PlannedRow): number {
+    const path: PlannedRow[] = [];
+    let current: PlannedRow | undefined = row;
+    while (current && current.depth === -1) {
+      current.depth = -2; // on the path: a loop (only in a file with errors) ends the walk
+      path.push(current);
+      current = current.managerEmail ? this.byEmail.get(current.managerEmail) : undefined;
+    }
+    let depth = current && current.depth >= 0 ? current.depth + 1 : 0;
+    for (let index = path.length - 1; index >= 0; index--) {
+      const step = path[index] as PlannedRow;
+      step.depth = depth;
+      depth += 1;
+    }
+    return row.depth;
   }
 
   private missingColumnWarnings(): string[] {
@@ -623,7 +654,9 @@ export class PeopleImportPlanner {
       team: "No team column: existing people keep their teams, new people start without",
       manager: "No manager column: existing people keep their managers, new people start without",
     };
-    return (["title", "team", "manager"] as const).filter((field) => !this.columnOf.has(field)).map((field) => notes[field]);
+    return (["title", "team", "manager"] as const)
+      .filter((field) => !this.columnOf.has(field))
+      .map((field) => notes[field]);
   }
 }
 

@@ -2,3 +2,4 @@ export * from "./readiness.ts";
 export * from "./compute-readiness.ts";
 export * from "./ports.ts";
 export * from "./readiness-service.ts";
+export * from "./team-views.ts";

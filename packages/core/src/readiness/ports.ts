@@ -12,6 +12,8 @@ export interface ReadinessSnapshot {
 
 export interface ReadinessSnapshotRepository {
   upsert(snapshot: ReadinessSnapshot): Promise<void>;
+  /** Several people's snapshots in one write (batch recomputes). */
+  upsertMany(snapshots: ReadinessSnapshot[]): Promise<void>;
   list(personIds?: string[]): Promise<ReadinessSnapshot[]>;
 }
 

@@ -7,7 +7,7 @@ import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
-import type { ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
+import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
   DEFAULT_READINESS_SETTINGS,
   type EvidenceRef,
@@ -158,14 +158,14 @@ export class ReadinessService {
       people.map((p) => p.id),
       now,
     );
-    for (const person of people) {
+    const snapshots = people.map((person): ReadinessSnapshot => {
       const own: SubmittedRating[] = ratings.get(person.id) ?? [];
       const target = nextLevel(document, person.levelId).id;
       const result = computeReadiness({ framework: document, targetLevelId: target, ratings: own, window, settings });
       const observed = Object.fromEntries(result.competencies.map((c) => [c.competencyId, c.observed]));
       const oldest = own.filter((r) => r.submittedAt >= window.from).map((r) => r.submittedAt.getTime());
       const validUntil = oldest.length ? new Date(Math.min(...oldest) + (now.getTime() - window.from.getTime())) : null;
-      await this.ports.snapshots.upsert({
+      return {
         personId: person.id,
         targetLevelId: target,
         score: result.score,
@@ -173,7 +173,8 @@ export class ReadinessService {
         observed,
         computedAt: now,
         validUntil,
-      });
-    }
+      };
+    });
+    await this.ports.snapshots.upsertMany(snapshots);
   }
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type {
   Assessment,
   AssessmentRepository,
+  CarriedAssessment,
   FeedbackRequest,
   FeedbackRequestRepository,
   NewAssessment,
@@ -14,6 +15,9 @@ import { resultRows } from "../migrate.ts";
 import { assessments, feedbackRequestRaters, feedbackRequests, ratings } from "../schema/index.ts";
 
 type AssessmentRow = typeof assessments.$inferSelect;
+
+/** Assessments read and rewritten per transaction when a framework migration carries them forward. */
+const CARRY_BATCH_SIZE = 500;
 type RatingRow = typeof ratings.$inferSelect;
 
 function toRating(row: RatingRow): Rating {
@@ -129,34 +133,107 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
     const bySubject = new Map<string, SubmittedRating[]>(subjectIds.map((id) => [id, []]));
     if (subjectIds.length === 0) return bySubject;
     const nowIso = now.toISOString();
+    // One row per assessment with its scores as two parallel arrays: 15× fewer rows to send and parse
+    // than one per rating. The lateral subquery makes the ratings come from their primary key, where a
+    // plain join lets the planner scan the whole ratings table for a batch of a few hundred people.
     const result = await this.db.execute(sql`
-      select a.id as assessment_id, a.subject_id, a.relation, r.competency_id, r.score,
-             case when a.relation in ('peer', 'upward') then least(coalesce(f.closed_at, f.due_at), f.due_at)
-                  else a.submitted_at end as released_at,
-             case when a.relation in ('peer', 'upward') then md5(a.rater_id::text || ':' || a.subject_id::text)
-                  else a.rater_id::text end as rater_key
-      from assessments a
-      join ratings r on r.assessment_id = a.id
-      left join feedback_requests f on f.id = a.feedback_request_id
-      where a.subject_id in (${sql.join(
-        subjectIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-        and a.status = 'submitted'
-        and r.score is not null
-        and (a.relation in ('self', 'manager')
-             or (f.id is not null and (f.closed_at is not null or f.due_at <= ${nowIso}::timestamptz)))`);
+      select a.id as assessment_id, a.subject_id, a.relation, a.released_at, a.rater_key,
+             r.competency_ids, r.scores
+      from (
+        select a.id, a.subject_id, a.relation,
+               case when a.relation in ('peer', 'upward') then least(coalesce(f.closed_at, f.due_at), f.due_at)
+                    else a.submitted_at end as released_at,
+               case when a.relation in ('peer', 'upward') then md5(a.rater_id::text || ':' || a.subject_id::text)
+                    else a.rater_id::text end as rater_key
+        from assessments a
+        left join feedback_requests f on f.id = a.feedback_request_id
+        where a.subject_id = any(${sql.param(subjectIds)}::uuid[])
+          and a.status = 'submitted'
+          and (a.relation in ('self', 'manager')
+               or (f.id is not null and (f.closed_at is not null or f.due_at <= ${nowIso}::timestamptz)))
+      ) a
+      cross join lateral (
+        select array_agg(r.competency_id) as competency_ids, array_agg(r.score) as scores
+        from ratings r
+        where r.assessment_id = a.id and r.score is not null
+      ) r`);
     for (const row of resultRows<Record<string, unknown>>(result)) {
-      bySubject.get(String(row.subject_id))?.push({
-        assessmentId: String(row.assessment_id),
-        raterId: String(row.rater_key),
-        relation: row.relation as Relation,
-        competencyId: String(row.competency_id),
-        score: Number(row.score),
-        submittedAt: new Date(row.released_at as string),
-      });
+      const own = bySubject.get(String(row.subject_id));
+      const competencyIds = (row.competency_ids as string[] | null) ?? [];
+      const scores = (row.scores as number[] | null) ?? [];
+      const submittedAt = new Date(row.released_at as string);
+      competencyIds.forEach((competencyId, index) =>
+        own?.push({
+          assessmentId: String(row.assessment_id),
+          raterId: String(row.rater_key),
+          relation: row.relation as Relation,
+          competencyId,
+          score: Number(scores[index]),
+          submittedAt,
+        }),
+      );
     }
     return bySubject;
+  }
+
+  async carrySubmittedForward(
+    frameworkId: string,
+    versions: { from: number; to: number },
+    carry: (assessment: Assessment) => CarriedAssessment | null,
+  ): Promise<{ id: string; subjectId: string }[]> {
+    const changed: { id: string; subjectId: string }[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.db
+        .select()
+        .from(assessments)
+        .where(
+          and(
+            eq(assessments.frameworkId, frameworkId),
+            eq(assessments.status, "submitted"),
+            gte(assessments.frameworkVersion, versions.from),
+            lt(assessments.frameworkVersion, versions.to),
+            after === undefined ? undefined : gt(assessments.id, after),
+          ),
+        )
+        .orderBy(asc(assessments.id))
+        .limit(CARRY_BATCH_SIZE);
+      if (rows.length === 0) return changed;
+      after = rows.at(-1)?.id;
+      const batch = (await this.withRatings(rows)).flatMap((assessment) => {
+        const carried = carry(assessment);
+        return carried ? [{ assessment, carried }] : [];
+      });
+      const written = await this.db.transaction(async (tx) => {
+        const done: { id: string; subjectId: string }[] = [];
+        for (const { assessment, carried } of batch) {
+          const updated = await tx
+            .update(assessments)
+            .set({
+              frameworkVersion: carried.frameworkVersion,
+              levelId: carried.levelId,
+              migratedFrom: carried.migratedFrom,
+              updatedAt: new Date(),
+            })
+            .where(
+              and(
+                eq(assessments.id, assessment.id),
+                eq(assessments.status, "submitted"),
+                eq(assessments.frameworkVersion, assessment.frameworkVersion),
+              ),
+            )
+            .returning({ id: assessments.id });
+          if (updated.length === 0) continue;
+          await tx.delete(ratings).where(eq(ratings.assessmentId, assessment.id));
+          if (carried.ratings.length) {
+            await tx.insert(ratings).values(carried.ratings.map((r) => ({ ...r, assessmentId: assessment.id })));
+          }
+          done.push({ id: assessment.id, subjectId: assessment.subjectId });
+        }
+        return done;
+      });
+      changed.push(...written);
+    }
   }
 }
 

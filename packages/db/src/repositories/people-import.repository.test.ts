@@ -6,7 +6,14 @@ import { resultRows } from "../migrate.ts";
 import { DrizzlePeopleRepository } from "./people.repository.ts";
 
 function buildRow(overrides: Partial<ImportedPersonRow> & Pick<ImportedPersonRow, "email">): ImportedPersonRow {
-  return { name: overrides.email.split("@")[0] ?? "", title: "", team: "", levelId: null, managerEmail: null, ...overrides };
+  return {
+    name: overrides.email.split("@")[0] ?? "",
+    title: "",
+    team: "",
+    levelId: null,
+    managerEmail: null,
+    ...overrides,
+  };
 }
 
 /** A chain of n people, each managed by the one before: p0 ← p1 ← … */

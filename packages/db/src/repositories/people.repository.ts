@@ -1,5 +1,4 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import {
   AppError,
   normalizeEmail,
@@ -29,6 +28,25 @@ const IMPORT_BATCH_SIZE = 1000;
 /** An array as ONE bound parameter (`= any(…)`, `unnest(…)`): a batch is one statement with a few parameters. */
 function textArray(values: readonly (string | null)[]): SQL {
   return sql`${sql.param(values)}::text[]`;
+}
+
+/**
+ * Batches that never hold a person together with their manager, so that, rows given managers first,
+ * every manager exists by the time their reports are inserted.
+ */
+function* managerFirstBatches(rows: Iterable<ImportedPersonRow>, size: number): Generator<ImportedPersonRow[]> {
+  let batch: ImportedPersonRow[] = [];
+  let emails = new Set<string>();
+  for (const row of rows) {
+    if (batch.length === size || (row.managerEmail && emails.has(normalizeEmail(row.managerEmail)))) {
+      yield batch;
+      batch = [];
+      emails = new Set();
+    }
+    batch.push(row);
+    emails.add(normalizeEmail(row.email));
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function* batchesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
@@ -168,13 +186,14 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
 
   async findByEmailsWithManager(emails: string[]): Promise<PersonWithManagerEmail[]> {
     if (emails.length === 0) return [];
-    const manager = alias(people, "manager");
-    const rows = await this.db
-      .select({ person: people, managerEmail: manager.email })
-      .from(people)
-      .leftJoin(manager, eq(manager.id, people.managerId))
-      .where(sql`${people.email} = any(${textArray(emails.map(normalizeEmail))})`);
-    return rows.map((row) => ({ ...toPerson(row.person), managerEmail: row.managerEmail }));
+    const result = await this.db.execute(sql`
+      select p.*, (select boss.email from people boss where boss.id = p.manager_id) as manager_email
+      from unnest(${textArray(emails.map(normalizeEmail))}) as v(email)
+      join lateral (select * from people where people.email = v.email) p on true`);
+    return resultRows<Record<string, unknown>>(result).map((raw) => ({
+      ...fromRawRow(raw),
+      managerEmail: (raw.manager_email as string | null) ?? null,
+    }));
   }
 
   async findByNames(names: string[]): Promise<Person[]> {
@@ -204,8 +223,10 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
   }
 
   /**
-   * Upserts in batches of multi-row INSERT … ON CONFLICT (email) DO UPDATE, each batch bound as a
-   * few arrays, then links managers once every row exists. `rows` is iterated twice.
+   * Upserts in batches of multi-row INSERT … ON CONFLICT (email) DO UPDATE, each batch bound as a few
+   * arrays, resolving each manager by email as it goes. A row whose manager did not exist yet (it came
+   * later in `rows`) is linked in a second pass, once every row exists; given managers first, there
+   * are next to none.
    */
   async upsertImport(
     rows: Iterable<ImportedPersonRow>,
@@ -214,47 +235,40 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
     const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
     return this.db.transaction(async (tx) => {
       let written = 0;
-      for (const batch of batchesOf(rows, batchSize)) {
-        await tx.execute(sql`
-          insert into people (email, name, title, team, level_id)
-          select * from unnest(
-            ${textArray(batch.map((row) => normalizeEmail(row.email)))},
+      const unlinked: { email: string; managerEmail: string }[] = [];
+      for (const batch of managerFirstBatches(rows, batchSize)) {
+        const managerOf = new Map(batch.map((row) => [normalizeEmail(row.email), row.managerEmail]));
+        const result = await tx.execute(sql`
+          insert into people (email, name, title, team, level_id, manager_id)
+          select v.email, v.name, v.title, v.team, v.level_id,
+                 (select boss.id from people boss where boss.email = v.manager_email)
+          from unnest(
+            ${textArray([...managerOf.keys()])},
             ${textArray(batch.map((row) => row.name))},
             ${textArray(batch.map((row) => row.title))},
             ${textArray(batch.map((row) => row.team))},
-            ${textArray(batch.map((row) => row.levelId))}
-          )
+            ${textArray(batch.map((row) => row.levelId))},
+            ${textArray(batch.map((row) => (row.managerEmail ? normalizeEmail(row.managerEmail) : null)))}
+          ) as v(email, name, title, team, level_id, manager_email)
           on conflict (email) do update set
             name = excluded.name, title = excluded.title, team = excluded.team,
-            level_id = excluded.level_id, updated_at = now()
-          where (people.name, people.title, people.team, people.level_id)
-            is distinct from (excluded.name, excluded.title, excluded.team, excluded.level_id)`);
+            level_id = excluded.level_id, manager_id = excluded.manager_id, updated_at = now()
+          where (people.name, people.title, people.team, people.level_id, people.manager_id)
+            is distinct from (excluded.name, excluded.title, excluded.team, excluded.level_id, excluded.manager_id)
+          returning people.email, people.manager_id`);
+        for (const row of resultRows<{ email: string; manager_id: string | null }>(result)) {
+          const managerEmail = managerOf.get(row.email);
+          if (row.manager_id === null && managerEmail) unlinked.push({ email: row.email, managerEmail });
+        }
         written += batch.length;
         options.onProgress?.(written);
       }
-      for (const batch of batchesOf(rows, batchSize)) {
-        const emails = textArray(batch.map((row) => normalizeEmail(row.email)));
-        const managerEmails = textArray(batch.map((row) => (row.managerEmail ? normalizeEmail(row.managerEmail) : null)));
-        const missing = resultRows<{ email: string }>(
-          await tx.execute(sql`
-            select distinct v.email from unnest(${managerEmails}) as v(email)
-            where v.email is not null and not exists (select 1 from people m where m.email = v.email)
-            limit 5`),
-        );
-        if (missing.length > 0) {
-          throw new AppError(
-            "conflict",
-            `The import names managers who are not in the people table (${missing.map((row) => row.email).join(", ")}); nothing was written`,
-          );
-        }
-        await tx.execute(sql`
-          update people p set manager_id = boss.id, updated_at = now()
-          from unnest(${emails}, ${managerEmails}) as v(email, manager_email)
-          left join people boss on boss.email = v.manager_email
-          where p.email = v.email and p.manager_id is distinct from boss.id`);
-      }
+      // Fresh statistics, or the planner takes a table that just grew by 100k rows for a small one and
+      // reads it sequentially. PGlite has no autovacuum to do it later either.
+      if (written > 0) await tx.execute(sql`analyze people`);
+      for (const batch of batchesOf(unlinked, batchSize)) await linkManagers(tx, batch);
       // Every row this transaction wrote carries its start time, now(), in updated_at; the new ones
-      // in created_at too. Counting them here also covers rows whose only change was the manager.
+      // in created_at too.
       const [counts] = resultRows<{ created: number; updated: number }>(
         await tx.execute(sql`
           select count(*) filter (where created_at = now())::int as created,
@@ -264,6 +278,29 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
       return { created: Number(counts?.created ?? 0), updated: Number(counts?.updated ?? 0) };
     });
   }
+}
+
+async function linkManagers(tx: AppDatabase, links: readonly { email: string; managerEmail: string }[]): Promise<void> {
+  const emails = textArray(links.map((link) => link.email));
+  const managerEmails = textArray(links.map((link) => normalizeEmail(link.managerEmail)));
+  const missing = resultRows<{ email: string }>(
+    await tx.execute(sql`
+      select distinct v.email from unnest(${managerEmails}) as v(email)
+      where not exists (select 1 from people m where m.email = v.email)
+      limit 5`),
+  );
+  if (missing.length > 0) {
+    const emailsMissing = missing.map((row) => row.email).join(", ");
+    throw new AppError(
+      "conflict",
+      `The import names managers who are not in the people table (${emailsMissing}); nothing was written`,
+    );
+  }
+  await tx.execute(sql`
+    update people p set manager_id = boss.id, updated_at = now()
+    from unnest(${emails}, ${managerEmails}) as v(email, manager_email)
+    join people boss on boss.email = v.manager_email
+    where p.email = v.email`);
 }
 
 export class DrizzleTitleOverrideRepository implements TitleOverrideRepository {

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository, Verdict } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
 import { readinessSnapshots, settings } from "../schema/index.ts";
@@ -12,6 +12,24 @@ export class DrizzleReadinessSnapshotRepository implements ReadinessSnapshotRepo
       .insert(readinessSnapshots)
       .values(snapshot)
       .onConflictDoUpdate({ target: readinessSnapshots.personId, set: rest });
+  }
+
+  async upsertMany(snapshots: ReadinessSnapshot[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.db
+      .insert(readinessSnapshots)
+      .values(snapshots)
+      .onConflictDoUpdate({
+        target: readinessSnapshots.personId,
+        set: {
+          targetLevelId: sql`excluded.target_level_id`,
+          score: sql`excluded.score`,
+          verdict: sql`excluded.verdict`,
+          observed: sql`excluded.observed`,
+          computedAt: sql`excluded.computed_at`,
+          validUntil: sql`excluded.valid_until`,
+        },
+      });
   }
 
   async list(personIds?: string[]): Promise<ReadinessSnapshot[]> {

@@ -1,0 +1,97 @@
+import type { Command } from "commander";
+import type { TGroupSummary, TPersonReadiness } from "@ascent/contract";
+import { CliError } from "../cli-error.ts";
+import { printResult } from "../output.ts";
+import { formatTable, styleFor } from "../terminal.ts";
+import { withDatabase } from "../with-database.ts";
+
+interface ReadinessOptions {
+  target?: string;
+  json?: boolean;
+}
+
+const VERDICT_LABELS: Record<TPersonReadiness["verdict"], string> = {
+  ready: "ready",
+  almost: "almost",
+  "not-yet": "not yet",
+};
+
+const number = (value: number | null) => (value === null ? "—" : value.toFixed(2));
+
+function group(summary: TGroupSummary): string {
+  if (summary === null) return "—";
+  if ("hidden" in summary) return "hidden (fewer than k)";
+  return `${summary.mean.toFixed(2)} (${summary.count})`;
+}
+
+function describe(person: { name: string; email: string }, readiness: TPersonReadiness): string {
+  const style = styleFor(process.stdout);
+  const { weights, k } = readiness.settings;
+  const statusColour = { meets: style.green, near: style.yellow, below: style.red, unknown: style.dim };
+  const rows = [
+    ["Competency", "Expected", "Observed", "Self", "Manager", "Peer", "Upward", "Gap", "Status", "Flags"],
+    ...readiness.competencies.map((c) => [
+      c.name,
+      number(c.expected),
+      number(c.observed),
+      group(c.groups.self),
+      group(c.groups.manager),
+      group(c.groups.peer),
+      group(c.groups.upward),
+      number(c.gap),
+      c.status,
+      c.flags.join(", "),
+    ]),
+  ];
+  const [header = "", ...lines] = formatTable(rows, [1, 2, 7]);
+  const names = new Map(readiness.competencies.map((c) => [c.competencyId, c.name]));
+  const blockers = readiness.blockers.map((id) => names.get(id) ?? id);
+  const current = readiness.currentLevel ? readiness.currentLevel.name : "no level";
+  return [
+    style.bold(`${person.name} <${person.email}>: readiness for ${readiness.targetLevel.name}`),
+    `Now ${current} · ${readiness.framework.slug} v${readiness.framework.version} · ` +
+      `weights manager ${weights.manager}, peer ${weights.peer}, upward ${weights.upward}, self ${weights.self} · k = ${k}`,
+    "Group cells: mean (raters); peer and upward show only with at least k raters.",
+    "",
+    style.bold(header),
+    ...lines.map((line, index) => {
+      const status = readiness.competencies[index]?.status ?? "unknown";
+      return status === "meets" ? line : statusColour[status](line);
+    }),
+    "",
+    `Score    ${(readiness.score * 100).toFixed(1)}%`,
+    `Verdict  ${VERDICT_LABELS[readiness.verdict]}`,
+    `Blockers ${blockers.length ? blockers.join(", ") : "none"}`,
+  ].join("\n");
+}
+
+export function registerReadiness(program: Command): void {
+  program
+    .command("readiness")
+    .description("show a person's readiness for a level (default: their next one), number by number")
+    .argument("<email>", "the person's email")
+    .option("--target <level>", "a level id of the ladder, e.g. director")
+    .option("--json", "print the same object the API returns")
+    .addHelpText("after", "\nExamples:\n  ascent readiness mia@example.com\n  ascent readiness mia@example.com --target director --json")
+    .action(async (email: string, options: ReadinessOptions) => {
+      const [{ normalizeEmail }, { presentPersonReadiness }] = await Promise.all([
+        import("@ascent/core"),
+        // The API's own presenter, so that --json is exactly what GET /api/people/:id/readiness answers.
+        import("../../../server/src/presenters/readiness.ts"),
+      ]);
+      const { person, readiness } = await withDatabase(async ({ services }) => {
+        const found = await services.people.findByEmail(normalizeEmail(email));
+        if (!found) throw new CliError(`No person with email "${email}"`);
+        // What a manager sees: evidence the person shared, never their private entries.
+        const result = await services.readiness.forPerson(found.id, {
+          ...(options.target === undefined ? {} : { targetLevelId: options.target }),
+          canSeePrivateEvidence: false,
+        });
+        return {
+          person: found,
+          readiness: presentPersonReadiness(result, (await services.readiness.framework()).document),
+        };
+      });
+      printResult(options, readiness, () => describe(person, readiness));
+    });
+}

@@ -1,0 +1,3 @@
+export * from "./find-mentors.ts";
+export * from "./ports.ts";
+export * from "./mentor-service.ts";

@@ -1,0 +1,10 @@
+import { loadBuiltinLadder } from "./apps/server/src/builtin-ladder.ts";
+import { planSyntheticOrganisation } from "./apps/server/src/synthetic/synthetic-organisation.ts";
+const f = await loadBuiltinLadder();
+let t = performance.now();
+const plan = planSyntheticOrganisation(f, { people: 10000 });
+console.log("plan ms", performance.now() - t);
+const depth = new Map<number, number>(); for (const p of plan.people) depth.set(p.depth, (depth.get(p.depth) ?? 0) + 1);
+console.log([...depth]);
+const lv = new Map<string, number>(); for (const p of plan.people) lv.set(p.levelId, (lv.get(p.levelId) ?? 0) + 1);
+console.log([...lv]);
