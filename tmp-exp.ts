@@ -7,7 +7,7 @@ async function run(h: DatabaseHandle) {
   await prepareDatabase(h);
   let last = "";
   const r = await seedSyntheticOrganisation(h, { people: Number(process.env.N ?? 10000), onProgress: (p, d, t) => { if (p !== last) { console.log(p, performance.now().toFixed(0)); last = p; } } });
-  console.log(r); const { SYN_DEBUG } = await import("./apps/server/src/synthetic/synthetic-organisation.ts"); console.log(SYN_DEBUG);
+  console.log(r);
   const c = await h.db.execute(`select (select count(*) from ratings) r, (select count(*) from readiness_snapshots) s, (select string_agg(v, ',') from (select verdict || ':' || count(*) v from readiness_snapshots group by verdict) x) v` as any);
   console.log((c as any).rows);
 }

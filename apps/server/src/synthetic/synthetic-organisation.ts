@@ -139,10 +139,8 @@ function spansOfNextLayer(managers: number, remaining: number, next: () => numbe
   };
 }
 
-function clampScore(value: number, framework: Framework): number {
-  const values = framework.scale.points.map((p) => p.value);
-  const rounded = Math.round(value);
-  return Math.min(Math.max(rounded, Math.min(...values)), Math.max(...values));
+function clamp(value: number, range: { min: number; max: number }): number {
+  return Math.min(Math.max(Math.round(value), range.min), range.max);
 }
 
 /** Picks `count` distinct items, none of them `exclude`, from `pool` (or fewer when the pool is small). */
@@ -216,6 +214,8 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
   }
 
   const competencyIds = framework.competencies.map((c) => c.id);
+  const scale = framework.scale.points.map((p) => p.value);
+  const range = { min: Math.min(...scale), max: Math.max(...scale) };
   const feedbackRequests: SyntheticFeedbackRequest[] = [];
   const assessments: SyntheticAssessment[] = [];
   const daysAgo = (from: number, to: number) => new Date(now.getTime() - (from + next() * (to - from)) * DAY);
@@ -232,7 +232,7 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
       return here + growth * ((above[id]?.expected ?? here) - here) + (next() - 0.5);
     });
     const rate = (bias: number, noise: number) =>
-      truth.map((value) => clampScore(value + bias + (next() - 0.5) * 2 * noise, framework));
+      truth.map((value) => clamp(value + bias + (next() - 0.5) * 2 * noise, range));
 
     const manager = person.managerId ? byId.get(person.managerId) : undefined;
     const siblings = manager ? (childrenOf.get(manager.id) ?? []) : [];
@@ -317,9 +317,6 @@ export async function removeSyntheticOrganisation(database: DatabaseHandle): Pro
 }
 
 type Executor = Pick<DatabaseHandle["db"], "execute">;
-const DBG: Record<string, number> = {};
-function timedDb(db: Executor): Executor { return { execute: (async (q: any) => { const t = performance.now(); const r = await db.execute(q); const text = (q.queryChunks?.[0]?.value?.[0] ?? String(q.sql ?? q)).trim().slice(0, 40); DBG[text] = (DBG[text] ?? 0) + performance.now() - t; return r; }) as any }; }
-export const SYN_DEBUG = DBG;
 
 /** Runs `write` over `items` in slices of `size`, reporting progress after each. */
 async function inBatches<T>(items: T[], size: number, write: (slice: T[]) => Promise<unknown>, done?: (n: number) => void) {
@@ -460,9 +457,11 @@ export async function seedSyntheticOrganisation(
   };
 
   const insertStarted = performance.now();
-  await database.db.transaction((raw) => { const tx = timedDb(raw); return withoutBulkConstraints(tx, () =>
+  await database.db.transaction((tx) =>
+    withoutBulkConstraints(tx, () =>
       insertOrganisation(tx, plan, { id: version.frameworkId, version: version.version }, progress),
-    ); });
+    ),
+  );
   // Fresh statistics, or the planner guesses as if the tables were still empty.
   await database.db.execute(sql.raw(`analyze people, ${BULK_TABLES.join(", ")}`));
   const readinessStarted = performance.now();

@@ -1,0 +1,138 @@
+// Org-wide readiness for a 10,000-person organisation, as `GET /api/org/readiness` computes it for an
+// admin (the real route, called in-process with app.inject), timed against the baseline measured in
+// the same run on the same database: a raw `SELECT count(*), sum(score) FROM ratings` over its
+// 750,000 ratings. Goal: at most 3× the baseline. On a fresh PGlite always; on PostgreSQL too when
+// BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, in a scratch database.
+//
+//   npm run bench -- readiness-org            (PEOPLE=2000 RUNS=5 for a quick run)
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { openPglite, openPostgres, type DatabaseHandle } from "@ascent/db";
+import { createScratchDatabase } from "@ascent/db/testing";
+import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
+import { seedSyntheticOrganisation } from "../apps/server/src/synthetic/synthetic-organisation.ts";
+
+const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
+const RUNS = Number(process.env.RUNS ?? 9);
+const GOAL_RATIO = 3;
+const FIRST_ADMIN_EMAIL = "admin@ascent.local";
+
+const format = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+interface OrgResult {
+  driver: string;
+  seedSeconds: number;
+  orgMs: number[];
+  baselineMs: number[];
+  responseBytes: number;
+}
+
+async function benchDatabase(driver: string, database: DatabaseHandle): Promise<OrgResult> {
+  await prepareDatabase(database);
+  const seeded = await seedSyntheticOrganisation(database, { people: PEOPLE });
+  const services = buildServices(database);
+  const admin = await services.people.findByEmail(FIRST_ADMIN_EMAIL);
+  if (!admin) throw new Error("the first admin is missing");
+  const { token } = await services.accounts.createApiToken(admin.id, "readiness-org bench");
+  const app = await buildApp({ database, logLevel: "silent" });
+  try {
+    await app.ready();
+    const orgReadiness = async () => {
+      const response = await app.inject({
+        method: "GET",
+        url: "/api/org/readiness",
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.statusCode !== 200) throw new Error(`GET /api/org/readiness: ${response.statusCode} ${response.body}`);
+      return response.body.length;
+    };
+    const baseline = () => database.db.execute(sql`select count(*), sum(score) from ratings`);
+    // One untimed call each: plans, caches and JIT warm up as they would on a running server.
+    const responseBytes = await orgReadiness();
+    await baseline();
+    const orgMs: number[] = [];
+    const baselineMs: number[] = [];
+    // Interleaved, so that a burst of load on the machine hits both sides alike.
+    for (let run = 0; run < RUNS; run++) {
+      orgMs.push(await timed(orgReadiness));
+      baselineMs.push(await timed(baseline));
+    }
+    return {
+      driver,
+      seedSeconds: seeded.seconds.insert + seeded.seconds.readiness,
+      orgMs,
+      baselineMs,
+      responseBytes,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+function report(result: OrgResult): boolean {
+  const org = median(result.orgMs);
+  const baseline = median(result.baselineMs);
+  const ratio = org / baseline;
+  console.log(`\n${result.driver}  (seeded in ${result.seedSeconds.toFixed(1)} s, not timed)`);
+  console.log(
+    `  org-wide readiness, GET /api/org/readiness as an admin: ${ms(org).padStart(10)}  median of ${RUNS}` +
+      `  (min ${ms(Math.min(...result.orgMs))}, response ${format(result.responseBytes / 1024)} KB)`,
+  );
+  console.log(
+    `  baseline: SELECT count(*), sum(score) FROM ratings:     ${ms(baseline).padStart(10)}  median of ${RUNS}` +
+      `  (min ${ms(Math.min(...result.baselineMs))})`,
+  );
+  const isMet = ratio <= GOAL_RATIO;
+  console.log(`  ratio: ${ratio.toFixed(2)}× the baseline (goal ≤ ${GOAL_RATIO}×) ${isMet ? "✓" : "✗ over the goal"}`);
+  return isMet;
+}
+
+console.log(
+  `readiness-org: ${format(PEOPLE)} people, ${format(PEOPLE * 75)} ratings (5 raters × 15 competencies each)`,
+);
+const results: boolean[] = [];
+const dir = await mkdtemp(join(tmpdir(), "ascent-bench-readiness-org-"));
+try {
+  const pglite = await openPglite(join(dir, "pglite"));
+  try {
+    results.push(report(await benchDatabase("PGlite (embedded, fresh database in a temp folder)", pglite)));
+  } finally {
+    await pglite.close();
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (baseUrl) {
+  const scratch = await createScratchDatabase(baseUrl);
+  try {
+    const postgres = await openPostgres(scratch.url);
+    try {
+      results.push(report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)));
+    } finally {
+      await postgres.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
+} else {
+  console.log("\n(PostgreSQL skipped: set BENCH_DATABASE_URL to a local cluster to run it too)");
+}
+console.log(`\npeak RSS: ${format(process.resourceUsage().maxRSS / 1024)} MB`);
+process.exitCode = results.every(Boolean) ? 0 : 1;
