@@ -36,6 +36,9 @@ const SIGNED_IN: readonly PersonaName[] = PERSONA_NAMES.filter((p) => p !== "ano
 const ADMIN_ONLY: readonly PersonaName[] = ["admin"];
 /** M themself, the managers above M, and admins: who may see M's person record and reporting lines. */
 const M_AND_CHAIN_AND_ADMIN: readonly PersonaName[] = ["member", "directManager", "skipManager", "admin"];
+/** M and the managers above M, but not admins: M's private and assessment content. */
+const M_AND_CHAIN: readonly PersonaName[] = ["member", "directManager", "skipManager"];
+const M_ONLY: readonly PersonaName[] = ["member"];
 
 /** Who may call each route (about M, for routes about a person). Written by hand, on purpose. */
 const EXPECTED: Record<string, readonly PersonaName[]> = {
@@ -85,6 +88,65 @@ const EXPECTED: Record<string, readonly PersonaName[]> = {
   listMyAccessLog: SIGNED_IN,
   demoStatus: EVERYONE,
   removeDemo: ADMIN_ONLY,
+  // Assessments: who may rate whom is decided by the service; rows with made-up ids answer 404.
+  startAssessment: ["directManager"],
+  getAssessment: SIGNED_IN,
+  saveAssessmentRatings: SIGNED_IN,
+  submitAssessment: SIGNED_IN,
+  correctAssessment: SIGNED_IN,
+  listMyAssessments: SIGNED_IN,
+  listAssessmentsAbout: M_AND_CHAIN,
+  createFeedbackRequest: M_AND_CHAIN,
+  listFeedbackRequestsAbout: M_AND_CHAIN,
+  closeFeedbackRequest: SIGNED_IN,
+  listMyFeedbackRequests: SIGNED_IN,
+  listEvidence: M_AND_CHAIN,
+  createEvidence: M_ONLY,
+  updateEvidence: SIGNED_IN,
+  deleteEvidence: SIGNED_IN,
+  suggestEvidenceTags: SIGNED_IN,
+  getReadiness: M_AND_CHAIN,
+  getReadinessHistory: M_AND_CHAIN,
+  getReadinessSideBySide: M_AND_CHAIN,
+  getTeamHeatmap: SIGNED_IN,
+  getTeamReadiness: SIGNED_IN,
+  getOrgReadiness: ADMIN_ONLY,
+  getOrgHeatmap: ADMIN_ONLY,
+  getReadinessSettings: SIGNED_IN,
+  updateReadinessSettings: ADMIN_ONLY,
+  migrateAssessments: ADMIN_ONLY,
+  // Plans and goals are private content: no admin access.
+  getCareerPlan: M_AND_CHAIN,
+  saveCareerPlan: M_ONLY,
+  reviewCareerPlan: M_ONLY,
+  listCareerPlanReviews: M_AND_CHAIN,
+  setCareerPlanSharing: M_ONLY,
+  listGoals: M_AND_CHAIN,
+  createGoal: M_ONLY,
+  updateGoal: SIGNED_IN,
+  checkInGoal: SIGNED_IN,
+  deleteGoal: SIGNED_IN,
+  // 1:1s: the service answers 404 to anyone but the two participants (here: nobody, the id is M's person id).
+  createOneOnOne: ["directManager"],
+  listOneOnOnes: SIGNED_IN,
+  getCollaborationHealth: SIGNED_IN,
+  getOneOnOne: SIGNED_IN,
+  updateOneOnOne: SIGNED_IN,
+  getOneOnOnePrivateNotes: SIGNED_IN,
+  saveOneOnOnePrivateNotes: SIGNED_IN,
+  recordHealthCheck: SIGNED_IN,
+  downloadOneOnOneCalendar: SIGNED_IN,
+  suggestMentors: M_AND_CHAIN,
+  getMyMentoringAvailability: SIGNED_IN,
+  setMyMentoringAvailability: SIGNED_IN,
+  getOrgProfile: SIGNED_IN,
+  setOrgProfile: ADMIN_ONLY,
+  getAdvancement: M_AND_CHAIN,
+  getVpProfile: SIGNED_IN,
+  submitVpFit: SIGNED_IN,
+  listMyVpFit: SIGNED_IN,
+  getOrgInsights: ADMIN_ONLY,
+  getTeamInsights: SIGNED_IN,
 };
 
 interface MatrixContext {
@@ -99,7 +161,7 @@ interface MatrixContext {
 /** How to call a route so that its input validates: Fastify validates before the policy runs. */
 interface Recipe {
   params?: (ctx: MatrixContext) => Record<string, string>;
-  query?: Record<string, string>;
+  query?: Record<string, string> | ((ctx: MatrixContext) => Record<string, string>);
   body?: (persona: Persona, ctx: MatrixContext) => unknown;
   upload?: { contentType: string; content: (ctx: MatrixContext) => string };
   /** Ends sessions or removes data: runs after every other row, and everyone signs in again after it. */
@@ -151,6 +213,40 @@ const RECIPES: Record<string, Recipe> = {
   updatePerson: { body: () => ({ team: "Matrix" }) },
   deactivatePerson: { params: (ctx) => ({ id: ctx.throwawayId }) },
   removeDemo: { isDestructive: true },
+  startAssessment: { body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, relation: "manager" }) },
+  saveAssessmentRatings: { body: () => ({ ratings: [] }) },
+  createFeedbackRequest: {
+    body: (_persona, ctx) => ({
+      relation: "peer",
+      raterIds: [ctx.org.people.otherMember.id],
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }),
+  },
+  createEvidence: { body: () => ({ date: "2026-01-15", title: "Shipped the matrix" }) },
+  updateEvidence: { body: () => ({ title: "Renamed" }) },
+  suggestEvidenceTags: { body: () => ({ title: "Ran customer interviews", body: "" }) },
+  getReadiness: { query: { target: "senior-pm" } },
+  updateReadinessSettings: { body: () => ({ weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 3 }) },
+  migrateAssessments: { body: () => ({}) },
+  saveCareerPlan: { body: () => ({}) },
+  reviewCareerPlan: { body: () => ({}) },
+  setCareerPlanSharing: { body: () => ({ isSharedWithManager: false }) },
+  createGoal: { body: () => ({ competencyId: "leadership", target: 3 }) },
+  updateGoal: { body: () => ({ title: "x" }) },
+  checkInGoal: { body: () => ({ note: "x" }) },
+  createOneOnOne: {
+    body: (_persona, ctx) => ({ withPersonId: ctx.org.people.member.id, scheduledAt: "2026-05-01T09:00:00Z" }),
+  },
+  getCollaborationHealth: { query: (ctx) => ({ with: ctx.org.people.member.id }) },
+  updateOneOnOne: { body: () => ({ sharedNotes: "x" }) },
+  saveOneOnOnePrivateNotes: { body: () => ({ body: "x" }) },
+  recordHealthCheck: { body: () => ({ ratings: { a: 3 } }) },
+  suggestMentors: { query: { competency: "data-analysis" } },
+  setMyMentoringAvailability: { body: () => ({ isAvailable: true }) },
+  setOrgProfile: { body: () => ({ stage: "large", pmCount: 10, productReportsTo: "CPO", businessModel: "B2B" }) },
+  submitVpFit: {
+    body: () => ({ answers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i + 1}`, 3])) }),
+  },
 };
 
 /** Path parameters: person ids are M's; others get harmless valid values (made-up ones answer 404). */
@@ -169,6 +265,11 @@ function paramValue(name: string, ctx: MatrixContext): string {
     case "sessionId":
     case "tokenId":
       return "made-up-id";
+    case "assessmentId":
+    case "requestId":
+    case "evidenceId":
+    case "goalId":
+      return "00000000-0000-4000-8000-000000000000";
     default:
       throw new Error(`no value for the path parameter :${name}; add one to paramValue`);
   }
@@ -183,7 +284,8 @@ function pathParams(endpoint: Endpoint, recipe: Recipe, ctx: MatrixContext): Rec
 type Outcome = { kind: "allowed" | "denied" | "inconclusive"; status: number; code: string };
 
 async function callAs(persona: Persona, endpoint: Endpoint, recipe: Recipe, ctx: MatrixContext): Promise<Outcome> {
-  const query = recipe.query ? `?${new URLSearchParams(recipe.query)}` : "";
+  const queryValues = typeof recipe.query === "function" ? recipe.query(ctx) : recipe.query;
+  const query = queryValues ? `?${new URLSearchParams(queryValues)}` : "";
   const path = `${buildPath(endpoint.path, pathParams(endpoint, recipe, ctx))}${query}`;
   const init: RequestInit = { method: endpoint.method };
   if (recipe.upload) {
@@ -256,6 +358,17 @@ describe(`authorization matrix over HTTP: ${ROUTES.length} routes × ${PERSONA_N
     });
     const ladderYaml = await readFile(new URL("../../frameworks/product-management.yaml", import.meta.url), "utf8");
     const throwaway = await org.addPerson("Tess Throwaway");
+    // P becomes "a peer with an open feedback request" about M.
+    const request = await org.personas.member.request(`/api/people/${org.people.member.id}/feedback-requests`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        relation: "peer",
+        raterIds: [org.people.peer.id],
+        dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      }),
+    });
+    expect(request.status).toBe(201);
     ctx = { org, ladderDocument: version.document, ladderYaml, throwawayId: throwaway.id };
   });
   afterAll(async () => server?.stop());
