@@ -334,8 +334,7 @@ export const readinessEndpoints = {
     operationId: "migrateAssessments",
     method: "POST",
     path: "/api/frameworks/:framework/migrate-assessments",
-    summary:
-      "Carry past submitted assessments onto the newest published version through the stored migration maps",
+    summary: "Carry past submitted assessments onto the newest published version through the stored migration maps",
     tag: "frameworks",
     params: ZFrameworkRef,
     body: ZMigrateAssessmentsBody,

@@ -147,6 +147,7 @@ export class AssessmentService {
   /** Autosave: replaces the draft's ratings after checking them against the recorded framework version. */
   async saveDraft(viewer: Viewer, assessmentId: string, ratings: Rating[]): Promise<Assessment> {
     const assessment = await this.requireOwnDraft(viewer, assessmentId);
+    await this.assertRequestStillOpen(assessment);
     assertValidRatings(ratings, await this.frameworkOf(assessment), assessment.levelId);
     return this.ports.assessments.saveRatings(assessment.id, ratings);
   }
@@ -159,11 +160,7 @@ export class AssessmentService {
       ]);
     }
     assertValidRatings(assessment.ratings, await this.frameworkOf(assessment), assessment.levelId);
-    if (assessment.feedbackRequestId) {
-      const request = await this.ports.requests.findById(assessment.feedbackRequestId);
-      if (!request || isRequestClosed(request, this.now()))
-        throw new AppError("conflict", "This feedback request is closed");
-    }
+    await this.assertRequestStillOpen(assessment);
     const at = this.now();
     if (!(await this.ports.assessments.markSubmitted(assessment.id, at))) {
       throw new AppError("already_submitted", "This assessment was already submitted");
@@ -176,6 +173,13 @@ export class AssessmentService {
     const submitted = await this.ports.assessments.findById(assessment.id);
     if (!submitted) throw new AppError("not_found", `No assessment "${assessment.id}"`);
     return submitted;
+  }
+
+  private async assertRequestStillOpen(assessment: Assessment): Promise<void> {
+    if (!assessment.feedbackRequestId) return;
+    const request = await this.ports.requests.findById(assessment.feedbackRequestId);
+    if (!request || isRequestClosed(request, this.now()))
+      throw new AppError("conflict", "This feedback request is closed");
   }
 
   /** A correction of a submitted self or manager assessment: a new draft that will supersede it. */
