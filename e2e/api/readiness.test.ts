@@ -7,13 +7,7 @@ import {
   type TPerson,
   type TPersonReadiness,
 } from "@ascent/contract";
-import {
-  computeReadiness,
-  readinessWindow,
-  type Framework,
-  type Relation,
-  type SubmittedRating,
-} from "@ascent/core";
+import { computeReadiness, readinessWindow, type Framework, type Relation, type SubmittedRating } from "@ascent/core";
 import { buildServices } from "@ascent/server";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
@@ -301,7 +295,11 @@ describe("evidence in readiness", () => {
     const readsBefore = (await reads()).length;
 
     const own = await readinessOf(sessions.mia, "mia");
-    expect(competency(own, "customer-focus").evidence.map((e) => e.id).sort()).toEqual([shared.id, secret.id].sort());
+    expect(
+      competency(own, "customer-focus")
+        .evidence.map((e) => e.id)
+        .sort(),
+    ).toEqual([shared.id, secret.id].sort());
     expect((await reads()).length).toBe(readsBefore);
 
     const managers = await readinessOf(sessions.dana, "mia");
@@ -559,7 +557,11 @@ describe("org views (admins: aggregates over at least k people only)", () => {
     const heatmap = await admin.client.call(endpoints.readiness.orgHeatmap, { query: { level: "director" } });
     expect(heatmap.overall.every((cell) => "hidden" in cell || cell.people === 0)).toBe(true);
     const all = await admin.client.call(endpoints.readiness.orgHeatmap, {});
-    for (const cell of [...all.overall, ...all.byLevel.flatMap((r) => r.cells), ...all.byTeam.flatMap((r) => r.cells)]) {
+    for (const cell of [
+      ...all.overall,
+      ...all.byLevel.flatMap((r) => r.cells),
+      ...all.byTeam.flatMap((r) => r.cells),
+    ]) {
       if ("people" in cell && cell.people > 0) expect(cell.people).toBeGreaterThanOrEqual(3);
     }
     expect(JSON.stringify(all)).not.toContain(people.dana.id);

@@ -16,7 +16,12 @@ let dataDir: string;
 const run = (...args: string[]) => runCli(args, { dataDir, cwd: workDir });
 const PASSWORD = "cli-readiness-password";
 
-const viewerOf = (person: Person): Viewer => ({ personId: person.id, name: person.name, isAdmin: false, via: "session" });
+const viewerOf = (person: Person): Viewer => ({
+  personId: person.id,
+  name: person.name,
+  isAdmin: false,
+  via: "session",
+});
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "ascent-cli-readiness-"));
@@ -130,7 +135,14 @@ describe("ascent readiness", () => {
   it("answers exactly what GET /api/people/:id/readiness answers the manager", async () => {
     expect(cliJson).toBeDefined();
     const server = await startServer(
-      loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ASCENT_DATA_DIR: dataDir, LOG_LEVEL: "warn", ASCENT_DEMO: "0" }),
+      loadConfig({
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        ASCENT_DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        ASCENT_DEMO: "0",
+      }),
     );
     try {
       const dana = await new HttpSession(server.url).login("dana@cli.example.com", PASSWORD);

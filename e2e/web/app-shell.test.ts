@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { collectPageErrors, launchBrowser } from "../support/browser.ts";
+import { runAxeUnderCsp as runAxe } from "./axe.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { signedInContext } from "./signed-in-context.ts";
 
 describe("web: app shell", () => {
   let server: TestServer;
   let browser: Browser;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    context = await signedInContext(browser, server);
   });
 
   afterAll(async () => {
@@ -17,7 +21,7 @@ describe("web: app shell", () => {
   });
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}${path}`);
     return { page, errors };
@@ -39,7 +43,7 @@ describe("web: app shell", () => {
       "My growth",
       "About this ladder",
     ]);
-    expect(await nav.getByRole("link", { name: "Frameworks" }).getAttribute("aria-current")).toBe("page");
+    expect(await nav.getByRole("link", { name: "Frameworks", exact: true }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await page.getByRole("contentinfo").count()).toBe(1);
     expect(errors).toEqual([]);
@@ -80,12 +84,12 @@ describe("web: app shell", () => {
     ];
     const nav = page.getByRole("navigation", { name: "Primary" });
     for (const target of pages) {
-      await nav.getByRole("link", { name: target.link }).click();
+      await nav.getByRole("link", { name: target.link, exact: true }).click();
       await page.waitForURL(`${server.url}${target.path}`);
       const heading = page.getByRole("heading", { level: 1, name: target.heading });
       await heading.waitFor();
       await expect.poll(() => page.title()).toBe(`${target.heading} · Ascent`);
-      expect(await nav.getByRole("link", { name: target.link }).getAttribute("aria-current")).toBe("page");
+      expect(await nav.getByRole("link", { name: target.link, exact: true }).getAttribute("aria-current")).toBe("page");
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target.heading);
     }
@@ -125,7 +129,8 @@ describe("web: app shell", () => {
   });
 
   it("stays usable on a phone-sized screen", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/frameworks`);
     await page.getByRole("link", { name: "Product Management" }).waitFor();

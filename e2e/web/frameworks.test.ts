@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { collectPageErrors, launchBrowser } from "../support/browser.ts";
+import { runAxeUnderCsp as runAxe } from "./axe.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { signedInContext } from "./signed-in-context.ts";
 
 describe("web: frameworks", () => {
   let server: TestServer;
   let browser: Browser;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    context = await signedInContext(browser, server);
   });
 
   afterAll(async () => {
@@ -17,7 +21,7 @@ describe("web: frameworks", () => {
   });
 
   async function newPage(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     return { page, errors: collectPageErrors(page) };
   }
 

@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { createQueryClient } from "./api/queries.ts";
+import { createQueryClient } from "./api/query-client.ts";
 import { createRouter } from "./router.tsx";
 import "./styles/index.css";
 

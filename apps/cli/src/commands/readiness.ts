@@ -72,7 +72,10 @@ export function registerReadiness(program: Command): void {
     .argument("<email>", "the person's email")
     .option("--target <level>", "a level id of the ladder, e.g. director")
     .option("--json", "print the same object the API returns")
-    .addHelpText("after", "\nExamples:\n  ascent readiness mia@example.com\n  ascent readiness mia@example.com --target director --json")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  ascent readiness mia@example.com\n  ascent readiness mia@example.com --target director --json",
+    )
     .action(async (email: string, options: ReadinessOptions) => {
       const [{ normalizeEmail }, { presentPersonReadiness }] = await Promise.all([
         import("@ascent/core"),

@@ -170,7 +170,10 @@ export function presentTeamReadiness(
       return [
         {
           person: presentTeamMember(person, framework),
-          targetLevel: levelRef(framework, entry.targetLevelId) ?? { id: entry.targetLevelId, name: entry.targetLevelId },
+          targetLevel: levelRef(framework, entry.targetLevelId) ?? {
+            id: entry.targetLevelId,
+            name: entry.targetLevelId,
+          },
           score: entry.score,
           verdict: entry.verdict,
           computedAt: entry.computedAt.toISOString(),

@@ -102,7 +102,9 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     const snapshots = new Map((await freshSnapshots(placed, { everyone: true })).map((s) => [s.personId, s]));
     return placed.flatMap((person) => {
       const snapshot = snapshots.get(person.id);
-      return snapshot && person.levelId ? [{ personId: person.id, levelId: person.levelId, team: person.team, snapshot }] : [];
+      return snapshot && person.levelId
+        ? [{ personId: person.id, levelId: person.levelId, team: person.team, snapshot }]
+        : [];
     });
   }
 

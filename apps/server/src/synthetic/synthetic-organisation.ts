@@ -121,22 +121,56 @@ function evenSpans(total: number, managers: number): number[] {
   return Array.from({ length: managers }, (_, i) => Math.floor(total / managers) + (i < total % managers ? 1 : 0));
 }
 
+/** 1 + span + span² + … + span^depth: everyone in a full tree of that span and depth. */
+function treeSize(span: number, depth: number): number {
+  let total = 1;
+  for (let d = 1; d <= depth; d++) total += span ** d;
+  return total;
+}
+
 /**
- * How many direct reports each manager of the current layer gets. Spans are random from 5 to 8
- * until the remaining people fit in one or two more layers; those are then sized so the
- * last managers also get about 5 to 8 reports each.
+ * How many people each layer of the tree holds, CPO first: the fewest layers that fit `count` people
+ * with at most 8 reports per manager, each layer about `span` times the one above it.
  */
-function spansOfNextLayer(managers: number, remaining: number, next: () => number): { spans: number[]; isLast: boolean } {
-  if (remaining <= managers * MAX_SPAN) return { spans: evenSpans(remaining, managers), isLast: true };
-  if (remaining <= managers * MAX_SPAN * (1 + MAX_SPAN)) {
-    const average = (MIN_SPAN + MAX_SPAN) / 2;
-    const size = Math.min(managers * MAX_SPAN, Math.max(Math.ceil(remaining / (1 + MAX_SPAN)), managers, Math.round(remaining / (1 + average))));
-    return { spans: evenSpans(size, managers), isLast: false };
+function layerSizes(count: number): number[] {
+  let depth = 1;
+  while (treeSize(MAX_SPAN, depth) < count) depth += 1;
+  let low = 1;
+  let high = MAX_SPAN;
+  for (let i = 0; i < 50; i++) {
+    const middle = (low + high) / 2;
+    if (treeSize(middle, depth) < count) low = middle;
+    else high = middle;
   }
-  return {
-    spans: Array.from({ length: managers }, () => MIN_SPAN + Math.floor(next() * (MAX_SPAN - MIN_SPAN + 1))),
-    isLast: false,
-  };
+  const sizes = [1];
+  for (let d = 1; d < depth; d++) sizes.push(Math.max(1, Math.round((sizes[d - 1] as number) * high)));
+  sizes.push(count - sizes.reduce((sum, n) => sum + n, 0));
+  return sizes;
+}
+
+/**
+ * Splits `total` reports over `managers`: random spans within one of the average, kept from 5 to 8
+ * when the average allows it, adjusted one report at a time until they add up.
+ */
+function randomSpans(total: number, managers: number, next: () => number): number[] {
+  const average = total / managers;
+  if (average < MIN_SPAN || average > MAX_SPAN) return evenSpans(total, managers);
+  const low = Math.max(MIN_SPAN, Math.round(average) - 1);
+  const high = Math.min(MAX_SPAN, Math.round(average) + 1);
+  const spans = Array.from({ length: managers }, () => low + Math.floor(next() * (high - low + 1)));
+  let missing = total - spans.reduce((sum, n) => sum + n, 0);
+  while (missing !== 0) {
+    const i = Math.floor(next() * managers);
+    const span = spans[i] as number;
+    if (missing > 0 && span < MAX_SPAN) {
+      spans[i] = span + 1;
+      missing -= 1;
+    } else if (missing < 0 && span > MIN_SPAN) {
+      spans[i] = span - 1;
+      missing += 1;
+    }
+  }
+  return spans;
 }
 
 function clamp(value: number, range: { min: number; max: number }): number {
@@ -195,10 +229,12 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
   };
 
   const root = addPerson(null, (leaders[0] as Level).id, "Product Leadership", 0);
+  const sizes = layerSizes(count);
   const layers: SyntheticPerson[][] = [[root]];
-  for (let depth = 1; people.length < count; depth++) {
+  for (let depth = 1; depth < sizes.length; depth++) {
     const managers = layers[depth - 1] as SyntheticPerson[];
-    const { spans, isLast } = spansOfNextLayer(managers.length, count - people.length, next);
+    const isLast = depth === sizes.length - 1;
+    const spans = randomSpans(sizes[depth] as number, managers.length, next);
     const layer: SyntheticPerson[] = [];
     managers.forEach((manager, m) => {
       for (let r = 0; r < (spans[m] ?? 0); r++) {

@@ -1,45 +1,60 @@
-import { ApiError, endpoints } from "@ascent/contract";
-import { QueryClient, useQuery } from "@tanstack/react-query";
+import { frameworkEndpoints, titleEndpoints } from "@ascent/contract";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiClient } from "./client.ts";
 
+// Endpoint groups are imported by name rather than through `endpoints`, so the bundler leaves
+// the schemas of features this module does not call out of the chunk.
+
 export type FrameworkVersionRef = number | "latest";
+
+/** The built-in ladder, which the ladder explorer, level and compare pages and title lookup read. */
+export const BUILTIN_FRAMEWORK = "product-management";
 
 export const queryKeys = {
   frameworks: () => ["frameworks"] as const,
   framework: (framework: string) => ["frameworks", framework] as const,
   frameworkVersion: (framework: string, version: FrameworkVersionRef) =>
     ["frameworks", framework, "versions", version] as const,
+  frameworkAbout: (framework: string) => ["frameworks", framework, "about"] as const,
+  frameworkDiff: (framework: string, from: number, to: number) => ["frameworks", framework, "diff", from, to] as const,
+  title: (title: string) => ["titles", title] as const,
 };
-
-/** Client errors (4xx) will not fix themselves, so only network and server failures are retried. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
-  return failureCount < 2;
-}
-
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: { queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false } },
-  });
-}
 
 export function useFrameworks() {
   return useQuery({
     queryKey: queryKeys.frameworks(),
-    queryFn: () => apiClient.call(endpoints.frameworks.list),
+    queryFn: () => apiClient.call(frameworkEndpoints.list),
   });
 }
 
 export function useFramework(framework: string) {
   return useQuery({
     queryKey: queryKeys.framework(framework),
-    queryFn: () => apiClient.call(endpoints.frameworks.get, { params: { framework } }),
+    queryFn: () => apiClient.call(frameworkEndpoints.get, { params: { framework } }),
   });
 }
 
-export function useFrameworkVersion(framework: string, version: FrameworkVersionRef = "latest") {
+export function useFrameworkVersion(framework: string, version: FrameworkVersionRef = "latest", enabled = true) {
   return useQuery({
     queryKey: queryKeys.frameworkVersion(framework, version),
-    queryFn: () => apiClient.call(endpoints.frameworks.getVersion, { params: { framework, version } }),
+    queryFn: () => apiClient.call(frameworkEndpoints.getVersion, { params: { framework, version } }),
+    enabled,
+  });
+}
+
+export function useFrameworkAbout(framework: string) {
+  return useQuery({
+    queryKey: queryKeys.frameworkAbout(framework),
+    queryFn: () => apiClient.call(frameworkEndpoints.about, { params: { framework } }),
+  });
+}
+
+/** Resolves a company title; keeps showing the previous answer while the next one loads. */
+export function useTitleResolution(title: string) {
+  return useQuery({
+    queryKey: queryKeys.title(title),
+    queryFn: () => apiClient.call(titleEndpoints.resolve, { query: { title } }),
+    enabled: title.length > 0,
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,22 +1,30 @@
 import { Suspense, type ReactNode } from "react";
 import { Link, Outlet, ScrollRestoration } from "react-router";
+import { useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/loading-state.tsx";
 import { PRODUCT_NAME } from "../ui/use-document-title.ts";
+import { AccountMenu } from "./account-menu.tsx";
 import { BrandMark } from "./brand-mark.tsx";
 import { PrimaryNav } from "./primary-nav.tsx";
 import { MAIN_ID, SkipLink } from "./skip-link.tsx";
 
 export function AppShell({ children }: { children?: ReactNode }) {
+  const { data: session } = useSession();
   return (
     <div className="app">
       <SkipLink />
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/frameworks" className="brand">
+          <Link to="/" className="brand">
             <BrandMark />
             <span className="brand__name">{PRODUCT_NAME}</span>
           </Link>
-          <PrimaryNav />
+          {session && (
+            <>
+              <PrimaryNav />
+              <AccountMenu session={session} />
+            </>
+          )}
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="site-main">

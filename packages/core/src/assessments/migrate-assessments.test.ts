@@ -33,7 +33,11 @@ class FakeFrameworkRepository implements Pick<FrameworkRepository, "list" | "fin
     updatedAt: AT,
   };
 
-  publish(document: Framework, migrationMap: FrameworkMigrationMap | null, status: "published" | "draft" = "published") {
+  publish(
+    document: Framework,
+    migrationMap: FrameworkMigrationMap | null,
+    status: "published" | "draft" = "published",
+  ) {
     const version = this.versions.length + 1;
     this.versions.push({
       id: `v${version}`,
@@ -245,7 +249,10 @@ describe("carrying submitted assessments onto a new framework version", () => {
 
   it("moves nothing twice, and leaves drafts and newer assessments alone", async () => {
     const draft = buildAssessment({ status: "draft", submittedAt: null, ratings: [rating("strategy", 2)] });
-    const submitted = buildAssessment({ subjectId: "sam", ratings: [rating("strategy", 5), rating("leadership", null)] });
+    const submitted = buildAssessment({
+      subjectId: "sam",
+      ratings: [rating("strategy", 5), rating("leadership", null)],
+    });
     const { frameworks, migration, store, refreshed } = setup([draft, submitted]);
     frameworks.publish(ladderWith(V1), null);
     frameworks.publish(ladderWith(["vision", "leadership", "communication"]), {

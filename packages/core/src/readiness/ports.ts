@@ -10,11 +10,36 @@ export interface ReadinessSnapshot {
   validUntil: Date | null;
 }
 
+/** Active people at one level, in one team, with one verdict: the org views' unit, never one person. */
+export interface ReadinessCell {
+  levelId: string;
+  team: string;
+  verdict: Verdict;
+  people: number;
+  scoreSum: number;
+}
+
+/** What makes a stored snapshot stale, as isSnapshotStale decides it, in a form a query can apply. */
+export interface SnapshotFreshness {
+  /** The next level of each level of the ladder: the target a fresh snapshot has. */
+  targetByLevel: Record<string, string>;
+  /** The target of a person whose level the ladder does not have (its lowest level). */
+  fallbackTarget: string;
+  now: Date;
+  frameworkPublishedAt: Date | null;
+}
+
 export interface ReadinessSnapshotRepository {
   upsert(snapshot: ReadinessSnapshot): Promise<void>;
   /** Several people's snapshots in one write (batch recomputes). */
   upsertMany(snapshots: ReadinessSnapshot[]): Promise<void>;
   list(personIds?: string[]): Promise<ReadinessSnapshot[]>;
+  /**
+   * The snapshots of every active, placed person, summed per level × team × verdict, and the ids of
+   * the people whose snapshot is missing or stale (left out of the sums): the organisation in a few
+   * hundred rows instead of one row per person.
+   */
+  summarizeByLevelAndTeam(freshness: SnapshotFreshness): Promise<{ cells: ReadinessCell[]; staleIds: string[] }>;
 }
 
 export interface SettingsRepository {

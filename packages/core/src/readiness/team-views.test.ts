@@ -43,7 +43,12 @@ function buildSnapshot(overrides: Partial<ReadinessSnapshot> = {}): ReadinessSna
 }
 
 let memberSequence = 0;
-function member(levelId: string, team: string, observed: Record<string, number | null>, score = 0.5): OrgReadinessMember {
+function member(
+  levelId: string,
+  team: string,
+  observed: Record<string, number | null>,
+  score = 0.5,
+): OrgReadinessMember {
   memberSequence += 1;
   const verdict: Verdict = score >= 0.95 ? "ready" : score >= 0.85 ? "almost" : "not-yet";
   const personId = `m${memberSequence}`;
@@ -321,7 +326,7 @@ describe("suppressSmallGroups", () => {
         ...levels.map((l) => ({ parent: key(l, null), parts: teams.map((t) => key(l, t)) })),
         ...teams.map((t) => ({ parent: key(null, t), parts: levels.map((l) => key(l, t)) })),
       ];
-      for (let isChanged = true; isChanged; ) {
+      for (let isChanged = true; isChanged;) {
         isChanged = false;
         for (const { parent, parts } of relations) {
           const open = [parent, ...parts].filter((c) => !known.has(c));

@@ -1,6 +1,14 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository, Verdict } from "@ascent/core";
+import type {
+  ReadinessCell,
+  ReadinessSnapshot,
+  ReadinessSnapshotRepository,
+  SettingsRepository,
+  SnapshotFreshness,
+  Verdict,
+} from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
+import { resultRows } from "../migrate.ts";
 import { readinessSnapshots, settings } from "../schema/index.ts";
 
 export class DrizzleReadinessSnapshotRepository implements ReadinessSnapshotRepository {
@@ -36,6 +44,45 @@ export class DrizzleReadinessSnapshotRepository implements ReadinessSnapshotRepo
     const query = this.db.select().from(readinessSnapshots);
     const rows = personIds ? await query.where(inArray(readinessSnapshots.personId, personIds)) : await query;
     return rows.map((row) => ({ ...row, verdict: row.verdict as Verdict }));
+  }
+
+  async summarizeByLevelAndTeam(freshness: SnapshotFreshness): Promise<{ cells: ReadinessCell[]; staleIds: string[] }> {
+    const levels = Object.keys(freshness.targetByLevel);
+    const published = freshness.frameworkPublishedAt?.toISOString() ?? null;
+    const result = await this.db.execute(sql`
+      with current as (
+        select p.id, p.level_id, p.team, s.verdict, s.score,
+               (s.person_id is null
+                or s.target_level_id is distinct from coalesce(t.target, ${freshness.fallbackTarget})
+                or s.valid_until <= ${freshness.now.toISOString()}::timestamptz
+                or s.computed_at < ${published}::timestamptz) is true as is_stale
+        from people p
+        left join readiness_snapshots s on s.person_id = p.id
+        left join unnest(${sql.param(levels)}::text[], ${sql.param(levels.map((l) => freshness.targetByLevel[l]))}::text[])
+          as t(level_id, target) on t.level_id = p.level_id
+        where p.status = 'active' and p.level_id is not null
+      )
+      -- score::text::float8 is the number each driver hands to JavaScript for a real (its shortest
+      -- decimal), so the sums agree with adding up the snapshots as list() returns them.
+      select level_id, team, verdict, is_stale, count(*)::int as people, sum(score::text::float8) as score_sum,
+             case when is_stale then array_agg(id::text) end as stale_ids
+      from current
+      group by level_id, team, verdict, is_stale`);
+    const cells: ReadinessCell[] = [];
+    const staleIds: string[] = [];
+    for (const row of resultRows<Record<string, unknown>>(result)) {
+      if (row.is_stale) staleIds.push(...(row.stale_ids as string[]));
+      else {
+        cells.push({
+          levelId: String(row.level_id),
+          team: String(row.team),
+          verdict: row.verdict as Verdict,
+          people: Number(row.people),
+          scoreSum: Number(row.score_sum),
+        });
+      }
+    }
+    return { cells, staleIds };
   }
 }
 

@@ -1,6 +1,8 @@
 import { ApiError } from "@ascent/contract";
-import { Link, useParams } from "react-router";
+import { useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
 import { useFramework, useFrameworkVersion } from "../../api/queries.ts";
+import { useSession } from "../../api/session.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { FormattedDate } from "../../ui/formatted-date.tsx";
@@ -8,6 +10,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { CompetencyAreas } from "./competency-areas.tsx";
+import { DraftPanel } from "./draft-panel.tsx";
 import { LevelsTable } from "./levels-table.tsx";
 import { SourceList } from "./source-list.tsx";
 import { VersionHistory } from "./version-history.tsx";
@@ -52,6 +55,12 @@ export function FrameworkDetailPage() {
   const slug = useParams().slug ?? "";
   const framework = useFramework(slug);
   const version = useFrameworkVersion(slug, "latest");
+  const isAdmin = useSession().data?.isAdmin === true;
+  const location = useLocation();
+  // A notice handed over by the page that sent us here (e.g. "Imported … as draft v1"), or set here.
+  const [notice, setNotice] = useState<string | null>(
+    (location.state as { notice?: string } | null)?.notice ?? null,
+  );
   useDocumentTitle(framework.data?.name ?? (framework.isError ? "Framework not available" : "Framework"));
 
   const notFound = [framework.error, version.error].some((e) => e instanceof ApiError && e.status === 404);
@@ -98,6 +107,14 @@ export function FrameworkDetailPage() {
         {summary.name}
       </PageHeading>
 
+      {notice && (
+        <p role="status" className="callout callout--success notice">
+          {notice}
+        </p>
+      )}
+
+      {isAdmin && <DraftPanel summary={summary} onNotice={setNotice} />}
+
       <dl className="fact-list">
         <div>
           <dt>Levels</dt>
@@ -130,7 +147,11 @@ export function FrameworkDetailPage() {
 
       <LevelsTable levels={content.levels} />
       <CompetencyAreas competencies={content.competencies} />
-      <VersionHistory versions={summary.versions} shownVersion={shown.version} />
+      <VersionHistory
+        versions={summary.versions}
+        shownVersion={shown.version}
+        {...(isAdmin ? { adminSlug: summary.slug } : {})}
+      />
       {content.sources.length > 0 && <SourceList sources={content.sources} />}
     </>
   );

@@ -1,4 +1,6 @@
+import { Link } from "react-router";
 import { useFrameworks } from "../../api/queries.ts";
+import { useSession } from "../../api/session.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
@@ -9,6 +11,7 @@ import { FrameworksTable } from "./frameworks-table.tsx";
 export function FrameworksPage() {
   useDocumentTitle("Frameworks");
   const frameworks = useFrameworks();
+  const isAdmin = useSession().data?.isAdmin === true;
   return (
     <>
       <PageHeading
@@ -22,6 +25,14 @@ export function FrameworksPage() {
       >
         Frameworks
       </PageHeading>
+      {isAdmin && (
+        <p className="actions page-actions">
+          <Link to="/frameworks/import" className="button">
+            Import a ladder
+          </Link>
+          <span className="muted">From a spreadsheet (CSV or XLSX) or a YAML or JSON file.</span>
+        </p>
+      )}
       {frameworks.isPending ? (
         <LoadingState label="Loading frameworks…" />
       ) : frameworks.isError ? (

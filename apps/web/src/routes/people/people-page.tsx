@@ -1,22 +1,278 @@
-import { PlaceholderPage } from "../../ui/placeholder-page.tsx";
+import type { TPersonList, TPersonSummary } from "@ascent/contract";
+import { useMemo, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import {
+  usePeople,
+  usePeopleNames,
+  useReactivatePerson,
+  useReportingChain,
+  useViewer,
+  type SignedInViewer,
+} from "../../api/people-queries.ts";
+import { describeError } from "../../ui/describe-error.ts";
+import { ErrorState } from "../../ui/error-state.tsx";
+import { LoadingState } from "../../ui/loading-state.tsx";
+import { PageHeading } from "../../ui/page-heading.tsx";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { DeactivatePersonDialog, type DeactivateTarget } from "./deactivate-person-dialog.tsx";
+import { Pagination } from "./pagination.tsx";
+import { hasFilters, NO_FILTERS, PeopleFilters, type DirectoryFilters } from "./people-filters.tsx";
+import { PeopleTable } from "./people-table.tsx";
+import { AddPersonDialog, EditPersonDialog } from "./person-form-dialog.tsx";
+import "./people.css";
+
+const PAGE_SIZE = 25;
+const STATUSES = new Set(["", "active", "inactive"]);
+
+function readFilters(params: URLSearchParams): DirectoryFilters {
+  const status = params.get("status") ?? NO_FILTERS.status;
+  return {
+    search: params.get("q") ?? "",
+    team: params.get("team") ?? "",
+    levelId: params.get("level") ?? "",
+    status: (STATUSES.has(status) ? status : NO_FILTERS.status) as DirectoryFilters["status"],
+  };
+}
+
+const PARAM_NAMES: Record<keyof DirectoryFilters, string> = {
+  search: "q",
+  team: "team",
+  levelId: "level",
+  status: "status",
+};
+
+/**
+ * Manager names for the rows: people on this page, the managers above the viewer, and, for
+ * admins, a lookup of anyone else. A non-admin's rows are all in their own chain, so their
+ * managers are on the page, the viewer themself, or above the viewer.
+ */
+function useManagerNames(people: TPersonSummary[], viewer: SignedInViewer) {
+  const chain = useReportingChain(viewer.personId);
+  const known = useMemo(() => {
+    const names = new Map<string, string>([[viewer.personId, viewer.name]]);
+    for (const person of people) names.set(person.id, person.name);
+    for (const manager of chain.data?.chain ?? []) names.set(manager.id, manager.name);
+    return names;
+  }, [people, chain.data, viewer]);
+  const missing = viewer.isAdmin
+    ? [...new Set(people.flatMap((p) => (p.managerId && !known.has(p.managerId) ? [p.managerId] : [])))]
+    : [];
+  const fetched = usePeopleNames(missing);
+  return useMemo(() => new Map([...known, ...fetched]), [known, fetched]);
+}
+
+function OnlyYourself({ viewer }: { viewer: SignedInViewer }) {
+  return (
+    <section className="empty-state" aria-labelledby="only-you-heading">
+      <h2 id="only-you-heading" className="empty-state__title">
+        Nobody reports to you yet
+      </h2>
+      <p>
+        You can see yourself and the people who report to you, directly or further down. Nobody is in your reporting
+        chain at the moment, so the directory shows only you.
+      </p>
+      <ul className="check-list">
+        <li>
+          <Link to={`/people/${viewer.personId}`}>Open your own page</Link> to check your title, level and manager.
+        </li>
+        <li>
+          If someone should report to you, ask an admin to set you as their manager; they then appear here and in the{" "}
+          <Link to="/org">org chart</Link>.
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function NoPeopleYet() {
+  return (
+    <section className="empty-state" aria-labelledby="no-people-heading">
+      <h2 id="no-people-heading" className="empty-state__title">
+        No people yet
+      </h2>
+      <p>Start by bringing in your organisation; everything else in Ascent is about these people.</p>
+      <ol className="steps">
+        <li>
+          <strong>Import from your HR system.</strong> Export a CSV with name, email, title, manager email and team, then{" "}
+          <Link to="/people/import">import people</Link>: you see a preview before anything is written.
+        </li>
+        <li>
+          <strong>Or add people one by one</strong> with the “Add person” button above.
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+function NoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <section className="empty-state" aria-labelledby="no-matches-heading">
+      <h2 id="no-matches-heading" className="empty-state__title">
+        No one matches these filters
+      </h2>
+      <p>Search looks in names, emails and company titles. Team must match the team’s full name.</p>
+      <button type="button" className="button button--secondary" onClick={onClear}>
+        Clear filters
+      </button>
+    </section>
+  );
+}
+
+function resultSummary(list: TPersonList, offset: number): string {
+  if (list.total === 0) return "No people found";
+  const last = Math.min(offset + list.people.length, list.total);
+  return `Showing ${offset + 1}–${last} of ${list.total} ${list.total === 1 ? "person" : "people"}`;
+}
+
+function Directory({ viewer }: { viewer: SignedInViewer }) {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const filters = readFilters(params);
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const offset = (page - 1) * PAGE_SIZE;
+  const people = usePeople({ ...filters, status: filters.status || undefined, limit: PAGE_SIZE, offset });
+  const managerNames = useManagerNames(people.data?.people ?? [], viewer);
+  const [isAdding, setIsAdding] = useState(false);
+  const [editing, setEditing] = useState<TPersonSummary | null>(null);
+  const [deactivating, setDeactivating] = useState<DeactivateTarget | null>(null);
+  const reactivate = useReactivatePerson();
+
+  function changeFilters(next: Partial<DirectoryFilters>) {
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(next) as [keyof DirectoryFilters, string][]) {
+          const name = PARAM_NAMES[key];
+          if (value === NO_FILTERS[key]) updated.delete(name);
+          else updated.set(name, value);
+        }
+        updated.delete("page");
+        return updated;
+      },
+      { replace: true },
+    );
+  }
+
+  function goToPage(next: number) {
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      if (next <= 1) updated.delete("page");
+      else updated.set("page", String(next));
+      return updated;
+    });
+  }
+
+  const isFiltered = hasFilters(filters);
+  const data = people.data;
+
+  function renderList() {
+    if (people.isPending) return <LoadingState label="Loading people…" />;
+    if (people.isError) {
+      return (
+        <ErrorState
+          title="The people could not be loaded"
+          error={people.error}
+          onRetry={() => void people.refetch()}
+          isRetrying={people.isFetching}
+        />
+      );
+    }
+    const list = people.data;
+    if (list.total === 0 && isFiltered) return <NoMatches onClear={() => changeFilters(NO_FILTERS)} />;
+    if (list.total === 0 && viewer.isAdmin) return <NoPeopleYet />;
+    if (list.scope === "reportingChain" && list.total <= 1 && !isFiltered) {
+      return (
+        <>
+          <PeopleTable people={list.people} caption="You" managerNames={managerNames} />
+          <OnlyYourself viewer={viewer} />
+        </>
+      );
+    }
+    return (
+      <>
+        <PeopleTable
+          people={list.people}
+          caption={`People, ${resultSummary(list, offset).toLowerCase()}`}
+          managerNames={managerNames}
+          {...(viewer.isAdmin
+            ? {
+                actions: {
+                  onEdit: setEditing,
+                  onDeactivate: (person: TPersonSummary) => setDeactivating({ id: person.id, name: person.name }),
+                  onReactivate: (person: TPersonSummary) => reactivate.mutate(person.id),
+                  reactivatingId: reactivate.isPending ? (reactivate.variables ?? null) : null,
+                },
+              }
+            : {})}
+        />
+        <Pagination page={page} pageSize={PAGE_SIZE} total={list.total} onChange={goToPage} label="People pages" />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading
+        meta={
+          viewer.isAdmin ? (
+            <div className="page-actions">
+              <button type="button" className="button" onClick={() => setIsAdding(true)}>
+                Add person
+              </button>
+              <Link to="/people/import" className="button button--secondary">
+                Import from HRIS
+              </Link>
+            </div>
+          ) : undefined
+        }
+        lead={
+          <p>
+            {viewer.isAdmin
+              ? "Everyone in the organisation: their company title, where it sits on the ladder, their team and manager."
+              : "You and everyone who reports to you, directly or further down: their company title, where it sits on the ladder, their team and manager."}
+          </p>
+        }
+      >
+        People
+      </PageHeading>
+
+      <PeopleFilters filters={filters} onChange={changeFilters} />
+
+      <p role="status" className="result-summary">
+        {data && !people.isPlaceholderData ? resultSummary(data, offset) : ""}
+      </p>
+
+      {reactivate.isError && (
+        <p role="alert" className="form-error">
+          {describeError(reactivate.error)}
+        </p>
+      )}
+
+      {renderList()}
+
+      {viewer.isAdmin && (
+        <>
+          <AddPersonDialog
+            isOpen={isAdding}
+            onClose={() => setIsAdding(false)}
+            onAdded={(person) => {
+              setIsAdding(false);
+              void navigate(`/people/${person.id}`);
+            }}
+          />
+          <EditPersonDialog
+            personId={editing?.id ?? null}
+            personName={editing?.name ?? ""}
+            onClose={() => setEditing(null)}
+          />
+          <DeactivatePersonDialog target={deactivating} onClose={() => setDeactivating(null)} />
+        </>
+      )}
+    </>
+  );
+}
 
 export function PeoplePage() {
-  return (
-    <PlaceholderPage
-      title="People"
-      lead={
-        <p>
-          People is where managers and admins will see the product organisation: who sits at which level, who reports to
-          whom, and how ready each person is for their next step. Managers will see their own reporting chain;
-          individual peer feedback is never shown, only aggregates over enough raters.
-        </p>
-      }
-      plans={[
-        "Import people from your HR system and place each title on the ladder.",
-        "Assess your direct reports against the framework, with evidence.",
-        "See your team’s competency heatmap and everyone’s readiness for the next level.",
-        "Build a promotion case that explains the decision number by number.",
-      ]}
-    />
-  );
+  useDocumentTitle("People");
+  return <Directory viewer={useViewer()} />;
 }

@@ -1,0 +1,76 @@
+import { expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { buildOrgReadiness, type OrgReadiness, type OrgReadinessMember } from "@ascent/core";
+import { describeEachDriver } from "@ascent/db/testing";
+import { buildServices } from "../app.ts";
+import { prepareDatabase } from "../main.ts";
+import { readOrgReadiness } from "./org-readiness.ts";
+import { seedSyntheticOrganisation } from "./synthetic-organisation.ts";
+
+/** The view with its means set apart: sums taken in another order differ in the last bits. */
+function split(view: OrgReadiness): { shape: unknown; means: number[] } {
+  const means: number[] = [];
+  const shape: unknown = JSON.parse(
+    JSON.stringify(view, (key, value: unknown) => {
+      if (key !== "meanScore" || typeof value !== "number") return value;
+      means.push(value);
+      return "mean";
+    }),
+  );
+  return { shape, means };
+}
+
+function expectSameView(actual: OrgReadiness, expected: OrgReadiness): void {
+  const [a, b] = [split(actual), split(expected)];
+  expect(a.shape).toEqual(b.shape);
+  expect(a.means).toHaveLength(b.means.length);
+  a.means.forEach((mean, i) => expect(mean).toBeCloseTo(b.means[i] ?? NaN, 12));
+}
+
+describeEachDriver("readOrgReadiness", (db) => {
+  /** What the route computed before: every placed, active person with their snapshot, in core. */
+  async function fromMembers(filter: { levelId?: string; team?: string }): Promise<OrgReadiness> {
+    const services = buildServices(db());
+    const { document } = await services.readiness.framework();
+    const { people } = await services.people.list({ status: "active", limit: 10_000 });
+    const snapshots = new Map((await services.readinessSnapshots.list()).map((s) => [s.personId, s]));
+    const members: OrgReadinessMember[] = people.flatMap((p) => {
+      const snapshot = snapshots.get(p.id);
+      return p.levelId && snapshot ? [{ personId: p.id, levelId: p.levelId, team: p.team, snapshot }] : [];
+    });
+    return buildOrgReadiness(document, members, (await services.readiness.settings()).k, filter);
+  }
+
+  it("gives the same view as buildOrgReadiness over every person's snapshot, hidden groups included", async () => {
+    await prepareDatabase(db());
+    await seedSyntheticOrganisation(db(), { people: 300 });
+    const services = buildServices(db());
+    const whole = await readOrgReadiness(services);
+    expectSameView(whole, await fromMembers({}));
+    expect(whole.overall).toMatchObject({ people: 300 });
+    // Small teams make the suppression work: some groups are hidden, and they match too.
+    expect(JSON.stringify(whole)).toContain('"hidden":true');
+    const team = whole.byTeam[0]?.team ?? "";
+    for (const filter of [{ levelId: "pm" }, { team }, { levelId: "director", team }]) {
+      expectSameView(await readOrgReadiness(services, filter), await fromMembers(filter));
+    }
+  });
+
+  it("recomputes missing and stale snapshots before summing", async () => {
+    const services = buildServices(db());
+    const before = await readOrgReadiness(services);
+    // One person loses their snapshot, another moves up a level (their snapshot targets the old next level).
+    const result = await db().db.execute(
+      sql`select id from people where level_id = 'pm' and email like '%@synthetic.%' limit 2`,
+    );
+    const [gone, promoted] = (result as unknown as { rows: { id: string }[] }).rows;
+    await db().db.execute(sql`delete from readiness_snapshots where person_id = ${gone?.id}`);
+    await db().db.execute(sql`update people set level_id = 'senior-pm' where id = ${promoted?.id}`);
+    const after = await readOrgReadiness(services);
+    expect(after.overall).toMatchObject({ people: 300 });
+    expectSameView(after, await fromMembers({}));
+    expect(split(after).shape).not.toEqual(split(before).shape);
+    const [snapshot] = await services.readinessSnapshots.list([promoted?.id ?? ""]);
+    expect(snapshot?.targetLevelId).toBe("director");
+  });
+});

@@ -1,0 +1,91 @@
+import { authEndpoints, type TSessionInfo } from "@ascent/contract";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { apiClient, isUnauthenticated, rememberCsrfToken } from "./client.ts";
+
+export const SESSION_KEY = ["session"] as const;
+
+/** null: nobody is signed in. */
+export type Session = TSessionInfo | null;
+
+async function fetchSession(): Promise<Session> {
+  try {
+    const info = await apiClient.call(authEndpoints.session);
+    rememberCsrfToken(info.csrfToken);
+    return info;
+  } catch (error) {
+    if (!isUnauthenticated(error)) throw error;
+    rememberCsrfToken(null);
+    return null;
+  }
+}
+
+/** Who is signed in; asked once per visit and then kept up to date by sign-in and sign-out. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: (failureCount) => failureCount < 2,
+  });
+}
+
+/** The signed-in session; only for components rendered behind the route guard. */
+export function useSignedIn(): TSessionInfo {
+  const { data } = useSession();
+  if (!data) throw new Error("useSignedIn() used outside the signed-in part of the app");
+  return data;
+}
+
+/** Starts from a clean cache so nothing fetched as someone else (or as nobody) is shown. */
+export function markSignedIn(queryClient: QueryClient, info: TSessionInfo): void {
+  rememberCsrfToken(info.csrfToken);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.setQueryData<Session>(SESSION_KEY, info);
+}
+
+export function markSignedOut(queryClient: QueryClient): void {
+  rememberCsrfToken(null);
+  queryClient.setQueryData<Session>(SESSION_KEY, null);
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => apiClient.call(authEndpoints.login, { body }),
+    onSuccess: (info) => markSignedIn(queryClient, info),
+  });
+}
+
+export function useRedeemLink(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) =>
+      apiClient.call(authEndpoints.redeemLink, { params: { token }, body: { password } }),
+    onSuccess: (info) => markSignedIn(queryClient, info),
+  });
+}
+
+export function useDescribeLink(token: string) {
+  return useQuery({
+    queryKey: ["links", token],
+    queryFn: () => apiClient.call(authEndpoints.describeLink, { params: { token } }),
+    retry: false,
+  });
+}
+
+/** Ends this session; the caller decides where to go next, then the cache forgets everything. */
+export function useSignOut() {
+  return useMutation({ mutationFn: () => apiClient.call(authEndpoints.logout) });
+}
+
+export function useSignOutEverywhere() {
+  return useMutation({ mutationFn: () => apiClient.call(authEndpoints.logoutEverywhere) });
+}
+
+/** The server's rule for new passwords, checked early so the form can say so; the server has the last word. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Only same-app paths are followed after sign-in, never another origin. */
+export function safeReturnPath(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
+}

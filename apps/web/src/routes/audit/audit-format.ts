@@ -1,0 +1,83 @@
+import type { TAuditEvent } from "@ascent/contract";
+
+/** Plain words for the actions the server records; an action not listed shows as recorded. */
+const ACTION_LABELS: Record<string, string> = {
+  "person.create": "Added a person",
+  "person.update": "Changed a person",
+  "person.deactivate": "Deactivated a person",
+  "people.import": "Imported people",
+  "titles.override.set": "Mapped a title",
+  "titles.override.remove": "Removed a title mapping",
+  "demo.seed": "Loaded the demo organisation",
+  "demo.remove": "Removed the demo organisation",
+  "account.invite_link_created": "Created an invite link",
+  "account.reset_link_created": "Created a password reset link",
+  "account.password_changed": "Changed a password",
+  "account.token_created": "Created an API token",
+  "account.token_revoked": "Revoked an API token",
+  "auth.login": "Signed in",
+  "auth.logout_everywhere": "Signed out everywhere",
+  "auth.link_redeemed": "Used a one-time link",
+  "settings.readiness.update": "Changed readiness settings",
+  "org.profile.update": "Changed the organisation profile",
+  "assessments.migrate": "Migrated assessments",
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function primitive(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (["string", "number", "boolean"].includes(typeof value)) return String(value);
+  return null;
+}
+
+/** One line about what an event carried: the fields changed, an import's counts, and so on. */
+export function summariseDetails(event: TAuditEvent): string {
+  const details = event.details;
+  if (!details) return "";
+  if (event.action === "people.import") {
+    const n = (key: string) => Number(details[key] ?? 0);
+    return `${String(details.fileName ?? event.targetId)}: ${n("created")} added, ${n("updated")} updated, ${n("unchanged")} unchanged`;
+  }
+  if (isRecord(details.changes)) return `Changed ${Object.keys(details.changes).join(", ")}`;
+  if (Array.isArray(details.warnings) && details.warnings.length > 0) return details.warnings.map(String).join("; ");
+  return Object.entries(details)
+    .flatMap(([key, value]) => {
+      const text = primitive(value);
+      return text === null || text === "" ? [] : [`${key}: ${text}`];
+    })
+    .slice(0, 4)
+    .join(", ");
+}
+
+/** Who or what the event was about: a person, else the thing it touched (a title, a file). */
+export function describeTarget(event: TAuditEvent): string {
+  if (event.subject) return event.subject.name ?? event.subject.email ?? "A removed person";
+  if (!event.targetId) return "";
+  switch (event.targetType) {
+    case "title_override":
+      return `Title “${event.targetId}”`;
+    case "people":
+      return `File ${event.targetId}`;
+    default:
+      return `${event.targetType.replaceAll("_", " ")} ${event.targetId}`.trim();
+  }
+}

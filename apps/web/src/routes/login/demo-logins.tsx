@@ -1,0 +1,58 @@
+import { useDemoStatus } from "../../api/demo.ts";
+import { Badge } from "../../ui/badge.tsx";
+import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
+
+export interface DemoCredentials {
+  email: string;
+  password: string;
+}
+
+/**
+ * The demo organisation's logins, shown only while it is loaded. They are public by design, so
+ * the panel says plainly that anyone can use them.
+ */
+export function DemoLogins({ onUse }: { onUse: (login: DemoCredentials) => void }) {
+  const demo = useDemoStatus();
+  if (!demo.data?.isLoaded || demo.data.logins.length === 0 || !demo.data.password) return null;
+  const { logins, password, peopleCount } = demo.data;
+  return (
+    <section className="card demo-logins" aria-labelledby="demo-logins-heading">
+      <div className="demo-logins__heading">
+        <h2 id="demo-logins-heading" className="card__title">
+          Demo logins
+        </h2>
+        <Badge tone="warning">Demo data</Badge>
+      </div>
+      <div className="callout callout--warning demo-logins__warning">
+        <p>
+          <strong>Anyone can sign in with these accounts.</strong> This server holds a made-up demo organisation
+          {peopleCount ? ` of ${peopleCount} people` : ""}. Try Ascent with it, then remove it with{" "}
+          <code>ascent seed demo --remove</code> before adding real people.
+        </p>
+      </div>
+      <p>
+        Every demo login uses the password <code>{password}</code>.
+      </p>
+      <ul className="demo-logins__list">
+        {logins.map((login) => (
+          <li key={login.email} className="demo-login">
+            <div className="demo-login__who">
+              <p className="demo-login__name">
+                {login.name} <span className="muted">· {login.title}</span>
+              </p>
+              <p className="demo-login__persona">{login.persona}</p>
+              <p className="demo-login__email">{login.email}</p>
+            </div>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onUse({ email: login.email, password })}
+            >
+              Use<VisuallyHidden> the login of {login.name}</VisuallyHidden>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { useEffect, useId, useRef, useState } from "react";
+import type { Ladder } from "../../api/growth-queries.ts";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { FormField } from "../../ui/form-field.tsx";
+import {
+  LEARNING_KINDS,
+  LEARNING_STATUSES,
+  messageAt,
+  newRowKey,
+  type LearningRow,
+  type SectionProps,
+} from "./plan-draft.ts";
+import { StepHeading } from "./step-heading.tsx";
+
+export function LearningSection({ plan, draft, update, errors, ladder }: SectionProps & { ladder: Ladder }) {
+  const headingId = useId();
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  function change(key: string, patch: Partial<LearningRow>) {
+    update((d) => ({ ...d, learning: d.learning.map((row) => (row.key === key ? { ...row, ...patch } : row)) }));
+  }
+
+  function add() {
+    const key = newRowKey();
+    update((d) => ({
+      ...d,
+      learning: [...d.learning, { key, id: undefined, kind: "hands-on", title: "", competencyIds: [], status: "planned" }],
+    }));
+    setFocusKey(key);
+  }
+
+  function remove(key: string) {
+    update((d) => ({ ...d, learning: d.learning.filter((row) => row.key !== key) }));
+    addRef.current?.focus();
+  }
+
+  return (
+    <section className="card plan-step" aria-labelledby={headingId}>
+      <StepHeading plan={plan} stepId="continual-learning" number={3} fallbackName="Keep learning" headingId={headingId} />
+      {draft.learning.length === 0 ? (
+        <EmptyState title="No learning planned yet">
+          <p>
+            Add a course, a certification, a mentor or a piece of hands-on work, and link it to the competencies it
+            builds.
+          </p>
+        </EmptyState>
+      ) : (
+        <ol className="row-list">
+          {draft.learning.map((row, index) => (
+            <li key={row.key}>
+              <LearningItem
+                row={row}
+                index={index}
+                ladder={ladder}
+                errors={errors}
+                shouldFocus={focusKey === row.key}
+                onFocused={() => setFocusKey(null)}
+                onChange={(patch) => change(row.key, patch)}
+                onRemove={() => remove(row.key)}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      <button ref={addRef} type="button" className="button button--secondary" onClick={add}>
+        Add a learning item
+      </button>
+    </section>
+  );
+}
+
+function LearningItem({
+  row,
+  index,
+  ladder,
+  errors,
+  shouldFocus,
+  onFocused,
+  onChange,
+  onRemove,
+}: {
+  row: LearningRow;
+  index: number;
+  ladder: Ladder;
+  errors: Record<string, string>;
+  shouldFocus: boolean;
+  onFocused: () => void;
+  onChange: (patch: Partial<LearningRow>) => void;
+  onRemove: () => void;
+}) {
+  const titleRef = useRef<HTMLInputElement>(null);
+  const path = `learning.${index}`;
+  const names = new Map(ladder.competencies.map((c) => [c.id, c.name]));
+  const unlinked = ladder.competencies.filter((c) => !row.competencyIds.includes(c.id));
+  const itemName = row.title.trim() || `Learning item ${index + 1}`;
+
+  useEffect(() => {
+    if (shouldFocus) {
+      titleRef.current?.focus();
+      onFocused();
+    }
+  }, [shouldFocus, onFocused]);
+
+  return (
+    <fieldset className="row-card">
+      <legend className="row-card__legend">{itemName}</legend>
+      <div className="form-row">
+        <FormField label="What" error={messageAt(errors, `${path}.title`)}>
+          {(control) => (
+            <input
+              {...control}
+              ref={titleRef}
+              className="input"
+              value={row.title}
+              maxLength={200}
+              onChange={(event) => onChange({ title: event.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField label="Kind" error={messageAt(errors, `${path}.kind`)}>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={row.kind}
+              onChange={(event) => onChange({ kind: event.target.value as LearningRow["kind"] })}
+            >
+              {LEARNING_KINDS.map((kind) => (
+                <option key={kind.value} value={kind.value}>
+                  {kind.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Status" error={messageAt(errors, `${path}.status`)}>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={row.status}
+              onChange={(event) => onChange({ status: event.target.value as LearningRow["status"] })}
+            >
+              {LEARNING_STATUSES.map((status) => (
+                <option key={status.value} value={status.value}>
+                  {status.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className="linked-competencies">
+        {row.competencyIds.length > 0 && (
+          <ul className="chip-list" aria-label={`Competencies ${itemName} builds`}>
+            {row.competencyIds.map((id) => (
+              <li key={id} className="chip">
+                <span>{names.get(id) ?? id}</span>
+                <button
+                  type="button"
+                  className="chip__remove"
+                  aria-label={`Unlink ${names.get(id) ?? id}`}
+                  onClick={() => onChange({ competencyIds: row.competencyIds.filter((c) => c !== id) })}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FormField label="Link a competency" error={messageAt(errors, `${path}.competencyIds`)} isOptional>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value=""
+              onChange={(event) => {
+                if (event.target.value) onChange({ competencyIds: [...row.competencyIds, event.target.value] });
+              }}
+              disabled={unlinked.length === 0}
+            >
+              <option value="">Choose a competency…</option>
+              {unlinked.map((competency) => (
+                <option key={competency.id} value={competency.id}>
+                  {competency.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className="row-card__actions">
+        <button type="button" className="button button--small button--secondary" onClick={onRemove}>
+          Remove<span className="visually-hidden"> {itemName}</span>
+        </button>
+      </div>
+    </fieldset>
+  );
+}
