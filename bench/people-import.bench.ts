@@ -112,6 +112,8 @@ interface ImportTiming {
   plan: number;
   commit: number;
   created: number;
+  /** JavaScript heap in use once the plan holds every row (PGlite's WebAssembly memory is apart). */
+  heapMegabytes: number;
 }
 
 /** The import as `ascent people import` runs it: the file streamed from disk, planned, then committed. */
@@ -125,6 +127,7 @@ async function runImport(database: DatabaseHandle, file: string, levels: Level[]
       overrides: [],
     }),
   );
+  const heapMegabytes = process.memoryUsage().heapUsed / (1024 * 1024);
   if (planned.result.preview.errors.total > 0) {
     throw new Error(
       `the generated file has errors: ${JSON.stringify(planned.result.preview.errors.items.slice(0, 3))}`,
@@ -138,6 +141,7 @@ async function runImport(database: DatabaseHandle, file: string, levels: Level[]
     plan: planned.seconds,
     commit: committed.seconds,
     created: committed.result.created,
+    heapMegabytes,
   };
 }
 
@@ -167,6 +171,7 @@ function report(driver: string, imported: ImportTiming, reimport: ImportTiming, 
     `  baseline: COPY ${COPY_COLUMNS}:  ${seconds(copySeconds).padStart(8)}  ${format(ROWS / copySeconds).padStart(7)} rows/s`,
   );
   console.log(`  ratio: the import takes ${(imported.total / copySeconds).toFixed(1)}× the COPY time`);
+  console.log(`  JS heap in use with the whole plan in memory: ${format(imported.heapMegabytes)} MB`);
 }
 
 async function benchPglite(dir: string, importFile: string, copyCsv: string, levels: Level[]): Promise<void> {

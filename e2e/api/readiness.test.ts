@@ -65,11 +65,21 @@ async function assess(rater: Key, subject: Key, relation: Relation, scores: Scor
       relation,
       competencyId,
       score,
-      submittedAt: new Date(),
+      // Peer and upward answers count from their request's release, as the server counts them.
+      submittedAt: relation === "peer" || relation === "upward" ? UNRELEASED : new Date(),
     });
   }
   submitted.set(people[subject].id, list);
   return done;
+}
+
+const UNRELEASED = new Date(0);
+
+/** Gives the answers recorded so far and not yet released one shared release time, as closing does. */
+function markReleased(at: Date): void {
+  for (const list of submitted.values()) {
+    for (const rating of list) if (rating.submittedAt === UNRELEASED) rating.submittedAt = at;
+  }
 }
 
 async function askPeers(subject: Key, raters: Key[]) {
@@ -83,8 +93,11 @@ async function askPeers(subject: Key, raters: Key[]) {
   });
 }
 
-const closeRequest = (requestId: string) =>
-  sessions.dana.client.call(endpoints.feedback.close, { params: { requestId } });
+async function closeRequest(requestId: string) {
+  const closed = await sessions.dana.client.call(endpoints.feedback.close, { params: { requestId } });
+  markReleased(new Date());
+  return closed;
+}
 
 const readinessOf = (viewer: HttpSession, subject: Key, target?: string) =>
   viewer.client.call(endpoints.readiness.forPerson, {
@@ -406,13 +419,25 @@ describe("privacy of peer answers over HTTP (k = 3, 2 peers)", () => {
       expect(now.verdict).toBe(was.verdict);
     }
 
-    // A third peer makes a group of k: only now does a mean (of all three) appear.
+    // A later release of one more peer never merges with the earlier two: mixing releases would let
+    // the difference between two views give single answers away.
     const third = await askPeers("sue", ["paz"]);
     await assess("paz", "sue", "peer", { "strategic-thinking": 3, leadership: 3 }, third.id);
-    expect((await readinessOf(sessions.sue, "sue")).competencies).toEqual(
-      (JSON.parse(after["subject readiness"] ?? "{}") as TPersonReadiness).competencies,
-    );
     await closeRequest(third.id);
+    expect(competency(await readinessOf(sessions.sue, "sue"), "strategic-thinking").groups.peer).toEqual({
+      hidden: true,
+      reason: "fewer than 3 peer raters",
+    });
+
+    // One release with k peers shows their mean, and only theirs.
+    const fourth = await askPeers("sue", ["pia", "pete", "paz"]);
+    await assess("pia", "sue", "peer", { "strategic-thinking": 4, leadership: 2 }, fourth.id);
+    await assess("pete", "sue", "peer", { "strategic-thinking": 2, leadership: 4 }, fourth.id);
+    await assess("paz", "sue", "peer", { "strategic-thinking": 3, leadership: 3 }, fourth.id);
+    expect(competency(await readinessOf(sessions.sue, "sue"), "strategic-thinking").groups.peer).toMatchObject({
+      hidden: true,
+    });
+    await closeRequest(fourth.id);
     const released = await readinessOf(sessions.sue, "sue");
     expect(competency(released, "strategic-thinking").groups.peer).toEqual({ mean: 3, count: 3 });
     expectNothingIndividual(await views(), ["pia", "pete", "paz"]);

@@ -12,6 +12,7 @@ import { registerPeopleImport } from "./commands/people-import.ts";
 import { registerReadiness } from "./commands/readiness.ts";
 import { registerSeedBuiltin } from "./commands/seed-builtin.ts";
 import { addDemoSubcommand } from "./commands/seed-demo.ts";
+import { addSyntheticSubcommand } from "./commands/seed-synthetic.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTitlesResolve } from "./commands/titles-resolve.ts";
 
@@ -46,6 +47,7 @@ registerReadiness(program);
 const seed = program.command("seed").description("load the built-in ladder or the demo organisation into the database");
 registerSeedBuiltin(seed);
 addDemoSubcommand(seed);
+addSyntheticSubcommand(seed);
 
 /** --debug may also follow the command (`ascent framework lint x --debug`); every leaf command accepts it. */
 function acceptDebugEverywhere(command: Command): void {

@@ -33,7 +33,31 @@ const LevelComparePage = lazyPage(() => import("./routes/level-compare/level-com
 const TitlesPage = lazyPage(() => import("./routes/titles/titles-page.tsx"), "TitlesPage");
 const AboutPage = lazyPage(() => import("./routes/about/about-page.tsx"), "AboutPage");
 const PeoplePage = lazyPage(() => import("./routes/people/people-page.tsx"), "PeoplePage");
+const PersonPage = lazyPage(() => import("./routes/person/person-page.tsx"), "PersonPage");
+const PeopleImportPage = lazyPage(() => import("./routes/people-import/people-import-page.tsx"), "PeopleImportPage");
+const OrgChartPage = lazyPage(() => import("./routes/org-chart/org-chart-page.tsx"), "OrgChartPage");
+const TitleMappingPage = lazyPage(() => import("./routes/title-mapping/title-mapping-page.tsx"), "TitleMappingPage");
+const AuditPage = lazyPage(() => import("./routes/audit/audit-page.tsx"), "AuditPage");
+const AccessLogPage = lazyPage(() => import("./routes/access-log/access-log-page.tsx"), "AccessLogPage");
 const GrowthPage = lazyPage(() => import("./routes/growth/growth-page.tsx"), "GrowthPage");
+const SelfAssessmentPage = lazyPage(
+  () => import("./routes/self-assessment/self-assessment-page.tsx"),
+  "SelfAssessmentPage",
+);
+const SideBySidePage = lazyPage(() => import("./routes/growth/side-by-side-page.tsx"), "SideBySidePage");
+const RequestFeedbackPage = lazyPage(
+  () => import("./routes/feedback/request-feedback-page.tsx"),
+  "RequestFeedbackPage",
+);
+const PeerFeedbackPage = lazyPage(() => import("./routes/feedback/peer-feedback-page.tsx"), "PeerFeedbackPage");
+const EvidencePage = lazyPage(() => import("./routes/evidence/evidence-page.tsx"), "EvidencePage");
+const TeamPage = lazyPage(() => import("./routes/team/team-page.tsx"), "TeamPage");
+const ReportPage = lazyPage(() => import("./routes/team/report-page.tsx"), "ReportPage");
+const ManagerAssessmentPage = lazyPage(
+  () => import("./routes/manager-assessment/manager-assessment-page.tsx"),
+  "ManagerAssessmentPage",
+);
+const OrgReadinessPage = lazyPage(() => import("./routes/org-readiness/org-readiness-page.tsx"), "OrgReadinessPage");
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -65,7 +89,23 @@ export function createRouter() {
             { path: "about", element: <AboutPage /> },
             { path: "account", element: <AccountPage /> },
             { path: "people", element: <PeoplePage /> },
+            { path: "people/import", element: <PeopleImportPage /> },
+            { path: "people/:id", element: <PersonPage /> },
+            { path: "org", element: <OrgChartPage /> },
+            { path: "titles/mapping", element: <TitleMappingPage /> },
+            { path: "audit", element: <AuditPage /> },
+            { path: "account/access-log", element: <AccessLogPage /> },
             { path: "growth", element: <GrowthPage /> },
+            { path: "growth/self-assessment", element: <SelfAssessmentPage /> },
+            { path: "growth/side-by-side", element: <SideBySidePage /> },
+            { path: "growth/feedback", element: <RequestFeedbackPage /> },
+            { path: "growth/evidence", element: <EvidencePage /> },
+            { path: "feedback/:requestId", element: <PeerFeedbackPage /> },
+            { path: "team", element: <TeamPage /> },
+            { path: "team/:personId", element: <ReportPage /> },
+            { path: "team/:personId/assess", element: <ManagerAssessmentPage /> },
+            { path: "team/:personId/feedback", element: <RequestFeedbackPage /> },
+            { path: "org/readiness", element: <OrgReadinessPage /> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

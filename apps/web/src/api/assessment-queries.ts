@@ -25,7 +25,8 @@ export interface OrgFilters {
 }
 
 export const assessmentKeys = {
-  draft: (key: DraftKey) => ["assessments", "draft", key.subjectId, key.relation, key.feedbackRequestId ?? null] as const,
+  draft: (key: DraftKey) =>
+    ["assessments", "draft", key.subjectId, key.relation, key.feedbackRequestId ?? null] as const,
   mine: () => ["assessments", "mine"] as const,
   feedbackAbout: (personId: string) => ["feedback-requests", "about", personId] as const,
   feedbackAskedOfMe: () => ["feedback-requests", "asked-of-me"] as const,

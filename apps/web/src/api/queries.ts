@@ -1,9 +1,8 @@
-import { frameworkEndpoints, titleEndpoints } from "@ascent/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiClient } from "./client.ts";
+import { callEndpoint } from "./client.ts";
 
-// Endpoint groups are imported by name rather than through `endpoints`, so the bundler leaves
-// the schemas of features this module does not call out of the chunk.
+// The frameworks page is the first page, so this module is in the first chunk: it reaches the
+// contract through callEndpoint (see client.ts).
 
 export type FrameworkVersionRef = number | "latest";
 
@@ -23,21 +22,21 @@ export const queryKeys = {
 export function useFrameworks() {
   return useQuery({
     queryKey: queryKeys.frameworks(),
-    queryFn: () => apiClient.call(frameworkEndpoints.list),
+    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.list),
   });
 }
 
 export function useFramework(framework: string) {
   return useQuery({
     queryKey: queryKeys.framework(framework),
-    queryFn: () => apiClient.call(frameworkEndpoints.get, { params: { framework } }),
+    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.get, { params: { framework } }),
   });
 }
 
 export function useFrameworkVersion(framework: string, version: FrameworkVersionRef = "latest", enabled = true) {
   return useQuery({
     queryKey: queryKeys.frameworkVersion(framework, version),
-    queryFn: () => apiClient.call(frameworkEndpoints.getVersion, { params: { framework, version } }),
+    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.getVersion, { params: { framework, version } }),
     enabled,
   });
 }
@@ -45,7 +44,7 @@ export function useFrameworkVersion(framework: string, version: FrameworkVersion
 export function useFrameworkAbout(framework: string) {
   return useQuery({
     queryKey: queryKeys.frameworkAbout(framework),
-    queryFn: () => apiClient.call(frameworkEndpoints.about, { params: { framework } }),
+    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.about, { params: { framework } }),
   });
 }
 
@@ -53,7 +52,7 @@ export function useFrameworkAbout(framework: string) {
 export function useTitleResolution(title: string) {
   return useQuery({
     queryKey: queryKeys.title(title),
-    queryFn: () => apiClient.call(titleEndpoints.resolve, { query: { title } }),
+    queryFn: () => callEndpoint((c) => c.titleEndpoints.resolve, { query: { title } }),
     enabled: title.length > 0,
     placeholderData: keepPreviousData,
   });

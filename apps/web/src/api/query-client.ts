@@ -1,11 +1,11 @@
-import { ApiError } from "@ascent/contract";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { isApiError } from "./api-error.ts";
 import { isUnauthenticated } from "./client.ts";
 import { markSignedOut, SESSION_KEY } from "./session.ts";
 
 /** Client errors (4xx) will not fix themselves, so only network and server failures are retried. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
+  if (isApiError(error) && error.status < 500) return false;
   return failureCount < 2;
 }
 

@@ -1,6 +1,6 @@
-import { authEndpoints, type TSessionInfo } from "@ascent/contract";
+import type { TSessionInfo } from "@ascent/contract";
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { apiClient, isUnauthenticated, rememberCsrfToken } from "./client.ts";
+import { callEndpoint, isUnauthenticated, rememberCsrfToken } from "./client.ts";
 
 export const SESSION_KEY = ["session"] as const;
 
@@ -9,7 +9,7 @@ export type Session = TSessionInfo | null;
 
 async function fetchSession(): Promise<Session> {
   try {
-    const info = await apiClient.call(authEndpoints.session);
+    const info = await callEndpoint((c) => c.authEndpoints.session);
     rememberCsrfToken(info.csrfToken);
     return info;
   } catch (error) {
@@ -51,7 +51,7 @@ export function markSignedOut(queryClient: QueryClient): void {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => apiClient.call(authEndpoints.login, { body }),
+    mutationFn: (body: { email: string; password: string }) => callEndpoint((c) => c.authEndpoints.login, { body }),
     onSuccess: (info) => markSignedIn(queryClient, info),
   });
 }
@@ -60,7 +60,7 @@ export function useRedeemLink(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (password: string) =>
-      apiClient.call(authEndpoints.redeemLink, { params: { token }, body: { password } }),
+      callEndpoint((c) => c.authEndpoints.redeemLink, { params: { token }, body: { password } }),
     onSuccess: (info) => markSignedIn(queryClient, info),
   });
 }
@@ -68,18 +68,18 @@ export function useRedeemLink(token: string) {
 export function useDescribeLink(token: string) {
   return useQuery({
     queryKey: ["links", token],
-    queryFn: () => apiClient.call(authEndpoints.describeLink, { params: { token } }),
+    queryFn: () => callEndpoint((c) => c.authEndpoints.describeLink, { params: { token } }),
     retry: false,
   });
 }
 
 /** Ends this session; the caller decides where to go next, then the cache forgets everything. */
 export function useSignOut() {
-  return useMutation({ mutationFn: () => apiClient.call(authEndpoints.logout) });
+  return useMutation({ mutationFn: () => callEndpoint((c) => c.authEndpoints.logout) });
 }
 
 export function useSignOutEverywhere() {
-  return useMutation({ mutationFn: () => apiClient.call(authEndpoints.logoutEverywhere) });
+  return useMutation({ mutationFn: () => callEndpoint((c) => c.authEndpoints.logoutEverywhere) });
 }
 
 /** The server's rule for new passwords, checked early so the form can say so; the server has the last word. */

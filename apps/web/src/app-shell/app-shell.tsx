@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 import { useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/loading-state.tsx";
@@ -7,6 +7,10 @@ import { AccountMenu } from "./account-menu.tsx";
 import { BrandMark } from "./brand-mark.tsx";
 import { PrimaryNav } from "./primary-nav.tsx";
 import { MAIN_ID, SkipLink } from "./skip-link.tsx";
+
+// The banner needs the people API (to remove the demo); loading it on the side keeps that, and
+// the contract behind it, out of the first chunk.
+const DemoBanner = lazy(() => import("./demo-banner.tsx").then((module) => ({ default: module.DemoBanner })));
 
 export function AppShell({ children }: { children?: ReactNode }) {
   const { data: session } = useSession();
@@ -27,6 +31,9 @@ export function AppShell({ children }: { children?: ReactNode }) {
           )}
         </div>
       </header>
+      <Suspense fallback={null}>
+        <DemoBanner />
+      </Suspense>
       <main id={MAIN_ID} tabIndex={-1} className="site-main">
         <Suspense fallback={<LoadingState label="Loading page…" />}>{children ?? <Outlet />}</Suspense>
       </main>

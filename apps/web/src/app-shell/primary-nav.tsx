@@ -4,7 +4,9 @@ export const PRIMARY_NAV_ITEMS = [
   { to: "/frameworks", label: "Frameworks" },
   { to: "/ladder", label: "Ladder" },
   { to: "/people", label: "People" },
+  { to: "/org", label: "Org chart" },
   { to: "/growth", label: "My growth" },
+  { to: "/team", label: "My team" },
   { to: "/about", label: "About this ladder" },
 ] as const;
 

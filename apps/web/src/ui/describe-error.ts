@@ -1,8 +1,8 @@
-import { ApiError } from "@ascent/contract";
+import { isApiError } from "../api/api-error.ts";
 
 /** One sentence for a failed call, in words a person can act on. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (isApiError(error)) return error.message;
   if (error instanceof TypeError) return "The server could not be reached. Check your connection and try again.";
   if (error instanceof Error) return error.message;
   return "Something went wrong.";
@@ -13,7 +13,7 @@ export function describeError(error: unknown): string {
  * form can show each beside its control.
  */
 export function fieldErrors(error: unknown, prefix = "body."): Record<string, string> {
-  if (!(error instanceof ApiError) || !error.details) return {};
+  if (!isApiError(error) || !error.details) return {};
   const found: Record<string, string> = {};
   for (const detail of error.details) {
     if (!detail.path?.startsWith(prefix)) continue;

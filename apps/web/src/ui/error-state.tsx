@@ -1,11 +1,4 @@
-import { ApiError } from "@ascent/contract";
-
-function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof TypeError) return "The server could not be reached. Check your connection and try again.";
-  if (error instanceof Error) return error.message;
-  return "Something went wrong.";
-}
+import { describeError } from "./describe-error.ts";
 
 export interface ErrorStateProps {
   title: string;

@@ -1,4 +1,5 @@
-import { ApiError } from "@ascent/contract";
+import type { ApiError } from "@ascent/contract";
+import { isApiError } from "../api/api-error.ts";
 
 /**
  * One spelling for a field's place in a request, whoever reported it: the API's schema check
@@ -16,7 +17,7 @@ export function normalizeFieldPath(path: string): string {
 /** The API's field errors by normalised path; the first message wins where a field has several. */
 export function fieldErrorsOf(error: unknown, rename: Record<string, string> = {}): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!(error instanceof ApiError)) return errors;
+  if (!(isApiError(error))) return errors;
   for (const detail of error.details ?? []) {
     if (!detail.path) continue;
     const path = normalizeFieldPath(detail.path);

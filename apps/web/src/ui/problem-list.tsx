@@ -1,9 +1,10 @@
-import { ApiError } from "@ascent/contract";
+import type { ApiError } from "@ascent/contract";
+import { isApiError } from "../api/api-error.ts";
 import { describeLocation } from "./field-errors.ts";
 
 /** The located problems an API error carries (row and column, line, or field), one per line. */
 export function ProblemList({ error, limit = 50 }: { error: unknown; limit?: number }) {
-  const details = error instanceof ApiError ? (error.details ?? []) : [];
+  const details = isApiError(error) ? (error.details ?? []) : [];
   if (details.length === 0) return null;
   return (
     <ul className="problem-list">

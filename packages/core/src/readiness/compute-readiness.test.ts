@@ -117,6 +117,16 @@ describe("computeReadiness, hand-worked", () => {
     expect(result.competencies[0]?.observed).toBe((3 * 3 + 2 * 5) / 5);
   });
 
+  it("never mixes two peer releases: the latest release with at least k raters counts alone", () => {
+    const first = [rating("peer", "p1", "A", 2, 60), rating("peer", "p2", "A", 2, 60), rating("peer", "p3", "A", 2, 60)];
+    const second = [rating("peer", "p4", "A", 5, 5), rating("peer", "p1", "A", 5, 5)];
+    const result = compute([...first, ...second]);
+    // The second release has 2 raters (< k): the first release (2, 2, 2) is shown alone, never 3 + 2 mixed.
+    expect(result.competencies[0]?.groups.peer).toEqual({ mean: 2, count: 3 });
+    const third = [rating("peer", "p5", "A", 4, 1), rating("peer", "p6", "A", 4, 1), rating("peer", "p7", "A", 4, 1)];
+    expect(compute([...first, ...second, ...third]).competencies[0]?.groups.peer).toEqual({ mean: 4, count: 3 });
+  });
+
   it("renormalises the weights over the groups present", () => {
     const result = compute([
       rating("self", "me", "A", 2),
@@ -193,12 +203,17 @@ describe("computeReadiness, hand-worked", () => {
 describe("latestRatingsPerRater", () => {
   it("keeps one rating per rater and competency", () => {
     const kept = latestRatingsPerRater(
-      [rating("peer", "p1", "A", 1, 20), rating("peer", "p1", "A", 2, 3), rating("peer", "p2", "A", 5, 3)],
+      [rating("manager", "m1", "A", 1, 20), rating("manager", "m1", "A", 2, 3), rating("self", "me", "A", 5, 3)],
       WINDOW,
     );
     expect(kept.map((r) => [r.raterId, r.score]).sort()).toEqual([
-      ["p1", 2],
-      ["p2", 5],
+      ["m1", 2],
+      ["me", 5],
     ]);
+  });
+
+  it("keeps a peer's answers from different releases apart", () => {
+    const kept = latestRatingsPerRater([rating("peer", "p1", "A", 1, 20), rating("peer", "p1", "A", 2, 3)], WINDOW);
+    expect(kept.map((r) => r.score).sort()).toEqual([1, 2]);
   });
 });

@@ -18,12 +18,16 @@ import {
 const EPSILON = 1e-9;
 const ANONYMOUS_RELATIONS: ReadonlySet<Relation> = new Set(["peer", "upward"]);
 
-/** The latest rating of each rater for each competency, inside the window (DESIGN.md §4, step 1). */
+/**
+ * The latest rating of each rater for each competency, inside the window (DESIGN.md §4, step 1).
+ * Peer and upward ratings carry their release time, and each release is kept whole: see anonymousGroup.
+ */
 export function latestRatingsPerRater(ratings: SubmittedRating[], window: { from: Date; to: Date }): SubmittedRating[] {
   const latest = new Map<string, SubmittedRating>();
   for (const rating of ratings) {
     if (rating.submittedAt < window.from || rating.submittedAt > window.to) continue;
-    const key = `${rating.competencyId}\u0000${rating.raterId}\u0000${rating.relation}`;
+    const release = ANONYMOUS_RELATIONS.has(rating.relation) ? `\u0000${rating.submittedAt.getTime()}` : "";
+    const key = `${rating.competencyId}\u0000${rating.raterId}\u0000${rating.relation}${release}`;
     const current = latest.get(key);
     if (!current || rating.submittedAt > current.submittedAt) latest.set(key, rating);
   }
@@ -34,12 +38,28 @@ function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-function summarizeGroup(relation: Relation, scores: number[], k: number): GroupSummary | null {
-  if (scores.length === 0) return null;
-  if (ANONYMOUS_RELATIONS.has(relation) && scores.length < k) {
-    return { hidden: true, reason: `fewer than ${k} ${relation} raters` };
+function summarizeGroup(relation: Relation, ratings: SubmittedRating[], k: number): GroupSummary | null {
+  if (ratings.length === 0) return null;
+  if (ANONYMOUS_RELATIONS.has(relation)) return anonymousGroup(relation, ratings, k);
+  return { mean: mean(ratings.map((r) => r.score)), count: ratings.length };
+}
+
+/**
+ * Peer and upward answers count one release at a time: the latest release (a closed request or
+ * cycle) with at least k raters. Mixing releases would let two views differ by fewer than k
+ * answers, and the difference would give those answers away.
+ */
+function anonymousGroup(relation: Relation, ratings: SubmittedRating[], k: number): GroupSummary {
+  const releases = new Map<number, SubmittedRating[]>();
+  for (const rating of ratings) {
+    const at = rating.submittedAt.getTime();
+    releases.set(at, [...(releases.get(at) ?? []), rating]);
   }
-  return { mean: mean(scores), count: scores.length };
+  for (const at of [...releases.keys()].sort((a, b) => b - a)) {
+    const release = releases.get(at) ?? [];
+    if (release.length >= k) return { mean: mean(release.map((r) => r.score)), count: release.length };
+  }
+  return { hidden: true, reason: `fewer than ${k} ${relation} raters` };
 }
 
 function isVisible(group: GroupSummary | null): group is { mean: number; count: number } {
@@ -133,7 +153,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
         relation,
         summarizeGroup(
           relation,
-          own.filter((r) => r.relation === relation).map((r) => r.score),
+          own.filter((r) => r.relation === relation),
           settings.k,
         ),
       ]),

@@ -1,4 +1,10 @@
-import { LIMITS, type TCreateEvidenceBody, type TEvidence, type TFramework, type TTagSuggestions } from "@ascent/contract";
+import {
+  LIMITS,
+  type TCreateEvidenceBody,
+  type TEvidence,
+  type TFramework,
+  type TTagSuggestions,
+} from "@ascent/contract";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useSuggestEvidenceTags } from "../../api/assessment-queries.ts";
 import { describeError, fieldErrors } from "../../ui/describe-error.ts";

@@ -325,12 +325,7 @@ export function EvidencePage() {
           });
         }}
       >
-        {deleting && (
-          <p>
-            “{deleting.title}” will be removed from your log. This cannot
-            be undone.
-          </p>
-        )}
+        {deleting && <p>“{deleting.title}” will be removed from your log. This cannot be undone.</p>}
       </ConfirmDialog>
     </>
   );

@@ -8,8 +8,8 @@ export function AnonymityNote({ k, audience }: { k: number | null; audience: "as
         {audience === "asker"
           ? "Nobody sees who answered or how: not you, not managers, not admins. "
           : "Nobody sees your answers on their own or with your name: not the person, their managers or admins. "}
-        Peer and upward answers are shown only as an average over at least {threshold} people, and only once the
-        request closes, all together.
+        Peer and upward answers are shown only as an average over at least {threshold} people, and only once the request
+        closes, all together.
       </p>
     </aside>
   );

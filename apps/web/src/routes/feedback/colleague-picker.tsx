@@ -28,7 +28,14 @@ function toPicked(person: TPersonSummary): PickedPerson {
 }
 
 /** Search and add colleagues one by one; the chosen ones are listed with a remove button each. */
-export function ColleaguePicker({ selected, onChange, excludeIds, candidates, error, describedBy }: ColleaguePickerProps) {
+export function ColleaguePicker({
+  selected,
+  onChange,
+  excludeIds,
+  candidates,
+  error,
+  describedBy,
+}: ColleaguePickerProps) {
   const id = useId();
   const [search, setSearch] = useState("");
   const found = usePeopleSearch(candidates ? "" : search);
@@ -53,7 +60,10 @@ export function ColleaguePicker({ selected, onChange, excludeIds, candidates, er
   else resultNote = `${results.length} ${results.length === 1 ? "person" : "people"} found.`;
 
   return (
-    <fieldset className="picker" aria-describedby={[hintId, error ? errorId : null, describedBy].filter(Boolean).join(" ")}>
+    <fieldset
+      className="picker"
+      aria-describedby={[hintId, error ? errorId : null, describedBy].filter(Boolean).join(" ")}
+    >
       <legend className="form-field__label">Colleagues to ask</legend>
       <p id={hintId} className="form-field__hint">
         {candidates

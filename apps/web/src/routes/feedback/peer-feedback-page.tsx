@@ -76,9 +76,8 @@ export function PeerFeedbackPage() {
             <p>
               {KIND[shown.relation]} about <strong>{shown.subject.name}</strong>
               {shown.subject.level ? `, ${shown.subject.level.name}` : ""}, asked
-              {shown.requestedBy ? ` by ${shown.requestedBy.name}` : ""}. Closes on{" "}
-              <FormattedDate iso={shown.dueAt} />. Rate what you have seen against what their level expects; skip
-              what you cannot judge.
+              {shown.requestedBy ? ` by ${shown.requestedBy.name}` : ""}. Closes on <FormattedDate iso={shown.dueAt} />.
+              Rate what you have seen against what their level expects; skip what you cannot judge.
             </p>
             {shown.message && (
               <blockquote className="request-message">

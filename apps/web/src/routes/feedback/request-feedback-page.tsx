@@ -66,8 +66,7 @@ export function RequestFeedbackPage() {
             {isSelf
               ? "Ask colleagues how they see your work, competency by competency. "
               : `Ask colleagues how they see ${name ?? "your report"}’s work, competency by competency. `}
-            Their answers are combined into one average and count in readiness next to the self and manager
-            ratings.
+            Their answers are combined into one average and count in readiness next to the self and manager ratings.
           </p>
         }
       >

@@ -32,7 +32,7 @@ export function LevelsTable({ levels }: { levels: Level[] }) {
           <tbody>
             {ordered.map((level) => (
               <tr key={level.id}>
-                <td data-label="Rank" className="numeric">
+                <td data-label="Rank" className="numeric level-rank">
                   <span className="rank">{level.rank}</span>
                 </td>
                 <th scope="row" data-label="Level">

@@ -56,7 +56,7 @@ export function ExplanationTable({
 }) {
   const { weights, k } = readiness.settings;
   return (
-    <div className="table-card table-scroll" role="region" aria-labelledby="why-heading" tabIndex={0}>
+    <div className="table-card table-scroll" role="region" aria-label="Explanation, per competency" tabIndex={0}>
       <table className="data-table explanation-table">
         <caption className="visually-hidden">
           Per competency: weight, expected value at {readiness.targetLevel.name}, each group’s mean and number of

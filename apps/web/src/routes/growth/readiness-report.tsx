@@ -96,7 +96,9 @@ function VerdictCard({ readiness, picker }: { readiness: TPersonReadiness; picke
       <div className="verdict-card__main">
         <p className="verdict-card__eyebrow">Verdict</p>
         <p className="verdict-card__headline">
-          <span className={`verdict-badge verdict-badge--${readiness.verdict}`}>{VERDICT_LABELS[readiness.verdict]}</span>{" "}
+          <span className={`verdict-badge verdict-badge--${readiness.verdict}`}>
+            {VERDICT_LABELS[readiness.verdict]}
+          </span>{" "}
           <span className="verdict-card__text">
             {VERDICT_HEADLINES[readiness.verdict]} {readiness.targetLevel.name}
           </span>
@@ -128,8 +130,8 @@ function WhyThisVerdict({ readiness }: { readiness: TPersonReadiness }) {
       <div className="why-card">
         <h3>The score</h3>
         <p>
-          Each competency earns its weight × min(observed ÷ expected, 1); an unknown one earns 0. The score is what
-          was earned out of the total weight:
+          Each competency earns its weight × min(observed ÷ expected, 1); an unknown one earns 0. The score is what was
+          earned out of the total weight:
         </p>
         <p className="why-card__sum">
           {formatNumber(earned)} ÷ {formatNumber(possible)} = <strong>{formatPercent(readiness.score)}</strong>
@@ -150,8 +152,8 @@ function WhyThisVerdict({ readiness }: { readiness: TPersonReadiness }) {
         <p>
           <strong>Observed</strong> is the weighted mean of the group means: manager × {formatNumber(weights.manager)},
           peers × {formatNumber(weights.peer)}, upward × {formatNumber(weights.upward)}, self ×{" "}
-          {formatNumber(weights.self)}, over the groups present. Each rater’s latest submitted rating within the window (by default the last 12 months)
-          counts.
+          {formatNumber(weights.self)}, over the groups present. Each rater’s latest submitted rating within the window
+          (by default the last 12 months) counts.
         </p>
         <p>
           <strong>Gap</strong> is expected − observed: meets at 0 or less, near up to 0.5, below beyond that.

@@ -84,8 +84,8 @@ export function ReadinessTimeline({
     return (
       <div className="empty-state">
         <p>
-          Nothing on the timeline yet. Each submitted assessment and each feedback release adds a point here, so you
-          can see readiness move over time.
+          Nothing on the timeline yet. Each submitted assessment and each feedback release adds a point here, so you can
+          see readiness move over time.
         </p>
       </div>
     );
@@ -109,8 +109,7 @@ export function ReadinessTimeline({
             </span>
             {event.kind === "readiness" ? (
               <span>
-                Readiness {formatPercent(event.score)}:{" "}
-                <strong>{VERDICT_LABELS[event.verdict].toLowerCase()}</strong>
+                Readiness {formatPercent(event.score)}: <strong>{VERDICT_LABELS[event.verdict].toLowerCase()}</strong>
               </span>
             ) : (
               <span>

@@ -53,8 +53,8 @@ export function SideBySidePage() {
       lead={
         <p>
           How your own ratings compare with your manager’s and with your colleagues’ averages. A self-perception gap
-          means you rate yourself at least 1 point away from how others see you; raters disagree when the groups are
-          2 or more points apart.
+          means you rate yourself at least 1 point away from how others see you; raters disagree when the groups are 2
+          or more points apart.
         </p>
       }
     >

@@ -10,7 +10,11 @@ export type ChartState = "loading" | "ready" | "failed";
 export function useEChart(option: EChartsCoreOption): { ref: RefObject<HTMLDivElement | null>; state: ChartState } {
   const ref = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<ChartState>("loading");
-  const chartRef = useRef<{ setOption: (o: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void } | null>(null);
+  const chartRef = useRef<{
+    setOption: (o: EChartsCoreOption, notMerge?: boolean) => void;
+    resize: () => void;
+    dispose: () => void;
+  } | null>(null);
 
   useEffect(() => {
     let isCancelled = false;
@@ -19,7 +23,7 @@ export function useEChart(option: EChartsCoreOption): { ref: RefObject<HTMLDivEl
       ({ echarts }) => {
         const element = ref.current;
         if (isCancelled || !element) return;
-        const chart = echarts.init(element, undefined, { renderer: "svg" });
+        const chart = echarts.init(element, undefined, { renderer: "canvas" });
         chartRef.current = chart;
         observer = new ResizeObserver(() => chart.resize());
         observer.observe(element);

@@ -16,10 +16,7 @@ export function ManagerAssessmentPage() {
       <PageHeading
         eyebrow={
           <Breadcrumb
-            trail={[
-              { to: "/team", label: "My team" },
-              ...(name ? [{ to: `/team/${personId}`, label: name }] : []),
-            ]}
+            trail={[{ to: "/team", label: "My team" }, ...(name ? [{ to: `/team/${personId}`, label: name }] : [])]}
             current="Assessment"
           />
         }
@@ -33,11 +30,7 @@ export function ManagerAssessmentPage() {
       >
         {title}
       </PageHeading>
-      <AssessmentWizard
-        subjectId={personId}
-        relation="manager"
-        done={{ to: "/team", label: "Back to My team" }}
-      />
+      <AssessmentWizard subjectId={personId} relation="manager" done={{ to: "/team", label: "Back to My team" }} />
     </>
   );
 }

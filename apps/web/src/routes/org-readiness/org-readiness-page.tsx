@@ -136,7 +136,12 @@ function Filters({
 }) {
   const id = useId();
   return (
-    <form className="org-filters" role="search" aria-label="Filter the organisation" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="org-filters"
+      role="search"
+      aria-label="Filter the organisation"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="form-field">
         <label htmlFor={`${id}-level`} className="form-field__label">
           Level
@@ -207,7 +212,8 @@ function OrgReadinessContent() {
   const levels = [...(framework.data?.document.levels ?? [])].sort((a, b) => a.rank - b.rank);
   const teams = [...new Set((everyone.data?.byTeam ?? []).map((t) => t.team))].sort((a, b) => a.localeCompare(b));
   const overall = readiness.data.overall;
-  const isUpdating = (readiness.isPlaceholderData || heatmap.isPlaceholderData) && (readiness.isFetching || heatmap.isFetching);
+  const isUpdating =
+    (readiness.isPlaceholderData || heatmap.isPlaceholderData) && (readiness.isFetching || heatmap.isFetching);
 
   return (
     <>
@@ -221,8 +227,8 @@ function OrgReadinessContent() {
       <section className="section section--first" aria-labelledby="org-overall-heading">
         <h2 id="org-overall-heading">Readiness for the next level</h2>
         <p className="section__lead">
-          Each person’s readiness for the level above their own, gathered per level and per team. Groups of fewer
-          than {k} people are hidden, as is any group whose figures would give a smaller one away.
+          Each person’s readiness for the level above their own, gathered per level and per team. Groups of fewer than{" "}
+          {k} people are hidden, as is any group whose figures would give a smaller one away.
         </p>
         {"hidden" in overall ? (
           <p className="callout">Hidden: {hiddenText(k).toLowerCase()} match these filters.</p>
@@ -261,7 +267,11 @@ function OrgReadinessContent() {
             caption="Readiness per level"
             groupLabel="Level"
             k={k}
-            rows={readiness.data.byLevel.map((row) => ({ key: row.level.id, name: row.level.name, summary: row.summary }))}
+            rows={readiness.data.byLevel.map((row) => ({
+              key: row.level.id,
+              name: row.level.name,
+              summary: row.summary,
+            }))}
           />
         )}
       </section>
@@ -275,7 +285,11 @@ function OrgReadinessContent() {
             caption="Readiness per team"
             groupLabel="Team"
             k={k}
-            rows={readiness.data.byTeam.map((row) => ({ key: row.team, name: row.team || "No team", summary: row.summary }))}
+            rows={readiness.data.byTeam.map((row) => ({
+              key: row.team,
+              name: row.team || "No team",
+              summary: row.summary,
+            }))}
           />
         )}
       </section>
@@ -301,7 +315,6 @@ function OrgReadinessContent() {
               heatmap.data.byLevel.map((row) => ({ key: row.level.id, name: row.level.name, cells: row.cells })),
               k,
             )}
-            labelledBy="org-heatmap-levels-heading"
           />
         )}
         <h3 id="org-heatmap-teams-heading" className="org-subheading">
@@ -318,7 +331,6 @@ function OrgReadinessContent() {
               heatmap.data.byTeam.map((row) => ({ key: row.team, name: row.team || "No team", cells: row.cells })),
               k,
             )}
-            labelledBy="org-heatmap-teams-heading"
           />
         )}
       </section>

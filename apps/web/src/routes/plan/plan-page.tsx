@@ -11,6 +11,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { BeyondTitlesSection } from "./beyond-titles-section.tsx";
+import { CadenceSection } from "./cadence-section.tsx";
 import { EnvisionSection } from "./envision-section.tsx";
 import { LearningSection } from "./learning-section.tsx";
 import { bodyFromDraft, draftFromPlan, isSameDraft, type PlanDraft } from "./plan-draft.ts";
@@ -18,6 +19,7 @@ import { PlanStatusPanel } from "./plan-status-panel.tsx";
 import { ReviewSection } from "./review-section.tsx";
 import { SelfAwarenessSection } from "./self-awareness-section.tsx";
 import { StepsSection } from "./steps-section.tsx";
+import "../../ui/growth-controls.css";
 import "./plan.css";
 
 export function PlanPage() {
@@ -115,6 +117,7 @@ function PlanEditor({ personId, plan, ladder }: { personId: string; plan: TCaree
         <LearningSection plan={plan} draft={draft} update={update} errors={errors} ladder={ladder} />
         <StepsSection plan={plan} draft={draft} update={update} errors={errors} warnings={warnings} />
         <BeyondTitlesSection plan={plan} draft={draft} update={update} errors={errors} ladder={ladder} />
+        <CadenceSection draft={draft} update={update} errors={errors} />
         <div className="save-bar">
           <div className="save-bar__status">
             {save.isError ? (

@@ -1,4 +1,10 @@
-import { ApiError, type TAssessment, type TAssessmentRelation, type TEvidence, type TFramework } from "@ascent/contract";
+import {
+  ApiError,
+  type TAssessment,
+  type TAssessmentRelation,
+  type TEvidence,
+  type TFramework,
+} from "@ascent/contract";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import {
@@ -336,7 +342,11 @@ function WizardForm({ assessment, document, evidenceEntries, wording, done }: Wi
 }
 
 function describeStartError(error: unknown, relation: TAssessmentRelation): string {
-  if (error instanceof ApiError && error.code === "already_submitted" && (relation === "peer" || relation === "upward")) {
+  if (
+    error instanceof ApiError &&
+    error.code === "already_submitted" &&
+    (relation === "peer" || relation === "upward")
+  ) {
     return "You have already answered this feedback request. Thank you: answers are final once given.";
   }
   return describeError(error);

@@ -70,8 +70,7 @@ function EvidenceLinks({
       <legend className="form-field__label">Link entries from {wording.evidenceLogName}</legend>
       {ordered.length === 0 ? (
         <p className="form-field__hint">
-          {wording.noEvidence}{" "}
-          {wording.evidenceLogHref && <Link to={wording.evidenceLogHref}>Log an achievement</Link>}
+          {wording.noEvidence} {wording.evidenceLogHref && <Link to={wording.evidenceLogHref}>Log an achievement</Link>}
         </p>
       ) : (
         <ul className="evidence-links__list">
@@ -188,7 +187,8 @@ export function CompetencyStep({
                 />
                 <span className="rating-option__value">{point.value}</span>
                 <span className="rating-option__label">{point.label}</span>
-                <span id={descriptionId} className="rating-option__description">
+                {/* Hidden from the name (it would make every option a paragraph long); read as its description. */}
+                <span id={descriptionId} className="rating-option__description" aria-hidden="true">
                   {point.description}
                 </span>
               </label>

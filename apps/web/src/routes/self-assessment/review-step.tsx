@@ -82,7 +82,11 @@ export function ReviewStep({
                     {linked.length > 0 && <span className="cell-note">Linked: {linked.join("; ")}</span>}
                   </td>
                   <td>
-                    <button type="button" className="button button--secondary button--small" onClick={() => onEdit(index)}>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => onEdit(index)}
+                    >
                       Change<span className="visually-hidden"> {competency.name}</span>
                     </button>
                   </td>

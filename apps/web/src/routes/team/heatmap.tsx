@@ -111,16 +111,14 @@ export function Heatmap({
   rowHeading,
   competencies,
   rows,
-  labelledBy,
 }: {
   caption: string;
   rowHeading: string;
   competencies: { id: string; name: string }[];
   rows: HeatRow[];
-  labelledBy: string;
 }) {
   return (
-    <div className="table-card heatmap-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+    <div className="table-card heatmap-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="heatmap">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -22,7 +22,8 @@ function heatRows(heatmap: TTeamHeatmap): HeatRow[] {
   return heatmap.rows.map((row) => {
     const cells: Record<string, HeatCell> = {};
     for (const cell of row.cells) {
-      if (cell.status === "not-applicable" || cell.expected === null) cells[cell.competencyId] = { kind: "not-applicable" };
+      if (cell.status === "not-applicable" || cell.expected === null)
+        cells[cell.competencyId] = { kind: "not-applicable" };
       else if (cell.observed === null || cell.delta === null) {
         cells[cell.competencyId] = { kind: "unknown", expected: cell.expected };
       } else {
@@ -194,9 +195,8 @@ export function TeamPage() {
     <PageHeading
       lead={
         <p>
-          How the people who report to you compare with what their own level expects, competency by competency, and
-          how ready each one is for the next level. Peer and upward feedback counts only as averages over enough
-          people.
+          How the people who report to you compare with what their own level expects, competency by competency, and how
+          ready each one is for the next level. Peer and upward feedback counts only as averages over enough people.
         </p>
       }
     >
@@ -236,15 +236,16 @@ export function TeamPage() {
         <div className="empty-state">
           <h2 className="empty-state__title">Nobody reports to you in Ascent</h2>
           <p>
-            This page fills in once people report to you: an admin sets each person’s manager on the People page. In
-            the meantime, <Link to="/growth">My growth</Link> shows your own readiness.
+            This page fills in once people report to you: an admin sets each person’s manager on the People page. In the
+            meantime, <Link to="/growth">My growth</Link> shows your own readiness.
           </p>
         </div>
       </>
     );
   }
 
-  const isUpdating = (heatmap.isPlaceholderData || readiness.isPlaceholderData) && (heatmap.isFetching || readiness.isFetching);
+  const isUpdating =
+    (heatmap.isPlaceholderData || readiness.isPlaceholderData) && (heatmap.isFetching || readiness.isFetching);
 
   return (
     <>
@@ -259,8 +260,8 @@ export function TeamPage() {
       <section className="section section--first" aria-labelledby="heatmap-heading">
         <h2 id="heatmap-heading">Competency heatmap</h2>
         <p className="section__lead">
-          Each cell is observed minus what that person’s own level expects: orange below, purple above. Open a name
-          for the full explanation.
+          Each cell is observed minus what that person’s own level expects: orange below, purple above. Open a name for
+          the full explanation.
         </p>
         <HeatmapLegend />
         {heatmap.data.rows.length === 0 ? (
@@ -271,7 +272,6 @@ export function TeamPage() {
             rowHeading="Person"
             competencies={heatmap.data.competencies}
             rows={heatRows(heatmap.data)}
-            labelledBy="heatmap-heading"
           />
         )}
       </section>

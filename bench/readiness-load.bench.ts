@@ -1,0 +1,169 @@
+// Single-person readiness under load: `GET /api/people/:id/readiness` for random people of a seeded
+// 10,000-person organisation, 50 concurrent connections, against the baseline measured in the same
+// process and run: a bare Fastify "hello world" route. Goals: throughput ≥ 0.5× the bare route, and
+// a p99 latency under 20 ms. The caller is the CPO with an API token: the root of every reporting
+// chain, so every person is theirs to see (admins alone may not read individual readiness).
+// Everything runs in this one process on loopback: the app, the bare route and autocannon.
+// On a fresh PGlite always; on PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
+//
+//   npm run bench -- readiness-load           (PEOPLE=2000 DURATION=5 for a quick run)
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import Fastify, { type FastifyInstance } from "fastify";
+import { sql } from "drizzle-orm";
+import { openPglite, openPostgres, type DatabaseHandle } from "@ascent/db";
+import { createScratchDatabase } from "@ascent/db/testing";
+import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
+import {
+  SYNTHETIC_EMAIL_DOMAIN,
+  seedSyntheticOrganisation,
+} from "../apps/server/src/synthetic/synthetic-organisation.ts";
+
+const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
+const DURATION_SECONDS = Number(process.env.DURATION ?? 10);
+const WARMUP_SECONDS = 2;
+const CONNECTIONS = 50;
+const GOAL_RATIO = 0.5;
+const GOAL_P99_MS = 20;
+
+interface LoadFigures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  failures: number;
+}
+
+interface LoadResult {
+  driver: string;
+  seedSeconds: number;
+  readiness: LoadFigures;
+  bare: LoadFigures;
+}
+
+const format = (n: number) => Math.round(n).toLocaleString("en-US");
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("the server has no TCP address");
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** A bare Fastify app with one route: the most a Node HTTP route can do here, in this same process. */
+function buildBareApp(): FastifyInstance {
+  const app = Fastify({ logger: false });
+  app.get("/hello", async () => ({ hello: "world" }));
+  return app;
+}
+
+async function load(
+  url: string,
+  options: { seconds: number; path: () => string; headers?: Record<string, string> },
+): Promise<LoadFigures> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    headers: options.headers ?? {},
+    requests: [{ method: "GET", setupRequest: (request: object) => ({ ...request, path: options.path() }) }],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function benchDatabase(driver: string, database: DatabaseHandle): Promise<LoadResult> {
+  await prepareDatabase(database);
+  const seeded = await seedSyntheticOrganisation(database, { people: PEOPLE });
+  const services = buildServices(database);
+  const { token } = await services.accounts.createApiToken(seeded.root.id, "readiness-load bench");
+  const rows = await database.db.execute(
+    sql`select id from people where email like ${`%@${SYNTHETIC_EMAIL_DOMAIN}`} order by id`,
+  );
+  const ids = (rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  const randomPerson = () => `/api/people/${ids[Math.floor(Math.random() * ids.length)]}/readiness`;
+  const headers = { authorization: `Bearer ${token}` };
+
+  const app = await buildApp({ database, logLevel: "silent" });
+  const bare = buildBareApp();
+  try {
+    const [appUrl, bareUrl] = [await listen(app), await listen(bare)];
+    const probe = await fetch(`${appUrl}${randomPerson()}`, { headers });
+    const body = (await probe.json()) as { competencies?: unknown[] };
+    if (probe.status !== 200 || !body.competencies?.length) {
+      throw new Error(`GET readiness as the CPO: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
+    }
+    // Untimed warm-up of both: JIT, query plans and per-process caches, as on a running server.
+    await load(appUrl, { seconds: WARMUP_SECONDS, path: randomPerson, headers });
+    await load(bareUrl, { seconds: WARMUP_SECONDS, path: () => "/hello" });
+    const bareFigures = await load(bareUrl, { seconds: DURATION_SECONDS, path: () => "/hello" });
+    const readiness = await load(appUrl, { seconds: DURATION_SECONDS, path: randomPerson, headers });
+    return { driver, seedSeconds: seeded.seconds.insert + seeded.seconds.readiness, readiness, bare: bareFigures };
+  } finally {
+    await app.close();
+    await bare.close();
+  }
+}
+
+function report(result: LoadResult): boolean {
+  const { readiness, bare } = result;
+  const ratio = readiness.requestsPerSecond / bare.requestsPerSecond;
+  const line = (label: string, figures: LoadFigures) =>
+    console.log(
+      `  ${label.padEnd(52)} ${format(figures.requestsPerSecond).padStart(7)} req/s   p50 ${figures.p50} ms   ` +
+        `p99 ${figures.p99} ms   (${format(figures.total)} requests, ${figures.failures} failed)`,
+    );
+  console.log(`\n${result.driver}  (seeded in ${result.seedSeconds.toFixed(1)} s, not timed)`);
+  line("GET /api/people/:id/readiness, random people, as the CPO", readiness);
+  line("baseline: bare Fastify hello world, same process", bare);
+  const isRatioMet = ratio >= GOAL_RATIO;
+  const isLatencyMet = readiness.p99 < GOAL_P99_MS;
+  console.log(
+    `  ratio: ${ratio.toFixed(2)}× the bare route's throughput (goal ≥ ${GOAL_RATIO}×) ${isRatioMet ? "✓" : "✗ under the goal"}`,
+  );
+  console.log(`  p99: ${readiness.p99} ms (goal < ${GOAL_P99_MS} ms) ${isLatencyMet ? "✓" : "✗ over the goal"}`);
+  return isRatioMet && isLatencyMet && readiness.failures === 0;
+}
+
+console.log(
+  `readiness-load: ${format(PEOPLE)} people, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per side ` +
+    `(after ${WARMUP_SECONDS} s of warm-up), loopback only`,
+);
+const results: boolean[] = [];
+const dir = await mkdtemp(join(tmpdir(), "ascent-bench-readiness-load-"));
+try {
+  const pglite = await openPglite(join(dir, "pglite"));
+  try {
+    results.push(report(await benchDatabase("PGlite (embedded, fresh database in a temp folder)", pglite)));
+  } finally {
+    await pglite.close();
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (baseUrl) {
+  const scratch = await createScratchDatabase(baseUrl);
+  try {
+    const postgres = await openPostgres(scratch.url);
+    try {
+      results.push(report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)));
+    } finally {
+      await postgres.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
+} else {
+  console.log("\n(PostgreSQL skipped: set BENCH_DATABASE_URL to a local cluster to run it too)");
+}
+console.log(`\npeak RSS: ${format(process.resourceUsage().maxRSS / 1024)} MB`);
+process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -1,0 +1,336 @@
+import { mkdirSync } from "node:fs";
+import { endpoints, type TPerson } from "@ascent/contract";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectPageErrors, launchBrowser } from "../support/browser.ts";
+import { HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { runAxeUnderCsp } from "./axe.ts";
+
+/**
+ * The Assessments issue's browser journey: a PM self-assesses; three peers answer a feedback
+ * request; the request closes; My growth explains the verdict with the radar; the Director
+ * assesses the PM and sees the team heatmap. The organisation is set up over HTTP as the admin.
+ */
+
+const SHOTS = "/tmp/ascent-shots";
+const PASSWORD = "assessment-web-password";
+
+const PEOPLE = {
+  dana: { name: "Dana Director", title: "Director of Product", levelId: "director", manager: null },
+  mia: { name: "Mia Member", title: "Product Manager", levelId: "pm", manager: "dana" },
+  pia: { name: "Pia Peer", title: "Product Manager", levelId: "pm", manager: "dana" },
+  pete: { name: "Pete Peer", title: "Product Manager", levelId: "pm", manager: "dana" },
+  paz: { name: "Paz Peer", title: "Product Manager", levelId: "pm", manager: "dana" },
+} as const;
+type Key = keyof typeof PEOPLE;
+
+describe("web: assessments and readiness", () => {
+  let server: TestServer;
+  let browser: Browser;
+  const people = {} as Record<Key, TPerson>;
+  const sessions = {} as Record<Key, HttpSession>;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const admin = await signInAsFirstAdmin(server);
+    for (const [key, spec] of Object.entries(PEOPLE) as [Key, (typeof PEOPLE)[Key]][]) {
+      people[key] = await admin.client.call(endpoints.people.create, {
+        body: {
+          name: spec.name,
+          email: `${key}@web-assess.example.com`,
+          title: spec.title,
+          levelId: spec.levelId,
+          managerId: spec.manager ? people[spec.manager].id : null,
+          team: "Payments",
+        },
+      });
+      const link = await admin.client.call(endpoints.auth.createLink, {
+        params: { id: people[key].id },
+        body: { purpose: "invite" },
+      });
+      sessions[key] = await new HttpSession(server.url).redeem(link.path, PASSWORD);
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Signs in through the sign-in page and lands on `path`. */
+  async function signIn(key: Key, path: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
+    await page.getByLabel("Email").fill(people[key].email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}${path}`);
+    return { page, errors };
+  }
+
+  async function expectAxeClean(page: Page): Promise<void> {
+    expect(await runAxeUnderCsp(page)).toEqual([]);
+  }
+
+  async function expectSaved(page: Page): Promise<void> {
+    await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  }
+
+  it("lets a PM self-assess: one competency per step, autosaved, resumed, reviewed and submitted", async () => {
+    const { page, errors } = await signIn("mia", "/growth/self-assessment");
+    await page.getByRole("heading", { level: 1, name: "Self-assessment" }).waitFor();
+    expect(await page.title()).toBe("Self-assessment · Ascent");
+
+    // The PM level has 14 competencies (no strategic partnerships): step 1 of 14.
+    await page.getByText("Competency 1 of 14").waitFor();
+    const steps = page.getByRole("navigation", { name: "Assessment steps" }).getByRole("button");
+    expect(await steps.count()).toBe(15);
+    const firstStep = page.getByRole("heading", { level: 2 });
+    const firstName = await firstStep.innerText();
+    expect(await page.getByText("Your level", { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText("Next level", { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { level: 3, name: "Senior Product Manager" }).isVisible()).toBe(true);
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/assessments-wizard.png`, fullPage: true });
+
+    // Rate two competencies with evidence, waiting for autosave each time.
+    await page.getByRole("radio", { name: "3 Proficient" }).check();
+    await page.getByLabel(/^Evidence/).fill("Ran the <b>pricing</b> discovery; <script>alert(1)</script> stays text.");
+    await expect.poll(() => page.getByText(/of 4,000 characters/).innerText()).toMatch(/^\d+ of 4,000 characters/);
+    await expectSaved(page);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByText("Competency 2 of 14").waitFor();
+    // Focus follows the step, so keyboard and screen-reader users start at its heading.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
+    await page.getByRole("radio", { name: "4 Advanced" }).check();
+    await expectSaved(page);
+
+    // Reloading resumes the same draft at the first competency not rated yet.
+    await page.reload();
+    await page.getByText("Competency 3 of 14").waitFor();
+    await page.getByRole("button", { name: "Back" }).click();
+    expect(await page.getByRole("radio", { name: "4 Advanced" }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("radio", { name: "2 Developing" }).check();
+    await expectSaved(page);
+
+    // The evidence limit comes from the contract: over it, the field says so and nothing is saved.
+    await page.getByLabel(/^Evidence/).fill("x".repeat(4001));
+    await page.getByRole("alert").filter({ hasText: "1 characters over the limit of 4000" }).waitFor();
+    expect(await page.getByLabel(/^Evidence/).getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel(/^Evidence/).fill("Short again.");
+    await expectSaved(page);
+
+    await steps.filter({ hasText: "Review and submit" }).click();
+    await page.getByRole("heading", { level: 2, name: "Review your answers" }).waitFor();
+    const review = page.getByRole("table");
+    expect(await review.locator("tbody tr").count()).toBe(14);
+    expect(await review.getByText("3 · Proficient").count()).toBe(1);
+    expect(await review.getByText("Not rated").count()).toBe(11);
+    // Evidence is shown as text: the markup typed in is visible, not interpreted.
+    expect(await review.getByText("<script>alert(1)</script>", { exact: false }).count()).toBe(1);
+    expect(await page.locator("script:not([src])").count()).toBe(0);
+    await expectAxeClean(page);
+
+    await page.getByRole("button", { name: "Submit self-assessment" }).click();
+    const dialog = page.getByRole("dialog", { name: "Submit your self-assessment?" });
+    await dialog.waitFor();
+    await expectAxeClean(page);
+    await dialog.getByRole("button", { name: "Submit self-assessment" }).click();
+    await page.getByRole("heading", { name: /your self-assessment is submitted/ }).waitFor();
+    expect(await page.getByRole("link", { name: "See My growth" }).getAttribute("href")).toBe("/growth");
+
+    const mine = await sessions.mia.client.call(endpoints.assessments.listMine);
+    const submitted = mine.assessments.filter((a) => a.relation === "self" && a.status === "submitted");
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]?.ratings.find((r) => r.score === 3)?.evidence).toContain("<script>alert(1)</script>");
+    expect(firstName.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  let requestId = "";
+
+  it("lets the manager ask three peers for feedback, and the PM follow the request", async () => {
+    const { page, errors } = await signIn("dana", `/team/${people.mia.id}/feedback`);
+    await page.getByRole("heading", { level: 1, name: "Request feedback about Mia Member" }).waitFor();
+    await page.getByRole("heading", { name: "Answers are anonymous" }).waitFor();
+
+    const search = page.getByRole("searchbox", { name: "Find a colleague" });
+    for (const key of ["pia", "pete", "paz"] as const) {
+      await search.fill(PEOPLE[key].name);
+      await page.getByRole("button", { name: `Add ${PEOPLE[key].name}, Product Manager` }).click();
+    }
+    await page.getByRole("heading", { name: "Asking 3 colleagues" }).waitFor();
+    await page.getByLabel("Message").fill("What should Mia focus on next quarter?");
+    await expectAxeClean(page);
+    await page.getByRole("button", { name: "Send request" }).click();
+    await page.getByText("Request sent to 3 colleagues.").waitFor();
+    await page.getByText("0 of 3", { exact: true }).waitFor();
+    expect(await page.getByText("Paz Peer, Pete Peer, Pia Peer").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+
+    const { requests } = await sessions.mia.client.call(endpoints.feedback.listAbout, {
+      params: { id: people.mia.id },
+    });
+    expect(requests).toHaveLength(1);
+    requestId = requests[0]?.id ?? "";
+
+    // The PM sees the same request, with names and a count but never who answered.
+    const mia = await signIn("mia", "/growth/feedback");
+    await mia.page.getByRole("heading", { level: 1, name: "Request feedback" }).waitFor();
+    await mia.page.getByText("0 of 3", { exact: true }).waitFor();
+    await expectAxeClean(mia.page);
+    await mia.page.screenshot({ path: `${SHOTS}/assessments-request-feedback.png`, fullPage: true });
+    expect(mia.errors).toEqual([]);
+  });
+
+  it("lets peers answer anonymously: one in the browser, two over HTTP", async () => {
+    const { page, errors } = await signIn("pia", "/growth");
+    const asked = page.getByRole("region", { name: /Feedback asked of you/ });
+    await asked.getByText("Mia Member").waitFor();
+    await asked.getByRole("link", { name: "Give feedback to Mia Member" }).click();
+    await page.waitForURL(`${server.url}/feedback/${requestId}`);
+    await page.getByRole("heading", { level: 1, name: "Feedback for Mia Member" }).waitFor();
+    await page.getByText("What should Mia focus on next quarter?").waitFor();
+    await page.getByText("Competency 1 of 14").waitFor();
+    expect(await page.getByText("Next level", { exact: true }).count()).toBe(0);
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/assessments-peer-form.png`, fullPage: true });
+
+    for (const score of ["4 Advanced", "3 Proficient", "3 Proficient"]) {
+      await page.getByRole("radio", { name: score }).check();
+      await expectSaved(page);
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+    await page
+      .getByRole("navigation", { name: "Assessment steps" })
+      .getByRole("button", { name: "Review and submit" })
+      .click();
+    await page.getByRole("button", { name: "Submit feedback" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Submit feedback" }).click();
+    await page.getByRole("heading", { name: "Thank you: your feedback is in" }).waitFor();
+    expect(errors).toEqual([]);
+
+    const framework = await sessions.pete.client.call(endpoints.frameworks.getVersion, {
+      params: { framework: "product-management", version: "latest" },
+    });
+    const applicable = framework.document.competencies
+      .filter((c) => (framework.document.expectations.pm?.[c.id]?.weight ?? 0) > 0)
+      .map((c) => c.id);
+    for (const [key, score] of [
+      ["pete", 3],
+      ["paz", 2],
+    ] as const) {
+      const client = sessions[key].client;
+      const draft = await client.call(endpoints.assessments.start, {
+        body: { subjectId: people.mia.id, relation: "peer", feedbackRequestId: requestId },
+      });
+      await client.call(endpoints.assessments.saveRatings, {
+        params: { assessmentId: draft.id },
+        body: { ratings: applicable.map((competencyId) => ({ competencyId, score, evidence: "" })) },
+      });
+      await client.call(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
+    }
+  });
+
+  it("lets the PM close the request, releasing the three answers as one average", async () => {
+    const { page, errors } = await signIn("mia", "/growth/feedback");
+    await page.getByText("3 of 3", { exact: true }).waitFor();
+    await page.getByRole("button", { name: /^Close now/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Close this request now?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Close request" }).click();
+    await page.getByText("Request closed: 3 answers released as one average.").waitFor();
+    await page.getByText("Closed", { exact: true }).waitFor();
+    // Focus returned to the page, not lost with the dialog.
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows My growth: the verdict, the radar with its text alternative, and the explanation with the peer aggregate", async () => {
+    const { page, errors } = await signIn("mia", "/growth");
+    await page.getByRole("heading", { level: 1, name: "My growth" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Readiness for Senior Product Manager" }).waitFor();
+
+    const verdict = page.locator(".verdict-card");
+    expect(await verdict.innerText()).toMatch(/(Ready|Almost|Not yet)/);
+    expect(await verdict.innerText()).toMatch(/\d+\.\d% readiness score/);
+    const readiness = await sessions.mia.client.call(endpoints.readiness.forPerson, {
+      params: { id: people.mia.id },
+    });
+    const percent = `${(Math.floor(readiness.score * 1000 + 1e-6) / 10).toFixed(1)}%`;
+    expect(await verdict.innerText()).toContain(percent);
+
+    // The radar: drawn on a canvas, described in words, and its numbers one click away.
+    const radar = page.getByRole("img", { name: "Radar chart of observed against expected ratings" });
+    await radar.locator("canvas").waitFor();
+    expect(await page.locator("figcaption").first().innerText()).toMatch(/Radar chart of 15 competencies/);
+    await page.getByText("Show the chart’s numbers as a table").click();
+    expect(await page.getByRole("table", { name: "Observed and expected per competency" }).locator("tbody tr").count()).toBe(
+      readiness.competencies.length,
+    );
+
+    // Why this verdict: the peer group shows as an aggregate of exactly three raters.
+    const why = page.getByRole("region", { name: "Why this verdict" }).getByRole("table");
+    const first = readiness.competencies.find((c) => c.groups.peer !== null && "count" in c.groups.peer);
+    expect(first).toBeDefined();
+    const row = why.getByRole("row").filter({ has: page.getByRole("rowheader", { name: first?.name ?? "" }) });
+    expect(await row.innerText()).toContain("3 raters");
+    expect(await why.getByText("3 raters").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByText(/÷/).count()).toBeGreaterThan(0);
+    await page.getByRole("heading", { level: 2, name: "Gaps and strengths" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Timeline" }).waitFor();
+    await expect.poll(() => page.locator(".timeline__item").count()).toBeGreaterThanOrEqual(2);
+
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/assessments-growth.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("lets the Director assess the PM and see the team heatmap", async () => {
+    const { page, errors } = await signIn("dana", `/team/${people.mia.id}/assess`);
+    await page.getByRole("heading", { level: 1, name: "Assess Mia Member" }).waitFor();
+    await page.getByText("Competency 1 of 14").waitFor();
+    expect(await page.getByText("Mia’s level", { exact: true }).isVisible()).toBe(true);
+    for (const score of ["4 Advanced", "4 Advanced"]) {
+      await page.getByRole("radio", { name: score }).check();
+      await expectSaved(page);
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+    await page
+      .getByRole("navigation", { name: "Assessment steps" })
+      .getByRole("button", { name: "Review and submit" })
+      .click();
+    await page.getByRole("button", { name: "Submit assessment" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Submit assessment" }).click();
+    await page.getByRole("heading", { name: "Thank you: your assessment of Mia is submitted" }).waitFor();
+
+    await page.getByRole("link", { name: "Back to My team" }).click();
+    await page.waitForURL(`${server.url}/team`);
+    await page.getByRole("heading", { level: 1, name: "My team" }).waitFor();
+    const heatmap = page.getByRole("region", { name: "Competency heatmap" }).getByRole("table");
+    const miaRow = heatmap.getByRole("row").filter({ has: page.getByRole("link", { name: "Mia Member" }) });
+    await miaRow.waitFor();
+    expect(await heatmap.locator("tbody tr").count()).toBe(4);
+    // Mia's rated competencies carry a signed value; the legend explains the colours.
+    expect(await miaRow.innerText()).toMatch(/[+−]\d|(^|\s)0(\s|$)/);
+    await page.getByText("Observed minus expected", { exact: true }).waitFor();
+
+    const list = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: /Score/ }) });
+    await list.getByRole("button", { name: /Name/ }).click();
+    expect(await list.getByRole("columnheader", { name: /Name/ }).getAttribute("aria-sort")).toBe("ascending");
+    const names = await list.locator("tbody th").allInnerTexts();
+    expect(names.map((n) => n.split("\n")[0])).toEqual(["Mia Member", "Paz Peer", "Pete Peer", "Pia Peer"]);
+
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/assessments-team.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
