@@ -23,6 +23,8 @@ import {
 
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
 const DURATION_SECONDS = Number(process.env.DURATION ?? 10);
+/** Each side's time is cut into rounds, alternating, so that a burst of load on the machine hits both alike. */
+const ROUNDS = 5;
 const WARMUP_SECONDS = 2;
 const CONNECTIONS = 50;
 const GOAL_RATIO = 0.5;
@@ -71,11 +73,23 @@ async function load(
     requests: [{ method: "GET", setupRequest: (request: object) => ({ ...request, path: options.path() }) }],
   });
   return {
-    requestsPerSecond: result.requests.average,
+    requestsPerSecond: result.requests.total / options.seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     total: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Rounds of one side put together: throughput over the whole time, the median p50, the worst p99. */
+function combine(rounds: LoadFigures[]): LoadFigures {
+  const total = rounds.reduce((sum, r) => sum + r.total, 0);
+  return {
+    requestsPerSecond: rounds.reduce((sum, r) => sum + r.requestsPerSecond, 0) / rounds.length,
+    p50: [...rounds.map((r) => r.p50)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)] ?? 0,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    total,
+    failures: rounds.reduce((sum, r) => sum + r.failures, 0),
   };
 }
 
@@ -103,9 +117,19 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
     // Untimed warm-up of both: JIT, query plans and per-process caches, as on a running server.
     await load(appUrl, { seconds: WARMUP_SECONDS, path: randomPerson, headers });
     await load(bareUrl, { seconds: WARMUP_SECONDS, path: () => "/hello" });
-    const bareFigures = await load(bareUrl, { seconds: DURATION_SECONDS, path: () => "/hello" });
-    const readiness = await load(appUrl, { seconds: DURATION_SECONDS, path: randomPerson, headers });
-    return { driver, seedSeconds: seeded.seconds.insert + seeded.seconds.readiness, readiness, bare: bareFigures };
+    const seconds = DURATION_SECONDS / ROUNDS;
+    const bareRounds: LoadFigures[] = [];
+    const readinessRounds: LoadFigures[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRounds.push(await load(bareUrl, { seconds, path: () => "/hello" }));
+      readinessRounds.push(await load(appUrl, { seconds, path: randomPerson, headers }));
+    }
+    return {
+      driver,
+      seedSeconds: seeded.seconds.insert + seeded.seconds.readiness,
+      readiness: combine(readinessRounds),
+      bare: combine(bareRounds),
+    };
   } finally {
     await app.close();
     await bare.close();
@@ -128,13 +152,15 @@ function report(result: LoadResult): boolean {
   console.log(
     `  ratio: ${ratio.toFixed(2)}× the bare route's throughput (goal ≥ ${GOAL_RATIO}×) ${isRatioMet ? "✓" : "✗ under the goal"}`,
   );
-  console.log(`  p99: ${readiness.p99} ms (goal < ${GOAL_P99_MS} ms) ${isLatencyMet ? "✓" : "✗ over the goal"}`);
+  console.log(
+    `  p99: ${readiness.p99} ms, the worst of ${ROUNDS} rounds (goal < ${GOAL_P99_MS} ms) ${isLatencyMet ? "✓" : "✗ over the goal"}`,
+  );
   return isRatioMet && isLatencyMet && readiness.failures === 0;
 }
 
 console.log(
-  `readiness-load: ${format(PEOPLE)} people, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per side ` +
-    `(after ${WARMUP_SECONDS} s of warm-up), loopback only`,
+  `readiness-load: ${format(PEOPLE)} people, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per side in ` +
+    `${ROUNDS} alternating rounds (after ${WARMUP_SECONDS} s of warm-up), loopback only`,
 );
 const results: boolean[] = [];
 const dir = await mkdtemp(join(tmpdir(), "ascent-bench-readiness-load-"));

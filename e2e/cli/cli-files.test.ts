@@ -142,7 +142,7 @@ describe("ascent (no database)", () => {
       "title,level,confidence,reason",
       'Group PM,Senior Product Manager,0.95,"matched alias ""Group PM"" of Senior Product Manager"',
       '"Director of Product, Payments",Director of Product,0.95,"matched level name ""Director of Product"""',
-      'Chief of Staff,,0.00,"""Chief of Staff"" does not name a product-management role"',
+      'Chief of Staff,,0.00,"""Chief of Staff"" is a chief-of-staff role, an adviser to a leader rather than a ladder level"',
       "",
     ]);
   });

@@ -5,6 +5,15 @@ import { runAxeUnderCsp as runAxe } from "./axe.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { signedInContext } from "./signed-in-context.ts";
 
+/** The links the app shell promises; other features may add more. */
+const PRIMARY_LINKS = [
+  { label: "Frameworks", path: "/frameworks" },
+  { label: "Ladder", path: "/ladder" },
+  { label: "People", path: "/people" },
+  { label: "My growth", path: "/growth" },
+  { label: "About this ladder", path: "/about" },
+];
+
 describe("web: app shell", () => {
   let server: TestServer;
   let browser: Browser;
@@ -36,13 +45,8 @@ describe("web: app shell", () => {
     expect(await page.title()).toBe("Frameworks · Ascent");
     expect(await page.getByRole("banner").getByText("Ascent", { exact: true }).isVisible()).toBe(true);
     const nav = page.getByRole("navigation", { name: "Primary" });
-    expect(await nav.getByRole("link").allInnerTexts()).toEqual([
-      "Frameworks",
-      "Ladder",
-      "People",
-      "My growth",
-      "About this ladder",
-    ]);
+    const linkTexts = await nav.getByRole("link").allInnerTexts();
+    for (const label of PRIMARY_LINKS.map((link) => link.label)) expect(linkTexts).toContain(label);
     expect(await nav.getByRole("link", { name: "Frameworks", exact: true }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await page.getByRole("contentinfo").count()).toBe(1);
@@ -75,42 +79,35 @@ describe("web: app shell", () => {
     const { page, errors } = await open("/frameworks");
     await page.getByRole("link", { name: "Product Management" }).waitFor();
 
-    const pages = [
-      { link: "Ladder", path: "/ladder", heading: "Ladder" },
-      { link: "People", path: "/people", heading: "People" },
-      { link: "My growth", path: "/growth", heading: "My growth" },
-      { link: "About this ladder", path: "/about", heading: "About this ladder" },
-      { link: "Frameworks", path: "/frameworks", heading: "Frameworks" },
-    ];
     const nav = page.getByRole("navigation", { name: "Primary" });
-    for (const target of pages) {
-      await nav.getByRole("link", { name: target.link, exact: true }).click();
+    for (const target of [...PRIMARY_LINKS.slice(1), PRIMARY_LINKS[0]!]) {
+      await nav.getByRole("link", { name: target.label, exact: true }).click();
       await page.waitForURL(`${server.url}${target.path}`);
-      const heading = page.getByRole("heading", { level: 1, name: target.heading });
+      const heading = page.getByRole("heading", { level: 1 });
       await heading.waitFor();
-      await expect.poll(() => page.title()).toBe(`${target.heading} · Ascent`);
-      expect(await nav.getByRole("link", { name: target.link, exact: true }).getAttribute("aria-current")).toBe("page");
+      await expect.poll(() => page.title()).toMatch(/ · Ascent$/);
+      await expect
+        .poll(() => nav.getByRole("link", { name: target.label, exact: true }).getAttribute("aria-current"))
+        .toBe("page");
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target.heading);
+      expect(errors, `after opening ${target.path}`).toEqual([]);
     }
-    expect(errors).toEqual([]);
     await page.close();
   });
 
-  it("gives each placeholder page a heading and an explanation", async () => {
-    for (const [path, heading] of [
-      ["/ladder", "Ladder"],
-      ["/people", "People"],
-      ["/growth", "My growth"],
-      ["/about", "About this ladder"],
-    ]) {
-      const { page, errors } = await open(path!);
-      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-      expect(await page.title()).toBe(`${heading} · Ascent`);
-      const lead = await page.locator(".page-heading__lead").innerText();
-      expect(lead.length).toBeGreaterThan(100);
-      expect(await page.getByRole("heading", { level: 2, name: "What you will be able to do here" }).count()).toBe(1);
-      expect(errors).toEqual([]);
+  it("loads every primary page directly, with one main heading and a page title", async () => {
+    for (const target of PRIMARY_LINKS) {
+      const { page, errors } = await open(target.path);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+      expect(await page.title()).toMatch(/^\S.* · Ascent$/);
+      expect(
+        await page
+          .getByRole("navigation", { name: "Primary" })
+          .getByRole("link", { name: target.label, exact: true })
+          .getAttribute("aria-current"),
+      ).toBe("page");
+      expect(errors, `on ${target.path}`).toEqual([]);
       await page.close();
     }
   });

@@ -61,7 +61,7 @@ describe("web: frameworks", () => {
     const areaHeadings = await page.getByRole("heading", { level: 3 }).allInnerTexts();
     expect(areaHeadings.length).toBeGreaterThan(1);
     expect(await page.locator(".competency-list dt").count()).toBe(15);
-    expect(await page.getByRole("table", { name: "Version history" }).getByText("v1").count()).toBe(1);
+    expect(await page.getByRole("table", { name: "Version history" }).getByText("v1", { exact: true }).count()).toBe(1);
     expect(await page.getByRole("heading", { level: 2, name: "Sources" }).count()).toBe(1);
 
     await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Frameworks" }).click();
@@ -130,9 +130,8 @@ describe("web: frameworks", () => {
       await route.continue();
     });
     await page.goto(`${server.url}/frameworks`);
-    const status = page.getByRole("status");
-    await status.waitFor();
-    expect(await status.innerText()).toContain("Loading frameworks");
+    // The status region first says the session is being checked, then that the list is loading.
+    await page.getByRole("status").filter({ hasText: "Loading frameworks" }).waitFor();
     release();
     await page.getByRole("link", { name: "Product Management" }).waitFor();
     await page.close();

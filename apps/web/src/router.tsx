@@ -58,6 +58,14 @@ const ManagerAssessmentPage = lazyPage(
   "ManagerAssessmentPage",
 );
 const OrgReadinessPage = lazyPage(() => import("./routes/org-readiness/org-readiness-page.tsx"), "OrgReadinessPage");
+const CareerPage = lazyPage(() => import("./routes/career/career-page.tsx"), "CareerPage");
+const PlanPage = lazyPage(() => import("./routes/plan/plan-page.tsx"), "PlanPage");
+const GoalsPage = lazyPage(() => import("./routes/goals/goals-page.tsx"), "GoalsPage");
+const OneOnOnesPage = lazyPage(() => import("./routes/one-on-ones/one-on-ones-page.tsx"), "OneOnOnesPage");
+const OneOnOnePage = lazyPage(() => import("./routes/one-on-ones/one-on-one-page.tsx"), "OneOnOnePage");
+const MentorsPage = lazyPage(() => import("./routes/mentors/mentors-page.tsx"), "MentorsPage");
+const AdvisorPage = lazyPage(() => import("./routes/advisor/advisor-page.tsx"), "AdvisorPage");
+const InsightsPage = lazyPage(() => import("./routes/insights/insights-page.tsx"), "InsightsPage");
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -106,6 +114,14 @@ export function createRouter() {
             { path: "team/:personId/assess", element: <ManagerAssessmentPage /> },
             { path: "team/:personId/feedback", element: <RequestFeedbackPage /> },
             { path: "org/readiness", element: <OrgReadinessPage /> },
+            { path: "career", element: <CareerPage /> },
+            { path: "plan", element: <PlanPage /> },
+            { path: "goals", element: <GoalsPage /> },
+            { path: "one-on-ones", element: <OneOnOnesPage /> },
+            { path: "one-on-ones/:id", element: <OneOnOnePage /> },
+            { path: "mentors", element: <MentorsPage /> },
+            { path: "advisor", element: <AdvisorPage /> },
+            { path: "insights", element: <InsightsPage /> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

@@ -1,4 +1,5 @@
 import type { ApiClient, ApiError, Endpoint, EndpointInput, EndpointOutput } from "@ascent/contract";
+import type * as ContractModule from "@ascent/contract";
 import { isApiError } from "./api-error.ts";
 
 // The contract carries every zod schema of the API (and zod itself): about a third of the app's
@@ -6,7 +7,7 @@ import { isApiError } from "./api-error.ts";
 // starts the download at once and every call waits for it. Modules of lazily loaded pages may
 // import the contract directly; modules in the first chunk reach endpoints through callEndpoint.
 
-type Contract = typeof import("@ascent/contract");
+type Contract = typeof ContractModule;
 
 let contract: Promise<Contract> | undefined;
 
@@ -46,12 +47,15 @@ export const apiClient = {
   },
 };
 
-/** Calls an endpoint picked from the contract once it has loaded; for modules of the first chunk. */
-export async function callEndpoint<E extends Endpoint>(
-  pick: (contract: Contract) => E,
-  input?: EndpointInput<NoInfer<E>>,
-): Promise<EndpointOutput<E>> {
-  return apiClient.call(pick(await loadContract()), input);
+/**
+ * An endpoint picked from the contract once it has loaded, for modules of the first chunk:
+ * `lazyEndpoint((c) => c.frameworkEndpoints.list).call()`.
+ */
+export function lazyEndpoint<E extends Endpoint>(pick: (contract: Contract) => E) {
+  return {
+    call: async (input?: EndpointInput<E>): Promise<EndpointOutput<E>> =>
+      apiClient.call(pick(await loadContract()), input),
+  };
 }
 
 /** True for the API's "you are not signed in" answer, which sends the user to the sign-in page. */

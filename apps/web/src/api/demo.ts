@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { callEndpoint } from "./client.ts";
+import { lazyEndpoint } from "./client.ts";
+
+const status = lazyEndpoint((c) => c.demoEndpoints.status);
 
 /** Whether the demo organisation is loaded, with its shared sign-in details (a public endpoint). */
 export function useDemoStatus() {
   return useQuery({
     queryKey: ["demo"],
-    queryFn: () => callEndpoint((c) => c.demoEndpoints.status),
+    queryFn: () => status.call(),
     staleTime: 5 * 60_000,
   });
 }

@@ -80,7 +80,8 @@ export function useStartDraft(framework: string) {
 export function useSaveDraft(framework: string) {
   const invalidate = useInvalidateFramework(framework);
   return useMutation({
-    mutationFn: (document: TFramework) => apiClient.call(admin.saveDraft, { params: { framework }, body: { document } }),
+    mutationFn: (document: TFramework) =>
+      apiClient.call(admin.saveDraft, { params: { framework }, body: { document } }),
     onSuccess: (version) => invalidate(version),
   });
 }

@@ -236,7 +236,8 @@ export function usePrivateNotes(id: string) {
 export function useSavePrivateNotes(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => apiClient.call(oneOnOnesEndpoints.savePrivateNotes, { params: { id }, body: { body } }),
+    mutationFn: (body: string) =>
+      apiClient.call(oneOnOnesEndpoints.savePrivateNotes, { params: { id }, body: { body } }),
     onSuccess: (saved) => queryClient.setQueryData(growthKeys.privateNotes(id), saved),
   });
 }

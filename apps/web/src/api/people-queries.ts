@@ -41,6 +41,7 @@ export const peopleKeys = {
   all: ["people"] as const,
   list: (filter: PeopleFilter) => ["people", "list", filter] as const,
   person: (id: string) => ["people", "person", id] as const,
+  name: (id: string) => ["person-names", id] as const,
   chain: (id: string) => ["people", "chain", id] as const,
   reports: (id: string, depth: "direct" | "all") => ["people", "reports", id, depth] as const,
   orgChart: (root: string | null, depth: number | null) => ["people", "org-chart", root, depth] as const,
@@ -167,11 +168,14 @@ export function useReactivatePerson() {
   });
 }
 
-/** Names for manager ids not already at hand; each person is asked once and cached. */
+/**
+ * Names for manager ids not already at hand; each person is asked once and cached. Kept outside
+ * the "people" keys so that changes to people do not ask again for rows about to disappear.
+ */
 export function usePeopleNames(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
-      queryKey: peopleKeys.person(id),
+      queryKey: peopleKeys.name(id),
       queryFn: () => apiClient.call(endpoints.people.get, { params: { id } }),
       staleTime: 5 * 60_000,
     })),
@@ -292,8 +296,9 @@ export function useRemoveDemo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiClient.call(endpoints.demo.remove),
-    // Most of what is cached named demo people: start again from the server.
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Most of what is cached named demo people: start again from the server. Names looked up for
+    // the rows on screen are left alone; their rows are about to go.
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "person-names" }),
   });
 }
 

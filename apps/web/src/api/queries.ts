@@ -1,8 +1,16 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { callEndpoint } from "./client.ts";
+import { lazyEndpoint } from "./client.ts";
 
 // The frameworks page is the first page, so this module is in the first chunk: it reaches the
-// contract through callEndpoint (see client.ts).
+// contract through lazyEndpoint (see client.ts).
+
+const api = {
+  list: lazyEndpoint((c) => c.frameworkEndpoints.list),
+  get: lazyEndpoint((c) => c.frameworkEndpoints.get),
+  getVersion: lazyEndpoint((c) => c.frameworkEndpoints.getVersion),
+  about: lazyEndpoint((c) => c.frameworkEndpoints.about),
+  resolveTitle: lazyEndpoint((c) => c.titleEndpoints.resolve),
+};
 
 export type FrameworkVersionRef = number | "latest";
 
@@ -22,21 +30,21 @@ export const queryKeys = {
 export function useFrameworks() {
   return useQuery({
     queryKey: queryKeys.frameworks(),
-    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.list),
+    queryFn: () => api.list.call(),
   });
 }
 
 export function useFramework(framework: string) {
   return useQuery({
     queryKey: queryKeys.framework(framework),
-    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.get, { params: { framework } }),
+    queryFn: () => api.get.call({ params: { framework } }),
   });
 }
 
 export function useFrameworkVersion(framework: string, version: FrameworkVersionRef = "latest", enabled = true) {
   return useQuery({
     queryKey: queryKeys.frameworkVersion(framework, version),
-    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.getVersion, { params: { framework, version } }),
+    queryFn: () => api.getVersion.call({ params: { framework, version } }),
     enabled,
   });
 }
@@ -44,7 +52,7 @@ export function useFrameworkVersion(framework: string, version: FrameworkVersion
 export function useFrameworkAbout(framework: string) {
   return useQuery({
     queryKey: queryKeys.frameworkAbout(framework),
-    queryFn: () => callEndpoint((c) => c.frameworkEndpoints.about, { params: { framework } }),
+    queryFn: () => api.about.call({ params: { framework } }),
   });
 }
 
@@ -52,7 +60,7 @@ export function useFrameworkAbout(framework: string) {
 export function useTitleResolution(title: string) {
   return useQuery({
     queryKey: queryKeys.title(title),
-    queryFn: () => callEndpoint((c) => c.titleEndpoints.resolve, { query: { title } }),
+    queryFn: () => api.resolveTitle.call({ query: { title } }),
     enabled: title.length > 0,
     placeholderData: keepPreviousData,
   });

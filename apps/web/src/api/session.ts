@@ -1,6 +1,15 @@
 import type { TSessionInfo } from "@ascent/contract";
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { callEndpoint, isUnauthenticated, rememberCsrfToken } from "./client.ts";
+import { isUnauthenticated, lazyEndpoint, rememberCsrfToken } from "./client.ts";
+
+const api = {
+  session: lazyEndpoint((c) => c.authEndpoints.session),
+  login: lazyEndpoint((c) => c.authEndpoints.login),
+  describeLink: lazyEndpoint((c) => c.authEndpoints.describeLink),
+  redeemLink: lazyEndpoint((c) => c.authEndpoints.redeemLink),
+  logout: lazyEndpoint((c) => c.authEndpoints.logout),
+  logoutEverywhere: lazyEndpoint((c) => c.authEndpoints.logoutEverywhere),
+};
 
 export const SESSION_KEY = ["session"] as const;
 
@@ -9,7 +18,7 @@ export type Session = TSessionInfo | null;
 
 async function fetchSession(): Promise<Session> {
   try {
-    const info = await callEndpoint((c) => c.authEndpoints.session);
+    const info = await api.session.call();
     rememberCsrfToken(info.csrfToken);
     return info;
   } catch (error) {
@@ -51,7 +60,7 @@ export function markSignedOut(queryClient: QueryClient): void {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => callEndpoint((c) => c.authEndpoints.login, { body }),
+    mutationFn: (body: { email: string; password: string }) => api.login.call({ body }),
     onSuccess: (info) => markSignedIn(queryClient, info),
   });
 }
@@ -59,8 +68,7 @@ export function useSignIn() {
 export function useRedeemLink(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (password: string) =>
-      callEndpoint((c) => c.authEndpoints.redeemLink, { params: { token }, body: { password } }),
+    mutationFn: (password: string) => api.redeemLink.call({ params: { token }, body: { password } }),
     onSuccess: (info) => markSignedIn(queryClient, info),
   });
 }
@@ -68,18 +76,18 @@ export function useRedeemLink(token: string) {
 export function useDescribeLink(token: string) {
   return useQuery({
     queryKey: ["links", token],
-    queryFn: () => callEndpoint((c) => c.authEndpoints.describeLink, { params: { token } }),
+    queryFn: () => api.describeLink.call({ params: { token } }),
     retry: false,
   });
 }
 
 /** Ends this session; the caller decides where to go next, then the cache forgets everything. */
 export function useSignOut() {
-  return useMutation({ mutationFn: () => callEndpoint((c) => c.authEndpoints.logout) });
+  return useMutation({ mutationFn: () => api.logout.call() });
 }
 
 export function useSignOutEverywhere() {
-  return useMutation({ mutationFn: () => callEndpoint((c) => c.authEndpoints.logoutEverywhere) });
+  return useMutation({ mutationFn: () => api.logoutEverywhere.call() });
 }
 
 /** The server's rule for new passwords, checked early so the form can say so; the server has the last word. */

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { TSessionInfo } from "@ascent/contract";
 import { Link, useLocation } from "react-router";
 import { useSignOut } from "../api/session.ts";
+import "./account-menu.css";
 import { useFinishSignOut } from "./use-finish-sign-out.ts";
 
 function initialsOf(name: string): string {

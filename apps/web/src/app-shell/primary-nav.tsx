@@ -6,6 +6,7 @@ export const PRIMARY_NAV_ITEMS = [
   { to: "/people", label: "People" },
   { to: "/org", label: "Org chart" },
   { to: "/growth", label: "My growth" },
+  { to: "/career", label: "Career" },
   { to: "/team", label: "My team" },
   { to: "/about", label: "About this ladder" },
 ] as const;

@@ -17,7 +17,7 @@ export function normalizeFieldPath(path: string): string {
 /** The API's field errors by normalised path; the first message wins where a field has several. */
 export function fieldErrorsOf(error: unknown, rename: Record<string, string> = {}): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!(isApiError(error))) return errors;
+  if (!isApiError(error)) return errors;
   for (const detail of error.details ?? []) {
     if (!detail.path) continue;
     const path = normalizeFieldPath(detail.path);

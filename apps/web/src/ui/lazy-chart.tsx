@@ -1,7 +1,11 @@
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useRef, useState } from "react";
 
-type ChartHandle = { setOption: (option: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void };
+type ChartHandle = {
+  setOption: (option: EChartsCoreOption, notMerge?: boolean) => void;
+  resize: () => void;
+  dispose: () => void;
+};
 
 export interface LazyChartProps {
   option: EChartsCoreOption;

@@ -1,4 +1,3 @@
-import type { ApiError } from "@ascent/contract";
 import { isApiError } from "../api/api-error.ts";
 import { describeLocation } from "./field-errors.ts";
 

@@ -57,13 +57,7 @@ export function RatingScale({
         </span>
         {points.map((point) => (
           <label key={point} className="rating-scale__point">
-            <input
-              type="radio"
-              name={id}
-              value={point}
-              checked={value === point}
-              onChange={() => onChange(point)}
-            />
+            <input type="radio" name={id} value={point} checked={value === point} onChange={() => onChange(point)} />
             <span>
               {point}
               {point === min && <span className="visually-hidden"> ({lowLabel})</span>}

@@ -133,14 +133,17 @@ export class AccountService {
     const record = await this.ports.tokens.findByHash(await hashToken(token));
     if (!record || record.revokedAt) return null;
     const viewer = await this.viewerFor(record.personId, "token");
-    if (viewer) await this.ports.tokens.touch(record.id, this.now());
+    const now = this.now();
+    // As for sessions: a write per call would make every scripted read cost a write.
+    if (viewer && (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000)) {
+      await this.ports.tokens.touch(record.id, now);
+    }
     return viewer;
   }
 
   private async viewerFor(personId: string, via: Viewer["via"]): Promise<Viewer | null> {
-    const person = await this.ports.people.findById(personId);
+    const [person, account] = await Promise.all([this.ports.people.findById(personId), this.ports.accounts.find(personId)]);
     if (!person || person.status !== "active") return null;
-    const account = await this.ports.accounts.find(personId);
     return { personId, name: person.name, isAdmin: account?.isAdmin ?? false, via };
   }
 

@@ -99,23 +99,28 @@ export class ReadinessService {
     personId: string,
     options: { targetLevelId?: string; canSeePrivateEvidence: boolean },
   ): Promise<PersonReadiness> {
-    const person = await this.requirePerson(personId);
-    const { document, version } = await this.framework();
+    const now = this.now();
+    // Independent reads, issued together: on PostgreSQL they overlap instead of queuing.
+    const [person, { document, version }, settings, ratingsBySubject, evidence] = await Promise.all([
+      this.requirePerson(personId),
+      this.framework(),
+      this.settings(),
+      this.ports.assessments.countableRatings([personId], now),
+      this.evidenceByCompetency(personId, options.canSeePrivateEvidence),
+    ]);
     const target = options.targetLevelId ?? nextLevel(document, person.levelId).id;
     if (!document.levels.some((l) => l.id === target)) {
       throw new AppError("validation_failed", `Unknown target level "${target}"`, [
         { path: "query.target", message: "not a level of the ladder" },
       ]);
     }
-    const settings = await this.settings();
-    const ratings = (await this.ports.assessments.countableRatings([person.id], this.now())).get(person.id) ?? [];
     const readiness = computeReadiness({
       framework: document,
       targetLevelId: target,
-      ratings,
-      window: readinessWindow(this.now()),
+      ratings: ratingsBySubject.get(person.id) ?? [],
+      window: readinessWindow(now),
       settings,
-      evidence: await this.evidenceByCompetency(person.id, options.canSeePrivateEvidence),
+      evidence,
     });
     return { ...readiness, personId: person.id, currentLevelId: person.levelId, frameworkVersion: version, settings };
   }

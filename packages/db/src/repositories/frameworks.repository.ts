@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type {
   Framework,
   FrameworkRecord,
@@ -16,8 +16,68 @@ function toVersion(row: VersionRow): FrameworkVersionRecord {
   return { ...row, status: row.status as VersionStatus, document: row.document as Framework };
 }
 
+/** A version's columns without its two JSON documents, which are the expensive part to send and parse. */
+const versionHeader = {
+  id: frameworkVersions.id,
+  frameworkId: frameworkVersions.frameworkId,
+  version: frameworkVersions.version,
+  status: frameworkVersions.status,
+  note: frameworkVersions.note,
+  createdAt: frameworkVersions.createdAt,
+  publishedAt: frameworkVersions.publishedAt,
+};
+
+type VersionBody = Pick<FrameworkVersionRecord, "document" | "migrationMap">;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class DrizzleFrameworkRepository implements FrameworkRepository {
+  /**
+   * Documents of published versions, by version id. A published version never changes (only drafts
+   * are edited, and publishing makes a new version), so the cache needs no invalidation, even with
+   * several servers on one database: the list of versions is always read from the database, only
+   * the immutable bodies come from here. They are frozen, since every caller shares them.
+   */
+  private readonly publishedBodies = new Map<string, VersionBody>();
+
   constructor(private readonly db: AppDatabase) {}
+
+  /** Versions matching `where`, in order, with their documents from the cache when published. */
+  private async versionsWhere(where: SQL | undefined): Promise<FrameworkVersionRecord[]> {
+    const headers = await this.db
+      .select(versionHeader)
+      .from(frameworkVersions)
+      .where(where)
+      .orderBy(asc(frameworkVersions.version));
+    const missing = headers.filter((h) => !(h.status === "published" && this.publishedBodies.has(h.id)));
+    const loaded = new Map<string, VersionBody>();
+    if (missing.length > 0) {
+      const bodies = await this.db
+        .select({ id: frameworkVersions.id, document: frameworkVersions.document, migrationMap: frameworkVersions.migrationMap })
+        .from(frameworkVersions)
+        .where(
+          inArray(
+            frameworkVersions.id,
+            missing.map((h) => h.id),
+          ),
+        );
+      for (const { id, document, migrationMap } of bodies) loaded.set(id, { document: document as Framework, migrationMap });
+    }
+    return headers.flatMap((header) => {
+      const cached = this.publishedBodies.get(header.id);
+      const body = cached ?? loaded.get(header.id);
+      // A version deleted between the two reads is left out, as if the first read had come later.
+      if (!body) return [];
+      if (!cached && header.status === "published") this.publishedBodies.set(header.id, deepFreeze(body));
+      return [{ ...header, ...body, status: header.status as VersionStatus }];
+    });
+  }
 
   async list(): Promise<FrameworkSummaryRecord[]> {
     const rows = await this.db.select().from(frameworks).orderBy(asc(frameworks.name));
@@ -56,20 +116,14 @@ export class DrizzleFrameworkRepository implements FrameworkRepository {
   }
 
   async listVersions(frameworkId: string): Promise<FrameworkVersionRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(frameworkVersions)
-      .where(eq(frameworkVersions.frameworkId, frameworkId))
-      .orderBy(asc(frameworkVersions.version));
-    return rows.map(toVersion);
+    return this.versionsWhere(eq(frameworkVersions.frameworkId, frameworkId));
   }
 
   async findVersion(frameworkId: string, version: number): Promise<FrameworkVersionRecord | null> {
-    const [row] = await this.db
-      .select()
-      .from(frameworkVersions)
-      .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.version, version)));
-    return row ? toVersion(row) : null;
+    const [found] = await this.versionsWhere(
+      and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.version, version)),
+    );
+    return found ?? null;
   }
 
   async create(input: {

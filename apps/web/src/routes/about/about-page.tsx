@@ -7,6 +7,8 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { TitleLookup } from "../titles/title-lookup.tsx";
 import { TRACK_LABELS } from "../ladder/ladder-model.ts";
+import "../ladder/ladder.css";
+import "./about.css";
 
 const TITLE = "About this ladder";
 

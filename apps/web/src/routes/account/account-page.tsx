@@ -3,6 +3,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
 import { PasswordSection } from "./password-section.tsx";
+import "./account.css";
 import { SessionsSection } from "./sessions-section.tsx";
 
 export function AccountPage() {

@@ -139,7 +139,11 @@ export function ApiTokensSection() {
             value={name}
             onChange={setName}
             maxLength={100}
-            error={nameError ?? serverErrors.name ?? (create.isError && !serverErrors.name ? describeError(create.error) : undefined)}
+            error={
+              nameError ??
+              serverErrors.name ??
+              (create.isError && !serverErrors.name ? describeError(create.error) : undefined)
+            }
           />
           <button type="submit" className="button" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create token"}

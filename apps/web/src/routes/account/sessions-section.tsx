@@ -122,8 +122,12 @@ export function SessionsSection() {
                         disabled={revoke.isPending && revoke.variables === session.id}
                         onClick={() => revoke.mutate(session.id)}
                       >
-                        Sign out<VisuallyHidden> of {describeDevice(session.userAgent)}, last active{" "}
-                        {dateTime.format(new Date(session.lastSeenAt))}</VisuallyHidden>
+                        Sign out
+                        <VisuallyHidden>
+                          {" "}
+                          of {describeDevice(session.userAgent)}, last active{" "}
+                          {dateTime.format(new Date(session.lastSeenAt))}
+                        </VisuallyHidden>
                       </button>
                     )}
                   </td>

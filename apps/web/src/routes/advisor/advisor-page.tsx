@@ -29,9 +29,9 @@ export function AdvisorPage() {
         eyebrow={<Breadcrumb trail={[{ to: "/career", label: "Career" }]} current="Advancement advisor" />}
         lead={
           <p>
-            Beyond Director, the next step depends less on the ladder and more on the shape of the organisation: how
-            big the product function is, whom it reports to and how the company makes money. The advisor reads that
-            shape and lists the paths it opens, each with the reason.
+            Beyond Director, the next step depends less on the ladder and more on the shape of the organisation: how big
+            the product function is, whom it reports to and how the company makes money. The advisor reads that shape
+            and lists the paths it opens, each with the reason.
           </p>
         }
       >
@@ -82,8 +82,7 @@ function Paths({ advancement }: { advancement: TAdvancement }) {
             </>
           ) : (
             <>
-              See the <Link to="/ladder">ladder</Link> for what each level asks, up to{" "}
-              {advancement.directorLevel.name}.
+              See the <Link to="/ladder">ladder</Link> for what each level asks, up to {advancement.directorLevel.name}.
             </>
           )}
         </p>

@@ -148,8 +148,8 @@ function CheckResult({ profile, check }: { profile: TVpProfile; check: TVpFitChe
         )}
       </div>
       <p className="muted check-result__note">
-        A strength is a mean of {profile.thresholds.strengthAt} or more; a watch-out is {profile.thresholds.watchOutAt}{" "}
-        or less.
+        A trait is a strength when its statements average {profile.thresholds.strengthAt} or more, and a watch-out at{" "}
+        {profile.thresholds.watchOutAt} or less.
       </p>
     </div>
   );

@@ -20,7 +20,8 @@ const TOOLS: CareerTool[] = [
   {
     to: "/goals",
     title: "Development goals",
-    description: "Turn a gap into a goal with actions, a due date and check-ins; it is marked achieved when you get there.",
+    description:
+      "Turn a gap into a goal with actions, a due date and check-ins; it is marked achieved when you get there.",
   },
   {
     to: "/one-on-ones",
@@ -60,8 +61,8 @@ export function CareerPage() {
       <PageHeading
         lead={
           <p>
-            Plan where you are heading and act on it. For where you stand today, see{" "}
-            <Link to="/growth">My growth</Link>.
+            Plan where you are heading and act on it. For where you stand today, see <Link to="/growth">My growth</Link>
+            .
           </p>
         }
       >

@@ -16,6 +16,8 @@ import { CompetenciesEditor } from "./competencies-editor.tsx";
 import { fieldId } from "./editor-fields.tsx";
 import { ExpectationsEditor } from "./expectations-editor.tsx";
 import { LevelsEditor } from "./levels-editor.tsx";
+import "./editor.css";
+import "../framework-detail/admin.css";
 
 function aliasTextOf(framework: TFramework): Record<string, string> {
   return Object.fromEntries(framework.levels.map((level) => [level.id, level.aliases.join(", ")]));
@@ -169,8 +171,8 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
         <section className="section" aria-labelledby="expectations-edit-heading">
           <h2 id="expectations-edit-heading">Expectations</h2>
           <p className="section__lead">
-            For each level and competency: the proficiency expected, its weight in readiness (0 means it does not
-            apply) and what it looks like in practice.
+            For each level and competency: the proficiency expected, its weight in readiness (0 means it does not apply)
+            and what it looks like in practice.
           </p>
           <ExpectationsEditor
             framework={framework}
@@ -227,7 +229,8 @@ export function DraftEditorPage() {
     />
   );
 
-  if (summary.isPending || (draftVersion !== null && draft.isPending)) return <LoadingState label="Loading the draft…" />;
+  if (summary.isPending || (draftVersion !== null && draft.isPending))
+    return <LoadingState label="Loading the draft…" />;
   if (summary.isError || draft.isError) {
     return (
       <>
@@ -252,7 +255,9 @@ export function DraftEditorPage() {
         </PageHeading>
         <div className="empty-state">
           <h2 className="empty-state__title">No draft yet</h2>
-          <p>A draft starts as a copy of the latest published version; people keep seeing that version until you publish.</p>
+          <p>
+            A draft starts as a copy of the latest published version; people keep seeing that version until you publish.
+          </p>
           {startDraft.isError && (
             <p role="alert" className="form-error">
               {describeError(startDraft.error)}
@@ -295,9 +300,7 @@ export function DraftEditorPage() {
         slug={slug}
         initial={draft.data.document}
         version={draftVersion}
-        onPublished={(version) =>
-          void navigate(frameworkPath, { state: { notice: `Published v${version}.` } })
-        }
+        onPublished={(version) => void navigate(frameworkPath, { state: { notice: `Published v${version}.` } })}
       />
       <p className="actions section">
         <Link to={frameworkPath}>Back to {summary.data.name}</Link>

@@ -18,7 +18,8 @@ export function ExpectationsEditor({ framework, levelId, onLevelChange, errors, 
   const level = levels.find((l) => l.id === levelId) ?? levels[0];
   if (!level) return <p className="empty-note">Add levels before setting expectations.</p>;
   const { min, max } = framework.scale;
-  const errorCount = (id: string) => Object.keys(errors).filter((path) => path.startsWith(`expectations.${id}.`)).length;
+  const errorCount = (id: string) =>
+    Object.keys(errors).filter((path) => path.startsWith(`expectations.${id}.`)).length;
   return (
     <>
       <div className="editor-level-picker">
@@ -120,9 +121,7 @@ export function ExpectationsEditor({ framework, levelId, onLevelChange, errors, 
                           className="input"
                           rows={3}
                           value={expectation.descriptor}
-                          onChange={(event) =>
-                            onChange(level.id, competency.id, { descriptor: event.target.value })
-                          }
+                          onChange={(event) => onChange(level.id, competency.id, { descriptor: event.target.value })}
                         />
                       )}
                     </CellField>
@@ -133,9 +132,7 @@ export function ExpectationsEditor({ framework, levelId, onLevelChange, errors, 
                       className="checkbox-input"
                       aria-label={`Interpolated, ${who}`}
                       checked={expectation.interpolated}
-                      onChange={(event) =>
-                        onChange(level.id, competency.id, { interpolated: event.target.checked })
-                      }
+                      onChange={(event) => onChange(level.id, competency.id, { interpolated: event.target.checked })}
                     />
                   </td>
                 </tr>

@@ -84,7 +84,12 @@ export function DraftPanel({ summary, onNotice }: { summary: TFrameworkDetail; o
           type="button"
           className="button"
           disabled={startDraft.isPending}
-          onClick={() => void startDraft.mutateAsync().then(() => navigate(editorPath), () => undefined)}
+          onClick={() =>
+            void startDraft.mutateAsync().then(
+              () => navigate(editorPath),
+              () => undefined,
+            )
+          }
         >
           {startDraft.isPending ? "Starting…" : "Start a draft"}
         </button>

@@ -11,6 +11,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { CompetencyAreas } from "./competency-areas.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
+import "./admin.css";
 import { LevelsTable } from "./levels-table.tsx";
 import { SourceList } from "./source-list.tsx";
 import { VersionHistory } from "./version-history.tsx";
@@ -58,9 +59,7 @@ export function FrameworkDetailPage() {
   const isAdmin = useSession().data?.isAdmin === true;
   const location = useLocation();
   // A notice handed over by the page that sent us here (e.g. "Imported … as draft v1"), or set here.
-  const [notice, setNotice] = useState<string | null>(
-    (location.state as { notice?: string } | null)?.notice ?? null,
-  );
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   useDocumentTitle(framework.data?.name ?? (framework.isError ? "Framework not available" : "Framework"));
 
   const notFound = [framework.error, version.error].some((e) => e instanceof ApiError && e.status === 404);

@@ -11,6 +11,7 @@ import { ProblemList } from "../../ui/problem-list.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { ImportPreview } from "./import-preview.tsx";
+import "./import.css";
 
 const ACCEPTED = ".yaml,.yml,.json,.csv,.tsv,.txt,.xlsx";
 const MEGABYTE = 1024 * 1024;

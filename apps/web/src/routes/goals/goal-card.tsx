@@ -183,9 +183,7 @@ export function GoalCard({
         ladder={ladder}
         isOpen={isEditing}
         onClose={() => setIsEditing(false)}
-        onSaved={(warnings) =>
-          setNotice(warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : "Goal saved.")
-        }
+        onSaved={(warnings) => setNotice(warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : "Goal saved.")}
       />
       <ConfirmDialog
         isOpen={isDeleting}

@@ -51,9 +51,9 @@ export function GoalsPage() {
     content = (
       <EmptyState title="No goals yet">
         <p>
-          A goal turns a gap into something you work on: a competency, where you are, where you want to be, the
-          actions to get there and regular check-ins. Press <strong>New goal</strong> to make one from your largest
-          gaps, or start from the gaps on <Link to="/growth">My growth</Link>.
+          A goal turns a gap into something you work on: a competency, where you are, where you want to be, the actions
+          to get there and regular check-ins. Press <strong>New goal</strong> to make one from your largest gaps, or
+          start from the gaps on <Link to="/growth">My growth</Link>.
         </p>
       </EmptyState>
     );

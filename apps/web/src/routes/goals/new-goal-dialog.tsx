@@ -99,6 +99,7 @@ function NewGoalForm({
   }
   const gaps = gapsOf(readiness.data);
   const levelName = readiness.data.targetLevel.name;
+  const ladderData = ladder.ladder;
 
   return (
     <form onSubmit={submit} noValidate className="form-stack">
@@ -133,7 +134,7 @@ function NewGoalForm({
 
       {mode === "gap" ? (
         <GapFields
-          ladder={ladder.ladder}
+          ladder={ladderData}
           levelId={readiness.data.targetLevel.id}
           onLevelChange={(id) => {
             setTargetLevelId(id);
@@ -157,7 +158,7 @@ function NewGoalForm({
                 onChange={(event) => setCompetencyId(event.target.value)}
               >
                 <option value="">Choose a competency…</option>
-                {ladder.ladder.competencies.map((competency) => (
+                {ladderData.competencies.map((competency) => (
                   <option key={competency.id} value={competency.id}>
                     {competency.name}
                   </option>
@@ -168,7 +169,7 @@ function NewGoalForm({
           <div className="form-row">
             <FormField
               label="Target"
-              hint={`On the ladder's scale, ${ladder.ladder.scale.min} to ${ladder.ladder.scale.max}.`}
+              hint={`On the ladder's scale, ${ladderData.scale.min} to ${ladderData.scale.max}.`}
               error={errors.target}
             >
               {(control) => (
@@ -177,14 +178,19 @@ function NewGoalForm({
                   className="input"
                   type="number"
                   step={0.5}
-                  min={ladder.ladder?.scale.min}
-                  max={ladder.ladder?.scale.max}
+                  min={ladderData.scale.min}
+                  max={ladderData.scale.max}
                   value={target}
                   onChange={(event) => setTarget(event.target.value)}
                 />
               )}
             </FormField>
-            <FormField label="Title" hint="Leave empty for one made from the competency." error={errors.title} isOptional>
+            <FormField
+              label="Title"
+              hint="Leave empty for one made from the competency."
+              error={errors.title}
+              isOptional
+            >
               {(control) => (
                 <input
                   {...control}
@@ -211,7 +217,12 @@ function NewGoalForm({
         )}
       </FormField>
       <div className="checkbox">
-        <input id={`${modeName}-shared`} type="checkbox" checked={isShared} onChange={(e) => setIsShared(e.target.checked)} />
+        <input
+          id={`${modeName}-shared`}
+          type="checkbox"
+          checked={isShared}
+          onChange={(e) => setIsShared(e.target.checked)}
+        />
         <label htmlFor={`${modeName}-shared`}>Share this goal with my manager</label>
       </div>
       {create.isError && (
@@ -256,7 +267,12 @@ function GapFields({
     <>
       <FormField label="Level to aim for" hint="Its expectations become the targets." error={errors.targetLevelId}>
         {(control) => (
-          <select {...control} className="select" value={levelId} onChange={(event) => onLevelChange(event.target.value)}>
+          <select
+            {...control}
+            className="select"
+            value={levelId}
+            onChange={(event) => onLevelChange(event.target.value)}
+          >
             {ladder.levels.map((level) => (
               <option key={level.id} value={level.id}>
                 {level.name}

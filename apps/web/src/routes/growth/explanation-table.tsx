@@ -6,7 +6,7 @@ import {
   FLAG_EXPLANATIONS,
   FLAG_LABELS,
   formatNumber,
-  formatSigned,
+  formatGap,
   observedFormula,
   RELATION_LABELS,
   RELATIONS,
@@ -147,7 +147,7 @@ export function ExplanationTable({
                   {formula && <span className="cell-note formula">{formula}</span>}
                 </td>
                 <td data-label="Gap" className="numeric">
-                  {competency.gap === null ? <span className="muted">—</span> : formatSigned(competency.gap)}
+                  {competency.gap === null ? <span className="muted">—</span> : formatGap(competency.gap)}
                 </td>
                 <td data-label="Status">
                   <StatusPill status={competency.status} />

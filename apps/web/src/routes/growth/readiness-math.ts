@@ -40,6 +40,11 @@ export function formatSigned(value: number): string {
   return value > 0 ? `+${text}` : `−${text}`;
 }
 
+/** A gap (expected − observed): positive means short of the target, so only the minus sign shows. */
+export function formatGap(value: number): string {
+  return value < 0 && Math.round(value * 100) !== 0 ? `−${formatNumber(-value)}` : formatNumber(Math.max(value, 0));
+}
+
 /** Rounded down to one decimal, so 94.96 % never shows as the 95 % a "ready" needs. */
 export function formatPercent(score: number): string {
   return `${(Math.floor(score * 1000 + 1e-6) / 10).toFixed(1)}%`;

@@ -95,12 +95,13 @@ export function ReadinessRadar({ readiness, document }: { readiness: TPersonRead
   return (
     <figure className="chart-figure">
       <div
-        ref={ref}
-        className="chart-figure__canvas chart-figure__canvas--radar"
+        className="chart-figure__frame chart-figure__frame--radar"
         role="img"
         aria-label="Radar chart of observed against expected ratings"
         aria-describedby={`${id}-caption`}
       >
+        {/* ECharts owns this element's children, so React renders nothing inside it. */}
+        <div ref={ref} className="chart-figure__canvas" />
         {state === "loading" && <p className="chart-figure__placeholder">Drawing the chart…</p>}
         {state === "failed" && (
           <p className="chart-figure__placeholder">The chart could not be drawn; the table below has its numbers.</p>

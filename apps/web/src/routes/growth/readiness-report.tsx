@@ -15,7 +15,7 @@ import { ExplanationTable } from "./explanation-table.tsx";
 import {
   formatNumber,
   formatPercent,
-  formatSigned,
+  formatGap,
   hasAnyRating,
   scoreContribution,
   scoreSums,
@@ -165,7 +165,7 @@ function WhyThisVerdict({ readiness }: { readiness: TPersonReadiness }) {
 
 function gapText(c: TCompetencyReadiness): string {
   if (c.observed === null) return `expected ${formatNumber(c.expected)}, no ratings yet`;
-  return `expected ${formatNumber(c.expected)}, observed ${formatNumber(c.observed)} (gap ${formatSigned(c.gap ?? 0)})`;
+  return `expected ${formatNumber(c.expected)}, observed ${formatNumber(c.observed)} (gap ${formatGap(c.gap ?? 0)})`;
 }
 
 function GoalButton({
@@ -220,8 +220,9 @@ function GapsAndStrengths({
 }) {
   const order = new Map(readiness.blockers.map((id, index) => [id, index]));
   const gaps = readiness.competencies
-    .filter((c) => c.status !== "meets")
+    .filter((c) => c.status === "below" || c.status === "near")
     .sort((a, b) => (order.get(a.competencyId) ?? 999) - (order.get(b.competencyId) ?? 999));
+  const unrated = readiness.competencies.filter((c) => c.status === "unknown");
   const strengths = readiness.competencies
     .filter((c) => c.status === "meets" && c.observed !== null)
     .sort((a, b) => (b.observed ?? 0) - b.expected - ((a.observed ?? 0) - a.expected));
@@ -230,7 +231,11 @@ function GapsAndStrengths({
       <div>
         <h3>Gaps</h3>
         {gaps.length === 0 ? (
-          <p className="muted">No gaps: every competency meets what {readiness.targetLevel.name} expects.</p>
+          <p className="muted">
+            {unrated.length === 0
+              ? `No gaps: every competency meets what ${readiness.targetLevel.name} expects.`
+              : "No gaps among the competencies rated so far."}
+          </p>
         ) : (
           <ul className="gap-list">
             {gaps.map((c) => (
@@ -251,6 +256,12 @@ function GapsAndStrengths({
               </li>
             ))}
           </ul>
+        )}
+        {unrated.length > 0 && (
+          <p className="gap-unrated">
+            <strong>Not rated yet ({unrated.length}):</strong> {unrated.map((c) => c.name).join(", ")}. They count as
+            unknown, and earn nothing towards the score, until someone rates them.
+          </p>
         )}
       </div>
       <div>

@@ -46,12 +46,13 @@ function ScoreChart({ history, summary }: { history: TReadinessHistory; summary:
   return (
     <figure className="chart-figure">
       <div
-        ref={ref}
-        className="chart-figure__canvas chart-figure__canvas--line"
+        className="chart-figure__frame chart-figure__frame--line"
         role="img"
         aria-label="Line chart of the readiness score over time"
         aria-describedby={`${id}-caption`}
       >
+        {/* ECharts owns this element's children, so React renders nothing inside it. */}
+        <div ref={ref} className="chart-figure__canvas" />
         {state === "loading" && <p className="chart-figure__placeholder">Drawing the chart…</p>}
         {state === "failed" && (
           <p className="chart-figure__placeholder">The chart could not be drawn; the list below has its numbers.</p>

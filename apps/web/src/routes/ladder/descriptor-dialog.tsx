@@ -75,14 +75,14 @@ function DescriptorBody({ framework, cell }: { framework: TFramework; cell: Matr
               <strong>Written between two sourced levels.</strong> The sources describe this competency
               {between.below ? ` at ${between.below.name}` : ""}
               {between.below && between.above ? " and" : ""}
-              {between.above ? ` at ${between.above.name}` : ""}; the project wrote this descriptor to sit between
-              them.
+              {between.above ? ` at ${between.above.name}` : ""}; the project wrote this descriptor to sit between them.
             </p>
           )}
           <p className="descriptor">{expectation.descriptor}</p>
           {point && (
             <p className="muted dialog__note">
-              <strong>{point.label}</strong> on the {framework.scale.min}–{framework.scale.max} scale: {point.description}
+              <strong>{point.label}</strong> on the {framework.scale.min}–{framework.scale.max} scale:{" "}
+              {point.description}
             </p>
           )}
         </>

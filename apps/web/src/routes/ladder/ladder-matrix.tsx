@@ -1,7 +1,14 @@
 import type { TFramework } from "@ascent/contract";
 import { Link } from "react-router";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
-import { applies, competenciesByArea, expectationOf, levelsByRank, type Competency, type Level } from "./ladder-model.ts";
+import {
+  applies,
+  competenciesByArea,
+  expectationOf,
+  levelsByRank,
+  type Competency,
+  type Level,
+} from "./ladder-model.ts";
 
 export interface MatrixCell {
   level: Level;
@@ -24,8 +31,8 @@ export function LadderMatrix({ framework, onOpen }: { framework: TFramework; onO
     <div className="matrix-scroll">
       <table className="matrix">
         <caption className="matrix__caption">
-          Expected proficiency (1–{framework.scale.max}) for each competency at each level. Choose a number to read
-          what it looks like in practice.
+          Expected proficiency (1–{framework.scale.max}) for each competency at each level. Choose a number to read what
+          it looks like in practice.
         </caption>
         <thead>
           <tr>

@@ -9,6 +9,7 @@ import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { TitleLookup } from "../titles/title-lookup.tsx";
 import { DescriptorDialog } from "./descriptor-dialog.tsx";
 import { LadderMatrix, type MatrixCell } from "./ladder-matrix.tsx";
+import "./ladder.css";
 
 export function LadderPage() {
   useDocumentTitle("Ladder");
@@ -70,9 +71,7 @@ export function LadderPage() {
         <ul className="legend" aria-label="Proficiency scale">
           {framework.scale.points.map((point) => (
             <li key={point.value} className="legend__item">
-              <span className={`legend__swatch matrix-cell--${point.value}`}>
-                {point.value}
-              </span>
+              <span className={`legend__swatch matrix-cell--${point.value}`}>{point.value}</span>
               {point.label}
             </li>
           ))}

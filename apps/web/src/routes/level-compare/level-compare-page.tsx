@@ -10,6 +10,8 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { LadderBreadcrumb } from "../ladder/ladder-breadcrumb.tsx";
+import "../ladder/ladder.css";
+import "./level-compare.css";
 import {
   competenciesByArea,
   expectationOf,
@@ -182,7 +184,7 @@ export function LevelComparePage() {
             </>
           )}
         </p>
-        <label className="checkbox">
+        <label className="check-option">
           <input type="checkbox" checked={isChangedOnly} onChange={(event) => setIsChangedOnly(event.target.checked)} />
           Show only what changes
         </label>

@@ -6,6 +6,8 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { LadderBreadcrumb } from "../ladder/ladder-breadcrumb.tsx";
+import "../ladder/ladder.css";
+import "./level.css";
 import {
   applies,
   competenciesByArea,

@@ -6,6 +6,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { DemoLogins } from "./demo-logins.tsx";
+import "./auth.css";
 
 interface FieldErrors {
   email?: string;

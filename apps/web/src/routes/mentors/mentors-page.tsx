@@ -58,9 +58,9 @@ export function MentorsPage() {
         eyebrow={<Breadcrumb trail={[{ to: "/career", label: "Career" }]} current="Mentor finder" />}
         lead={
           <p>
-            Colleagues who could help you grow in one competency: people at or above the level you are aiming for
-            who are strong in it themselves. Suggestions come from readiness as a whole; nobody’s individual ratings
-            are shown or used.
+            Colleagues who could help you grow in one competency: people at or above the level you are aiming for who
+            are strong in it themselves. Suggestions come from readiness as a whole; nobody’s individual ratings are
+            shown or used.
           </p>
         }
       >
@@ -106,9 +106,9 @@ function MentorFinder({
     results = (
       <EmptyState title="Nobody to suggest for this yet">
         <p>
-          Nobody at or above {suggestions.data.target.name} is rated strong enough in{" "}
-          {suggestions.data.competency.name} {outsideChain ? "outside your management chain " : ""}to be suggested.
-          Try a lower target level{outsideChain ? ", include your management chain" : ""} or another competency.
+          Nobody at or above {suggestions.data.target.name} is rated strong enough in {suggestions.data.competency.name}{" "}
+          {outsideChain ? "outside your management chain " : ""}to be suggested. Try a lower target level
+          {outsideChain ? ", include your management chain" : ""} or another competency.
         </p>
       </EmptyState>
     );

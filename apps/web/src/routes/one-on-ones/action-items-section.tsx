@@ -20,7 +20,14 @@ export function ActionItemsSection({ meeting }: { meeting: TOneOnOne }) {
 
   function saveItems(items: TOneOnOneActionItem[], message: string, onDone?: () => void) {
     update.mutate(
-      { actionItems: items.map(({ id, text: itemText, ownerId: owner, isDone }) => ({ id, text: itemText, ownerId: owner, isDone })) },
+      {
+        actionItems: items.map(({ id, text: itemText, ownerId: owner, isDone }) => ({
+          id,
+          text: itemText,
+          ownerId: owner,
+          isDone,
+        })),
+      },
       {
         onSuccess: () => {
           setAnnouncement(message);
@@ -135,7 +142,12 @@ export function ActionItemsSection({ meeting }: { meeting: TOneOnOne }) {
         </FormField>
         <FormField label="Who">
           {(control) => (
-            <select {...control} className="select" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+            <select
+              {...control}
+              className="select"
+              value={ownerId}
+              onChange={(event) => setOwnerId(event.target.value)}
+            >
               {participants.map((person) => (
                 <option key={person.id} value={person.id}>
                   {person.id === me.id ? "You" : person.name}

@@ -32,8 +32,8 @@ export function AgendaSection({ meeting }: { meeting: TOneOnOne }) {
       {agenda.aspects.length === 0 ? (
         <EmptyState title="No playbook for this pair">
           <p>
-            One of you has a title that is not placed on the ladder, so no playbook applies. Ask an administrator to
-            map the title; until then, use the shared notes for your own agenda.
+            One of you has a title that is not placed on the ladder, so no playbook applies. Ask an administrator to map
+            the title; until then, use the shared notes for your own agenda.
           </p>
         </EmptyState>
       ) : (

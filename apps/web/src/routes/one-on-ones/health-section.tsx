@@ -129,7 +129,10 @@ function HealthOverTime({ meeting, comparison }: { meeting: TOneOnOne; compariso
       <div className="card health-chart">
         <h3 className="card__title">Side by side</h3>
         <EmptyState title="No ratings yet">
-          <p>Once you or {meeting.viewerSide === "lead" ? meeting.report.name : meeting.lead.name} rate a 1:1, both sides appear here.</p>
+          <p>
+            Once you or {meeting.viewerSide === "lead" ? meeting.report.name : meeting.lead.name} rate a 1:1, both sides
+            appear here.
+          </p>
         </EmptyState>
       </div>
     );
@@ -216,7 +219,7 @@ function HealthTable({ comparison, sessions }: { comparison: THealthComparison; 
     return `${side(session.lead.name, aspect.lead)} · ${side(session.report.name, aspect.report)}`;
   };
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Ratings over time">
       <table className="data-table health-table">
         <caption className="health-table__caption">
           Both sides’ ratings per aspect{recent.length < sessions.length ? `, the last ${recent.length} 1:1s` : ""}

@@ -66,7 +66,9 @@ export function OneOnOnesPage() {
                     <Link to={`/one-on-ones/${meeting.id}`} className="strong-link">
                       {other.name}
                     </Link>
-                    <span className="cell-note">{meeting.viewerSide === "lead" ? "Reports to you" : "Your manager"}</span>
+                    <span className="cell-note">
+                      {meeting.viewerSide === "lead" ? "Reports to you" : "Your manager"}
+                    </span>
                   </th>
                   <td data-label="When">{formatDateTime(meeting.scheduledAt)}</td>
                   <td data-label="Playbook">{meeting.playbookName ?? "No playbook"}</td>
@@ -102,7 +104,12 @@ export function OneOnOnesPage() {
           {counterparts.data && counterparts.data.length > 1 && (
             <FormField label="Show 1:1s with">
               {(control) => (
-                <select {...control} className="select" value={withId} onChange={(event) => setWithId(event.target.value)}>
+                <select
+                  {...control}
+                  className="select"
+                  value={withId}
+                  onChange={(event) => setWithId(event.target.value)}
+                >
                   <option value="">Everyone</option>
                   {counterparts.data.map((person) => (
                     <option key={person.id} value={person.id}>

@@ -10,11 +10,7 @@ import "../people/people.css";
 import { OrgTree } from "./org-tree.tsx";
 
 /** Levels fetched up front (the root being 1); deeper people load as their managers are opened. */
-const FIRST_DEPTH = 4;
-
-function countPeople(nodes: TOrgNode[]): number {
-  return nodes.reduce((sum, node) => sum + 1 + countPeople(node.reports), 0);
-}
+const FIRST_DEPTH = 5;
 
 function SelectedPerson({ node, onShowFrom }: { node: TOrgNode; onShowFrom: (node: TOrgNode) => void }) {
   return (
@@ -119,14 +115,15 @@ function ChartView({ viewer, root }: { viewer: SignedInViewer; root: string | nu
         </p>
       )}
       <p className="muted org-help" id="org-tree-help">
-        {countPeople(roots)} people shown. Use the arrow keys to move through the chart: Right opens a manager’s team,
-        Left closes it, Enter opens the person’s page.
+        Use the arrow keys to move through the chart: Right opens a manager’s team, Left closes it, Enter opens the
+        person’s page. The selected person’s details show beside the chart.
       </p>
       <div className="org-layout">
         <div className="card org-tree-card">
           <OrgTree
             roots={roots}
             label="Reporting lines"
+            describedBy="org-tree-help"
             selectedId={current?.id ?? null}
             onSelect={setSelected}
             onActivate={(node) => void navigate(`/people/${node.id}`)}

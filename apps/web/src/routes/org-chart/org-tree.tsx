@@ -1,15 +1,17 @@
 import type { TOrgNode } from "@ascent/contract";
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
 import { useOrgChart } from "../../api/people-queries.ts";
 
-/** Levels shown open at first: the root and the people right below it. */
-const OPEN_LEVELS = 2;
+/** Levels shown open at first: the root and two levels below it. */
+const OPEN_LEVELS = 3;
 /** How many levels each lazy load brings: the opened person and their reports. */
 const LAZY_DEPTH = 2;
 
 export interface OrgTreeProps {
   roots: TOrgNode[];
   label: string;
+  /** The id of the text that explains the keys. */
+  describedBy?: string;
   selectedId: string | null;
   onSelect: (node: TOrgNode) => void;
   /** Enter on an item: open that person. */
@@ -19,13 +21,8 @@ export interface OrgTreeProps {
 interface TreeState {
   register: (node: TOrgNode) => void;
   isExpanded: (node: TOrgNode, level: number) => boolean;
-  toggle: (id: string) => void;
   selectedId: string | null;
   onItemClick: (event: MouseEvent, node: TOrgNode) => void;
-}
-
-function hasReports(node: TOrgNode): boolean {
-  return node.directReportCount > 0;
 }
 
 function reportCount(node: TOrgNode): string {
@@ -33,7 +30,17 @@ function reportCount(node: TOrgNode): string {
   return `${node.directReportCount} direct report${node.directReportCount === 1 ? "" : "s"}`;
 }
 
-function TreeItem({
+/** The ladder level, unless the company title already says exactly that. */
+function levelText(node: TOrgNode): string {
+  if (!node.level) return "not placed on the ladder";
+  return node.level.name.toLowerCase() === node.title.trim().toLowerCase() ? "" : node.level.name;
+}
+
+/**
+ * One person and, when open, everyone below them. Items are siblings in one flat list (their
+ * depth is aria-level), so each item's name is its own row and not its whole team's.
+ */
+function TreeBranch({
   node,
   level,
   position,
@@ -47,94 +54,74 @@ function TreeItem({
   state: TreeState;
 }) {
   state.register(node);
-  const isParent = hasReports(node);
+  const isParent = node.directReportCount > 0;
   const isExpanded = isParent && state.isExpanded(node, level);
+  // Reports beyond the loaded depth come empty though the count says otherwise: fetch them now.
+  const needsLoad = isExpanded && node.reports.length === 0;
+  const lazy = useOrgChart(node.id, LAZY_DEPTH, needsLoad);
+  const reports = needsLoad ? (lazy.data?.roots[0]?.reports ?? []) : node.reports;
   const isSelected = state.selectedId === node.id;
-  const labelId = `org-node-${node.id}`;
+  const loadNote = !needsLoad
+    ? ""
+    : lazy.isError
+      ? " · their reports could not be loaded; close and open again to retry"
+      : lazy.isPending
+        ? " · loading their reports…"
+        : "";
   return (
-    <li
-      role="treeitem"
-      aria-labelledby={labelId}
-      aria-level={level}
-      aria-posinset={position}
-      aria-setsize={setSize}
-      aria-selected={isSelected}
-      {...(isParent ? { "aria-expanded": isExpanded } : {})}
-      tabIndex={isSelected ? 0 : -1}
-      data-node-id={node.id}
-      className="org-tree__item"
-      onClick={(event) => state.onItemClick(event, node)}
-    >
-      <div id={labelId} className="org-tree__row">
+    <>
+      <li
+        role="treeitem"
+        aria-level={level}
+        aria-posinset={position}
+        aria-setsize={setSize}
+        aria-selected={isSelected}
+        aria-busy={needsLoad && lazy.isPending ? true : undefined}
+        {...(isParent ? { "aria-expanded": isExpanded } : {})}
+        tabIndex={isSelected ? 0 : -1}
+        data-node-id={node.id}
+        className="org-tree__item"
+        style={{ "--org-level": level - 1 } as CSSProperties}
+        onClick={(event) => state.onItemClick(event, node)}
+      >
         <span
           className={`org-tree__toggle${isParent ? "" : " org-tree__toggle--leaf"}`}
           aria-hidden="true"
-          data-toggle={isParent ? node.id : undefined}
+          data-toggle={isParent ? "true" : undefined}
         >
           {isParent ? (isExpanded ? "▾" : "▸") : ""}
         </span>
-        <span className="org-tree__name">{node.name}</span>
+        <span className="org-tree__name">{node.name}</span>{" "}
         <span className="org-tree__details">
-          {[node.title, node.level ? node.level.name : "not placed on the ladder", reportCount(node)]
-            .filter(Boolean)
-            .join(" · ")}
+          {[node.title, levelText(node), reportCount(node)].filter(Boolean).join(" · ")}
           {node.status === "inactive" ? " · inactive" : ""}
+          {loadNote}
         </span>
-      </div>
-      {isExpanded && <TreeGroup node={node} level={level} state={state} />}
-    </li>
+      </li>
+      {isExpanded &&
+        reports.map((report, index) => (
+          <TreeBranch
+            key={report.id}
+            node={report}
+            level={level + 1}
+            position={index + 1}
+            setSize={reports.length}
+            state={state}
+          />
+        ))}
+    </>
   );
 }
 
-function TreeGroup({ node, level, state }: { node: TOrgNode; level: number; state: TreeState }) {
-  // Reports beyond the loaded depth come empty though the count says otherwise: fetch them now.
-  const needsLoad = node.reports.length === 0 && node.directReportCount > 0;
-  const lazy = useOrgChart(node.id, LAZY_DEPTH, needsLoad);
-  const reports = needsLoad ? (lazy.data?.roots[0]?.reports ?? []) : node.reports;
-  if (needsLoad && (lazy.isPending || lazy.isError)) {
-    return (
-      <ul role="group" className="org-tree__group">
-        <li role="none" className="org-tree__note">
-          {lazy.isError ? (
-            <span role="alert">
-              Their reports could not be loaded.{" "}
-              <button type="button" className="button--link button" onClick={() => void lazy.refetch()}>
-                Retry
-              </button>
-            </span>
-          ) : (
-            <span role="status">Loading {node.name}’s reports…</span>
-          )}
-        </li>
-      </ul>
-    );
-  }
-  return (
-    <ul role="group" className="org-tree__group">
-      {reports.map((report, index) => (
-        <TreeItem
-          key={report.id}
-          node={report}
-          level={level + 1}
-          position={index + 1}
-          setSize={reports.length}
-          state={state}
-        />
-      ))}
-    </ul>
-  );
-}
-
-/** The visible items in reading order; collapsed groups are not rendered, so all found are visible. */
-function visibleItems(tree: HTMLElement): HTMLElement[] {
-  return [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+function levelOf(item: HTMLElement): number {
+  return Number(item.getAttribute("aria-level")) || 1;
 }
 
 /**
  * The reporting tree as an ARIA tree (one Tab stop; arrows move, Right/Left open and close,
  * Home/End jump, Enter opens the person). Selection follows focus and drives the details panel.
  */
-export function OrgTree({ roots, label, selectedId, onSelect, onActivate }: OrgTreeProps) {
+export function OrgTree({ roots, label, describedBy, selectedId, onSelect, onActivate }: OrgTreeProps) {
   const treeRef = useRef<HTMLUListElement>(null);
   // Items differ from the default (open down to OPEN_LEVELS) only where someone toggled them.
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
@@ -152,14 +139,10 @@ export function OrgTree({ roots, label, selectedId, onSelect, onActivate }: OrgT
 
   const state: TreeState = {
     register: (node) => nodes.current.set(node.id, node),
-    isExpanded: (node, level) => (level <= OPEN_LEVELS) !== toggled.has(node.id),
-    toggle,
+    isExpanded: (node, level) => level <= OPEN_LEVELS !== toggled.has(node.id),
     selectedId: activeId,
     onItemClick: (event, node) => {
-      event.stopPropagation();
-      const target = event.target as HTMLElement;
-      if (target.closest("button")) return;
-      if (target.dataset.toggle) toggle(node.id);
+      if ((event.target as HTMLElement).dataset.toggle) toggle(node.id);
       onSelect(node);
       (event.currentTarget as HTMLElement).focus();
     },
@@ -181,8 +164,10 @@ export function OrgTree({ roots, label, selectedId, onSelect, onActivate }: OrgT
     const tree = treeRef.current;
     const current = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
     if (!tree || !current) return;
-    const items = visibleItems(tree);
+    // Collapsed branches are not rendered, so every item in the list is a visible one.
+    const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
     const index = items.indexOf(current);
+    const level = levelOf(current);
     const isExpanded = current.getAttribute("aria-expanded") === "true";
     const isParent = current.hasAttribute("aria-expanded");
     const id = current.dataset.nodeId ?? "";
@@ -200,13 +185,15 @@ export function OrgTree({ roots, label, selectedId, onSelect, onActivate }: OrgT
       case "End":
         moveTo(items.at(-1));
         break;
-      case "ArrowRight":
+      case "ArrowRight": {
+        const next = items[index + 1];
         if (isParent && !isExpanded) toggle(id);
-        else if (isExpanded) moveTo(current.querySelector<HTMLElement>('[role="treeitem"]'));
+        else if (isExpanded && next && levelOf(next) === level + 1) moveTo(next);
         break;
+      }
       case "ArrowLeft":
         if (isExpanded) toggle(id);
-        else moveTo(current.parentElement?.closest<HTMLElement>('[role="treeitem"]'));
+        else moveTo(items.slice(0, index).findLast((item) => levelOf(item) < level));
         break;
       case "Enter": {
         const node = nodeOf(current);
@@ -223,16 +210,16 @@ export function OrgTree({ roots, label, selectedId, onSelect, onActivate }: OrgT
   }
 
   return (
-    <ul ref={treeRef} role="tree" aria-label={label} className="org-tree" onKeyDown={handleKeyDown}>
+    <ul
+      ref={treeRef}
+      role="tree"
+      aria-label={label}
+      aria-describedby={describedBy}
+      className="org-tree"
+      onKeyDown={handleKeyDown}
+    >
       {roots.map((root, index) => (
-        <TreeItem
-          key={root.id}
-          node={root}
-          level={1}
-          position={index + 1}
-          setSize={roots.length}
-          state={state}
-        />
+        <TreeBranch key={root.id} node={root} level={1} position={index + 1} setSize={roots.length} state={state} />
       ))}
     </ul>
   );

@@ -2,12 +2,7 @@ import { LIMITS, type TPeopleImportResult } from "@ascent/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import {
-  IMPORT_FILE_TYPES,
-  importPeopleFile,
-  peopleKeys,
-  useViewer,
-} from "../../api/people-queries.ts";
+import { IMPORT_FILE_TYPES, importPeopleFile, peopleKeys, useViewer } from "../../api/people-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
@@ -33,15 +28,7 @@ function useCommit() {
   });
 }
 
-function FileStep({
-  onPreview,
-  isBusy,
-  error,
-}: {
-  onPreview: (file: File) => void;
-  isBusy: boolean;
-  error: unknown;
-}) {
+function FileStep({ onPreview, isBusy, error }: { onPreview: (file: File) => void; isBusy: boolean; error: unknown }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
@@ -66,9 +53,9 @@ function FileStep({
           HRIS export (CSV)
         </label>
         <p id={`${id}-hint`} className="form-field__hint">
-          One row per person with name, email, title, manager email and team. Headers such as “Work Email”, “Job
-          Title”, “Manager” and “Department” are recognised. Up to {MB} MB; use <code>ascent people import</code> for
-          larger files.
+          One row per person with name, email, title, manager email and team. Headers such as “Work Email”, “Job Title”,
+          “Manager” and “Department” are recognised. Up to {MB} MB; use <code>ascent people import</code> for larger
+          files.
         </p>
         <input
           ref={inputRef}
@@ -123,8 +110,8 @@ function CommitBar({
         <p>Everyone in this file is already up to date: there is nothing to import.</p>
       ) : (
         <p>
-          {preview.new.total} new and {preview.changed.total} changed{" "}
-          {writes === 1 ? "person is" : "people are"} written in one go
+          {preview.new.total} new and {preview.changed.total} changed {writes === 1 ? "person is" : "people are"}{" "}
+          written in one go
           {preview.unchanged.total > 0 && `; ${preview.unchanged.total} unchanged rows are left as they are`}.
           {preview.unmappedTitles.total > 0 &&
             ` People with an unmapped title are imported without a ladder level (${preview.unmappedTitles.total} title${preview.unmappedTitles.total === 1 ? "" : "s"} left).`}
@@ -152,8 +139,8 @@ function ImportResult({ result, onAgain }: { result: TPeopleImportResult; onAgai
         Import complete
       </h2>
       <p role="status">
-        {result.preview.fileName}: {counts.created} {counts.created === 1 ? "person" : "people"} added,{" "}
-        {counts.updated} updated, {counts.unchanged} unchanged.
+        {result.preview.fileName}: {counts.created} {counts.created === 1 ? "person" : "people"} added, {counts.updated}{" "}
+        updated, {counts.unchanged} unchanged.
       </p>
       <div className="actions">
         <Link to="/people" className="button">
@@ -218,12 +205,7 @@ function ImportFlow() {
 
   return (
     <>
-      <FileStep
-        key={attempt}
-        onPreview={runPreview}
-        isBusy={preview.isPending}
-        error={result ? null : preview.error}
-      />
+      <FileStep key={attempt} onPreview={runPreview} isBusy={preview.isPending} error={result ? null : preview.error} />
       <p ref={noticeRef} role="status" tabIndex={-1} className="import-notice">
         {notice}
       </p>

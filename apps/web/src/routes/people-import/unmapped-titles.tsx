@@ -47,14 +47,9 @@ function MapTitleControl({ item, onMapped }: { item: UnmappedTitle; onMapped: (l
           </option>
         ))}
       </select>
-      <button
-        type="button"
-        className="button button--small"
-        disabled={save.isPending}
-        aria-label={`Map “${item.title}”`}
-        onClick={submit}
-      >
+      <button type="button" className="button button--small" disabled={save.isPending} onClick={submit}>
         {save.isPending ? "Saving…" : "Map this title"}
+        <span className="visually-hidden"> “{item.title}”</span>
       </button>
       {error && (
         <p id={`${id}-error`} role="alert" className="form-field__error map-title__error">

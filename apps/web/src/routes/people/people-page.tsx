@@ -93,8 +93,8 @@ function NoPeopleYet() {
       <p>Start by bringing in your organisation; everything else in Ascent is about these people.</p>
       <ol className="steps">
         <li>
-          <strong>Import from your HR system.</strong> Export a CSV with name, email, title, manager email and team, then{" "}
-          <Link to="/people/import">import people</Link>: you see a preview before anything is written.
+          <strong>Import from your HR system.</strong> Export a CSV with name, email, title, manager email and team,
+          then <Link to="/people/import">import people</Link>: you see a preview before anything is written.
         </li>
         <li>
           <strong>Or add people one by one</strong> with the “Add person” button above.
@@ -164,6 +164,8 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
 
   const isFiltered = hasFilters(filters);
   const data = people.data;
+  // Someone with nobody below them: filters over a list of one would only get in the way.
+  const isOnlyViewer = data?.scope === "reportingChain" && data.total <= 1 && !isFiltered;
 
   function renderList() {
     if (people.isPending) return <LoadingState label="Loading people…" />;
@@ -180,10 +182,15 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
     const list = people.data;
     if (list.total === 0 && isFiltered) return <NoMatches onClear={() => changeFilters(NO_FILTERS)} />;
     if (list.total === 0 && viewer.isAdmin) return <NoPeopleYet />;
-    if (list.scope === "reportingChain" && list.total <= 1 && !isFiltered) {
+    if (isOnlyViewer) {
       return (
         <>
-          <PeopleTable people={list.people} caption="You" managerNames={managerNames} />
+          <PeopleTable
+            people={list.people}
+            caption="You"
+            managerNames={managerNames}
+            unknownManager={viewer.isAdmin ? "Loading…" : "Not shown"}
+          />
           <OnlyYourself viewer={viewer} />
         </>
       );
@@ -194,6 +201,7 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
           people={list.people}
           caption={`People, ${resultSummary(list, offset).toLowerCase()}`}
           managerNames={managerNames}
+          unknownManager={viewer.isAdmin ? "Loading…" : "Not shown"}
           {...(viewer.isAdmin
             ? {
                 actions: {
@@ -236,10 +244,10 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
         People
       </PageHeading>
 
-      <PeopleFilters filters={filters} onChange={changeFilters} />
+      {!isOnlyViewer && <PeopleFilters filters={filters} onChange={changeFilters} />}
 
       <p role="status" className="result-summary">
-        {data && !people.isPlaceholderData ? resultSummary(data, offset) : ""}
+        {data && !people.isPlaceholderData && !isOnlyViewer ? resultSummary(data, offset) : ""}
       </p>
 
       {reactivate.isError && (

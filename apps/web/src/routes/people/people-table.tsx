@@ -26,12 +26,15 @@ export function PeopleTable({
   people,
   caption,
   managerNames,
+  unknownManager,
   actions,
 }: {
   people: TPersonSummary[];
   caption: string;
-  /** Names for the manager ids on this page; an id without a name shows as "Someone above you". */
+  /** Names for the manager ids on this page. */
   managerNames: ReadonlyMap<string, string>;
+  /** What a manager id without a name (yet) shows. */
+  unknownManager: string;
   /** Present for admins. */
   actions?: RowActions;
 }) {
@@ -66,17 +69,11 @@ export function PeopleTable({
                 <span className="cell-note">{person.email}</span>
               </th>
               <td data-label="Title">{person.title || <Missing label="No title" />}</td>
-              <td data-label="Level">
-                {person.level ? (
-                  person.level.name
-                ) : (
-                  <Badge tone="warning">Not placed</Badge>
-                )}
-              </td>
+              <td data-label="Level">{person.level ? person.level.name : <Badge tone="warning">Not placed</Badge>}</td>
               <td data-label="Team">{person.team || <Missing label="No team" />}</td>
               <td data-label="Manager">
                 {person.managerId ? (
-                  (managerNames.get(person.managerId) ?? <span className="muted">Not shown</span>)
+                  (managerNames.get(person.managerId) ?? <span className="muted">{unknownManager}</span>)
                 ) : (
                   <Missing label="No manager" />
                 )}

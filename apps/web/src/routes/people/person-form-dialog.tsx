@@ -40,7 +40,8 @@ function validate(values: FormValues): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.name.trim()) errors.name = "Enter the person’s name.";
   if (!values.email.trim()) errors.email = "Enter a work email; it is how they will sign in.";
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = "Enter an email like name@company.com.";
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
+    errors.email = "Enter an email like name@company.com.";
   return errors;
 }
 
@@ -278,7 +279,15 @@ function EditPersonForm({ person, onClose, onSaved }: { person: TPerson; onClose
   );
 }
 
-function EditPersonContent({ personId, onClose, onSaved }: { personId: string; onClose: () => void; onSaved: () => void }) {
+function EditPersonContent({
+  personId,
+  onClose,
+  onSaved,
+}: {
+  personId: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const person = usePerson(personId);
   if (person.isPending) return <LoadingState label="Loading their details…" />;
   if (person.isError) {

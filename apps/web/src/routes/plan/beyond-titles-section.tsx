@@ -23,7 +23,10 @@ export function BeyondTitlesSection({ plan, draft, update, errors, ladder }: Sec
   const addRef = useRef<HTMLButtonElement>(null);
 
   function change(key: string, patch: Partial<BeyondTitleRow>) {
-    update((d) => ({ ...d, beyondTitles: d.beyondTitles.map((row) => (row.key === key ? { ...row, ...patch } : row)) }));
+    update((d) => ({
+      ...d,
+      beyondTitles: d.beyondTitles.map((row) => (row.key === key ? { ...row, ...patch } : row)),
+    }));
   }
 
   function add() {
@@ -39,7 +42,13 @@ export function BeyondTitlesSection({ plan, draft, update, errors, ladder }: Sec
 
   return (
     <section className="card plan-step" aria-labelledby={headingId}>
-      <StepHeading plan={plan} stepId="beyond-titles" number={null} fallbackName="Look beyond titles" headingId={headingId} />
+      <StepHeading
+        plan={plan}
+        stepId="beyond-titles"
+        number={null}
+        fallbackName="Look beyond titles"
+        headingId={headingId}
+      />
       <p className="plan-step__summary">
         The same title means different things at different companies. Note the titles and responsibilities you find at
         companies you are considering, and see where each sits on this ladder.
@@ -47,8 +56,8 @@ export function BeyondTitlesSection({ plan, draft, update, errors, ladder }: Sec
       {draft.beyondTitles.length === 0 ? (
         <EmptyState title="No titles noted yet">
           <p>
-            Add a role you have seen elsewhere, for example a “Group Product Manager” at a company you admire. See
-            also <Link to="/titles">title mapping</Link>.
+            Add a role you have seen elsewhere, for example a “Group Product Manager” at a company you admire. See also{" "}
+            <Link to="/titles">title mapping</Link>.
           </p>
         </EmptyState>
       ) : (

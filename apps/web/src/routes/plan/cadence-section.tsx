@@ -10,8 +10,8 @@ export function CadenceSection({ draft, update, errors }: Omit<SectionProps, "pl
         Reassess regularly
       </h2>
       <p className="plan-step__summary">
-        A plan is only useful if you come back to it. Choose how often; the plan is marked due for review when that
-        time has passed since your last review.
+        A plan is only useful if you come back to it. Choose how often; the plan is marked due for review when that time
+        has passed since your last review.
       </p>
       <div className="form-row">
         <FormField label="Review cadence" error={messageAt(errors, "cadence")}>

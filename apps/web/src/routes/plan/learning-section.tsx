@@ -25,7 +25,10 @@ export function LearningSection({ plan, draft, update, errors, ladder }: Section
     const key = newRowKey();
     update((d) => ({
       ...d,
-      learning: [...d.learning, { key, id: undefined, kind: "hands-on", title: "", competencyIds: [], status: "planned" }],
+      learning: [
+        ...d.learning,
+        { key, id: undefined, kind: "hands-on", title: "", competencyIds: [], status: "planned" },
+      ],
     }));
     setFocusKey(key);
   }
@@ -37,7 +40,13 @@ export function LearningSection({ plan, draft, update, errors, ladder }: Section
 
   return (
     <section className="card plan-step" aria-labelledby={headingId}>
-      <StepHeading plan={plan} stepId="continual-learning" number={3} fallbackName="Keep learning" headingId={headingId} />
+      <StepHeading
+        plan={plan}
+        stepId="continual-learning"
+        number={3}
+        fallbackName="Keep learning"
+        headingId={headingId}
+      />
       {draft.learning.length === 0 ? (
         <EmptyState title="No learning planned yet">
           <p>

@@ -7,7 +7,15 @@ import { FormattedDate } from "../../ui/formatted-date.tsx";
 import { CADENCES } from "./plan-draft.ts";
 
 /** Whether the plan is due for review, when it was last reviewed, and who may read it. */
-export function PlanStatusPanel({ personId, plan, isDirty }: { personId: string; plan: TCareerPlan; isDirty: boolean }) {
+export function PlanStatusPanel({
+  personId,
+  plan,
+  isDirty,
+}: {
+  personId: string;
+  plan: TCareerPlan;
+  isDirty: boolean;
+}) {
   const sharing = useSetPlanSharing(personId);
   const shareId = useId();
   const explanationId = useId();
@@ -68,8 +76,8 @@ export function PlanStatusPanel({ personId, plan, isDirty }: { personId: string;
             {isShared
               ? "Shared: your manager and the managers above them can read your plan and its past versions. They cannot change it."
               : "Private: only you can read your plan. Administrators cannot read it either."}{" "}
-            Every time someone else reads it, that is recorded in your{" "}
-            <Link to="/access-log">access log</Link>. You can stop sharing at any time.
+            Every time someone else reads it, that is recorded in your <Link to="/account/access-log">access log</Link>.
+            You can stop sharing at any time.
           </p>
           {!plan.isSaved && <p>Save your plan first to share it.</p>}
           {plan.isSaved && isDirty && <p>Sharing shows the saved plan, not unsaved changes.</p>}

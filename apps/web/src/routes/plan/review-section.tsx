@@ -137,7 +137,8 @@ function VersionList({
                 {version.note ? ` — ${version.note}` : ""}
                 <span className="muted">
                   {" "}
-                  ({version.previousReviewId === null
+                  (
+                  {version.previousReviewId === null
                     ? "first review"
                     : `${version.changes.length} ${version.changes.length === 1 ? "change" : "changes"}`}
                   )

@@ -32,7 +32,13 @@ export function StepsSection({
 
   return (
     <section className="card plan-step" aria-labelledby={headingId}>
-      <StepHeading plan={plan} stepId="proactive-steps" number={4} fallbackName="Act deliberately" headingId={headingId} />
+      <StepHeading
+        plan={plan}
+        stepId="proactive-steps"
+        number={4}
+        fallbackName="Act deliberately"
+        headingId={headingId}
+      />
       {draft.steps.length === 0 ? (
         <EmptyState title="No steps yet">
           <p>Add the next concrete actions you will take, each with a date to hold yourself to.</p>
@@ -109,7 +115,12 @@ function StepItem({
             />
           )}
         </FormField>
-        <FormField label="Due" error={messageAt(errors, `${path}.due`)} hint={warning && <Warning text={warning} />} isOptional>
+        <FormField
+          label="Due"
+          error={messageAt(errors, `${path}.due`)}
+          hint={warning && <Warning text={warning} />}
+          isOptional
+        >
           {(control) => (
             <input
               {...control}

@@ -15,7 +15,15 @@ export interface StringListFieldProps {
  * A list of short entries (industries, strengths): type one and press Enter or Add; each entry
  * has its own Remove button. Duplicates are ignored.
  */
-export function StringListField({ label, hint, values, onChange, error, placeholder, maxLength = 200 }: StringListFieldProps) {
+export function StringListField({
+  label,
+  hint,
+  values,
+  onChange,
+  error,
+  placeholder,
+  maxLength = 200,
+}: StringListFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -64,6 +64,8 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delayMs = 9
   const schedule = useCallback(
     (value: T) => {
       pending.current = { value };
+      // "Saved" must not linger over a change that is not saved yet.
+      setState({ kind: "saving" });
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), delayMs);
     },

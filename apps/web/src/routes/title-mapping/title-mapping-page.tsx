@@ -115,7 +115,12 @@ function AddMappingForm() {
         </FormField>
         <FormField label="Ladder level" error={shown.levelId}>
           {(control) => (
-            <select {...control} className="select" value={levelId} onChange={(event) => setLevelId(event.target.value)}>
+            <select
+              {...control}
+              className="select"
+              value={levelId}
+              onChange={(event) => setLevelId(event.target.value)}
+            >
               <option value="">Choose a level…</option>
               <LevelOptions />
             </select>
@@ -266,8 +271,7 @@ function TitleMapping() {
       <AddMappingForm />
       <section className="section" aria-labelledby="overrides-heading">
         <h2 id="overrides-heading">
-          Your mappings{" "}
-          {overrides.data && <span className="count">{overrides.data.overrides.length}</span>}
+          Your mappings {overrides.data && <span className="count">{overrides.data.overrides.length}</span>}
         </h2>
         {overrides.isPending ? (
           <LoadingState label="Loading mappings…" />

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useTitleResolution } from "../../api/queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { FormField } from "../../ui/form-field.tsx";
+import "./title-lookup.css";
 
 const EXAMPLES = ["Sr. Product Manager II (EMEA)", "Group PM", "Head of Product — Payments", "Product Designer"];
 
@@ -90,7 +91,7 @@ export function TitleLookup({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       <p className="title-lookup__examples">
         <span className="muted">Try:</span>
         {EXAMPLES.map((example) => (
-          <button key={example} type="button" className="chip" onClick={() => lookUp(example)}>
+          <button key={example} type="button" className="example-chip" onClick={() => lookUp(example)}>
             {example}
           </button>
         ))}

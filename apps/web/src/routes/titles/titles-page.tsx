@@ -9,8 +9,8 @@ export function TitlesPage() {
       <PageHeading
         lead={
           <p>
-            The same job title means different things at different companies: a “Senior PM” at one owns what a “PM”
-            owns at another. Look past the words to the level whose scope matches.
+            The same job title means different things at different companies: a “Senior PM” at one owns what a “PM” owns
+            at another. Look past the words to the level whose scope matches.
           </p>
         }
       >

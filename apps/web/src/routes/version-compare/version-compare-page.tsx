@@ -9,6 +9,8 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { DiffSection, isEmptyDiff, type FieldChange, type ListDiffView } from "./diff-section.tsx";
+import "../level-compare/level-compare.css";
+import "./diff.css";
 
 type Named = { id?: string; name?: string; value?: number; label?: string };
 
@@ -69,13 +71,21 @@ function buildSections(diff: TFrameworkDiff, names: ReturnType<typeof namer>) {
   const points = simpleList(diff.scalePoints, byId, labelOf);
   return [
     { id: "framework", title: "Name and description", diff: fieldsOnly(diff.framework, "Framework") },
-    { id: "levels", title: "Levels", diff: simpleList(diff.levels, byId, (e) => (e.name ? labelOf(e) : names.level(byId(e)))) },
+    {
+      id: "levels",
+      title: "Levels",
+      diff: simpleList(diff.levels, byId, (e) => (e.name ? labelOf(e) : names.level(byId(e)))),
+    },
     {
       id: "competencies",
       title: "Competencies",
       diff: simpleList(diff.competencies, byId, (e) => (e.name ? labelOf(e) : names.competency(byId(e)))),
     },
-    { id: "expectations", title: "Expectations", diff: simpleList(diff.expectations, expectationKey, expectationLabel) },
+    {
+      id: "expectations",
+      title: "Expectations",
+      diff: simpleList(diff.expectations, expectationKey, expectationLabel),
+    },
     {
       id: "aspects",
       title: "Playbook aspects",
@@ -86,7 +96,11 @@ function buildSections(diff: TFrameworkDiff, names: ReturnType<typeof namer>) {
       },
     },
     { id: "playbooks", title: "Playbooks", diff: simpleList(diff.playbooks, byId, labelOf) },
-    { id: "scale", title: "Scale", diff: { ...points, changed: [...fieldsOnly(diff.scale, "Range").changed, ...points.changed] } },
+    {
+      id: "scale",
+      title: "Scale",
+      diff: { ...points, changed: [...fieldsOnly(diff.scale, "Range").changed, ...points.changed] },
+    },
     { id: "sources", title: "Sources", diff: simpleList(diff.sources, byId, (e) => String(e.title ?? e.id)) },
     { id: "guidance", title: "Career guidance", diff: fieldsOnly(diff.guidance, "Guidance") },
   ];
@@ -190,7 +204,11 @@ export function VersionComparePage() {
             Changes from <strong>v{diff.data.from}</strong> to <strong>v{diff.data.to}</strong>.
           </p>
           {sections
-            .filter((section) => !isEmptyDiff(section.diff) || ["levels", "competencies", "expectations", "aspects"].includes(section.id))
+            .filter(
+              (section) =>
+                !isEmptyDiff(section.diff) ||
+                ["levels", "competencies", "expectations", "aspects"].includes(section.id),
+            )
             .map((section) => (
               <DiffSection key={section.id} id={section.id} title={section.title} diff={section.diff} />
             ))}

@@ -7,6 +7,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import "../login/auth.css";
 
 type Purpose = "invite" | "reset" | "first-admin";
 
