@@ -181,7 +181,9 @@ if (baseUrl) {
   try {
     const postgres = await openPostgres(scratch.url);
     try {
-      results.push(report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)));
+      results.push(
+        report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)),
+      );
     } finally {
       await postgres.close();
     }

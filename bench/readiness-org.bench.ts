@@ -31,7 +31,9 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -70,7 +72,8 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
         url: "/api/org/readiness",
         headers: { authorization: `Bearer ${token}` },
       });
-      if (response.statusCode !== 200) throw new Error(`GET /api/org/readiness: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`GET /api/org/readiness: ${response.statusCode} ${response.body}`);
     };
     const baseline = () => database.db.execute(sql`select count(*), sum(score) from ratings`);
     // One untimed call each: plans, caches and JIT warm up as they would on a running server.
@@ -109,11 +112,17 @@ function report(result: OrgResult): boolean {
       `  ${label.padEnd(58)} ${ms(median(values)).padStart(10)}  median of ${RUNS}  (min ${ms(Math.min(...values))}${extra})`,
     );
   console.log(`\n${result.driver}  (seeded in ${result.seedSeconds.toFixed(1)} s, not timed)`);
-  line("(a) org-wide readiness: readOrgReadiness → presenter → JSON", result.orgMs, `, ${format(result.responseBytes / 1024)} KB`);
+  line(
+    "(a) org-wide readiness: readOrgReadiness → presenter → JSON",
+    result.orgMs,
+    `, ${format(result.responseBytes / 1024)} KB`,
+  );
   line("(a′) GET /api/org/readiness as an admin, via app.inject", result.routeMs);
   line("baseline: SELECT count(*), sum(score) FROM ratings", result.baselineMs);
   const isMet = ratio <= GOAL_RATIO;
-  console.log(`  ratio (a): ${ratio.toFixed(2)}× the baseline (goal ≤ ${GOAL_RATIO}×) ${isMet ? "✓" : "✗ over the goal"}`);
+  console.log(
+    `  ratio (a): ${ratio.toFixed(2)}× the baseline (goal ≤ ${GOAL_RATIO}×) ${isMet ? "✓" : "✗ over the goal"}`,
+  );
   console.log(`  ratio (a′): ${(route / baseline).toFixed(2)}× the baseline`);
   return isMet;
 }
@@ -140,7 +149,9 @@ if (baseUrl) {
   try {
     const postgres = await openPostgres(scratch.url);
     try {
-      results.push(report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)));
+      results.push(
+        report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)),
+      );
     } finally {
       await postgres.close();
     }

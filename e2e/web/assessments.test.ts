@@ -3,7 +3,7 @@ import { endpoints, type TPerson } from "@ascent/contract";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectPageErrors, launchBrowser } from "../support/browser.ts";
-import { HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
+import { ADMIN_PASSWORD, HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { runAxeUnderCsp } from "./axe.ts";
 
@@ -62,15 +62,15 @@ describe("web: assessments and readiness", () => {
   });
 
   /** Signs in through the sign-in page and lands on `path`. */
-  async function signIn(key: Key, path: string): Promise<{ page: Page; errors: string[] }> {
+  async function signIn(key: Key | "admin", path: string): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel("Email").fill(people[key].email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Email").fill(key === "admin" ? "admin@ascent.local" : people[key].email);
+    await page.getByLabel("Password").fill(key === "admin" ? ADMIN_PASSWORD : PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${server.url}${path}`);
     // The sign-in page's own "who is signed in?" check answers 401 before signing in; only what
@@ -84,7 +84,10 @@ describe("web: assessments and readiness", () => {
   }
 
   async function expectSaved(page: Page): Promise<void> {
-    await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
   }
 
   it("lets a PM self-assess: one competency per step, autosaved, resumed, reviewed and submitted", async () => {
@@ -252,9 +255,10 @@ describe("web: assessments and readiness", () => {
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Close request" }).click();
     await page.getByText("Request closed: 3 answers released as one average.").waitFor();
-    await page.getByText("Closed", { exact: true }).waitFor();
-    // Focus returned to the page, not lost with the dialog.
-    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await page.locator(".request-card .badge").filter({ hasText: "Closed" }).waitFor();
+    expect(await page.getByRole("button", { name: /^Close now/ }).count()).toBe(0);
+    // The button that opened the dialog is gone, so focus moves to the list's heading, not to nowhere.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Your requests");
     expect(errors).toEqual([]);
   });
 
@@ -277,9 +281,9 @@ describe("web: assessments and readiness", () => {
     await radar.locator("canvas").waitFor();
     expect(await page.locator("figcaption").first().innerText()).toMatch(/Radar chart of 15 competencies/);
     await page.getByText("Show the chart’s numbers as a table").click();
-    expect(await page.getByRole("table", { name: "Observed and expected per competency" }).locator("tbody tr").count()).toBe(
-      readiness.competencies.length,
-    );
+    expect(
+      await page.getByRole("table", { name: "Observed and expected per competency" }).locator("tbody tr").count(),
+    ).toBe(readiness.competencies.length);
 
     // Why this verdict: the peer group shows as an aggregate of exactly three raters.
     const why = page.getByRole("region", { name: "Why this verdict" }).getByRole("table");
@@ -295,6 +299,19 @@ describe("web: assessments and readiness", () => {
 
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/assessments-growth.png`, fullPage: true });
+    await page
+      .getByRole("region", { name: "Why this verdict" })
+      .screenshot({ path: `${SHOTS}/assessments-growth-why.png` });
+
+    // Side by side: self against the manager and the peer aggregate, per competency.
+    await page.getByRole("link", { name: "Compare ratings" }).click();
+    await page.getByRole("heading", { level: 1, name: "Side by side" }).waitFor();
+    const sideBySide = page.getByRole("region", { name: "Ratings side by side" }).getByRole("table");
+    const sideRow = sideBySide
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: first?.name ?? "" }) });
+    expect(await sideRow.innerText()).toContain("3 raters");
+    await expectAxeClean(page);
     expect(errors).toEqual([]);
   });
 
@@ -335,6 +352,103 @@ describe("web: assessments and readiness", () => {
 
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/assessments-team.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps an evidence log: plain-text checks, suggested tags, edit, sharing and delete", async () => {
+    const { page, errors } = await signIn("mia", "/growth/evidence");
+    await page.getByRole("heading", { level: 1, name: "Evidence log" }).waitFor();
+    await page.getByText("No entries yet.", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Log an achievement" }).click();
+    const form = page.getByRole("form", { name: "Log an achievement" });
+    await form.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Log an achievement");
+
+    // A title with markup and a link that is not a web address are refused, each beside its field.
+    await form.getByLabel("Title").fill("Led the <b>pricing</b> experiment");
+    await form
+      .getByLabel(/^What happened/)
+      .fill("Ran a pricing experiment with customers and analysed the data. <img src=x onerror=alert(1)>");
+    await form.getByLabel(/^Links/).fill("javascript:alert(1)");
+    await form.getByRole("button", { name: "Save entry" }).click();
+    await form.getByRole("alert").filter({ hasText: "is not a web address" }).waitFor();
+    expect(await form.getByLabel(/^Links/).getAttribute("aria-invalid")).toBe("true");
+    await form.getByLabel(/^Links/).fill("https://example.com/pricing-results");
+    await form.getByRole("button", { name: "Save entry" }).click();
+    await form
+      .getByRole("alert")
+      .filter({ hasText: /plain text/ })
+      .waitFor();
+    expect(await form.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
+    await form.getByLabel("Title").fill("Led the pricing experiment");
+
+    // Suggested tags come from the server's offline match; the person accepts them.
+    await form.getByRole("button", { name: "Suggest competencies" }).click();
+    const accept = form.getByRole("button", { name: /^Accept suggestion: / });
+    await accept.first().waitFor();
+    const accepted = ((await accept.first().getAttribute("aria-label")) ?? "").replace("Accept suggestion: ", "");
+    await accept.first().click();
+    await form.getByText(`Tagged: ${accepted}`, { exact: false }).waitFor();
+    await form.getByRole("checkbox", { name: /Share with my manager/ }).check();
+    await expectAxeClean(page);
+    await form.getByRole("button", { name: "Save entry" }).click();
+
+    const entry = page.getByRole("article", { name: "Led the pricing experiment" });
+    await entry.waitFor();
+    await page.getByText("Saved “Led the pricing experiment”.").waitFor();
+    // The body is text: the markup shows as typed and no image element is created.
+    expect(await entry.innerText()).toContain("<img src=x onerror=alert(1)>");
+    expect(await entry.locator("img").count()).toBe(0);
+    expect(await entry.getByText(accepted, { exact: true }).count()).toBe(1);
+    expect(await entry.getByRole("link", { name: "https://example.com/pricing-results" }).count()).toBe(1);
+    const share = entry.getByRole("checkbox", { name: /Shared with my manager/ });
+    expect(await share.isChecked()).toBe(true);
+
+    // The manager sees it because it is shared; unsharing hides it from them.
+    const shared = await sessions.dana.client.call(endpoints.evidence.list, { params: { id: people.mia.id } });
+    expect(shared.evidence.map((e) => e.title)).toEqual(["Led the pricing experiment"]);
+    await share.uncheck();
+    await page.getByText("“Led the pricing experiment” is no longer shared with your manager.").waitFor();
+    const unshared = await sessions.dana.client.call(endpoints.evidence.list, { params: { id: people.mia.id } });
+    expect(unshared.evidence).toEqual([]);
+
+    await entry.getByRole("button", { name: "Edit Led the pricing experiment" }).click();
+    const editForm = page.getByRole("form", { name: "Edit “Led the pricing experiment”" });
+    await editForm.getByLabel("Title").fill("Led the pricing experiment end to end");
+    await editForm.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("article", { name: "Led the pricing experiment end to end" }).waitFor();
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/assessments-evidence.png`, fullPage: true });
+
+    await page.getByRole("button", { name: "Delete Led the pricing experiment end to end" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete this entry?" });
+    await dialog.getByRole("button", { name: "Delete entry" }).click();
+    await page.getByText("No entries yet.", { exact: false }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Entries/);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows admins organisation readiness as aggregates only, hiding groups under k", async () => {
+    const { page, errors } = await signIn("admin", "/org/readiness");
+    await page.getByRole("heading", { level: 1, name: "Organisation readiness" }).waitFor();
+    expect(await page.title()).toBe("Organisation readiness · Ascent");
+
+    // Five people in Payments (k = 3): shown. The single Director: hidden.
+    const byLevel = page.getByRole("table", { name: "Readiness per level" });
+    await byLevel.waitFor();
+    const directorRow = byLevel.getByRole("row").filter({ hasText: "Director of Product" });
+    expect(await directorRow.innerText()).toContain("Hidden: fewer than 3 people");
+    const pmRow = byLevel.getByRole("row").filter({ hasText: /^Product Manager/ });
+    expect(await pmRow.innerText()).toMatch(/^Product Manager\s+4\s/);
+    const byTeam = page.getByRole("table", { name: "Readiness per team" });
+    expect(await byTeam.getByRole("row").filter({ hasText: "Payments" }).innerText()).toMatch(/Payments\s+5\s/);
+    await page.getByRole("table", { name: "Observed minus expected per level and competency" }).waitFor();
+    expect(await page.getByText("Fewer than 3 people", { exact: true }).count()).toBeGreaterThan(0);
+
+    await page.getByLabel("Level").selectOption({ label: "Product Manager" });
+    await expect.poll(() => byLevel.locator("tbody tr").count()).toBe(1);
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/assessments-org-readiness.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ function dayFromToday(days: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-describe("web: career plan, goals, 1:1s, mentors, advisor and insights", () => {
+// Each test drives several pages in a browser; on a busy machine that takes longer than the default.
+describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeout: 120_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let adminApi: HttpSession;

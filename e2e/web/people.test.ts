@@ -245,11 +245,11 @@ describe("web: people, org chart, import and access", () => {
     const { page, errors } = await open(admin, `/people/${target.id}`);
     await page.getByRole("heading", { level: 1, name: target.name }).waitFor();
     await page.getByRole("button", { name: "Deactivate" }).click();
-    const dialog = page.getByRole("dialog", { name: `Deactivate ${target.name}?` });
-    await dialog.waitFor();
+    const dialog = page.getByRole("dialog");
+    await page.getByRole("dialog", { name: `Deactivate ${target.name}?` }).waitFor();
     expect(await runAxeUnderCsp(page)).toEqual([]);
     await dialog.getByRole("button", { name: `Deactivate ${target.name}` }).click();
-    await dialog.getByText("is now inactive").waitFor();
+    await page.getByRole("dialog", { name: `${target.name} is now inactive` }).waitFor();
     expect(await dialog.getByRole("listitem").first().innerText()).toContain(
       `still has ${target.directReportCount} direct report`,
     );

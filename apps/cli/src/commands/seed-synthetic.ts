@@ -64,7 +64,9 @@ type SyntheticCommandResult = SyntheticSeedResult & { firstAdminPath: string | n
 function describeResult(result: SyntheticCommandResult): string {
   const style = styleFor(process.stdout);
   const removed =
-    result.removedPeople > 0 ? `\nThe earlier synthetic organisation (${count(result.removedPeople)} people) was removed first.` : "";
+    result.removedPeople > 0
+      ? `\nThe earlier synthetic organisation (${count(result.removedPeople)} people) was removed first.`
+      : "";
   const note = result.firstAdminPath
     ? `\n\nThe database was empty, so an administrator account was created (admin@ascent.local).\n` +
       `Open ${result.firstAdminPath} on the server's address to choose its password. It is shown only now.`

@@ -44,16 +44,16 @@ export async function readOrgReadiness(
     now: new Date(),
     frameworkPublishedAt: version.publishedAt,
   };
-  let { cells, staleIds } = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness);
-  if (staleIds.length > 0) {
-    for (let i = 0; i < staleIds.length; i += REFRESH_CHUNK) {
-      await services.readiness.refreshSnapshots(staleIds.slice(i, i + REFRESH_CHUNK));
+  let summary = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness);
+  if (summary.staleIds.length > 0) {
+    for (let i = 0; i < summary.staleIds.length; i += REFRESH_CHUNK) {
+      await services.readiness.refreshSnapshots(summary.staleIds.slice(i, i + REFRESH_CHUNK));
     }
-    ({ cells } = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness));
+    summary = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness);
   }
   return orgReadinessFromCells(
     [...framework.levels].sort((a, b) => a.rank - b.rank).map((l) => l.id),
-    cells,
+    summary.cells,
     settings.k,
     filter,
   );
@@ -88,7 +88,8 @@ export function orgReadinessFromCells(
   const hidden = suppressSmallGroups(counts, levels, teams, k);
   const summarize = (levelId: string | null, team: string | null): ReadinessSummary | HiddenAggregate => {
     const key = keyOf(levelId, team);
-    if (hidden.has(key)) return { hidden: true, reason: `fewer than ${k} people, or it would single out a smaller group` };
+    if (hidden.has(key))
+      return { hidden: true, reason: `fewer than ${k} people, or it would single out a smaller group` };
     const entry = totals.get(key);
     if (!entry) return { people: 0, meanScore: null, verdicts: { ready: 0, almost: 0, "not-yet": 0 } };
     return { people: entry.people, meanScore: entry.scoreSum / entry.people, verdicts: entry.verdicts };

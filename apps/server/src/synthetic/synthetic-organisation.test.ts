@@ -47,7 +47,8 @@ describe("planSyntheticOrganisation", () => {
   });
 
   it("places leaders by depth (CPO → VPs → Heads → …) and everyone without reports on an IC level", () => {
-    const byDepth = (depth: number) => new Set(organisation.people.filter((p) => p.depth === depth).map((p) => p.levelId));
+    const byDepth = (depth: number) =>
+      new Set(organisation.people.filter((p) => p.depth === depth).map((p) => p.levelId));
     expect(byDepth(1)).toEqual(new Set(["vp"]));
     expect(byDepth(2)).toEqual(new Set(["head"]));
     const managers = new Set(organisation.people.map((p) => p.managerId));

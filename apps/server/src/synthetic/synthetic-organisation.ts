@@ -191,7 +191,10 @@ function pickDistinct<T>(pool: readonly T[], count: number, exclude: T, next: ()
  * Plans the organisation in memory: people (managers before their reports), one closed feedback
  * request each, and 5 submitted assessments about each person with a score for every competency.
  */
-export function planSyntheticOrganisation(framework: Framework, options: PlanSyntheticOptions = {}): SyntheticOrganisation {
+export function planSyntheticOrganisation(
+  framework: Framework,
+  options: PlanSyntheticOptions = {},
+): SyntheticOrganisation {
   const count = options.people ?? DEFAULT_SYNTHETIC_PEOPLE;
   assertPeopleCount(count);
   const now = options.now ?? new Date();
@@ -224,7 +227,7 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
       depth,
     };
     people.push(person);
-    if (manager) (childrenOf.get(manager.id) ?? childrenOf.set(manager.id, []).get(manager.id))?.push(person);
+    if (manager) childrenOf.set(manager.id, [...(childrenOf.get(manager.id) ?? []), person]);
     return person;
   };
 
@@ -274,7 +277,12 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
     const siblings = manager ? (childrenOf.get(manager.id) ?? []) : [];
     const layer = layers[person.depth] ?? [];
     const raters = manager
-      ? pickDistinct(siblings.length > PEERS_PER_PERSON ? siblings : layer.length > PEERS_PER_PERSON ? layer : people, PEERS_PER_PERSON, person, next)
+      ? pickDistinct(
+          siblings.length > PEERS_PER_PERSON ? siblings : layer.length > PEERS_PER_PERSON ? layer : people,
+          PEERS_PER_PERSON,
+          person,
+          next,
+        )
       : pickDistinct(childrenOf.get(person.id) ?? people, RATERS_PER_PERSON - 1, person, next);
     const dueAt = daysAgo(18, 22);
     const request: SyntheticFeedbackRequest = {
@@ -289,7 +297,13 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
     };
     feedbackRequests.push(request);
 
-    const assess = (raterId: string, relation: Relation, submittedAt: Date, scores: number[], requestId: string | null) =>
+    const assess = (
+      raterId: string,
+      relation: Relation,
+      submittedAt: Date,
+      scores: number[],
+      requestId: string | null,
+    ) =>
       assessments.push({
         id: randomUUID(),
         subjectId: person.id,
@@ -303,7 +317,13 @@ export function planSyntheticOrganisation(framework: Framework, options: PlanSyn
     assess(person.id, "self", daysAgo(30, 60), rate(0.3, 0.5), null);
     if (manager) assess(manager.id, "manager", daysAgo(25, 55), rate(0, 0.4), null);
     for (const rater of raters) {
-      assess(rater.id, request.relation, new Date(request.createdAt.getTime() + next() * 20 * DAY), rate(0, 0.7), request.id);
+      assess(
+        rater.id,
+        request.relation,
+        new Date(request.createdAt.getTime() + next() * 20 * DAY),
+        rate(0, 0.7),
+        request.id,
+      );
     }
   }
   return { people, feedbackRequests, assessments, competencyIds };
@@ -355,7 +375,12 @@ export async function removeSyntheticOrganisation(database: DatabaseHandle): Pro
 type Executor = Pick<DatabaseHandle["db"], "execute">;
 
 /** Runs `write` over `items` in slices of `size`, reporting progress after each. */
-async function inBatches<T>(items: T[], size: number, write: (slice: T[]) => Promise<unknown>, done?: (n: number) => void) {
+async function inBatches<T>(
+  items: T[],
+  size: number,
+  write: (slice: T[]) => Promise<unknown>,
+  done?: (n: number) => void,
+) {
   for (let start = 0; start < items.length; start += size) {
     const slice = items.slice(start, start + size);
     await write(slice);
@@ -382,8 +407,9 @@ async function withoutBulkConstraints(db: Executor, load: () => Promise<void>): 
     from pg_constraint
     where conrelid = any(${param(BULK_TABLES)}::regclass[])
       and (contype = 'f' or (contype = 'p' and conrelid = 'ratings'::regclass))`);
-  const constraints = (result as unknown as { rows: { table_name: string; name: string; kind: string; definition: string }[] })
-    .rows;
+  const constraints = (
+    result as unknown as { rows: { table_name: string; name: string; kind: string; definition: string }[] }
+  ).rows;
   // Foreign keys first: they may lean on a primary key dropped after them.
   const ordered = [...constraints].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "f" ? -1 : 1));
   for (const c of ordered) await db.execute(sql.raw(`alter table ${c.table_name} drop constraint ${c.name}`));
@@ -421,7 +447,9 @@ async function insertOrganisation(
         ${param(slice.map((r) => r.dueAt.toISOString()))}::timestamptz[],
         ${param(slice.map((r) => r.closedAt.toISOString()))}::timestamptz[],
         ${param(slice.map((r) => r.createdAt.toISOString()))}::timestamptz[])`);
-    const raters = slice.flatMap((r) => r.raterIds.map((raterId) => ({ requestId: r.id, raterId, answeredAt: r.dueAt })));
+    const raters = slice.flatMap((r) =>
+      r.raterIds.map((raterId) => ({ requestId: r.id, raterId, answeredAt: r.dueAt })),
+    );
     await db.execute(sql`
       insert into feedback_request_raters (request_id, rater_id, answered_at)
       select * from unnest(${param(raters.map((r) => r.requestId))}::uuid[], ${param(raters.map((r) => r.raterId))}::uuid[],

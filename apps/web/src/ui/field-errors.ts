@@ -27,14 +27,11 @@ export function fieldErrorsOf(error: unknown, rename: Record<string, string> = {
   return errors;
 }
 
-/** Where in a file a problem sits, in words: "Row 3, column B", "Line 2", or the field path. */
+/** Where in a file a problem sits, in words: "Row 3, column B", "Line 2, column 7", or the field path. */
 export function describeLocation(detail: NonNullable<ApiError["details"]>[number]): string | null {
-  const parts: string[] = [];
-  if (detail.row !== undefined) parts.push(`Row ${detail.row}`);
-  if (detail.column !== undefined) parts.push(`column ${detail.column}`);
-  if (detail.line !== undefined) parts.push(`Line ${detail.line}`);
-  if (parts.length === 0 && detail.path) parts.push(normalizeFieldPath(detail.path) || "The file");
-  if (parts.length === 0) return null;
-  const text = parts.join(", ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const column = detail.column !== undefined ? `, column ${detail.column}` : "";
+  if (detail.row !== undefined) return `Row ${detail.row}${column}`;
+  if (detail.line !== undefined) return `Line ${detail.line}${column}`;
+  if (detail.path) return normalizeFieldPath(detail.path) || "The file";
+  return null;
 }

@@ -142,7 +142,10 @@ export class AccountService {
   }
 
   private async viewerFor(personId: string, via: Viewer["via"]): Promise<Viewer | null> {
-    const [person, account] = await Promise.all([this.ports.people.findById(personId), this.ports.accounts.find(personId)]);
+    const [person, account] = await Promise.all([
+      this.ports.people.findById(personId),
+      this.ports.accounts.find(personId),
+    ]);
     if (!person || person.status !== "active") return null;
     return { personId, name: person.name, isAdmin: account?.isAdmin ?? false, via };
   }

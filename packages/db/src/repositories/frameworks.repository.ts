@@ -59,7 +59,11 @@ export class DrizzleFrameworkRepository implements FrameworkRepository {
     const loaded = new Map<string, VersionBody>();
     if (missing.length > 0) {
       const bodies = await this.db
-        .select({ id: frameworkVersions.id, document: frameworkVersions.document, migrationMap: frameworkVersions.migrationMap })
+        .select({
+          id: frameworkVersions.id,
+          document: frameworkVersions.document,
+          migrationMap: frameworkVersions.migrationMap,
+        })
         .from(frameworkVersions)
         .where(
           inArray(
@@ -67,7 +71,9 @@ export class DrizzleFrameworkRepository implements FrameworkRepository {
             missing.map((h) => h.id),
           ),
         );
-      for (const { id, document, migrationMap } of bodies) loaded.set(id, { document: document as Framework, migrationMap });
+      for (const { id, document, migrationMap } of bodies) {
+        loaded.set(id, { document: document as Framework, migrationMap });
+      }
     }
     return headers.flatMap((header) => {
       const cached = this.publishedBodies.get(header.id);

@@ -132,7 +132,7 @@ export function ApiTokensSection() {
       </p>
       {created && <NewTokenSecret token={created} onDone={() => setCreated(null)} />}
       <div className="card">
-        <form className="form form--inline" noValidate onSubmit={(event) => void handleCreate(event)}>
+        <form className="form--inline" noValidate onSubmit={(event) => void handleCreate(event)}>
           <TextField
             label="Token name"
             hint="What will use it, so you can tell your tokens apart."

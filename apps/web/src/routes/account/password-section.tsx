@@ -44,7 +44,7 @@ export function PasswordSection() {
       <h2 id="password-heading">Password</h2>
       <p className="section__lead">Changing your password signs you out everywhere else.</p>
       <div className="card">
-        <form className="form form--narrow" noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <form className="form-stack form--narrow" noValidate onSubmit={(event) => void handleSubmit(event)}>
           {changePassword.isError && (
             <div role="alert" className="callout callout--error">
               <p>{describeError(changePassword.error)}</p>

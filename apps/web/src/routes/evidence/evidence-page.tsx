@@ -42,6 +42,9 @@ function EvidenceEntry({
   onAnnounce: (text: string) => void;
 }) {
   const update = useUpdateEvidence(personId);
+  // Shown at once, before the server confirms; put back if the change fails.
+  const [isShared, setIsShared] = useState(entry.isSharedWithManager);
+  useEffect(() => setIsShared(entry.isSharedWithManager), [entry.isSharedWithManager]);
   const names = new Map(document.competencies.map((c) => [c.id, c.name]));
   const headingId = `evidence-${entry.id}-title`;
   return (
@@ -84,19 +87,21 @@ function EvidenceEntry({
           <label className="check-option evidence-entry__share">
             <input
               type="checkbox"
-              checked={entry.isSharedWithManager}
+              checked={isShared}
               disabled={update.isPending}
               onChange={(event) => {
-                const isShared = event.target.checked;
+                const next = event.target.checked;
+                setIsShared(next);
                 update.mutate(
-                  { evidenceId: entry.id, body: { isSharedWithManager: isShared } },
+                  { evidenceId: entry.id, body: { isSharedWithManager: next } },
                   {
                     onSuccess: () =>
                       onAnnounce(
-                        isShared
+                        next
                           ? `“${entry.title}” is now shared with your manager.`
                           : `“${entry.title}” is no longer shared with your manager.`,
                       ),
+                    onError: () => setIsShared(!next),
                   },
                 );
               }}
@@ -138,6 +143,8 @@ export function EvidencePage() {
   const [announcement, setAnnouncement] = useState("");
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
+  // The Delete button that opened the dialog goes with its entry: focus the list heading instead.
+  const focusListOnClose = useRef(false);
   const { hash } = useLocation();
 
   const entries = evidence.data?.evidence;
@@ -307,7 +314,11 @@ export function EvidencePage() {
 
       <ConfirmDialog
         isOpen={deleting !== null}
-        onClose={() => setDeleting(null)}
+        onClose={() => {
+          setDeleting(null);
+          if (focusListOnClose.current) listHeadingRef.current?.focus();
+          focusListOnClose.current = false;
+        }}
         title="Delete this entry?"
         confirmLabel="Delete entry"
         busyLabel="Deleting…"
@@ -318,9 +329,9 @@ export function EvidencePage() {
           const title = deleting.title;
           remove.mutate(deleting.id, {
             onSuccess: () => {
+              focusListOnClose.current = true;
               setDeleting(null);
               setAnnouncement(`Deleted “${title}”.`);
-              window.requestAnimationFrame(() => listHeadingRef.current?.focus());
             },
           });
         }}

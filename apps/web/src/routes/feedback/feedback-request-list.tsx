@@ -1,5 +1,5 @@
 import type { TFeedbackRequest } from "@ascent/contract";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useCloseFeedbackRequest, useFeedbackRequestsAbout } from "../../api/assessment-queries.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
@@ -83,6 +83,9 @@ export function FeedbackRequestList({ personId, k, isSelf }: { personId: string;
   const close = useCloseFeedbackRequest(personId);
   const [closing, setClosing] = useState<TFeedbackRequest | null>(null);
   const [closedNote, setClosedNote] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The "Close now" button that opened the dialog goes with the open request: focus the list instead.
+  const focusHeadingOnClose = useRef(false);
 
   let body;
   if (requests.isPending) body = <LoadingState label="Loading feedback requests…" />;
@@ -127,7 +130,7 @@ export function FeedbackRequestList({ personId, k, isSelf }: { personId: string;
 
   return (
     <section className="section" aria-labelledby="feedback-requests-heading">
-      <h2 id="feedback-requests-heading">{isSelf ? "Your requests" : "Requests about them"}</h2>
+      <h2 id="feedback-requests-heading" ref={headingRef} tabIndex={-1}>{isSelf ? "Your requests" : "Requests about them"}</h2>
       <p className="section__lead">Who was asked and how many have answered; never who answered or how.</p>
       <p role="status" className="request-list__status">
         {closedNote}
@@ -135,7 +138,11 @@ export function FeedbackRequestList({ personId, k, isSelf }: { personId: string;
       {body}
       <ConfirmDialog
         isOpen={closing !== null}
-        onClose={() => setClosing(null)}
+        onClose={() => {
+          setClosing(null);
+          if (focusHeadingOnClose.current) headingRef.current?.focus();
+          focusHeadingOnClose.current = false;
+        }}
         title="Close this request now?"
         confirmLabel="Close request"
         busyLabel="Closing…"
@@ -146,6 +153,7 @@ export function FeedbackRequestList({ personId, k, isSelf }: { personId: string;
           if (!closing) return;
           close.mutate(closing.id, {
             onSuccess: (closed) => {
+              focusHeadingOnClose.current = true;
               setClosing(null);
               setClosedNote(
                 closed.answeredCount >= k

@@ -29,11 +29,12 @@ export function LadderMatrix({ framework, onOpen }: { framework: TFramework; onO
   const areas = competenciesByArea(framework);
   return (
     <div className="matrix-scroll">
+      <p className="matrix__note">
+        Expected proficiency ({framework.scale.min}–{framework.scale.max}) for each competency at each level. Choose a
+        number to read what it looks like in practice.
+      </p>
       <table className="matrix">
-        <caption className="matrix__caption">
-          Expected proficiency (1–{framework.scale.max}) for each competency at each level. Choose a number to read what
-          it looks like in practice.
-        </caption>
+        <caption className="visually-hidden">Expected proficiency by competency and level</caption>
         <thead>
           <tr>
             <th scope="col" className="matrix__corner">

@@ -2,6 +2,15 @@ import { useDemoStatus } from "../../api/demo.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 
+/** What signing in as each demo persona shows. */
+const PERSONAS: Record<string, string> = {
+  cpo: "The whole product organisation, as its Chief Product Officer.",
+  vp: "A product line with Directors and their teams.",
+  director: "A Director's team of product managers.",
+  "senior-pm": "A senior product manager's own progress.",
+  pm: "A product manager's own progress.",
+};
+
 export interface DemoCredentials {
   email: string;
   password: string;
@@ -40,7 +49,7 @@ export function DemoLogins({ onUse }: { onUse: (login: DemoCredentials) => void 
               <p className="demo-login__name">
                 {login.name} <span className="muted">· {login.title}</span>
               </p>
-              <p className="demo-login__persona">{login.persona}</p>
+              <p className="demo-login__persona">{PERSONAS[login.persona] ?? login.persona}</p>
               <p className="demo-login__email">{login.email}</p>
             </div>
             <button

@@ -76,7 +76,7 @@ export function LoginPage() {
             <p>{describeError(signIn.error)}</p>
           </div>
         )}
-        <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <form className="form-stack" noValidate onSubmit={(event) => void handleSubmit(event)}>
           <TextField
             label="Email"
             type="email"

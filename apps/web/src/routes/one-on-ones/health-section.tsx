@@ -51,7 +51,7 @@ function HealthCheckForm({ meeting, comparison }: { meeting: TOneOnOne; comparis
   const other = meeting.viewerSide === "lead" ? meeting.report : meeting.lead;
   const record = useRecordHealthCheck(meeting.id, other.id);
   const previous = comparison.sessions.find((session) => session.oneOnOneId === meeting.id);
-  const [ratings, setRatings] = useState<Record<string, number>>(() =>
+  const [initial] = useState<Record<string, number>>(() =>
     Object.fromEntries(
       (previous?.aspects ?? []).flatMap((aspect) => {
         const mine = meeting.viewerSide === "lead" ? aspect.lead : aspect.report;
@@ -59,9 +59,10 @@ function HealthCheckForm({ meeting, comparison }: { meeting: TOneOnOne; comparis
       }),
     ),
   );
+  const [ratings, setRatings] = useState(initial);
   const [missing, setMissing] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
-  const hasRated = Object.keys(ratings).length > 0 && previous !== undefined;
+  const hasRated = Object.keys(initial).length > 0;
 
   useEffect(() => {
     if (missing.length > 0) formRef.current?.querySelector<HTMLElement>('fieldset[aria-invalid="true"] input')?.focus();

@@ -14,7 +14,7 @@ const FIRST_DEPTH = 5;
 
 function SelectedPerson({ node, onShowFrom }: { node: TOrgNode; onShowFrom: (node: TOrgNode) => void }) {
   return (
-    <section className="card org-details" aria-labelledby="org-details-heading" aria-live="polite">
+    <section className="card org-details" aria-labelledby="org-details-heading">
       <p className="org-details__eyebrow">Selected</p>
       <h2 id="org-details-heading" className="card__title">
         {node.name}

@@ -4,7 +4,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { IMPORT_FILE_TYPES, importPeopleFile, peopleKeys, useViewer } from "../../api/people-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
-import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { AdminOnly } from "../people/admin-only.tsx";

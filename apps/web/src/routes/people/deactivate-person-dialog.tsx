@@ -7,17 +7,23 @@ export interface DeactivateTarget {
   name: string;
 }
 
-function DeactivateContent({ target, onClose }: { target: DeactivateTarget; onClose: () => void }) {
-  const deactivate = useDeactivatePerson(target.id);
+type Deactivation = ReturnType<typeof useDeactivatePerson>;
 
+function DeactivateContent({
+  target,
+  deactivate,
+  onClose,
+}: {
+  target: DeactivateTarget;
+  deactivate: Deactivation;
+  onClose: () => void;
+}) {
   if (deactivate.isSuccess) {
     const { warnings } = deactivate.data;
     return (
       <>
         <div role="status">
-          <p>
-            <strong>{target.name}</strong> is now inactive and has been signed out everywhere.
-          </p>
+          <p>They can no longer sign in, and have been signed out everywhere.</p>
           {warnings.length > 0 && (
             <div className="callout callout--warning">
               <h3 className="callout__title">Check before you move on</h3>
@@ -73,19 +79,30 @@ function DeactivateContent({ target, onClose }: { target: DeactivateTarget; onCl
  * warns about (reports still pointing at them) is shown in the dialog once it is done.
  */
 export function DeactivatePersonDialog({ target, onClose }: { target: DeactivateTarget | null; onClose: () => void }) {
+  const deactivate = useDeactivatePerson(target?.id ?? "");
+  const close = () => {
+    deactivate.reset();
+    onClose();
+  };
+  const name = target?.name ?? "";
   return (
     <ModalDialog
       isOpen={target !== null}
-      onClose={onClose}
-      title={target ? `Deactivate ${target.name}?` : "Deactivate"}
-      description={
-        <p>
-          They will no longer be able to sign in, and any open sessions end now. Their assessments, evidence and place
-          in the reporting chain stay; you can reactivate them later.
-        </p>
-      }
+      onClose={close}
+      title={deactivate.isSuccess ? `${name} is now inactive` : `Deactivate ${name}?`}
+      isBusy={deactivate.isPending}
+      {...(deactivate.isSuccess
+        ? {}
+        : {
+            description: (
+              <p>
+                They will no longer be able to sign in, and any open sessions end now. Their assessments, evidence and
+                place in the reporting chain stay; you can reactivate them later.
+              </p>
+            ),
+          })}
     >
-      {target && <DeactivateContent target={target} onClose={onClose} />}
+      {target && <DeactivateContent target={target} deactivate={deactivate} onClose={close} />}
     </ModalDialog>
   );
 }

@@ -223,14 +223,9 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
       <PageHeading
         meta={
           viewer.isAdmin ? (
-            <div className="page-actions">
-              <button type="button" className="button" onClick={() => setIsAdding(true)}>
-                Add person
-              </button>
-              <Link to="/people/import" className="button button--secondary">
-                Import from HRIS
-              </Link>
-            </div>
+            <button type="button" className="button" onClick={() => setIsAdding(true)}>
+              Add person
+            </button>
           ) : undefined
         }
         lead={
@@ -243,6 +238,22 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
       >
         People
       </PageHeading>
+
+      {viewer.isAdmin && (
+        <nav aria-label="People administration" className="admin-links">
+          <ul>
+            <li>
+              <Link to="/people/import">Import from HRIS</Link>
+            </li>
+            <li>
+              <Link to="/titles/mapping">Title mapping</Link>
+            </li>
+            <li>
+              <Link to="/audit">Audit log</Link>
+            </li>
+          </ul>
+        </nav>
+      )}
 
       {!isOnlyViewer && <PeopleFilters filters={filters} onChange={changeFilters} />}
 

@@ -326,6 +326,11 @@ function PersonView({ id, viewer }: { id: string; viewer: SignedInViewer }) {
       {viewer.isAdmin && <AdminActions person={shown} />}
 
       <PersonFacts person={shown} openable={openable} />
+      {shown.id === viewer.personId && (
+        <p className="section-note">
+          Your plan, evidence and notes are yours: <Link to="/account/access-log">see who viewed your data</Link>.
+        </p>
+      )}
 
       <ReportingChainSection chain={chain.data.chain} openable={openable} />
       <DirectReports person={shown} />

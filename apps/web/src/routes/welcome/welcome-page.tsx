@@ -107,7 +107,7 @@ export function WelcomePage() {
             <p>{describeError(redeem.error)}</p>
           </div>
         )}
-        <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <form className="form-stack" noValidate onSubmit={(event) => void handleSubmit(event)}>
           <input type="email" name="username" autoComplete="username" value={link.data.email} readOnly hidden />
           <TextField
             label="New password"
