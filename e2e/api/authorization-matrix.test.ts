@@ -74,6 +74,7 @@ const EXPECTED: Record<string, readonly PersonaName[]> = {
   removeTitleOverride: ADMIN_ONLY,
   // Everyone signed in may list, but sees only their own reporting chain (people.test.ts).
   listPeople: SIGNED_IN,
+  searchDirectory: SIGNED_IN,
   getPerson: M_AND_CHAIN_AND_ADMIN,
   createPerson: ADMIN_ONLY,
   updatePerson: ADMIN_ONLY,
@@ -198,6 +199,7 @@ const RECIPES: Record<string, Recipe> = {
   publishFrameworkDraft: { body: () => ({}), isDestructive: true },
   diffFrameworkVersions: { query: { from: "1", to: "1" } },
   resolveTitle: { query: { title: "Senior Product Manager" } },
+  searchDirectory: { query: { search: "Pia" } },
   setTitleOverride: { body: () => ({ title: "Product Owner III", levelId: "pm" }) },
   removeTitleOverride: { query: { title: "Product Owner III" } },
   importPeople: {

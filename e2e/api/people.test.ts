@@ -66,6 +66,20 @@ describe("people and the org chart over HTTP", () => {
       expect(error.status).toBe(403);
     });
 
+    it("lets a member find any active colleague in the directory, by name, title and team only", async () => {
+      const { people } = await client("member").call(endpoints.people.directory, { query: { search: "Oscar" } });
+      expect(people).toEqual([
+        {
+          id: org.people.otherMember.id,
+          name: "Oscar Other",
+          title: "Senior Product Manager",
+          team: expect.any(String),
+        },
+      ]);
+      const short = await org.personas.member.request("/api/people/directory?search=O");
+      expect(short.status).toBe(400);
+    });
+
     it("shows a member their managers by name and title only", async () => {
       const { chain } = await client("member").call(endpoints.people.chain, { params: { id: org.people.member.id } });
       expect(chain).toEqual([

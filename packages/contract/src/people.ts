@@ -113,7 +113,24 @@ export const ZPeopleQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+export const ZDirectory = z.object({
+  people: z.array(z.object({ id: z.uuid(), name: z.string(), title: z.string(), team: z.string() })),
+});
+
 export const peopleEndpoints = {
+  directory: defineEndpoint({
+    operationId: "searchDirectory",
+    method: "GET",
+    path: "/api/people/directory",
+    summary:
+      "Find colleagues by name, title or team (active people; name, title and team only), e.g. to ask them for feedback",
+    tag: "people",
+    query: z.strictObject({
+      search: z.string().trim().min(2).max(LIMITS.shortText),
+      limit: z.coerce.number().int().min(1).max(50).default(20),
+    }),
+    response: ZDirectory,
+  }),
   list: defineEndpoint({
     operationId: "listPeople",
     method: "GET",
@@ -201,6 +218,7 @@ export const peopleEndpoints = {
 };
 
 export type TPerson = z.infer<typeof ZPerson>;
+export type TDirectory = z.infer<typeof ZDirectory>;
 export type TPersonSummary = z.infer<typeof ZPersonSummary>;
 export type TPersonCard = z.infer<typeof ZPersonCard>;
 export type TPersonList = z.infer<typeof ZPersonList>;

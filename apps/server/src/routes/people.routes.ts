@@ -30,6 +30,15 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
 
   return [
     route({
+      endpoint: api.directory,
+      policy: AUTHENTICATED,
+      // Names, titles and teams are what colleagues know of each other anyway; nothing else is shown.
+      handler: async ({ query }) => {
+        const found = await services.people.list({ search: query.search, status: "active", limit: query.limit });
+        return { people: found.people.map(({ id, name, title, team }) => ({ id, name, title, team })) };
+      },
+    }),
+    route({
       endpoint: api.list,
       policy: AUTHENTICATED,
       handler: async ({ viewer, query }) => {

@@ -81,6 +81,17 @@ export function usePeopleSearch(text: string) {
   });
 }
 
+/** Colleagues anywhere in the organisation by name, title or team (name, title and team only). */
+export function useColleagueSearch(text: string) {
+  const search = text.trim();
+  return useQuery({
+    queryKey: [...peopleKeys.search(search), "directory"],
+    queryFn: () => apiClient.call(endpoints.people.directory, { query: { search, limit: 20 } }),
+    enabled: search.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
 /**
  * Team names for the directory filter, from the first page of the largest list the API serves.
  * Larger organisations may have teams beyond it; the filter stays a free text field for them.

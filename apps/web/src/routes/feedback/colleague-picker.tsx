@@ -1,6 +1,6 @@
-import type { TPersonSummary } from "@ascent/contract";
+import type { TDirectory } from "@ascent/contract";
 import { useId, useState } from "react";
-import { usePeopleSearch } from "../../api/people-queries.ts";
+import { useColleagueSearch } from "../../api/people-queries.ts";
 
 export interface PickedPerson {
   id: string;
@@ -23,7 +23,7 @@ function describe(person: PickedPerson): string {
   return person.title ? `${person.name}, ${person.title}` : person.name;
 }
 
-function toPicked(person: TPersonSummary): PickedPerson {
+function toPicked(person: TDirectory["people"][number]): PickedPerson {
   return { id: person.id, name: person.name, title: person.title };
 }
 
@@ -38,7 +38,7 @@ export function ColleaguePicker({
 }: ColleaguePickerProps) {
   const id = useId();
   const [search, setSearch] = useState("");
-  const found = usePeopleSearch(candidates ? "" : search);
+  const found = useColleagueSearch(candidates ? "" : search);
   const chosen = new Set(selected.map((p) => p.id));
   const hidden = new Set([...excludeIds, ...chosen]);
   const pool = candidates ?? (found.data?.people ?? []).map(toPicked);
@@ -53,11 +53,12 @@ export function ColleaguePicker({
 
   let resultNote = "";
   if (candidates) resultNote = results.length === 0 ? "Everyone who can be asked is already on the list." : "";
-  else if (!isSearching) resultNote = "Type at least two letters of a name, email or title.";
+  else if (!isSearching) resultNote = "Type at least two letters of a name, title or team.";
   else if (found.isFetching && !found.data) resultNote = "Searching…";
   else if (found.isError) resultNote = "The search failed. Try again in a moment.";
-  else if (results.length === 0) resultNote = `Nobody else matches “${search.trim()}”.`;
-  else resultNote = `${results.length} ${results.length === 1 ? "person" : "people"} found.`;
+  else if (results.length === 0) {
+    resultNote = `Nobody else matches “${search.trim()}”.`;
+  } else resultNote = `${results.length} ${results.length === 1 ? "person" : "people"} found.`;
 
   return (
     <fieldset
@@ -68,7 +69,7 @@ export function ColleaguePicker({
       <p id={hintId} className="form-field__hint">
         {candidates
           ? "Upward feedback comes from the people who report to the person. Choose who to ask."
-          : "Choose people who have worked with the person recently enough to judge."}
+          : "Choose colleagues who have seen the work closely and recently enough to judge it."}
       </p>
 
       {!candidates && (
