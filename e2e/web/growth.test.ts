@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { endpoints, type TPerson } from "@ascent/contract";
 import { launchBrowser } from "../support/browser.ts";
+import { submitRatings } from "../support/growth-fixture.ts";
 import { ADMIN_PASSWORD, HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { runAxeUnderCsp } from "./axe.ts";
@@ -86,7 +87,17 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
       data: { email: "admin@ascent.local", password: ADMIN_PASSWORD },
     });
     expect(adminLogin.ok()).toBe(true);
-  }, 60_000);
+
+    // Pat and Dana agree that customer focus is a strength and data analysis a gap: readiness then has
+    // suggestions for the plan, and a gap to make a goal from.
+    const [patApi, danaApi] = await Promise.all([
+      new HttpSession(server.url).login(pm.email, PASSWORD),
+      new HttpSession(server.url).login(director.email, PASSWORD),
+    ]);
+    const scores = { "customer-focus": 5, "data-analysis": 1 };
+    await submitRatings(patApi, pm.id, "self", scores);
+    await submitRatings(danaApi, pm.id, "manager", scores);
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -122,7 +133,18 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     const page = await context.newPage();
     const errors = collectErrors(page, expected);
     await page.goto(`${server.url}${path}`);
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    try {
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    } catch (error) {
+      // Say what the page showed instead, so a failure here can be diagnosed from the log alone.
+      const shown = await page.locator("body").innerText();
+      throw new Error(
+        `${path} never showed "${heading}"; it showed: ${shown.slice(0, 500)}; errors: ${errors.join(" | ")}`,
+        {
+          cause: error,
+        },
+      );
+    }
     return { page, errors };
   }
 
@@ -141,10 +163,13 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     await page.getByLabel("Target level").selectOption({ label: "Director of Product" });
     await page.getByLabel("Horizon in months").fill("0");
     await page.getByLabel("Scope of influence").fill("A team of PMs and the strategy of an area");
-    await page.getByLabel("Preferred industries").fill("Fintech");
-    await page.getByLabel("Preferred industries").press("Enter");
-    await page.getByLabel("Strengths", { exact: true }).fill("Writing");
-    await page.getByRole("button", { name: "Add to strengths" }).click();
+    const industries = page.getByRole("textbox", { name: "Preferred industries" });
+    await industries.fill("Fintech");
+    await industries.press("Enter");
+    const suggestions = page.getByRole("group", { name: /Suggestions from your readiness/ });
+    await suggestions.getByRole("button", { name: "Add to strengths: Customer focus" }).click();
+    await page.getByRole("textbox", { name: "Strengths", exact: true }).fill("Writing");
+    await page.getByRole("button", { name: "Add to strengths", exact: true }).click();
     await page.getByRole("button", { name: "Add a learning item" }).click();
     await page.getByLabel("What", { exact: true }).fill("Strategy course");
     await page.getByLabel("Link a competency").selectOption({ label: "Strategic thinking" });
@@ -174,6 +199,10 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     expect(await page.locator(".field-warning").innerText()).toContain(dayFromToday(-1));
     expect(await page.getByLabel("Due").getAttribute("aria-invalid")).toBeNull();
     await page.screenshot({ path: `${SHOTS}/growth-plan.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/growth-plan-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Career plan" }).waitFor();
@@ -181,7 +210,7 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     expect(await page.getByLabel("Target level").inputValue()).toBe("director");
     expect(await page.getByLabel("Horizon in months").inputValue()).toBe("24");
     expect(await page.getByRole("list", { name: "Preferred industries" }).innerText()).toContain("Fintech");
-    expect(await page.getByRole("list", { name: "Strengths" }).innerText()).toContain("Writing");
+    expect(await page.getByRole("list", { name: "Strengths" }).innerText()).toMatch(/Customer focus[\s\S]*Writing/);
     expect(await page.getByLabel("What", { exact: true }).inputValue()).toBe("Strategy course");
     expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Book the pricing offsite");
     expect(await page.getByLabel("Title there").inputValue()).toBe("Group Product Manager");
@@ -189,6 +218,17 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     const stored = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/plan`)).json();
     expect(stored.plan.envision).toMatchObject({ targetLevelId: "director", horizonMonths: 24 });
     expect(stored.plan.learning[0]).toMatchObject({ title: "Strategy course", competencyIds: ["strategic-thinking"] });
+
+    // A weakness suggested by readiness becomes a goal in one click (the button My growth uses too).
+    const weaknesses = page.getByRole("list", { name: "Suggested weaknesses" });
+    await weaknesses.getByRole("button", { name: "Create a goal for Data analysis" }).click();
+    const seeGoals = weaknesses.getByRole("link", { name: "See Goals for Data analysis" });
+    await seeGoals.waitFor();
+    expect(await seeGoals.evaluate((link) => link === document.activeElement)).toBe(true);
+    const afterClick = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/goals`)).json();
+    expect(afterClick.goals.map((g: { competencyId: string; target: number }) => g.competencyId)).toEqual([
+      "data-analysis",
+    ]);
 
     await page.getByLabel("Review note").fill("First pass");
     await page.getByRole("button", { name: "Review now" }).click();
@@ -201,29 +241,42 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
 
   it("lets the PM create a goal from a readiness gap and check in on it", async () => {
     const { page, errors } = await open(pmContext, "/goals", "Goals");
-    await page.getByText("No goals yet").waitFor();
+    // The goal made from the plan's suggestions is already there.
+    await page.getByRole("article").filter({ hasText: "Data analysis" }).waitFor();
     await page.getByRole("button", { name: "New goal" }).click();
     const dialog = page.getByRole("dialog", { name: "New goal" });
     const gap = dialog.getByLabel("Gap", { exact: true });
-    await expect.poll(async () => (await gap.locator("option").count()) > 1).toBe(true);
-    const firstGap = (await gap.locator("option").nth(1).innerText()).split(":")[0] ?? "";
-    await gap.selectOption({ index: 1 });
+    await expect.poll(async () => (await gap.locator("option").count()) > 2).toBe(true);
+    const options = await gap
+      .locator("option")
+      .evaluateAll((elements) =>
+        elements.map((option) => ({ value: (option as HTMLOptionElement).value, text: option.textContent ?? "" })),
+      );
+    // Largest gap first: the rated one leads, with where Pat stands and what the next level expects.
+    expect(options[1]?.value).toBe("data-analysis");
+    expect(options[1]?.text).toMatch(/^Data analysis: 1 → \d/);
+    const chosen = options.find((option) => option.value && option.value !== "data-analysis");
+    if (!chosen) throw new Error("no second gap to choose");
+    const chosenName = chosen.text.split(":")[0] ?? "";
+    await gap.selectOption(chosen.value);
     await dialog.getByRole("button", { name: "Create goal" }).click();
     await dialog.waitFor({ state: "hidden" });
 
-    const card = page.getByRole("article").filter({ hasText: firstGap });
+    const card = page.getByRole("article").filter({ hasText: chosenName });
     await card.waitFor();
     expect(await card.innerText()).toContain("Senior Product Manager");
     await card.getByText("Add a check-in").click();
     await card.getByLabel("Progress note").fill("Read two strategy memos");
     await card.getByLabel("How far along").fill("20");
     await card.getByRole("button", { name: "Save check-in" }).click();
-    await card.getByText("Read two strategy memos").waitFor();
-    expect(await card.innerText()).toContain("20% along");
+    const entry = card.getByRole("listitem").filter({ hasText: "Read two strategy memos" });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain("20% along");
 
     const { goals } = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/goals`)).json();
-    expect(goals).toHaveLength(1);
-    expect(goals[0].competencyName).toBe(firstGap);
+    expect(goals.map((g: { competencyName: string }) => g.competencyName).sort()).toEqual(
+      ["Data analysis", chosenName].sort(),
+    );
     await page.screenshot({ path: `${SHOTS}/growth-goals.png`, fullPage: true });
     await expectAxeClean(page);
     expect(errors).toEqual([]);
@@ -268,8 +321,12 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
 
     const form = page.getByRole("form", { name: "Your ratings for this 1:1" });
     await form.getByRole("button", { name: "Save my ratings" }).click();
-    expect(await form.getByRole("alert").count()).toBeGreaterThan(1);
-    const groups = form.getByRole("group");
+    // Nothing rated yet: every aspect says so, is marked invalid, and the first one takes focus.
+    expect(await form.getByRole("alert").count()).toBe(7);
+    expect(await form.locator('[role="radiogroup"][aria-invalid="true"]').count()).toBe(7);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("radio");
+    await expectAxeClean(page);
+    const groups = form.getByRole("radiogroup");
     expect(await groups.count()).toBe(7);
     for (let index = 0; index < 7; index += 1) {
       await groups
@@ -300,13 +357,19 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
 
     // Pat's own side of the health check: the Director's ratings show, Pat's are still to come.
     const form = page.getByRole("form", { name: "Your ratings for this 1:1" });
-    const groups = form.getByRole("group");
+    const groups = form.getByRole("radiogroup");
     for (let index = 0; index < 7; index += 1) await groups.nth(index).getByRole("radio", { name: "4" }).check();
     await form.getByRole("button", { name: "Save my ratings" }).click();
     await form.getByRole("status").filter({ hasText: "Your ratings are saved." }).waitFor();
     const table = page.getByRole("table").filter({ hasText: "Mean difference" });
     await expect.poll(() => table.getByText("Largest difference").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/growth-one-on-one-pm.png`, fullPage: true });
+
+    // On a phone the two columns stack and nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/growth-one-on-one-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expectAxeClean(page);
     expect(errors).toEqual([]);
     await page.close();
@@ -326,7 +389,7 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     await page.getByRole("heading", { name: "The VP of Product role" }).waitFor();
 
     const check = page.getByRole("form", { name: "VP-fit self-check" });
-    const statements = check.getByRole("group");
+    const statements = check.getByRole("radiogroup");
     const count = await statements.count();
     expect(count).toBeGreaterThan(3);
     for (let index = 0; index < count; index += 1) {
@@ -391,6 +454,15 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     await expectAxeClean(team.page);
     expect(team.errors).toEqual([]);
     await team.page.close();
+  });
+
+  it("tells someone without goals what a goal is and how to make one", async () => {
+    const { page, errors } = await open(directorContext, "/goals", "Goals");
+    await page.getByText("No goals yet").waitFor();
+    expect(await page.getByRole("link", { name: "My growth" }).count()).toBeGreaterThan(0);
+    await expectAxeClean(page);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it("links every growth page from the Career page", async () => {

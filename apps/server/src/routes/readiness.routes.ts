@@ -4,7 +4,6 @@ import {
   AUTHENTICATED,
   AppError,
   buildOrgHeatmap,
-  buildOrgReadiness,
   buildReadinessList,
   buildSideBySide,
   buildTeamHeatmap,
@@ -19,6 +18,7 @@ import {
   type Viewer,
 } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
+import { readOrgReadiness } from "../synthetic/org-readiness.ts";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
 import {
@@ -202,8 +202,8 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
       policy: ADMIN,
       handler: async ({ query }) => {
         const { document, filter, filters } = await orgFilter(query);
-        const [members, settings] = await Promise.all([orgMembers(), readiness.settings()]);
-        return presentOrgReadiness(buildOrgReadiness(document, members, settings.k, filter), filters, document);
+        // Summed in the database from the snapshots: one row per level × team × verdict, not per person.
+        return presentOrgReadiness(await readOrgReadiness(services, filter), filters, document);
       },
     }),
     route({

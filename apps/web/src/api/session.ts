@@ -45,16 +45,25 @@ export function useSignedIn(): TSessionInfo {
   return data;
 }
 
-/** Starts from a clean cache so nothing fetched as someone else (or as nobody) is shown. */
+/**
+ * Starts from a clean cache so nothing fetched as someone else (or as nobody) is shown. Queries of
+ * the page still on screen (the sign-in or welcome page) stay, or they would refetch at once.
+ */
 export function markSignedIn(queryClient: QueryClient, info: TSessionInfo): void {
   rememberCsrfToken(info.csrfToken);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.removeQueries({ type: "inactive", predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
   queryClient.setQueryData<Session>(SESSION_KEY, info);
 }
 
 export function markSignedOut(queryClient: QueryClient): void {
   rememberCsrfToken(null);
   queryClient.setQueryData<Session>(SESSION_KEY, null);
+}
+
+/** After signing out: nobody is signed in, and nothing fetched for the last person is kept. */
+export function forgetSession(queryClient: QueryClient): void {
+  markSignedOut(queryClient);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
 }
 
 export function useSignIn() {

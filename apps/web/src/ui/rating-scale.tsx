@@ -19,8 +19,8 @@ export interface RatingScaleProps {
 }
 
 /**
- * A 1–5 rating as a group of radio buttons: arrow keys move between the points, each point says
- * its number, and the ends of the scale are named.
+ * A 1–5 rating as a group of radio buttons (a radiogroup, so it can be marked invalid): arrow keys
+ * move between the points, each point says its number, and the ends of the scale are named.
  */
 export function RatingScale({
   legend,
@@ -41,6 +41,7 @@ export function RatingScale({
   const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <fieldset
+      role="radiogroup"
       className={`rating-scale${isHighlighted ? " rating-scale--highlighted" : ""}`}
       aria-describedby={describedBy || undefined}
       aria-invalid={error ? true : undefined}
@@ -52,9 +53,6 @@ export function RatingScale({
         </div>
       )}
       <div className="rating-scale__points">
-        <span className="rating-scale__end" aria-hidden="true">
-          {lowLabel}
-        </span>
         {points.map((point) => (
           <label key={point} className="rating-scale__point">
             <input type="radio" name={id} value={point} checked={value === point} onChange={() => onChange(point)} />
@@ -65,8 +63,13 @@ export function RatingScale({
             </span>
           </label>
         ))}
-        <span className="rating-scale__end" aria-hidden="true">
-          {highLabel}
+      </div>
+      <div className="rating-scale__ends" aria-hidden="true">
+        <span>
+          {min} {lowLabel}
+        </span>
+        <span>
+          {max} {highLabel}
         </span>
       </div>
       {error && (

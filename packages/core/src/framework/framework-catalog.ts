@@ -6,7 +6,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reading and seeding frameworks. Publishing and drafts live in their own use cases. */
 export class FrameworkCatalog {
+  /** Framework ids by slug or id: a framework keeps both for life, so the mapping never goes stale. */
+  private readonly ids = new Map<string, string>();
+
   constructor(private readonly repository: FrameworkRepository) {}
+
+  private async idOf(ref: string): Promise<string> {
+    const known = this.ids.get(ref);
+    if (known) return known;
+    const { id } = await this.resolve(ref);
+    this.ids.set(ref, id);
+    return id;
+  }
 
   list() {
     return this.repository.list();
@@ -29,14 +40,14 @@ export class FrameworkCatalog {
 
   /** "latest" is the newest published version, or the draft when nothing is published yet. */
   async version(ref: string, version: number | "latest"): Promise<FrameworkVersionRecord> {
-    const framework = await this.resolve(ref);
+    const frameworkId = await this.idOf(ref);
     if (version === "latest") {
-      const versions = await this.repository.listVersions(framework.id);
+      const versions = await this.repository.listVersions(frameworkId);
       const latest = versions.filter((v) => v.status === "published").at(-1) ?? versions.at(-1);
       if (!latest) throw new AppError("not_found", `Framework "${ref}" has no versions`);
       return latest;
     }
-    const found = await this.repository.findVersion(framework.id, version);
+    const found = await this.repository.findVersion(frameworkId, version);
     if (!found) throw new AppError("not_found", `Framework "${ref}" has no version ${version}`);
     return found;
   }

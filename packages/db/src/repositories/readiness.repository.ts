@@ -15,7 +15,7 @@ export class DrizzleReadinessSnapshotRepository implements ReadinessSnapshotRepo
   constructor(private readonly db: AppDatabase) {}
 
   async upsert(snapshot: ReadinessSnapshot): Promise<void> {
-    const { personId, ...rest } = snapshot;
+    const { personId: _personId, ...rest } = snapshot;
     await this.db
       .insert(readinessSnapshots)
       .values(snapshot)

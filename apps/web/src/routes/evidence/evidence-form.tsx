@@ -8,6 +8,7 @@ import {
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useSuggestEvidenceTags } from "../../api/assessment-queries.ts";
 import { describeError, fieldErrors } from "../../ui/describe-error.ts";
+import { isPlainText } from "../../ui/plain-text.ts";
 
 const MAX_LINKS = 10;
 
@@ -57,6 +58,7 @@ function isWebLink(value: string): boolean {
 function validate(draft: EvidenceDraft): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!draft.title.trim()) errors.title = "Give the achievement a title.";
+  else if (!isPlainText(draft.title)) errors.title = "Plain text only: HTML tags are not allowed.";
   else if (draft.title.length > LIMITS.shortText) errors.title = `Keep the title under ${LIMITS.shortText} characters.`;
   if (!draft.date) errors.date = "Choose the day it happened.";
   if (draft.body.length > LIMITS.evidenceText) {

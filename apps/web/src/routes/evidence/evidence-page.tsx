@@ -14,7 +14,7 @@ import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { describeError } from "../../ui/describe-error.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
-import { FormattedDate } from "../../ui/formatted-date.tsx";
+import { FormattedDay } from "../../ui/formatted-day.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
@@ -55,7 +55,7 @@ function EvidenceEntry({
             {entry.title}
           </h3>
           <span className="evidence-entry__date">
-            <FormattedDate iso={entry.date} />
+            <FormattedDay day={entry.date} />
           </span>
         </div>
         {entry.body && <p className="evidence-entry__body">{entry.body}</p>}

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useCreateFeedbackRequest } from "../../api/assessment-queries.ts";
 import { useReports } from "../../api/people-queries.ts";
 import { describeError, fieldErrors } from "../../ui/describe-error.ts";
+import { isPlainText } from "../../ui/plain-text.ts";
 import { ColleaguePicker, type PickedPerson } from "./colleague-picker.tsx";
 
 const DEFAULT_DAYS = 14;
@@ -48,6 +49,7 @@ export function FeedbackRequestForm({ subject, isSelf, k }: FeedbackRequestFormP
     if (!due) found.dueAt = "Choose the day the request closes.";
     else if (due < tomorrow) found.dueAt = "Choose a day after today.";
     if (message.length > LIMITS.longText) found.message = `Keep the message under ${LIMITS.longText} characters.`;
+    else if (!isPlainText(message)) found.message = "Plain text only: HTML tags are not allowed.";
     return found;
   }
 

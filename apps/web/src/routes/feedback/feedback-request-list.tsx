@@ -130,7 +130,9 @@ export function FeedbackRequestList({ personId, k, isSelf }: { personId: string;
 
   return (
     <section className="section" aria-labelledby="feedback-requests-heading">
-      <h2 id="feedback-requests-heading" ref={headingRef} tabIndex={-1}>{isSelf ? "Your requests" : "Requests about them"}</h2>
+      <h2 id="feedback-requests-heading" ref={headingRef} tabIndex={-1}>
+        {isSelf ? "Your requests" : "Requests about them"}
+      </h2>
       <p className="section__lead">Who was asked and how many have answered; never who answered or how.</p>
       <p role="status" className="request-list__status">
         {closedNote}

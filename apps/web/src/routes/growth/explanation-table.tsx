@@ -1,6 +1,6 @@
 import type { TCompetencyReadiness, TGroupSummary, TPersonReadiness } from "@ascent/contract";
 import { Link } from "react-router";
-import { FormattedDate } from "../../ui/formatted-date.tsx";
+import { FormattedDay } from "../../ui/formatted-day.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import {
   FLAG_EXPLANATIONS,
@@ -117,7 +117,7 @@ export function ExplanationTable({
                               <span>{entry.title}</span>
                             )}{" "}
                             <span className="cell-note cell-note--inline">
-                              <FormattedDate iso={entry.date} />
+                              <FormattedDay day={entry.date} />
                             </span>
                           </li>
                         ))}

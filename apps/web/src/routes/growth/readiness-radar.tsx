@@ -1,5 +1,5 @@
 import type { TFramework, TPersonReadiness } from "@ascent/contract";
-import { useId, useMemo } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { formatNumber } from "./readiness-math.ts";
 import { useEChart } from "./use-echart.ts";
 
@@ -28,6 +28,25 @@ function radarRows(readiness: TPersonReadiness, document: TFramework | undefined
   });
 }
 
+const NARROW = "(max-width: 40rem)";
+const SHORT_NAME = 12;
+
+/** True on phone-sized screens, where full competency names do not fit around the radar. */
+function useIsNarrow(): boolean {
+  const [isNarrow, setIsNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const update = () => setIsNarrow(query.matches);
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return isNarrow;
+}
+
+function shortName(name: string): string {
+  return name.length > SHORT_NAME ? `${name.slice(0, SHORT_NAME - 1).trimEnd()}…` : name;
+}
+
 /** Observed against what the target level, and the current one, expect; its numbers are also a table. */
 export function ReadinessRadar({ readiness, document }: { readiness: TPersonReadiness; document?: TFramework }) {
   const id = useId();
@@ -36,6 +55,7 @@ export function ReadinessRadar({ readiness, document }: { readiness: TPersonRead
   const targetName = readiness.targetLevel.name;
   const currentName = readiness.currentLevel?.name ?? "";
   const { min, max } = readiness.scale;
+  const isNarrow = useIsNarrow();
 
   const option = useMemo(
     () => ({
@@ -44,10 +64,10 @@ export function ReadinessRadar({ readiness, document }: { readiness: TPersonRead
       legend: { bottom: 0, textStyle: { color: "#1a1f29", fontSize: 13 } },
       tooltip: { trigger: "item" },
       radar: {
-        indicator: rows.map((r) => ({ name: r.name, min: Math.min(0, min), max })),
-        radius: "62%",
+        indicator: rows.map((r) => ({ name: isNarrow ? shortName(r.name) : r.name, min: Math.min(0, min), max })),
+        radius: isNarrow ? "55%" : "62%",
         splitNumber: max - Math.min(0, min),
-        axisName: { color: "#404a57", fontSize: 12 },
+        axisName: { color: "#404a57", fontSize: isNarrow ? 10 : 12 },
         splitLine: { lineStyle: { color: "#dde1e7" } },
         splitArea: { show: false },
         axisLine: { lineStyle: { color: "#dde1e7" } },
@@ -81,7 +101,7 @@ export function ReadinessRadar({ readiness, document }: { readiness: TPersonRead
         },
       ],
     }),
-    [rows, min, max, targetName, currentName, hasCurrent],
+    [rows, min, max, targetName, currentName, hasCurrent, isNarrow],
   );
   const { ref, state } = useEChart(option);
   const unknown = rows.filter((r) => r.observed === null).length;

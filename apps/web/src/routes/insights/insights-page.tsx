@@ -116,24 +116,26 @@ function Insights({ data }: { data: TOrgInsights }) {
 }
 
 function HeadcountSection({ data }: { data: TOrgInsights }) {
+  // Horizontal bars, ranks bottom to top like the ladder itself; the level names read along the left edge.
   const option = useMemo(
     () => ({
       animation: false,
       color: [CHART_COLOURS.primary],
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: {
+      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+      yAxis: {
         type: "category",
         data: data.headcount.byLevel.map((row) => row.level.name),
-        axisLabel: { interval: 0, width: 90, overflow: "break", color: "#1a1f29" },
+        axisLabel: { color: "#1a1f29" },
       },
-      yAxis: { type: "value", minInterval: 1, axisLabel: { color: "#1a1f29" } },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { color: "#1a1f29" } },
       series: [
         {
           name: "People",
           type: "bar",
+          barMaxWidth: 28,
           data: data.headcount.byLevel.map((row) => row.count),
-          label: { show: true, position: "top", color: "#1a1f29" },
+          label: { show: true, position: "right", color: "#1a1f29" },
         },
       ],
     }),
@@ -207,8 +209,8 @@ function SpansSection({ data }: { data: TOrgInsights }) {
         data: histogram.map((bucket) => String(bucket.span)),
         axisLabel: { color: "#1a1f29" },
       },
-      yAxis: { type: "value", minInterval: 1, name: "Managers", axisLabel: { color: "#1a1f29" } },
-      series: [{ name: "Managers", type: "bar", data: histogram.map((bucket) => bucket.managers) }],
+      yAxis: { type: "value", minInterval: 1, axisLabel: { color: "#1a1f29" } },
+      series: [{ name: "Managers", type: "bar", barMaxWidth: 48, data: histogram.map((bucket) => bucket.managers) }],
     }),
     [histogram],
   );
@@ -225,9 +227,10 @@ function SpansSection({ data }: { data: TOrgInsights }) {
       ) : (
         <>
           <p className="section__lead">
-            {summary.managers} {summary.managers === 1 ? "manager has" : "managers have"} between {summary.min} and{" "}
-            {summary.max} direct reports; the median is {round1(summary.median)} and the mean {round1(summary.mean)}.
-            The chart counts managers by how many people report to them.
+            {summary.min === summary.max
+              ? `${summary.managers === 1 ? "1 manager has" : `All ${summary.managers} managers have`} ${summary.min} direct ${summary.min === 1 ? "report" : "reports"}.`
+              : `${summary.managers} managers have between ${summary.min} and ${summary.max} direct reports; the median is ${round1(summary.median)} and the mean ${round1(summary.mean)}.`}{" "}
+            Each bar in the chart is the number of managers with that many direct reports.
           </p>
           <div className="chart-with-table">
             <div className="card">

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
-import { safeReturnPath, useSession, useSignIn } from "../../api/session.ts";
+import { forgetSession, safeReturnPath, useSession, useSignIn } from "../../api/session.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { TextField } from "../../ui/text-field.tsx";
@@ -34,9 +35,17 @@ export function LoginPage() {
   const submitRef = useRef<HTMLButtonElement>(null);
   const next = safeReturnPath(searchParams.get("next"));
   const hasSignedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const queryClient = useQueryClient();
+  const isStillSignedIn = session.data !== null && session.data !== undefined;
 
-  // Already signed in (e.g. the back button): carry on to where they were going.
-  if (session.data && !signIn.isSuccess) return <Navigate to={next} replace />;
+  // Arriving from "Sign out": the server has ended the session; now this browser forgets it.
+  useEffect(() => {
+    if (hasSignedOut && isStillSignedIn && !signIn.isSuccess) forgetSession(queryClient);
+  }, [hasSignedOut, isStillSignedIn, signIn.isSuccess, queryClient]);
+
+  // Already signed in (e.g. the back button): carry on to where they were going. Right after
+  // signing out the session is forgotten by the effect above, so stay.
+  if (session.data && !signIn.isSuccess && !hasSignedOut) return <Navigate to={next} replace />;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -88,6 +88,17 @@ export function SharedNotesSection({ meeting }: { meeting: TOneOnOne }) {
   );
 }
 
+function LockIcon() {
+  return (
+    <svg className="lock-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a1.5 1.5 0 0 0-1.5 1.5v6A1.5 1.5 0 0 0 4 15h8a1.5 1.5 0 0 0 1.5-1.5v-6A1.5 1.5 0 0 0 12 6h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z"
+      />
+    </svg>
+  );
+}
+
 export function PrivateNotesSection({ meeting }: { meeting: TOneOnOne }) {
   const notes = usePrivateNotes(meeting.id);
   const save = useSavePrivateNotes(meeting.id);
@@ -95,7 +106,8 @@ export function PrivateNotesSection({ meeting }: { meeting: TOneOnOne }) {
   return (
     <section className="card card--private" aria-labelledby="private-notes-heading">
       <h2 id="private-notes-heading" className="card__title">
-        <span aria-hidden="true">🔒 </span>My private notes
+        <LockIcon />
+        My private notes
       </h2>
       {notes.isPending ? (
         <LoadingState label="Loading your private notes…" />

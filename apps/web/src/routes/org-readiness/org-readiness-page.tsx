@@ -41,7 +41,7 @@ function heatRows(groups: { key: string; name: string; cells: OrgCell[] }[], k: 
   }));
 }
 
-function SummaryRow({ name, summary, k }: { name: string; summary: Summary; k: number }) {
+function SummaryRow({ name, summary }: { name: string; summary: Summary }) {
   if ("hidden" in summary) {
     return (
       <tr>
@@ -49,7 +49,7 @@ function SummaryRow({ name, summary, k }: { name: string; summary: Summary; k: n
           {name}
         </th>
         <td colSpan={5} className="org-hidden" data-label="Summary">
-          Hidden: {hiddenText(k).toLowerCase()}
+          Hidden: {summary.reason}
         </td>
       </tr>
     );
@@ -82,12 +82,10 @@ function SummaryTable({
   caption,
   groupLabel,
   rows,
-  k,
 }: {
   caption: string;
   groupLabel: string;
   rows: { key: string; name: string; summary: Summary }[];
-  k: number;
 }) {
   return (
     <div className="table-card">
@@ -115,7 +113,7 @@ function SummaryTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <SummaryRow key={row.key} name={row.name} summary={row.summary} k={k} />
+            <SummaryRow key={row.key} name={row.name} summary={row.summary} />
           ))}
         </tbody>
       </table>
@@ -231,7 +229,7 @@ function OrgReadinessContent() {
           {k} people are hidden, as is any group whose figures would give a smaller one away.
         </p>
         {"hidden" in overall ? (
-          <p className="callout">Hidden: {hiddenText(k).toLowerCase()} match these filters.</p>
+          <p className="callout">Hidden for these filters: {overall.reason}.</p>
         ) : (
           <dl className="fact-list">
             <div>
@@ -266,7 +264,6 @@ function OrgReadinessContent() {
           <SummaryTable
             caption="Readiness per level"
             groupLabel="Level"
-            k={k}
             rows={readiness.data.byLevel.map((row) => ({
               key: row.level.id,
               name: row.level.name,
@@ -284,7 +281,6 @@ function OrgReadinessContent() {
           <SummaryTable
             caption="Readiness per team"
             groupLabel="Team"
-            k={k}
             rows={readiness.data.byTeam.map((row) => ({
               key: row.team,
               name: row.team || "No team",

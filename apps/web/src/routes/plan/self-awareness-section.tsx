@@ -2,6 +2,7 @@ import type { TCareerPlan } from "@ascent/contract";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import type { Ladder } from "../../api/growth-queries.ts";
+import { CreateGoalButton } from "../goals/create-goal-button.tsx";
 import { messageAt, SELF_AWARENESS_FIELDS, type SectionProps, type SelfAwarenessKey } from "./plan-draft.ts";
 import { StepHeading } from "./step-heading.tsx";
 import { StringListField } from "./string-list-field.tsx";
@@ -43,10 +44,22 @@ export function SelfAwarenessSection({ plan, draft, update, errors, ladder }: Se
               </span>
             </span>
             <span className="suggestion__actions">
-              <button type="button" className="button button--small" onClick={() => accept(list, entry.name)}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Add to ${label}: ${entry.name}`}
+                onClick={() => accept(list, entry.name)}
+              >
                 Add to {label}
-                <span className="visually-hidden">: {entry.name}</span>
               </button>
+              {list === "weaknesses" && suggestions && (
+                <CreateGoalButton
+                  personId={plan.personId}
+                  competencyId={entry.competencyId}
+                  competencyName={entry.name}
+                  targetLevelId={suggestions.targetLevelId}
+                />
+              )}
               <button
                 type="button"
                 className="button button--small button--secondary"

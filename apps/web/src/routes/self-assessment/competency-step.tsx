@@ -2,7 +2,7 @@ import { LIMITS, type TEvidence, type TFramework } from "@ascent/contract";
 import { useId, type Ref } from "react";
 import { Link } from "react-router";
 import { Badge } from "../../ui/badge.tsx";
-import { FormattedDate } from "../../ui/formatted-date.tsx";
+import { FormattedDay } from "../../ui/formatted-day.tsx";
 import type { WizardWording } from "./wizard-wording.ts";
 import { expectationAt, scaleLabel, type Answer, type Competency, type Level } from "./wizard-model.ts";
 
@@ -91,7 +91,7 @@ function EvidenceLinks({
                   <span>
                     <span className="check-option__title">{entry.title}</span>{" "}
                     <span className="check-option__note">
-                      <FormattedDate iso={entry.date} />
+                      <FormattedDay day={entry.date} />
                       {isTagged && " · tagged with this competency"}
                     </span>
                   </span>

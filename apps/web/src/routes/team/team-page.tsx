@@ -194,10 +194,19 @@ export function TeamPage() {
   const heading = (
     <PageHeading
       lead={
-        <p>
-          How the people who report to you compare with what their own level expects, competency by competency, and how
-          ready each one is for the next level. Peer and upward feedback counts only as averages over enough people.
-        </p>
+        <>
+          <p>
+            How the people who report to you compare with what their own level expects, competency by competency, and
+            how ready each one is for the next level. Peer and upward feedback counts only as averages over enough
+            people.
+          </p>
+          {session.isAdmin && (
+            <p>
+              As an administrator you can also see <Link to="/org/readiness">organisation readiness</Link>, as
+              aggregates only.
+            </p>
+          )}
+        </>
       }
     >
       My team

@@ -1,0 +1,202 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { collectPageErrors, launchBrowser } from "../support/browser.ts";
+import { runAxeUnderCsp as runAxe } from "./axe.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { newAppContext, signInThroughWelcome } from "./web-session.ts";
+
+// A spreadsheet as most companies keep their ladder: an area column, a competency column, one
+// column per level. Delivery has no text for Head (row 3, column E), so the preview reports it.
+const LADDER_CSV = [
+  "Area,Competency,Associate,Lead,Head",
+  "Craft,Discovery,Learns to run customer interviews,Runs discovery for a team,Sets the discovery practice",
+  'Craft,Delivery,Ships small changes,"Owns a roadmap, end to end",',
+  "People,Coaching,Asks for feedback,Coaches two product managers,Grows a team of leads",
+].join("\n");
+
+const DUPLICATE_ROWS_CSV = "Competency,PM,Director\nDelivery,Ships,Plans\nDelivery,Ships again,Plans again\n";
+
+/** The error shown under a control, found through its aria-describedby as assistive technology would. */
+async function describedBy(page: Page, label: string): Promise<string> {
+  const ids = (await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
+  const texts = await Promise.all(ids.split(" ").filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join(" ");
+}
+
+describe("web: framework admin — import a spreadsheet, edit the draft, publish, compare versions", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let folder: string;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), "ascent-web-import-"));
+    await writeFile(join(folder, "acme-ladder.csv"), LADDER_CSV);
+    await writeFile(join(folder, "duplicates.csv"), DUPLICATE_ROWS_CSV);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    context = await newAppContext(browser);
+    page = await context.newPage();
+    await signInThroughWelcome(page, server);
+    errors = collectPageErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("names the row of a bad spreadsheet and writes nothing", async () => {
+    await page.goto(`${server.url}/frameworks`);
+    await page.getByRole("link", { name: "Import a ladder" }).click();
+    await page.waitForURL(`${server.url}/frameworks/import`);
+    await page.getByRole("heading", { level: 1, name: "Import a ladder" }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Preview" }).click();
+    expect(await describedBy(page, "Ladder file")).toContain("Choose a file to import.");
+
+    await page.getByLabel("Ladder file").setInputFiles(join(folder, "duplicates.csv"));
+    await page.getByRole("button", { name: "Preview" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "The file could not be imported" });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/Row 3/);
+    expect(await alert.getByText("Nothing was saved.").isVisible()).toBe(true);
+    const { frameworks } = (await (await context.request.get(`${server.url}/api/frameworks`)).json()) as {
+      frameworks: unknown[];
+    };
+    expect(frameworks).toHaveLength(1);
+    // The rejected file is answered 400 on purpose.
+    expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+    errors.length = 0;
+  });
+
+  it("previews a spreadsheet: levels, competencies, empty cells; then creates the draft", async () => {
+    await page.getByLabel("Ladder file").setInputFiles(join(folder, "acme-ladder.csv"));
+    await page.getByLabel("Name (optional)").fill("Acme ladder");
+    await page.getByRole("button", { name: "Preview" }).click();
+
+    const preview = page.getByRole("region", { name: "Preview of acme-ladder.csv" });
+    await preview.waitFor();
+    expect(await preview.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await preview.locator(".level-chain li").allInnerTexts()).toEqual(["1\nAssociate", "2\nLead", "3\nHead"]);
+    const competencies = preview.getByRole("table", { name: /Competencies recognised/ });
+    expect(await competencies.getByRole("rowheader").allInnerTexts()).toEqual(["Discovery", "Delivery", "Coaching"]);
+    const empty = preview.getByRole("table", { name: /Empty cells/ });
+    expect(await empty.getByRole("rowheader").allInnerTexts()).toEqual(["Row 3, column E"]);
+    expect(await runAxe(page)).toEqual([]);
+
+    await preview.getByRole("button", { name: "Create draft" }).click();
+    await page.waitForURL(`${server.url}/frameworks/acme-ladder`);
+    await page.getByRole("status").filter({ hasText: "Imported “Acme ladder” as draft v1." }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Acme ladder" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Draft v1 is in progress" }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the API's validation errors next to the draft's fields, then saves the fix", async () => {
+    await page.getByRole("link", { name: "Edit draft" }).click();
+    await page.waitForURL(`${server.url}/frameworks/acme-ladder/draft`);
+    const name = page.getByLabel("Name of level 1", { exact: true });
+    await name.waitFor();
+    expect(await runAxe(page)).toEqual([]);
+
+    await name.fill("");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("alert").filter({ hasText: "The draft was not saved" }).waitFor();
+    expect(await name.getAttribute("aria-invalid")).toBe("true");
+    expect((await describedBy(page, "Name of level 1")).length).toBeGreaterThan(0);
+    expect(await page.getByRole("alert").getByRole("button", { name: "levels.0.name" }).count()).toBe(1);
+
+    await name.fill("Associate PM");
+    await page.getByLabel("Other titles of level 1, comma-separated").fill("APM, Junior PM");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("status").filter({ hasText: /Draft saved/ }).waitFor();
+    expect(await name.getAttribute("aria-invalid")).toBeNull();
+    const draft = (await (
+      await context.request.get(`${server.url}/api/frameworks/acme-ladder/versions/1`)
+    ).json()) as { document: { levels: { name: string; aliases: string[] }[] } };
+    expect(draft.document.levels[0]).toMatchObject({ name: "Associate PM", aliases: ["APM", "Junior PM"] });
+    expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+    errors.length = 0;
+  });
+
+  it("publishes the draft with a note; the framework then appears as published", async () => {
+    await page.getByRole("link", { name: "Back to Acme ladder" }).click();
+    await page.getByLabel("What changed in this version (optional)").fill("First version, from the spreadsheet");
+    await page.getByRole("button", { name: "Publish v1" }).click();
+    await page.getByRole("status").filter({ hasText: "Published v1." }).waitFor();
+    await page.getByText("v1 published").waitFor();
+    const history = page.getByRole("table", { name: "Version history" });
+    expect(await history.getByText("First version, from the spreadsheet").isVisible()).toBe(true);
+
+    await page.getByRole("link", { name: "Frameworks", exact: true }).first().click();
+    const row = page.getByRole("row", { name: /Acme ladder/ });
+    await row.waitFor();
+    expect(await row.getByRole("cell").first().innerText()).toBe("v1");
+    expect(errors).toEqual([]);
+  });
+
+  it("edits an expectation in a new draft, publishes v2 and shows the diff between versions", async () => {
+    await page.getByRole("link", { name: "Acme ladder" }).click();
+    await page.getByRole("button", { name: "Start a draft" }).click();
+    await page.waitForURL(`${server.url}/frameworks/acme-ladder/draft`);
+    await page.getByLabel("Level", { exact: true }).selectOption({ label: "2. Lead" });
+    const descriptor = page.getByLabel("Descriptor, Discovery at Lead", { exact: true });
+    expect(await descriptor.inputValue()).toBe("Runs discovery for a team");
+    await descriptor.fill("Runs discovery for a group of teams");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("status").filter({ hasText: /Draft saved/ }).waitFor();
+    await page.getByRole("button", { name: "Publish v2" }).click();
+    await page.waitForURL(`${server.url}/frameworks/acme-ladder`);
+    await page.getByRole("status").filter({ hasText: "Published v2." }).waitFor();
+
+    const compare = page.getByRole("form", { name: "Compare versions" });
+    await compare.getByLabel("From version").selectOption("1");
+    await compare.getByLabel("To version").selectOption("2");
+    await compare.getByRole("button", { name: "Show the changes" }).click();
+    await page.waitForURL(`${server.url}/frameworks/acme-ladder/compare?from=1&to=2`);
+    const expectations = page.getByRole("region", { name: /^Expectations/ });
+    await expectations.waitFor();
+    const changed = expectations.getByRole("table");
+    expect(await changed.getByRole("rowheader").allInnerTexts()).toEqual(["Discovery at Lead"]);
+    expect(await changed.locator(".diff-before").innerText()).toBe("Runs discovery for a team");
+    expect(await changed.locator(".diff-after").innerText()).toBe("Runs discovery for a group of teams");
+    expect(await page.getByRole("region", { name: /^Levels/ }).getByText("No changes.").isVisible()).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("offers each version as a download and discards a draft after asking", async () => {
+    await page.getByRole("link", { name: "Back to Acme ladder" }).click();
+    const history = page.getByRole("table", { name: "Version history" });
+    await history.waitFor();
+    const yaml = history.getByRole("link", { name: "YAML of v1" });
+    const href = (await yaml.getAttribute("href"))!;
+    expect(href).toBe("/api/frameworks/acme-ladder/versions/1/export?format=yaml");
+    const download = await context.request.get(`${server.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toContain("acme-ladder-v1.yaml");
+    expect(await download.text()).toContain("Associate PM");
+    for (const format of ["JSON", "CSV", "XLSX", "Markdown"]) {
+      expect(await history.getByRole("link", { name: `${format} of v2` }).count()).toBe(1);
+    }
+
+    await page.getByRole("button", { name: "Start a draft" }).click();
+    await page.waitForURL(`${server.url}/frameworks/acme-ladder/draft`);
+    await page.getByRole("link", { name: "Back to Acme ladder" }).click();
+    await page.getByRole("button", { name: "Discard draft" }).click();
+    const dialog = page.getByRole("dialog", { name: "Discard draft v3?" });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await dialog.getByRole("button", { name: "Discard draft" }).click();
+    await page.getByRole("status").filter({ hasText: "Draft v3 was discarded." }).waitFor();
+    expect(await page.getByRole("button", { name: "Start a draft" }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
