@@ -18,10 +18,14 @@ if (unknown.length) {
 let failed = 0;
 for (const name of wanted.length ? wanted : all) {
   console.log(`\n== bench ${name} ==`);
-  const run = spawnSync("npx", ["tsx", `bench/${name}.bench.ts`, ...process.argv.slice(2).filter((a) => a.startsWith("-"))], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const run = spawnSync(
+    "npx",
+    ["tsx", `bench/${name}.bench.ts`, ...process.argv.slice(2).filter((a) => a.startsWith("-"))],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

@@ -118,7 +118,11 @@ describe("computeReadiness, hand-worked", () => {
   });
 
   it("never mixes two peer releases: the latest release with at least k raters counts alone", () => {
-    const first = [rating("peer", "p1", "A", 2, 60), rating("peer", "p2", "A", 2, 60), rating("peer", "p3", "A", 2, 60)];
+    const first = [
+      rating("peer", "p1", "A", 2, 60),
+      rating("peer", "p2", "A", 2, 60),
+      rating("peer", "p3", "A", 2, 60),
+    ];
     const second = [rating("peer", "p4", "A", 5, 5), rating("peer", "p1", "A", 5, 5)];
     const result = compute([...first, ...second]);
     // The second release has 2 raters (< k): the first release (2, 2, 2) is shown alone, never 3 + 2 mixed.

@@ -100,7 +100,10 @@ function resolveByWords(normalized: NormalizedTitle, title: string, framework: F
     return unresolved(normalized, `"${title}" is an internship, below the ladder's first level`);
   }
   if (words.some((word, i) => word === "chief" && words[i + 1] === "staff")) {
-    return unresolved(normalized, `"${title}" is a chief-of-staff role, an adviser to a leader rather than a ladder level`);
+    return unresolved(
+      normalized,
+      `"${title}" is a chief-of-staff role, an adviser to a leader rather than a ladder level`,
+    );
   }
   const inference = inferStandardLevel(words);
   const roleOnly = named === null;

@@ -15,7 +15,12 @@ import { DrizzleFrameworkRepository } from "./frameworks.repository.ts";
 import { DrizzlePeopleRepository } from "./people.repository.ts";
 import { DrizzleReadinessSnapshotRepository, DrizzleSettingsRepository } from "./readiness.repository.ts";
 
-const viewerOf = (person: Person): Viewer => ({ personId: person.id, name: person.name, isAdmin: false, via: "session" });
+const viewerOf = (person: Person): Viewer => ({
+  personId: person.id,
+  name: person.name,
+  isAdmin: false,
+  via: "session",
+});
 
 describeEachDriver("assessments, feedback requests and readiness with real repositories", (db) => {
   let clock = new Date("2026-03-01T09:00:00Z");
@@ -43,7 +48,14 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     return {
       people,
       readiness,
-      assessmentService: new AssessmentService({ people, assessments, requests, frameworks, onReadinessInputsChanged, now }),
+      assessmentService: new AssessmentService({
+        people,
+        assessments,
+        requests,
+        frameworks,
+        onReadinessInputsChanged,
+        now,
+      }),
       requestService: new FeedbackRequestService({ people, requests, onReadinessInputsChanged, now }),
     };
   };
@@ -67,7 +79,10 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     await expect(
       assessmentService.startOrResume(viewerOf(peers[0]!), { subjectId: pm.id, relation: "manager" }),
     ).rejects.toMatchObject({ code: "forbidden" });
-    const managerView = await assessmentService.startOrResume(viewerOf(boss), { subjectId: pm.id, relation: "manager" });
+    const managerView = await assessmentService.startOrResume(viewerOf(boss), {
+      subjectId: pm.id,
+      relation: "manager",
+    });
     await expect(
       assessmentService.saveDraft(viewerOf(boss), managerView.id, [
         { competencyId: "strategy", score: 9, evidence: "", confidence: null, evidenceIds: [] },
@@ -87,7 +102,11 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
       message: "",
     });
     await expect(
-      assessmentService.startOrResume(viewerOf(pm), { subjectId: pm.id, relation: "peer", feedbackRequestId: request.id }),
+      assessmentService.startOrResume(viewerOf(pm), {
+        subjectId: pm.id,
+        relation: "peer",
+        feedbackRequestId: request.id,
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
 
     const before = await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: true });
@@ -111,7 +130,10 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     const peerAnswerId = (await assessmentService.listOwn(viewerOf(peers[0]!)))[0]?.id as string;
     await expect(assessmentService.getOwn(viewerOf(pm), peerAnswerId)).rejects.toMatchObject({ code: "not_found" });
     await expect(assessmentService.getOwn(viewerOf(boss), peerAnswerId)).rejects.toMatchObject({ code: "not_found" });
-    expect((await assessmentService.listAttributedAbout(pm.id)).map((a) => a.relation).sort()).toEqual(["manager", "self"]);
+    expect((await assessmentService.listAttributedAbout(pm.id)).map((a) => a.relation).sort()).toEqual([
+      "manager",
+      "self",
+    ]);
 
     tick();
     await requestService.close(viewerOf(pm), request.id);
@@ -130,7 +152,9 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     const { people, readiness, assessmentService, requestService } = await setup();
     const lead = await people.create({ name: "Lead", email: "lead@y.test", levelId: "director" });
     const pm = await people.create({ name: "Quinn", email: "quinn@y.test", levelId: "pm", managerId: lead.id });
-    const [a, b] = await Promise.all(["a", "b"].map((n) => people.create({ name: n, email: `${n}@y.test`, levelId: "pm" })));
+    const [a, b] = await Promise.all(
+      ["a", "b"].map((n) => people.create({ name: n, email: `${n}@y.test`, levelId: "pm" })),
+    );
     const request = await requestService.create(viewerOf(lead), {
       subjectId: pm.id,
       relation: "peer",

@@ -20,7 +20,9 @@ import { frameworks } from "./frameworks.ts";
 
 /** A time-boxed review round. Peer and upward results are released when it closes. */
 export const reviewCycles = pgTable("review_cycles", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text("name").notNull(),
   startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
   endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
@@ -33,7 +35,9 @@ export const reviewCycles = pgTable("review_cycles", {
 export const feedbackRequests = pgTable(
   "feedback_requests",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     subjectId: uuid("subject_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
@@ -65,7 +69,9 @@ export const feedbackRequestRaters = pgTable(
 export const assessments = pgTable(
   "assessments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     subjectId: uuid("subject_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
@@ -81,7 +87,9 @@ export const assessments = pgTable(
     levelId: text("level_id").notNull(),
     cycleId: uuid("cycle_id").references(() => reviewCycles.id, { onDelete: "set null" }),
     feedbackRequestId: uuid("feedback_request_id").references(() => feedbackRequests.id, { onDelete: "cascade" }),
-    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    status: text("status", { enum: ["draft", "submitted"] })
+      .notNull()
+      .default("draft"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     /** A correction points at the submitted assessment it replaces for this rater. */
     supersedesId: uuid("supersedes_id").references((): AnyPgColumn => assessments.id, { onDelete: "set null" }),
@@ -124,7 +132,9 @@ export const ratings = pgTable(
 export const evidence = pgTable(
   "evidence",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),

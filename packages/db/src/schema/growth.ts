@@ -21,7 +21,9 @@ export const careerPlans = pgTable("career_plans", {
 export const careerPlanReviews = pgTable(
   "career_plan_reviews",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
@@ -35,7 +37,9 @@ export const careerPlanReviews = pgTable(
 export const developmentGoals = pgTable(
   "development_goals",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
@@ -45,7 +49,9 @@ export const developmentGoals = pgTable(
     title: text("title").notNull().default(""),
     actions: jsonb("actions").$type<{ id: string; text: string; isDone: boolean }[]>().notNull().default([]),
     due: date("due"),
-    status: text("status", { enum: ["active", "achieved", "dropped"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "achieved", "dropped"] })
+      .notNull()
+      .default("active"),
     isSharedWithManager: boolean("is_shared_with_manager").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     achievedAt: timestamp("achieved_at", { withTimezone: true }),
@@ -56,7 +62,9 @@ export const developmentGoals = pgTable(
 export const goalCheckIns = pgTable(
   "goal_check_ins",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     goalId: uuid("goal_id")
       .notNull()
       .references(() => developmentGoals.id, { onDelete: "cascade" }),
@@ -71,7 +79,9 @@ export const goalCheckIns = pgTable(
 export const oneOnOnes = pgTable(
   "one_on_ones",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     /** The more senior participant. */
     leadId: uuid("lead_id")
       .notNull()
@@ -113,7 +123,9 @@ export const oneOnOnePrivateNotes = pgTable(
 export const collaborationHealthChecks = pgTable(
   "collaboration_health_checks",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     oneOnOneId: uuid("one_on_one_id")
       .notNull()
       .references(() => oneOnOnes.id, { onDelete: "cascade" }),
@@ -130,7 +142,9 @@ export const collaborationHealthChecks = pgTable(
 export const vpFitChecks = pgTable(
   "vp_fit_checks",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
