@@ -15,7 +15,12 @@ import {
 /** The error tied to a control through aria-describedby, as a screen reader would announce it. */
 async function describedBy(page: Page, label: string): Promise<string> {
   const ids = (await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
-  const texts = await Promise.all(ids.split(" ").filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+  const texts = await Promise.all(
+    ids
+      .split(" ")
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
   return texts.join(" ");
 }
 
@@ -74,7 +79,12 @@ describe("web: sign-in, the welcome page and the account page", () => {
     await signInThroughWelcome(page, server);
     const account = page.getByRole("button", { name: "Administrator" });
     expect(await account.getAttribute("aria-expanded")).toBe("false");
-    expect(await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Ladder", exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("navigation", { name: "Primary" })
+        .getByRole("link", { name: "Ladder", exact: true })
+        .count(),
+    ).toBe(1);
 
     // The link works once: a second visit says so instead of offering the form again.
     await page.goto(server.firstAdminLink!);
@@ -186,13 +196,20 @@ describe("web: sign-in, the welcome page and the account page", () => {
     await sessions.waitFor();
     expect(await sessions.locator("tbody tr").count()).toBe(2);
     expect(await sessions.getByText("This browser", { exact: true }).count()).toBe(1);
-    for (const device of await sessions.locator("tbody th").allInnerTexts()) expect(device).toContain("Chrome on Linux");
+    for (const device of await sessions.locator("tbody th").allInnerTexts())
+      expect(device).toContain("Chrome on Linux");
 
     // End the other browser's session from here.
-    await sessions.locator("tbody tr", { hasNotText: "This browser" }).getByRole("button", { name: /Sign out/ }).click();
+    await sessions
+      .locator("tbody tr", { hasNotText: "This browser" })
+      .getByRole("button", { name: /Sign out/ })
+      .click();
     await expect.poll(() => sessions.locator("tbody tr").count()).toBe(1);
     // The other browser learns it on its next call: a 401 sends it to sign in, then back.
-    await otherPage.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "About this ladder" }).click();
+    await otherPage
+      .getByRole("navigation", { name: "Primary" })
+      .getByRole("link", { name: "About this ladder" })
+      .click();
     await otherPage.waitForURL(`${server.url}/login?next=%2Fabout`);
     await signInThroughLoginPage(otherPage, ADMIN_EMAIL, ADMIN_PASSWORD);
     expect(otherPage.url()).toBe(`${server.url}/about`);

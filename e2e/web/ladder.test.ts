@@ -114,7 +114,9 @@ describe("web: ladder explorer, level pages, comparing levels, about and title l
 
   it("compares Product Manager with Director: a changed competency shows both descriptors", async () => {
     const { page, errors } = await open("/ladder/compare?from=pm&to=director");
-    const table = page.getByRole("table", { name: "What changes from Product Manager to Director of Product, per competency" });
+    const table = page.getByRole("table", {
+      name: "What changes from Product Manager to Director of Product, per competency",
+    });
     await table.waitFor();
     const changed = ladder.competencies.find(
       (c) => ladder.expectations.pm![c.id]!.expected !== ladder.expectations.director![c.id]!.expected,

@@ -35,7 +35,7 @@ function NewTokenSecret({ token, onDone }: { token: NewToken; onDone: () => void
         <strong>Copy it now: it will not be shown again.</strong> Anyone with this token can use Ascent with your
         rights, so keep it somewhere safe, such as a password manager or your CI’s secret store.
       </p>
-      <label htmlFor={inputId} className="field__label">
+      <label htmlFor={inputId} className="form-field__label">
         Token secret
       </label>
       <div className="secret__row">
@@ -49,8 +49,8 @@ function NewTokenSecret({ token, onDone }: { token: NewToken; onDone: () => void
         />
         <CopyButton value={token.secret} label="Copy token" targetId={inputId} />
       </div>
-      <p className="field__hint">
-        Use it as <code>Authorization: Bearer &lt;token&gt;</code>, or with the CLI’s <code>--token</code> option.
+      <p className="form-field__hint">
+        Send it in the <code>Authorization</code> header of each API call: <code>Bearer &lt;token&gt;</code>.
       </p>
       <button type="button" className="button button--secondary" onClick={onDone}>
         I have copied it
@@ -127,8 +127,8 @@ export function ApiTokensSection() {
     <section className="section" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">API tokens</h2>
       <p className="section__lead">
-        Tokens let scripts and the <code>ascent</code> command line use the API as you, with your rights. Only a hash is
-        stored, so a token’s secret is shown once, when you create it.
+        Tokens let scripts use the API as you, with your rights. Only a hash is stored, so a token’s secret is shown
+        once, when you create it.
       </p>
       {created && <NewTokenSecret token={created} onDone={() => setCreated(null)} />}
       <div className="card">
@@ -166,7 +166,7 @@ export function ApiTokensSection() {
         />
       ) : active.length === 0 && revoked.length === 0 ? (
         <EmptyState title="You have no API tokens yet.">
-          <p>Create one above when a script or the command line needs to reach Ascent as you.</p>
+          <p>Create one above when a script needs to reach Ascent as you.</p>
         </EmptyState>
       ) : (
         <div className="table-card">

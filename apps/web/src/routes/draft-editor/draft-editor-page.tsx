@@ -36,6 +36,27 @@ function withAliases(framework: TFramework, aliasText: Record<string, string>): 
   };
 }
 
+/** A field path in words: "levels.0.name" → "Level 1 (Associate): name". */
+function describeFieldPath(path: string, framework: TFramework): string {
+  const [section, key, third, field] = path.split(".");
+  if (section === "levels" && key !== undefined) {
+    const level = framework.levels[Number(key)];
+    const label = `Level ${Number(key) + 1}${level?.name ? ` (${level.name})` : ""}`;
+    return third ? `${label}: ${third}` : label;
+  }
+  if (section === "competencies" && key !== undefined) {
+    const competency = framework.competencies[Number(key)];
+    const label = `Competency ${Number(key) + 1}${competency?.name ? ` (${competency.name})` : ""}`;
+    return third ? `${label}: ${third}` : label;
+  }
+  if (section === "expectations" && key !== undefined && third !== undefined) {
+    const level = framework.levels.find((l) => l.id === key)?.name ?? key;
+    const competency = framework.competencies.find((c) => c.id === third)?.name ?? third;
+    return `${competency} at ${level}${field ? `: ${field}` : ""}`;
+  }
+  return path;
+}
+
 /** The level an "expectations.<level>.<competency>…" path points into, if it does. */
 function expectationLevelOf(path: string): string | undefined {
   return path.startsWith("expectations.") ? path.split(".")[1] : undefined;
@@ -121,7 +142,7 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
                     <li key={index}>
                       {path ? (
                         <button type="button" className="button--link" onClick={() => goTo(path)}>
-                          {path}
+                          {describeFieldPath(path, framework)}
                         </button>
                       ) : null}{" "}
                       {detail.message}

@@ -22,6 +22,9 @@ export interface ImportPreviewProps {
 export function ImportPreview({ ref, preview, fileName, onCreate, isCreating }: ImportPreviewProps) {
   const { framework, levels, competencies, emptyCells, warnings } = preview;
   const isSpreadsheet = preview.format === "csv" || preview.format === "xlsx";
+  // Empty cells name their level and competency by id; show the names the sheet used.
+  const levelName = new Map(levels.map((level) => [level.id, level.name]));
+  const competencyName = new Map(competencies.map((competency) => [competency.id, competency.name]));
   return (
     <section ref={ref} tabIndex={-1} className="section import-preview" aria-labelledby="preview-heading">
       <div className="section__header">
@@ -140,8 +143,8 @@ export function ImportPreview({ ref, preview, fileName, onCreate, isCreating }: 
                   <th scope="row">
                     Row {cell.row}, column {cell.column}
                   </th>
-                  <td data-label="Level">{cell.level}</td>
-                  <td data-label="Competency">{cell.competency}</td>
+                  <td data-label="Level">{levelName.get(cell.level) ?? cell.level}</td>
+                  <td data-label="Competency">{competencyName.get(cell.competency) ?? cell.competency}</td>
                 </tr>
               ))}
             </tbody>

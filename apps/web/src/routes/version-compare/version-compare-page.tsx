@@ -200,7 +200,7 @@ export function VersionComparePage() {
         </div>
       ) : (
         <>
-          <p role="status" className="compare-summary">
+          <p role="status" className="diff-summary">
             Changes from <strong>v{diff.data.from}</strong> to <strong>v{diff.data.to}</strong>.
           </p>
           {sections
