@@ -200,8 +200,6 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     expect(await page.getByLabel("Due").getAttribute("aria-invalid")).toBeNull();
     await page.screenshot({ path: `${SHOTS}/growth-plan.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(500);
-    console.log("WIDE", await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 391).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 25)));
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/growth-plan-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -369,8 +367,6 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
 
     // On a phone the two columns stack and nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(500);
-    console.log("WIDE", await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 391).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 25)));
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/growth-one-on-one-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
