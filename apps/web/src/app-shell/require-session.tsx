@@ -3,6 +3,7 @@ import { useSession } from "../api/session.ts";
 import { ErrorState } from "../ui/error-state.tsx";
 import { LoadingState } from "../ui/loading-state.tsx";
 import { PageHeading } from "../ui/page-heading.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 /** Where to send someone who must sign in first, remembering the page they asked for. */
 export function signInPath(returnTo: string): string {
@@ -35,6 +36,11 @@ export function RequireSession() {
 export function RequireAdmin() {
   const session = useSession();
   if (session.data?.isAdmin) return <Outlet />;
+  return <AdminsOnly />;
+}
+
+function AdminsOnly() {
+  useDocumentTitle("Administrators only");
   return (
     <PageHeading lead={<p>Only administrators can import, edit and publish frameworks. Ask one of them for help.</p>}>
       Administrators only
