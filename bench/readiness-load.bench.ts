@@ -7,14 +7,11 @@
 // On a fresh PGlite always; on PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
 //
 //   npm run bench -- readiness-load           (PEOPLE=2000 DURATION=5 for a quick run)
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import autocannon from "autocannon";
 import Fastify, { type FastifyInstance } from "fastify";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, type DatabaseHandle } from "@ascent/db";
-import { createScratchDatabase } from "@ascent/db/testing";
+import type { DatabaseHandle } from "@ascent/db";
+import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
 import {
   SYNTHETIC_EMAIL_DOMAIN,
@@ -44,8 +41,6 @@ interface LoadResult {
   readiness: LoadFigures;
   bare: LoadFigures;
 }
-
-const format = (n: number) => Math.round(n).toLocaleString("en-US");
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: "127.0.0.1", port: 0 });
@@ -162,36 +157,4 @@ console.log(
   `readiness-load: ${format(PEOPLE)} people, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per side in ` +
     `${ROUNDS} alternating rounds (after ${WARMUP_SECONDS} s of warm-up), loopback only`,
 );
-const results: boolean[] = [];
-const dir = await mkdtemp(join(tmpdir(), "ascent-bench-readiness-load-"));
-try {
-  const pglite = await openPglite(join(dir, "pglite"));
-  try {
-    results.push(report(await benchDatabase("PGlite (embedded, fresh database in a temp folder)", pglite)));
-  } finally {
-    await pglite.close();
-  }
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
-
-const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (baseUrl) {
-  const scratch = await createScratchDatabase(baseUrl);
-  try {
-    const postgres = await openPostgres(scratch.url);
-    try {
-      results.push(
-        report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)),
-      );
-    } finally {
-      await postgres.close();
-    }
-  } finally {
-    await scratch.drop();
-  }
-} else {
-  console.log("\n(PostgreSQL skipped: set BENCH_DATABASE_URL to a local cluster to run it too)");
-}
-console.log(`\npeak RSS: ${format(process.resourceUsage().maxRSS / 1024)} MB`);
-process.exitCode = results.every(Boolean) ? 0 : 1;
+await benchOnEachDatabase("readiness-load", async (label, database) => report(await benchDatabase(label, database)));

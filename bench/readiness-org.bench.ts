@@ -9,12 +9,9 @@
 // in a scratch database.
 //
 //   npm run bench -- readiness-org            (PEOPLE=2000 RUNS=5 for a quick run)
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, type DatabaseHandle } from "@ascent/db";
-import { createScratchDatabase } from "@ascent/db/testing";
+import type { DatabaseHandle } from "@ascent/db";
+import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
 import { presentOrgReadiness } from "../apps/server/src/presenters/readiness.ts";
 import { readOrgReadiness } from "../apps/server/src/synthetic/org-readiness.ts";
@@ -25,7 +22,6 @@ const RUNS = Number(process.env.RUNS ?? 9);
 const GOAL_RATIO = 3;
 const FIRST_ADMIN_EMAIL = "admin@ascent.local";
 
-const format = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function median(values: number[]): number {
@@ -130,36 +126,4 @@ function report(result: OrgResult): boolean {
 console.log(
   `readiness-org: ${format(PEOPLE)} people, ${format(PEOPLE * 75)} ratings (5 raters × 15 competencies each)`,
 );
-const results: boolean[] = [];
-const dir = await mkdtemp(join(tmpdir(), "ascent-bench-readiness-org-"));
-try {
-  const pglite = await openPglite(join(dir, "pglite"));
-  try {
-    results.push(report(await benchDatabase("PGlite (embedded, fresh database in a temp folder)", pglite)));
-  } finally {
-    await pglite.close();
-  }
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
-
-const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (baseUrl) {
-  const scratch = await createScratchDatabase(baseUrl);
-  try {
-    const postgres = await openPostgres(scratch.url);
-    try {
-      results.push(
-        report(await benchDatabase(`PostgreSQL (${new URL(baseUrl).host}, fresh scratch database)`, postgres)),
-      );
-    } finally {
-      await postgres.close();
-    }
-  } finally {
-    await scratch.drop();
-  }
-} else {
-  console.log("\n(PostgreSQL skipped: set BENCH_DATABASE_URL to a local cluster to run it too)");
-}
-console.log(`\npeak RSS: ${format(process.resourceUsage().maxRSS / 1024)} MB`);
-process.exitCode = results.every(Boolean) ? 0 : 1;
+await benchOnEachDatabase("readiness-org", async (label, database) => report(await benchDatabase(label, database)));
