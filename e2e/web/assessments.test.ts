@@ -2,10 +2,9 @@ import { mkdirSync } from "node:fs";
 import { endpoints, type TPerson } from "@ascent/contract";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, launchBrowser } from "../support/browser.ts";
+import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
 import { ADMIN_PASSWORD, HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { runAxeUnderCsp } from "./axe.ts";
 
 /**
  * The Assessments issue's browser journey: a PM self-assesses; three peers answer a feedback
@@ -80,7 +79,7 @@ describe("web: assessments and readiness", () => {
   }
 
   async function expectAxeClean(page: Page): Promise<void> {
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
   }
 
   async function expectSaved(page: Page): Promise<void> {

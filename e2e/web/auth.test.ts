@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser } from "../support/browser.ts";
-import { runAxeUnderCsp as runAxe } from "./axe.ts";
+import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
   ADMIN_EMAIL,

@@ -2,11 +2,10 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { endpoints, type TPerson } from "@ascent/contract";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, runAxe } from "../support/browser.ts";
 import { submitRatings } from "../support/growth-fixture.ts";
 import { ADMIN_PASSWORD, HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { runAxeUnderCsp } from "./axe.ts";
 
 /**
  * The growth pages in Chromium (issue 6): a PM edits a career plan and sets a goal, a Director runs
@@ -149,7 +148,7 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
   }
 
   async function expectAxeClean(page: Page) {
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
   }
 
   it("lets a PM edit the plan: field errors by path, a past-date warning, and a round trip through reload", async () => {

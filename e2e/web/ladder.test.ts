@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { TFrameworkAbout, TFrameworkVersion, TTitleResolution } from "@ascent/contract";
-import { collectPageErrors, launchBrowser } from "../support/browser.ts";
-import { runAxeUnderCsp as runAxe } from "./axe.ts";
+import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { newAppContext, signInThroughWelcome } from "./web-session.ts";
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { endpoints, type TDemoStatus } from "@ascent/contract";
-import { collectPageErrors, launchBrowser } from "../support/browser.ts";
+import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
 import { ADMIN_PASSWORD, HttpSession } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { runAxeUnderCsp } from "./axe.ts";
 import { signedInContext } from "./signed-in-context.ts";
 
 const SHOTS = "/tmp/ascent-shots";
@@ -78,7 +77,7 @@ describe("web: people, org chart, import and access", () => {
       .poll(() => page.getByRole("status").filter({ hasText: "Showing" }).innerText())
       .toBe(`Showing 1–25 of ${total} people`);
     expect(await page.getByRole("button", { name: "Add person" }).isVisible()).toBe(true);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-directory.png`, fullPage: true });
 
     const director = login("Director");
@@ -101,7 +100,7 @@ describe("web: people, org chart, import and access", () => {
     expect(await levelLink.getAttribute("href")).toBe(`/ladder/levels/${person.level?.id}`);
     const reports = page.getByRole("table", { name: /Direct reports/ });
     expect(await reports.locator("tbody tr").count()).toBe(person.directReportCount);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-person.png`, fullPage: true });
 
     // Up the chain through the breadcrumb.
@@ -116,7 +115,7 @@ describe("web: people, org chart, import and access", () => {
     const director = login("Director");
     const { page, errors } = await open(admin, "/people/import");
     await page.getByRole("heading", { level: 1, name: "Import people" }).waitFor();
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
 
     // Previewing without a file says what is missing, next to the field.
     await page.getByRole("button", { name: "Preview import" }).click();
@@ -137,7 +136,7 @@ describe("web: people, org chart, import and access", () => {
     expect(await fact("Errors")).toBe("0");
     const unmapped = page.getByRole("table", { name: /Unmapped titles/ });
     expect(await unmapped.getByRole("rowheader").allInnerTexts()).toEqual([UNPLACEABLE_TITLE]);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-import-preview.png`, fullPage: true });
 
     // Map it from the preview: the override is saved and the preview re-runs without it.
@@ -159,7 +158,7 @@ describe("web: people, org chart, import and access", () => {
     expect(await page.getByRole("status").filter({ hasText: "added" }).innerText()).toContain(
       "2 people added, 0 updated",
     );
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-import-done.png`, fullPage: true });
 
     await page.getByRole("link", { name: "See them in People" }).click();
@@ -176,7 +175,7 @@ describe("web: people, org chart, import and access", () => {
     expect(await firstEvent.innerText()).toContain("Imported people");
     expect(await firstEvent.innerText()).toContain("hris-export.csv: 2 added, 0 updated");
     expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe("/api/audit/export.csv");
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-audit.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -196,7 +195,7 @@ describe("web: people, org chart, import and access", () => {
     const level = page.getByLabel("Ladder level");
     await expect.poll(() => level.getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByRole("alert").filter({ hasText: "Choose the level" }).count()).toBe(1);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-title-mapping.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -228,7 +227,7 @@ describe("web: people, org chart, import and access", () => {
     const link = page.getByLabel("Invite link for Quinn Importado");
     await expect.poll(() => link.inputValue()).toMatch(new RegExp(`^${server.url}/welcome/\\S+$`));
     expect(await page.getByRole("button", { name: "Copy link" }).isVisible()).toBe(true);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -247,7 +246,7 @@ describe("web: people, org chart, import and access", () => {
     await page.getByRole("button", { name: "Deactivate" }).click();
     const dialog = page.getByRole("dialog");
     await page.getByRole("dialog", { name: `Deactivate ${target.name}?` }).waitFor();
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await dialog.getByRole("button", { name: `Deactivate ${target.name}` }).click();
     await page.getByRole("dialog", { name: `${target.name} is now inactive` }).waitFor();
     expect(await dialog.getByRole("listitem").first().innerText()).toContain(
@@ -267,7 +266,7 @@ describe("web: people, org chart, import and access", () => {
     await page.getByRole("heading", { level: 1, name: "Org chart" }).waitFor();
     const tree = page.getByRole("tree", { name: "Reporting lines" });
     await tree.waitFor();
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/people-org-chart.png`, fullPage: true });
 
     const focusedName = () =>
@@ -330,7 +329,7 @@ describe("web: people, org chart, import and access", () => {
     expect(names).toContain(director.name);
     expect(await page.getByRole("button", { name: "Add person" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Edit / }).count()).toBe(0);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
 
     await page.goto(`${server.url}/org`);
     const tree = page.getByRole("tree", { name: "Reporting lines" });
@@ -338,7 +337,7 @@ describe("web: people, org chart, import and access", () => {
     const topLevel = tree.locator('[role="treeitem"][aria-level="1"]');
     expect(await topLevel.count()).toBe(1);
     expect(await topLevel.locator(".org-tree__name").first().innerText()).toBe(director.name);
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
 
@@ -347,7 +346,7 @@ describe("web: people, org chart, import and access", () => {
     const memberPage = await open(member, "/people");
     await memberPage.page.getByRole("heading", { name: "Nobody reports to you yet" }).waitFor();
     expect(await memberPage.page.locator("tbody tr").count()).toBe(1);
-    expect(await runAxeUnderCsp(memberPage.page)).toEqual([]);
+    expect(await runAxe(memberPage.page)).toEqual([]);
     await memberPage.page.screenshot({ path: `${SHOTS}/people-member-empty.png`, fullPage: true });
 
     // Admin pages explain themselves rather than failing.
@@ -362,7 +361,7 @@ describe("web: people, org chart, import and access", () => {
     await page.getByRole("heading", { level: 1, name: "Who viewed my data" }).waitFor();
     await page.getByRole("heading", { name: "Nobody has read your things yet" }).waitFor();
     expect(await page.title()).toBe("Who viewed my data · Ascent");
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -377,7 +376,7 @@ describe("web: people, org chart, import and access", () => {
     const dialog = page.getByRole("dialog", { name: "Remove the demo organisation?" });
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
-    expect(await runAxeUnderCsp(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Remove demo data");
