@@ -2,7 +2,7 @@ import { AppError } from "../errors/app-error.ts";
 import { diffFrameworks, type FrameworkDiff } from "./diff-frameworks.ts";
 import type { Framework } from "./framework.ts";
 import { FrameworkCatalog } from "./framework-catalog.ts";
-import type { FrameworkRecord, FrameworkRepository, FrameworkVersionRecord } from "./ports.ts";
+import type { FrameworkRepository, FrameworkVersionRecord } from "./ports.ts";
 import { formatIssuePath, validateFramework } from "./validate-framework.ts";
 import { inferMigrationMap } from "./infer-migration-map.ts";
 import type { FrameworkMigrationMap } from "./migration-map.ts";
@@ -49,15 +49,12 @@ export class FrameworkEditor {
     });
   }
 
-  private async findDraft(framework: FrameworkRecord): Promise<FrameworkVersionRecord | undefined> {
-    return (await this.repository.listVersions(framework.id)).find((v) => v.status === "draft");
-  }
-
   private async requireDraft(ref: string) {
     const framework = await this.catalog.resolve(ref);
-    const draft = await this.findDraft(framework);
+    const versions = await this.repository.listVersions(framework.id);
+    const draft = versions.find((v) => v.status === "draft");
     if (!draft) throw new AppError("not_found", `Framework "${ref}" has no draft; start one first`);
-    return { framework, draft };
+    return { framework, draft, versions };
   }
 
   /** Starts a draft as a copy of the latest version; `document` replaces the copy when given. */
@@ -105,9 +102,9 @@ export class FrameworkEditor {
    * given, and inferred from the diff (renames by matching names) when not.
    */
   async publish(ref: string, options: { note?: string; migrationMap?: FrameworkMigrationMap } = {}) {
-    const { framework, draft } = await this.requireDraft(ref);
+    const { framework, draft, versions } = await this.requireDraft(ref);
     assertValidFramework(draft.document);
-    const previous = (await this.repository.listVersions(framework.id)).filter((v) => v.status === "published").at(-1);
+    const previous = versions.filter((v) => v.status === "published").at(-1);
     const migrationMap = previous
       ? this.checkedMigrationMap(options.migrationMap, previous.document, draft.document)
       : undefined;
