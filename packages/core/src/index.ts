@@ -15,3 +15,4 @@ export * from "./one-on-ones/index.ts";
 export * from "./mentors/index.ts";
 export * from "./growth/index.ts";
 export * from "./advisor/index.ts";
+export * from "./caching/index.ts";

@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema/index.ts";
+import type { ChangeFeed } from "./changes/change-feed.ts";
 
 export type AppDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -11,6 +12,8 @@ export interface DatabaseHandle {
   driver: DriverName;
   /** Human-readable location, safe to log (no password). */
   location: string;
+  /** What this process hears of committed changes (DESIGN §7): per-process caches check it. */
+  changes: ChangeFeed;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

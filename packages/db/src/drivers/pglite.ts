@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import * as schema from "../schema/index.ts";
 import type { AppDatabase, DatabaseHandle } from "../database.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { CHANGES_CHANNEL, ChangeFeed } from "../changes/change-feed.ts";
 
 /** Opens the embedded database in `dataDir`, or in memory when dataDir is undefined. */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
@@ -18,14 +19,22 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     throw error;
   }
   const db = drizzle(client, { schema }) as unknown as AppDatabase;
+  // One process owns the data folder (the lock above), and PGlite delivers a notification before the
+  // statement that caused it returns: the feed hears every change, in order, before anyone reads again.
+  const changes = new ChangeFeed();
+  const unlisten = await client.listen(CHANGES_CHANNEL, (payload) => changes.apply(payload));
+  changes.setListening(true);
   return {
     db,
     driver: "pglite",
     location: dataDir ?? "memory",
+    changes,
     async ping() {
       await db.execute(sql`select 1`);
     },
     async close() {
+      changes.setListening(false);
+      await unlisten();
       await client.close();
       unlock();
     },

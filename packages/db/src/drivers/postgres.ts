@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { AppError } from "@ascent/core";
 import * as schema from "../schema/index.ts";
 import type { AppDatabase, DatabaseHandle } from "../database.ts";
+import { ChangeFeed } from "../changes/change-feed.ts";
+import { listeningClientClass, startChangeListener } from "../changes/postgres-listener.ts";
 
 /** The URL without its password, for logs and error messages. */
 export function redactDatabaseUrl(url: string): string {
@@ -18,7 +20,13 @@ export function redactDatabaseUrl(url: string): string {
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const location = redactDatabaseUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
+  const changes = new ChangeFeed();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5000,
+    Client: listeningClientClass(changes),
+  });
   // An idle client losing its connection must not crash the process.
   pool.on("error", () => undefined);
   try {
@@ -29,15 +37,24 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError("database_unreachable", `Cannot reach the database at DATABASE_URL (${location}): ${reason}`);
   }
+  let stopListening: () => Promise<void>;
+  try {
+    stopListening = await startChangeListener(url, changes);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   const db = drizzle(pool, { schema }) as unknown as AppDatabase;
   return {
     db,
     driver: "postgres",
     location,
+    changes,
     async ping() {
       await db.execute(sql`select 1`);
     },
     async close() {
+      await stopListening();
       await pool.end();
     },
   };

@@ -1,0 +1,69 @@
+import { LRUCache } from "lru-cache";
+import type { Memo, Remembered } from "@ascent/core";
+import type { ChangeFeed } from "./change-feed.ts";
+
+interface Entry {
+  value: unknown;
+  position: number;
+  dependsOn: readonly string[];
+  validUntil: number;
+}
+
+export interface ChangeAwareMemoOptions {
+  /** Most entries kept; the least recently used go first. */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+/** The Memo of DESIGN §7: kept per process, dropped when the change feed hears of a change it depends on. */
+export class ChangeAwareMemo implements Memo {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    options: ChangeAwareMemoOptions = {},
+  ) {
+    this.entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? 50_000 });
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.validUntil > this.now() && this.feed.isUnchangedSince(entry.position, entry.dependsOn)) return entry;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  private keep(key: string, position: number, remembered: Remembered<unknown>): void {
+    if (remembered.keep === false || !this.feed.isListening) return;
+    const validUntil = remembered.validUntil?.getTime() ?? Infinity;
+    // A value that changed while it was being read is kept at its start position, so the change
+    // the feed heard in between marks it stale at once.
+    this.entries.set(key, { value: remembered.value, position, dependsOn: remembered.dependsOn, validUntil });
+  }
+
+  async remember<V>(key: string, compute: () => Promise<Remembered<V>>): Promise<V> {
+    const hit = this.fresh(key);
+    if (hit) return hit.value as V;
+    const position = this.feed.now();
+    const remembered = await compute();
+    this.keep(key, position, remembered);
+    return remembered.value;
+  }
+
+  async rememberMany<V>(
+    keys: readonly string[],
+    compute: (stale: string[]) => Promise<Map<string, Remembered<V>>>,
+  ): Promise<void> {
+    const stale = keys.filter((key) => !this.fresh(key));
+    if (stale.length === 0) return;
+    const position = this.feed.now();
+    for (const [key, remembered] of await compute(stale)) this.keep(key, position, remembered);
+  }
+}
