@@ -38,6 +38,7 @@ interface LoadFigures {
 interface LoadResult {
   driver: string;
   seedSeconds: number;
+  warmSeconds: number;
   readiness: LoadFigures;
   bare: LoadFigures;
 }
@@ -104,6 +105,10 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
   const bare = buildBareApp();
   try {
     const [appUrl, bareUrl] = [await listen(app), await listen(bare)];
+    // The server warms everyone's readiness into memory after it starts, as in production.
+    const warmStarted = performance.now();
+    await app.readinessWarmer?.idle();
+    const warmSeconds = (performance.now() - warmStarted) / 1000;
     const probe = await fetch(`${appUrl}${randomPerson()}`, { headers });
     const body = (await probe.json()) as { competencies?: unknown[] };
     if (probe.status !== 200 || !body.competencies?.length) {
@@ -122,6 +127,7 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
     return {
       driver,
       seedSeconds: seeded.seconds.insert + seeded.seconds.readiness,
+      warmSeconds,
       readiness: combine(readinessRounds),
       bare: combine(bareRounds),
     };
@@ -139,7 +145,10 @@ function report(result: LoadResult): boolean {
       `  ${label.padEnd(52)} ${format(figures.requestsPerSecond).padStart(7)} req/s   p50 ${figures.p50} ms   ` +
         `p99 ${figures.p99} ms   (${format(figures.total)} requests, ${figures.failures} failed)`,
     );
-  console.log(`\n${result.driver}  (seeded in ${result.seedSeconds.toFixed(1)} s, not timed)`);
+  console.log(
+    `\n${result.driver}  (seeded in ${result.seedSeconds.toFixed(1)} s; readiness warmed in memory after start ` +
+      `in ${result.warmSeconds.toFixed(1)} s; neither timed)`,
+  );
   line("GET /api/people/:id/readiness, random people, as the CPO", readiness);
   line("baseline: bare Fastify hello world, same process", bare);
   const isRatioMet = ratio >= GOAL_RATIO;

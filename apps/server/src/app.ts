@@ -34,13 +34,15 @@ import {
   DrizzleOneOnOneRepository,
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
+  ChangeAwareMemo,
   type DatabaseHandle,
 } from "@ascent/db";
 import { argon2Hasher } from "./auth/password-hasher.ts";
+import { sha256Hex } from "./auth/token-hash.ts";
 import { registerAuthentication } from "./auth/authenticate.ts";
 import { registerErrorHandling } from "./middleware/error-handler.ts";
 import { registerOpenApi } from "./openapi.ts";
-import { relationshipResolver } from "./relationships.ts";
+import { ReportingLines, relationshipResolver } from "./relationships.ts";
 import { registerRoutes, type RouteSpec } from "./route-table.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
@@ -63,6 +65,7 @@ import { mentorsRoutes } from "./routes/mentors.routes.ts";
 import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { registerWebApp } from "./web-app.ts";
+import { startReadinessWarmer, type ReadinessWarmer } from "./readiness-warmer.ts";
 import { APP_VERSION } from "./version.ts";
 
 export interface AppOptions {
@@ -75,12 +78,23 @@ export interface AppOptions {
 
 export type AppServices = ReturnType<typeof buildServices>;
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Null until the app is ready. */
+    readinessWarmer: ReadinessWarmer | null;
+  }
+}
+
 /** Wires repositories into the core services: the one place that knows both. */
 export function buildServices(database: DatabaseHandle) {
   const { db } = database;
   const frameworkRepository = new DrizzleFrameworkRepository(db);
   const people = new DrizzlePeopleRepository(db);
+  // One per process: who is behind a token, who manages whom, each person's readiness (DESIGN §7).
+  const memo = new ChangeAwareMemo(database.changes);
   return {
+    memo,
+    reportingLines: new ReportingLines(people, memo),
     frameworks: new FrameworkCatalog(frameworkRepository),
     frameworkEditor: new FrameworkEditor(frameworkRepository),
     people,
@@ -101,8 +115,10 @@ export function buildServices(database: DatabaseHandle) {
       tokens: new DrizzleApiTokenRepository(db),
       rateLimits: new DrizzleRateLimitRepository(db),
       hasher: argon2Hasher,
+      hashToken: sha256Hex,
+      memo,
     }),
-    ...buildAssessmentServices(db, people, new FrameworkCatalog(frameworkRepository)),
+    ...buildAssessmentServices(db, people, new FrameworkCatalog(frameworkRepository), memo),
   };
 }
 
@@ -111,6 +127,7 @@ function buildAssessmentServices(
   db: DatabaseHandle["db"],
   people: DrizzlePeopleRepository,
   frameworks: FrameworkCatalog,
+  memo: ChangeAwareMemo,
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
   const requests = new DrizzleFeedbackRequestRepository(db);
@@ -124,6 +141,8 @@ function buildAssessmentServices(
     frameworks,
     settings,
     snapshots: readinessSnapshots,
+    requests,
+    memo,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   return {
@@ -145,7 +164,7 @@ function buildAssessmentServices(
       onReadinessInputsChanged,
     }),
     feedbackRequestLookup: {
-      hasOpenRequest: (raterId: string, subjectId: string) => requests.isOpenForRater(raterId, subjectId, new Date()),
+      openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, new Date()),
     },
   };
 }
@@ -202,8 +221,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRoutes(
     app,
     buildRouteTable(options.database, services),
-    relationshipResolver(services.people, services.feedbackRequestLookup),
+    relationshipResolver(services.reportingLines, services.feedbackRequestLookup, services.memo),
   );
   await registerWebApp(app, options.webDist);
+
+  app.decorate("readinessWarmer", null);
+  app.addHook("onReady", async () => {
+    app.readinessWarmer = startReadinessWarmer({
+      readiness: services.readiness,
+      reportingLines: services.reportingLines,
+      people: services.people,
+      changes: options.database.changes,
+      maxPeople: services.memo.maxEntries / 2,
+      log: app.log,
+    });
+  });
+  app.addHook("onClose", async () => {
+    await app.readinessWarmer?.stop();
+  });
   return app;
 }

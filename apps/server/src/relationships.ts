@@ -1,24 +1,86 @@
-import type { PeopleRepository, Relationship, Viewer } from "@ascent/core";
+import { NO_MEMO, type Memo, type PeopleRepository, type Relationship, type Viewer } from "@ascent/core";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FeedbackRequestLookup {
-  hasOpenRequest(raterId: string, subjectId: string): Promise<boolean>;
+  /** The people this rater is asked about in open requests, each with the earliest due date. */
+  openRequestsFor(raterId: string): Promise<Map<string, Date>>;
 }
 
-/** How a viewer stands towards a person, from the reporting chain (and open feedback requests). */
-export function relationshipResolver(people: PeopleRepository, feedback?: FeedbackRequestLookup) {
+export interface ManagerLinkSource {
+  /** Everyone's id and manager. */
+  managerLinks(): Promise<{ id: string; managerId: string | null }[]>;
+}
+
+/** A person's managers, nearest first; null when there is no such person. */
+type ReportingLine = string[] | null;
+
+const lineKey = (personId: string) => `reporting-line:${personId}`;
+
+/**
+ * Who manages whom, per person, kept in the memo until the person or anyone above them changes.
+ * `warm` reads the whole structure at once, so that later lookups need no query.
+ */
+export class ReportingLines {
+  constructor(
+    private readonly people: PeopleRepository & ManagerLinkSource,
+    private readonly memo: Memo = NO_MEMO,
+  ) {}
+
+  of(personId: string): Promise<ReportingLine> {
+    return this.memo.remember(lineKey(personId), async () => {
+      const person = await this.people.findById(personId);
+      if (!person) return { value: null, dependsOn: [], keep: false };
+      const managers = (await this.people.chainAbove(person.id)).map((manager) => manager.id);
+      return { value: managers, dependsOn: [person.id, ...managers] };
+    });
+  }
+
+  async warm(): Promise<void> {
+    const links = await this.people.managerLinks();
+    const managerOf = new Map(links.map((link) => [link.id, link.managerId]));
+    const lineOf = (id: string): string[] => {
+      const managers: string[] = [];
+      // The depth cap mirrors chainAbove's guard against a cycle in hand-edited data.
+      for (let at = managerOf.get(id); at && managers.length < 100; at = managerOf.get(at)) managers.push(at);
+      return managers;
+    };
+    await this.memo.rememberMany(
+      links.map((link) => lineKey(link.id)),
+      async (stale) =>
+        new Map(
+          stale.map((key) => {
+            const managers = lineOf(key.slice(lineKey("").length));
+            return [key, { value: managers, dependsOn: [key.slice(lineKey("").length), ...managers] }];
+          }),
+        ),
+    );
+  }
+}
+
+/** How a viewer stands towards a person, from the reporting line and the viewer's open feedback requests. */
+export function relationshipResolver(lines: ReportingLines, feedback?: FeedbackRequestLookup, memo: Memo = NO_MEMO) {
+  const openRequestsFor = (raterId: string): Promise<Map<string, Date>> =>
+    memo.remember(`open-requests:${raterId}`, async () => {
+      const open = feedback ? await feedback.openRequestsFor(raterId) : new Map<string, Date>();
+      const earliest = Math.min(...[...open.values()].map((due) => due.getTime()));
+      return {
+        value: open,
+        dependsOn: [raterId, ...open.keys()],
+        validUntil: Number.isFinite(earliest) ? new Date(earliest) : null,
+      };
+    });
+
   return async (viewer: Viewer, subjectId: string): Promise<Relationship | null> => {
     if (!UUID.test(subjectId)) return null;
-    const subject = await people.findById(subjectId);
-    if (!subject) return null;
-    const isSelf = subject.id === viewer.personId;
-    const chain = isSelf ? [] : await people.chainAbove(subject.id);
+    const id = subjectId.toLowerCase();
+    const [managers, openRequests] = await Promise.all([lines.of(id), openRequestsFor(viewer.personId)]);
+    if (!managers) return null;
     return {
-      isSelf,
-      isDirectManager: subject.managerId === viewer.personId,
-      isInManagementChain: chain.some((manager) => manager.id === viewer.personId),
-      hasOpenFeedbackRequest: feedback ? await feedback.hasOpenRequest(viewer.personId, subject.id) : false,
+      isSelf: id === viewer.personId,
+      isDirectManager: managers[0] === viewer.personId,
+      isInManagementChain: managers.includes(viewer.personId),
+      hasOpenFeedbackRequest: openRequests.has(id),
     };
   };
 }

@@ -26,7 +26,25 @@ export interface FileDownload {
   content: string | Buffer;
 }
 
-type RouteOutput<E extends Endpoint> = E extends { download: true } ? FileDownload : EndpointOutput<E>;
+/**
+ * A response body checked against its endpoint's schema and turned into JSON once, so that a result
+ * kept in memory is not checked and serialised again on every request. Make one with serializeResponse.
+ */
+export class SerializedResponse {
+  private constructor(readonly json: string) {}
+
+  static of<E extends Endpoint>(endpoint: E, value: EndpointOutput<E>): SerializedResponse {
+    const checked = endpoint.response.safeEncode(value);
+    if (!checked.success) {
+      throw new AppError("internal", `The response of ${endpoint.path} does not match its schema`);
+    }
+    return new SerializedResponse(JSON.stringify(checked.data));
+  }
+}
+
+type RouteOutput<E extends Endpoint> = E extends { download: true }
+  ? FileDownload
+  : EndpointOutput<E> | SerializedResponse;
 
 export interface RouteSpec<E extends Endpoint = Endpoint> {
   endpoint: E;
@@ -85,6 +103,8 @@ function toRouteOptions(spec: RouteSpec, resolve: RelationshipResolver): RouteOp
       });
       if (endpoint.download) return sendDownload(reply, result as FileDownload);
       reply.status(status);
+      // Fastify sends a string as it is when the content type is already JSON.
+      if (result instanceof SerializedResponse) return reply.type("application/json; charset=utf-8").send(result.json);
       return status === 204 ? reply.send() : result;
     },
   };

@@ -15,11 +15,12 @@ import {
   type Person,
   type PersonReadiness,
   type ReadinessSnapshot,
+  type Framework,
   type Viewer,
 } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { readOrgReadiness } from "../synthetic/org-readiness.ts";
-import { route, type RouteSpec } from "../route-table.ts";
+import { SerializedResponse, route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
 import {
   presentOrgHeatmap,
@@ -125,6 +126,9 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     };
   }
 
+  // The readiness service hands out the same result object while it is fresh: its JSON is made once.
+  const serializedReadiness = new WeakMap<PersonReadiness, { document: Framework; body: SerializedResponse }>();
+
   /** DESIGN §5: a read of someone else's evidence is logged for the owner, even inside readiness. */
   async function recordEvidenceRead(viewer: Viewer, result: PersonReadiness): Promise<void> {
     if (viewer.personId === result.personId) return;
@@ -151,7 +155,12 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
           canSeePrivateEvidence: viewer.personId === params.id,
         });
         await recordEvidenceRead(viewer, result);
-        return presentPersonReadiness(result, (await readiness.framework()).document);
+        const { document } = await readiness.framework();
+        const kept = serializedReadiness.get(result);
+        if (kept?.document === document) return kept.body;
+        const body = SerializedResponse.of(api.forPerson, presentPersonReadiness(result, document));
+        serializedReadiness.set(result, { document, body });
+        return body;
       },
     }),
     route({

@@ -14,6 +14,7 @@ import type {
   SessionRepository,
 } from "./ports.ts";
 import { hashToken, randomToken, sessionHandle } from "./tokens.ts";
+import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
 
 export const PASSWORD_MIN_LENGTH = 10;
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -30,8 +31,16 @@ export interface AccountPorts {
   tokens: ApiTokenRepository;
   rateLimits: RateLimitRepository;
   hasher: PasswordHasher;
+  /** Keeps who is behind a session or token between requests (the person's changes drop it). */
+  memo?: Memo;
+  /** SHA-256 of a token as hex; by default Web Crypto's, which is asynchronous and slower per call. */
+  hashToken?: (token: string) => Promise<string>;
   now?: () => Date;
 }
+
+/** Writing the last-seen time on every request would make each read cost a write; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+const NOTHING_TO_KEEP: Remembered<null> = { value: null, dependsOn: [], keep: false };
 
 export interface SignedIn {
   sessionToken: string;
@@ -58,9 +67,13 @@ const INVALID_LOGIN = () => new AppError("unauthenticated", "Wrong email or pass
 /** Sign-in, sessions, one-time links and API tokens. Only hashes of secrets are stored. */
 export class AccountService {
   private readonly now: () => Date;
+  private readonly memo: Memo;
+  private readonly hashToken: (token: string) => Promise<string>;
 
   constructor(private readonly ports: AccountPorts) {
     this.now = ports.now ?? (() => new Date());
+    this.memo = ports.memo ?? NO_MEMO;
+    this.hashToken = ports.hashToken ?? hashToken;
   }
 
   private async assertNotLimited(key: string, limit: number): Promise<void> {
@@ -99,7 +112,7 @@ export class AccountService {
     const csrfToken = randomToken(18);
     const now = this.now();
     await this.ports.sessions.create({
-      tokenHash: await hashToken(sessionToken),
+      tokenHash: await this.hashToken(sessionToken),
       personId: person.id,
       csrfToken,
       userAgent: client.userAgent.slice(0, 300),
@@ -113,32 +126,49 @@ export class AccountService {
 
   /** The viewer behind a session cookie, or null when it is unknown, expired or its person inactive. */
   async authenticateSession(sessionToken: string): Promise<{ viewer: Viewer; session: SessionRecord } | null> {
-    const tokenHash = await hashToken(sessionToken);
-    const session = await this.ports.sessions.find(tokenHash);
-    if (!session) return null;
+    const tokenHash = await this.hashToken(sessionToken);
+    const found = await this.memo.remember(`session:${tokenHash}`, async () => {
+      const session = await this.ports.sessions.find(tokenHash);
+      if (!session) return NOTHING_TO_KEEP;
+      const viewer = session.expiresAt > this.now() ? await this.viewerFor(session.personId, "session") : null;
+      return {
+        value: { session, viewer },
+        dependsOn: [session.personId],
+        validUntil: session.expiresAt,
+        keep: viewer !== null,
+      };
+    });
+    if (!found) return null;
     const now = this.now();
-    if (session.expiresAt <= now) {
+    if (found.session.expiresAt <= now) {
       await this.ports.sessions.delete(tokenHash);
       return null;
     }
-    const viewer = await this.viewerFor(session.personId, "session");
-    if (!viewer) return null;
-    // Writing on every request would make reads cost a write; once a minute is precise enough.
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await this.ports.sessions.touch(tokenHash, now);
-    return { viewer, session };
+    if (!found.viewer) return null;
+    if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.ports.sessions.touch(tokenHash, now);
+      // The kept record follows the write, which (by design) tells no cache anything.
+      found.session.lastSeenAt = now;
+    }
+    return { viewer: found.viewer, session: found.session };
   }
 
   async authenticateApiToken(token: string): Promise<Viewer | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const record = await this.ports.tokens.findByHash(await hashToken(token));
-    if (!record || record.revokedAt) return null;
-    const viewer = await this.viewerFor(record.personId, "token");
+    const tokenHash = await this.hashToken(token);
+    const found = await this.memo.remember(`token:${tokenHash}`, async () => {
+      const record = await this.ports.tokens.findByHash(tokenHash);
+      if (!record || record.revokedAt) return NOTHING_TO_KEEP;
+      const viewer = await this.viewerFor(record.personId, "token");
+      return viewer ? { value: { record, viewer }, dependsOn: [record.personId] } : NOTHING_TO_KEEP;
+    });
+    if (!found) return null;
     const now = this.now();
-    // As for sessions: a write per call would make every scripted read cost a write.
-    if (viewer && (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000)) {
-      await this.ports.tokens.touch(record.id, now);
+    if (!found.record.lastUsedAt || now.getTime() - found.record.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.ports.tokens.touch(found.record.id, now);
+      found.record.lastUsedAt = now;
     }
-    return viewer;
+    return found.viewer;
   }
 
   private async viewerFor(personId: string, via: Viewer["via"]): Promise<Viewer | null> {
@@ -155,7 +185,7 @@ export class AccountService {
   }
 
   async logout(sessionToken: string): Promise<void> {
-    await this.ports.sessions.delete(await hashToken(sessionToken));
+    await this.ports.sessions.delete(await this.hashToken(sessionToken));
   }
 
   /** Ends every session of the person; API tokens stay (they are revoked one by one). */
@@ -203,7 +233,7 @@ export class AccountService {
     const token = randomToken();
     const now = this.now();
     await this.ports.links.create({
-      tokenHash: await hashToken(token),
+      tokenHash: await this.hashToken(token),
       personId,
       purpose,
       createdBy,
@@ -215,7 +245,7 @@ export class AccountService {
   }
 
   async describeLink(token: string): Promise<{ purpose: LinkPurpose; name: string; email: string }> {
-    const link = await this.ports.links.find(await hashToken(token));
+    const link = await this.ports.links.find(await this.hashToken(token));
     if (!link || link.usedAt || link.expiresAt <= this.now()) {
       throw new AppError("not_found", "This link is unknown, expired or already used; ask an admin for a new one");
     }
@@ -228,7 +258,7 @@ export class AccountService {
   async redeemLink(token: string, password: string, client: ClientInfo): Promise<SignedIn> {
     assertPasswordStrength(password);
     await this.describeLink(token);
-    const tokenHash = await hashToken(token);
+    const tokenHash = await this.hashToken(token);
     const link = await this.ports.links.find(tokenHash);
     if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
       throw new AppError("not_found", "This link was already used; ask an admin for a new one");
@@ -248,7 +278,7 @@ export class AccountService {
       id,
       personId,
       name,
-      tokenHash: await hashToken(token),
+      tokenHash: await this.hashToken(token),
       createdAt: this.now(),
       lastUsedAt: null,
       revokedAt: null,

@@ -62,7 +62,10 @@ export interface FeedbackRequestRepository {
   listForSubject(subjectId: string): Promise<FeedbackRequest[]>;
   /** Open requests that name this rater and that they have not answered yet. */
   listOpenForRater(raterId: string, now: Date): Promise<FeedbackRequest[]>;
-  isOpenForRater(raterId: string, subjectId: string, now: Date): Promise<boolean>;
+  /** The people this rater is asked about in open requests, each with the earliest due date. */
+  openRequestsForRater(raterId: string, now: Date): Promise<Map<string, Date>>;
+  /** For each person with open requests about them, the earliest due date: when results may be released. */
+  nextDueDates(subjectIds: string[], now: Date): Promise<Map<string, Date>>;
   markAnswered(requestId: string, raterId: string, at: Date): Promise<void>;
   close(requestId: string, at: Date): Promise<void>;
 }

@@ -28,6 +28,10 @@ class InMemoryEvidenceRepository implements EvidenceRepository {
     );
   }
 
+  async listForPeople(personIds: string[], options: { sharedOnly?: boolean } = {}) {
+    return (await Promise.all(personIds.map((id) => this.listForPerson(id, options)))).flat();
+  }
+
   async update(id: string, patch: EvidencePatch) {
     const entry = this.rows.get(id);
     if (!entry) throw new Error(`evidence ${id} not found`);

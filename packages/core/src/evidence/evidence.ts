@@ -19,6 +19,8 @@ export interface EvidenceRepository {
   create(evidence: NewEvidence): Promise<Evidence>;
   findById(id: string): Promise<Evidence | null>;
   listForPerson(personId: string, options?: { sharedOnly?: boolean }): Promise<Evidence[]>;
+  /** Newest first, as listForPerson, for several people in one read. */
+  listForPeople(personIds: string[], options?: { sharedOnly?: boolean }): Promise<Evidence[]>;
   update(id: string, patch: EvidencePatch): Promise<Evidence>;
   delete(id: string): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error.ts";
-import type { AssessmentRepository } from "../assessments/ports.ts";
+import type { AssessmentRepository, FeedbackRequestRepository } from "../assessments/ports.ts";
+import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
 import { ACTIVE_FRAMEWORK_SLUG } from "../assessments/assessment-service.ts";
 import type { EvidenceRepository } from "../evidence/evidence.ts";
 import type { Framework, Level } from "../framework/framework.ts";
@@ -25,7 +26,33 @@ export interface ReadinessPorts {
   frameworks: FrameworkCatalog;
   settings: SettingsRepository;
   snapshots: ReadinessSnapshotRepository;
+  /** For the moment open feedback requests fall due, which releases their answers. */
+  requests: Pick<FeedbackRequestRepository, "nextDueDates">;
+  /** Keeps results between requests; a change to the person, or to settings or the ladder, drops them. */
+  memo?: Memo;
   now?: () => Date;
+}
+
+interface ReadinessOptions {
+  targetLevelId?: string;
+  canSeePrivateEvidence: boolean;
+}
+
+/** Whose evidence shows: the person's own view includes private entries; everyone else's, shared ones only. */
+function memoKey(personId: string, options: ReadinessOptions): string {
+  return `readiness:${personId}:${options.targetLevelId ?? "next"}:${options.canSeePrivateEvidence ? "own" : "shared"}`;
+}
+
+/**
+ * When time alone changes a result: the oldest rating it counts leaving the window, or an open
+ * feedback request falling due (its answers are then released).
+ */
+export function readinessExpiry(ratings: SubmittedRating[], now: Date, nextDueAt: Date | undefined): Date | null {
+  const window = readinessWindow(now);
+  const counted = ratings.filter((r) => r.submittedAt >= window.from).map((r) => r.submittedAt.getTime());
+  const leavesWindow = counted.length ? Math.min(...counted) + (now.getTime() - window.from.getTime()) : Infinity;
+  const expiry = Math.min(leavesWindow, nextDueAt?.getTime() ?? Infinity);
+  return expiry === Infinity ? null : new Date(expiry);
 }
 
 export interface PersonReadiness extends Readiness {
@@ -48,16 +75,22 @@ export function nextLevel(framework: Framework, levelId: string | null): Level {
 export class ReadinessService {
   private readonly now: () => Date;
 
+  private readonly memo: Memo;
+
   constructor(private readonly ports: ReadinessPorts) {
     this.now = ports.now ?? (() => new Date());
+    this.memo = ports.memo ?? NO_MEMO;
   }
 
-  async settings(): Promise<ReadinessSettings> {
-    const stored = await this.ports.settings.get<Partial<ReadinessSettings>>(READINESS_SETTINGS_KEY);
-    return {
-      weights: { ...DEFAULT_READINESS_SETTINGS.weights, ...stored?.weights },
-      k: stored?.k ?? DEFAULT_READINESS_SETTINGS.k,
-    };
+  settings(): Promise<ReadinessSettings> {
+    return this.memo.remember("readiness-settings", async () => {
+      const stored = await this.ports.settings.get<Partial<ReadinessSettings>>(READINESS_SETTINGS_KEY);
+      const settings = {
+        weights: { ...DEFAULT_READINESS_SETTINGS.weights, ...stored?.weights },
+        k: stored?.k ?? DEFAULT_READINESS_SETTINGS.k,
+      };
+      return { value: settings, dependsOn: [] };
+    });
   }
 
   async updateSettings(next: ReadinessSettings): Promise<ReadinessSettings> {
@@ -66,9 +99,11 @@ export class ReadinessService {
     return next;
   }
 
-  async framework(): Promise<{ document: Framework; version: number }> {
-    const version = await this.ports.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-    return { document: version.document, version: version.version };
+  framework(): Promise<{ document: Framework; version: number }> {
+    return this.memo.remember("framework:latest", async () => {
+      const version = await this.ports.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
+      return { value: { document: version.document, version: version.version }, dependsOn: [] };
+    });
   }
 
   private async requirePerson(personId: string): Promise<Person> {
@@ -77,52 +112,97 @@ export class ReadinessService {
     return person;
   }
 
-  private async evidenceByCompetency(
-    personId: string,
+  private async evidenceByPerson(
+    personIds: string[],
     includePrivate: boolean,
-  ): Promise<Record<string, EvidenceRef[]>> {
-    const items = await this.ports.evidence.listForPerson(personId, { sharedOnly: !includePrivate });
-    const byCompetency: Record<string, EvidenceRef[]> = {};
+  ): Promise<Map<string, Record<string, EvidenceRef[]>>> {
+    const items = await this.ports.evidence.listForPeople(personIds, { sharedOnly: !includePrivate });
+    const byPerson = new Map<string, Record<string, EvidenceRef[]>>();
     for (const item of items) {
+      const byCompetency = byPerson.get(item.personId) ?? {};
+      byPerson.set(item.personId, byCompetency);
       for (const competencyId of item.competencyIds) {
         (byCompetency[competencyId] ??= []).push({ id: item.id, title: item.title, date: item.date });
       }
     }
-    return byCompetency;
+    return byPerson;
   }
 
   /**
    * Readiness of a person for a target level (default: the next one). `canSeePrivateEvidence` is true
    * only for the person themself; managers see evidence the person chose to share.
    */
-  async forPerson(
-    personId: string,
-    options: { targetLevelId?: string; canSeePrivateEvidence: boolean },
-  ): Promise<PersonReadiness> {
+  async forPerson(personId: string, options: ReadinessOptions): Promise<PersonReadiness> {
+    return this.memo.remember(memoKey(personId, options), async () => {
+      const person = await this.requirePerson(personId);
+      const computed = (await this.compute([person], options)).get(person.id);
+      if (!computed) throw new AppError("internal", `Readiness of ${person.id} was not computed`);
+      return computed;
+    });
+  }
+
+  /**
+   * Computes and keeps the next-level readiness that managers see for these people, in batches: the
+   * server does this for everyone when it starts, so that single reads come from memory.
+   */
+  async warm(people: Person[]): Promise<void> {
+    const options: ReadinessOptions = { canSeePrivateEvidence: false };
+    const personByKey = new Map(people.map((person) => [memoKey(person.id, options), person]));
+    await this.memo.rememberMany([...personByKey.keys()], async (staleKeys) => {
+      const stale = staleKeys.flatMap((key) => personByKey.get(key) ?? []);
+      const computed = await this.compute(stale, options);
+      return new Map(
+        stale.flatMap((person) => {
+          const result = computed.get(person.id);
+          return result ? [[memoKey(person.id, options), result] as const] : [];
+        }),
+      );
+    });
+  }
+
+  private async compute(
+    people: Person[],
+    options: ReadinessOptions,
+  ): Promise<Map<string, Remembered<PersonReadiness>>> {
     const now = this.now();
+    const ids = people.map((p) => p.id);
     // Independent reads, issued together: on PostgreSQL they overlap instead of queuing.
-    const [person, { document, version }, settings, ratingsBySubject, evidence] = await Promise.all([
-      this.requirePerson(personId),
+    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates] = await Promise.all([
       this.framework(),
       this.settings(),
-      this.ports.assessments.countableRatings([personId], now),
-      this.evidenceByCompetency(personId, options.canSeePrivateEvidence),
+      this.ports.assessments.countableRatings(ids, now),
+      this.evidenceByPerson(ids, options.canSeePrivateEvidence),
+      this.ports.requests.nextDueDates(ids, now),
     ]);
-    const target = options.targetLevelId ?? nextLevel(document, person.levelId).id;
-    if (!document.levels.some((l) => l.id === target)) {
-      throw new AppError("validation_failed", `Unknown target level "${target}"`, [
+    if (options.targetLevelId !== undefined && !document.levels.some((l) => l.id === options.targetLevelId)) {
+      throw new AppError("validation_failed", `Unknown target level "${options.targetLevelId}"`, [
         { path: "query.target", message: "not a level of the ladder" },
       ]);
     }
-    const readiness = computeReadiness({
-      framework: document,
-      targetLevelId: target,
-      ratings: ratingsBySubject.get(person.id) ?? [],
-      window: readinessWindow(now),
-      settings,
-      evidence,
-    });
-    return { ...readiness, personId: person.id, currentLevelId: person.levelId, frameworkVersion: version, settings };
+    const results = new Map<string, Remembered<PersonReadiness>>();
+    for (const person of people) {
+      const ratings = ratingsBySubject.get(person.id) ?? [];
+      const readiness = computeReadiness({
+        framework: document,
+        targetLevelId: options.targetLevelId ?? nextLevel(document, person.levelId).id,
+        ratings,
+        window: readinessWindow(now),
+        settings,
+        evidence: evidence.get(person.id) ?? {},
+      });
+      results.set(person.id, {
+        value: {
+          ...readiness,
+          personId: person.id,
+          currentLevelId: person.levelId,
+          frameworkVersion: version,
+          settings,
+        },
+        dependsOn: [person.id],
+        validUntil: readinessExpiry(ratings, now, nextDueDates.get(person.id)),
+      });
+    }
+    return results;
   }
 
   /**
@@ -168,8 +248,7 @@ export class ReadinessService {
       const target = nextLevel(document, person.levelId).id;
       const result = computeReadiness({ framework: document, targetLevelId: target, ratings: own, window, settings });
       const observed = Object.fromEntries(result.competencies.map((c) => [c.competencyId, c.observed]));
-      const oldest = own.filter((r) => r.submittedAt >= window.from).map((r) => r.submittedAt.getTime());
-      const validUntil = oldest.length ? new Date(Math.min(...oldest) + (now.getTime() - window.from.getTime())) : null;
+      const validUntil = readinessExpiry(own, now, undefined);
       return {
         personId: person.id,
         targetLevelId: target,

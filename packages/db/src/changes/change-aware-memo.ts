@@ -28,6 +28,10 @@ export class ChangeAwareMemo implements Memo {
     this.now = options.now ?? Date.now;
   }
 
+  get maxEntries(): number {
+    return this.entries.max;
+  }
+
   get size(): number {
     return this.entries.size;
   }

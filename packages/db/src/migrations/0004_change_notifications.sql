@@ -114,6 +114,16 @@ CREATE TRIGGER feedback_request_raters_changes_update AFTER UPDATE ON feedback_r
 CREATE TRIGGER feedback_request_raters_changes_delete AFTER DELETE ON feedback_request_raters REFERENCING OLD TABLE AS changed
   FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_changed_people_via('request_id', 'feedback_requests', 'subject_id');
 --> statement-breakpoint
+-- The rater too: what a person is asked to rate decides what they may see of others.
+CREATE TRIGGER feedback_request_raters_rater_changes_insert AFTER INSERT ON feedback_request_raters REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_changed_people('rater_id');
+--> statement-breakpoint
+CREATE TRIGGER feedback_request_raters_rater_changes_update AFTER UPDATE ON feedback_request_raters REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_changed_people('rater_id');
+--> statement-breakpoint
+CREATE TRIGGER feedback_request_raters_rater_changes_delete AFTER DELETE ON feedback_request_raters REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_changed_people('rater_id');
+--> statement-breakpoint
 CREATE TRIGGER evidence_changes_insert AFTER INSERT ON evidence REFERENCING NEW TABLE AS changed
   FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_changed_people('person_id');
 --> statement-breakpoint

@@ -42,6 +42,7 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
       frameworks,
       settings: new DrizzleSettingsRepository(db().db),
       snapshots: new DrizzleReadinessSnapshotRepository(db().db),
+      requests,
       now,
     });
     const onReadinessInputsChanged = (id: string) => readiness.refreshSnapshots([id]);

@@ -306,21 +306,36 @@ export class DrizzleFeedbackRequestRepository implements FeedbackRequestReposito
     return this.withRaters(rows.map((r) => r.request));
   }
 
-  async isOpenForRater(raterId: string, subjectId: string, now: Date): Promise<boolean> {
+  async openRequestsForRater(raterId: string, now: Date): Promise<Map<string, Date>> {
     const rows = await this.db
-      .select({ id: feedbackRequests.id })
+      .select({ subjectId: feedbackRequests.subjectId, dueAt: sql<string>`min(${feedbackRequests.dueAt})` })
       .from(feedbackRequests)
       .innerJoin(feedbackRequestRaters, eq(feedbackRequestRaters.requestId, feedbackRequests.id))
       .where(
         and(
           eq(feedbackRequestRaters.raterId, raterId),
-          eq(feedbackRequests.subjectId, subjectId),
           isNull(feedbackRequests.closedAt),
           sql`${feedbackRequests.dueAt} > ${now.toISOString()}::timestamptz`,
         ),
       )
-      .limit(1);
-    return rows.length > 0;
+      .groupBy(feedbackRequests.subjectId);
+    return new Map(rows.map((row) => [row.subjectId, new Date(row.dueAt)]));
+  }
+
+  async nextDueDates(subjectIds: string[], now: Date): Promise<Map<string, Date>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ subjectId: feedbackRequests.subjectId, dueAt: sql<string>`min(${feedbackRequests.dueAt})` })
+      .from(feedbackRequests)
+      .where(
+        and(
+          inArray(feedbackRequests.subjectId, subjectIds),
+          isNull(feedbackRequests.closedAt),
+          sql`${feedbackRequests.dueAt} > ${now.toISOString()}::timestamptz`,
+        ),
+      )
+      .groupBy(feedbackRequests.subjectId);
+    return new Map(rows.map((row) => [row.subjectId, new Date(row.dueAt)]));
   }
 
   async markAnswered(requestId: string, raterId: string, at: Date): Promise<void> {

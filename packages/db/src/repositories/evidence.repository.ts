@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Evidence, EvidencePatch, EvidenceRepository, NewEvidence } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
 import { evidence } from "../schema/index.ts";
@@ -21,6 +21,13 @@ export class DrizzleEvidenceRepository implements EvidenceRepository {
     const where = options.sharedOnly
       ? and(eq(evidence.personId, personId), eq(evidence.isSharedWithManager, true))
       : eq(evidence.personId, personId);
+    return this.db.select().from(evidence).where(where).orderBy(desc(evidence.date), desc(evidence.createdAt));
+  }
+
+  async listForPeople(personIds: string[], options: { sharedOnly?: boolean } = {}): Promise<Evidence[]> {
+    if (personIds.length === 0) return [];
+    const ofThesePeople = inArray(evidence.personId, personIds);
+    const where = options.sharedOnly ? and(ofThesePeople, eq(evidence.isSharedWithManager, true)) : ofThesePeople;
     return this.db.select().from(evidence).where(where).orderBy(desc(evidence.date), desc(evidence.createdAt));
   }
 

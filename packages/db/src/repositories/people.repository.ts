@@ -160,6 +160,11 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
     return resultRows<Record<string, unknown>>(result).map(fromRawRow);
   }
 
+  /** Everyone's id and manager: the whole reporting structure in one read. */
+  async managerLinks(): Promise<{ id: string; managerId: string | null }[]> {
+    return this.db.select({ id: people.id, managerId: people.managerId }).from(people);
+  }
+
   async reportsBelow(id: string): Promise<ReportRecord[]> {
     const result = await this.db.execute(sql`
       with recursive below as (

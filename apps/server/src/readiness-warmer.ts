@@ -1,0 +1,80 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { PeopleRepository, ReadinessService } from "@ascent/core";
+import type { ChangeFeed } from "@ascent/db";
+import type { ReportingLines } from "./relationships.ts";
+
+const BATCH_SIZE = 500;
+
+export interface ReadinessWarmer {
+  /** Resolves once no warm-up is running or waiting. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Computes everyone's reporting line, and every active person's next-level readiness in batches, into
+ * the memo: once after start, and again after each change that concerns everyone (settings, a published
+ * ladder, a bulk import).
+ * Single-person reads then come from memory, and a change to one person drops only theirs.
+ */
+export function startReadinessWarmer(options: {
+  readiness: ReadinessService;
+  reportingLines: ReportingLines;
+  people: PeopleRepository;
+  changes: ChangeFeed;
+  /** The memo holds at most this many warmed results; past it, warming would only evict itself. */
+  maxPeople: number;
+  log: FastifyBaseLogger;
+}): ReadinessWarmer {
+  const { readiness, reportingLines, people, changes, log } = options;
+  let isStopped = false;
+  let isWanted = true;
+  let running: Promise<void> | null = null;
+
+  async function warmEveryone(): Promise<number> {
+    await reportingLines.warm();
+    let warmed = 0;
+    for (let offset = 0; warmed < options.maxPeople && !isStopped && !isWanted; offset += BATCH_SIZE) {
+      const page = await people.list({ status: "active", limit: BATCH_SIZE, offset });
+      if (page.people.length === 0) break;
+      await readiness.warm(page.people);
+      warmed += page.people.length;
+      // Let requests in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return warmed;
+  }
+
+  async function loop(): Promise<void> {
+    while (isWanted && !isStopped) {
+      isWanted = false;
+      const started = performance.now();
+      try {
+        const warmed = await warmEveryone();
+        log.info({ people: warmed, ms: Math.round(performance.now() - started) }, "readiness warmed");
+      } catch (error) {
+        // A database without a ladder yet, or closing under us: single reads still work, uncached.
+        log.warn({ err: error }, "readiness warm-up stopped");
+      }
+    }
+    running = null;
+  }
+
+  function schedule(): void {
+    isWanted = true;
+    running ??= loop();
+  }
+
+  const unsubscribe = changes.onEveryoneChanged(schedule);
+  schedule();
+  return {
+    idle: async () => {
+      while (running) await running;
+    },
+    stop: async () => {
+      isStopped = true;
+      unsubscribe();
+      while (running) await running;
+    },
+  };
+}
