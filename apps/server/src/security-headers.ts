@@ -17,12 +17,14 @@ const APP_CSP = [
 const DOCS_CSP = APP_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (request, reply) => {
+  // A callback hook rather than an async one: it runs on every response, and a promise each time shows.
+  app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("content-security-policy", request.url.startsWith("/api/docs") ? DOCS_CSP : APP_CSP);
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "same-origin");
     reply.header("cross-origin-opener-policy", "same-origin");
     if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000");
+    done(null, payload);
   });
 }

@@ -126,21 +126,35 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     };
   }
 
-  // The readiness service hands out the same result object while it is fresh: its JSON is made once.
-  const serializedReadiness = new WeakMap<PersonReadiness, { document: Framework; body: SerializedResponse }>();
+  // The readiness service hands out the same result object while it is fresh: its JSON is made once,
+  // and so is the list of evidence it shows.
+  const presented = new WeakMap<
+    PersonReadiness,
+    { document: Framework; body: SerializedResponse; evidenceIds: string[] }
+  >();
+
+  function present(result: PersonReadiness, document: Framework) {
+    const kept = presented.get(result);
+    if (kept?.document === document) return kept;
+    const made = {
+      document,
+      body: SerializedResponse.of(api.forPerson, presentPersonReadiness(result, document)),
+      evidenceIds: [...new Set(result.competencies.flatMap((c) => c.evidence.map((e) => e.id)))],
+    };
+    presented.set(result, made);
+    return made;
+  }
 
   /** DESIGN §5: a read of someone else's evidence is logged for the owner, even inside readiness. */
-  async function recordEvidenceRead(viewer: Viewer, result: PersonReadiness): Promise<void> {
-    if (viewer.personId === result.personId) return;
-    const evidenceIds = [...new Set(result.competencies.flatMap((c) => c.evidence.map((e) => e.id)))];
-    if (evidenceIds.length === 0) return;
+  async function recordEvidenceRead(viewer: Viewer, personId: string, evidenceIds: string[]): Promise<void> {
+    if (viewer.personId === personId || evidenceIds.length === 0) return;
     await audit.record({
       kind: "read",
       actorId: viewer.personId,
       action: "evidence.read",
-      subjectId: result.personId,
+      subjectId: personId,
       targetType: "evidence",
-      targetId: result.personId,
+      targetId: personId,
       details: { evidenceIds, via: "readiness" },
     });
   }
@@ -154,12 +168,8 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
           ...(query.target === undefined ? {} : { targetLevelId: query.target }),
           canSeePrivateEvidence: viewer.personId === params.id,
         });
-        await recordEvidenceRead(viewer, result);
-        const { document } = await readiness.framework();
-        const kept = serializedReadiness.get(result);
-        if (kept?.document === document) return kept.body;
-        const body = SerializedResponse.of(api.forPerson, presentPersonReadiness(result, document));
-        serializedReadiness.set(result, { document, body });
+        const { body, evidenceIds } = present(result, (await readiness.framework()).document);
+        await recordEvidenceRead(viewer, result.personId, evidenceIds);
         return body;
       },
     }),

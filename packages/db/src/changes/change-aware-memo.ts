@@ -52,9 +52,13 @@ export class ChangeAwareMemo implements Memo {
     this.entries.set(key, { value: remembered.value, position, dependsOn: remembered.dependsOn, validUntil });
   }
 
-  async remember<V>(key: string, compute: () => Promise<Remembered<V>>): Promise<V> {
+  remember<V>(key: string, compute: () => Promise<Remembered<V>>): Promise<V> {
     const hit = this.fresh(key);
-    if (hit) return hit.value as V;
+    // Not an async function: a hit, the common case, costs one settled promise and nothing more.
+    return hit ? Promise.resolve(hit.value as V) : this.computeAndKeep(key, compute);
+  }
+
+  private async computeAndKeep<V>(key: string, compute: () => Promise<Remembered<V>>): Promise<V> {
     const position = this.feed.now();
     const remembered = await compute();
     this.keep(key, position, remembered);

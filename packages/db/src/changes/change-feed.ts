@@ -63,7 +63,8 @@ export class ChangeFeed {
 
   isUnchangedSince(position: number, personIds: readonly string[]): boolean {
     if (!this.listening || this.everyoneChangedAt > position) return false;
-    return personIds.every((id) => (this.personChangedAt.get(id) ?? 0) <= position);
+    for (const id of personIds) if ((this.personChangedAt.get(id) ?? 0) > position) return false;
+    return true;
   }
 
   /** Calls `listener` after each change that concerns everyone (settings, a framework, a bulk import). */
