@@ -65,7 +65,7 @@ describeEachDriver("change notifications", (handle) => {
     ).toEqual([subject]);
   });
 
-  it("names the subject of feedback requests and of their raters, and the owner of evidence", async () => {
+  it("names the subject of feedback requests, the subject and rater of their raters, and the owner of evidence", async () => {
     const [subject, rater] = [await newPerson("fr-subject"), await newPerson("fr-rater")];
     let requestId = "";
     expect(
@@ -80,7 +80,7 @@ describeEachDriver("change notifications", (handle) => {
         () => run(sql`insert into feedback_request_raters (request_id, rater_id) values (${requestId}, ${rater})`),
         [subject, rater],
       ),
-    ).toEqual([subject]);
+    ).toEqual([subject, rater]);
     expect(
       await changedBy(
         () => run(sql`insert into evidence (person_id, date, title) values (${rater}, '2026-01-01', 'Shipped')`),
