@@ -66,6 +66,7 @@ import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { startReadinessWarmer, type ReadinessWarmer } from "./readiness-warmer.ts";
+import { ReadinessResponses } from "./readiness-responses.ts";
 import { APP_VERSION } from "./version.ts";
 
 export interface AppOptions {
@@ -149,6 +150,7 @@ function buildAssessmentServices(
     evidence,
     settings,
     readiness,
+    readinessResponses: new ReadinessResponses(readiness),
     readinessSnapshots,
     assessmentMigration: new AssessmentMigration({
       assessments: assessmentRepository,
@@ -229,7 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("readinessWarmer", null);
   app.addHook("onReady", async () => {
     app.readinessWarmer = startReadinessWarmer({
-      readiness: services.readiness,
+      readiness: services.readinessResponses,
       reportingLines: services.reportingLines,
       people: services.people,
       changes: options.database.changes,

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { PeopleRepository, ReadinessService } from "@ascent/core";
+import type { PeopleRepository, Person } from "@ascent/core";
 import type { ChangeFeed } from "@ascent/db";
 import type { ReportingLines } from "./relationships.ts";
 
@@ -18,7 +18,7 @@ export interface ReadinessWarmer {
  * Single-person reads then come from memory, and a change to one person drops only theirs.
  */
 export function startReadinessWarmer(options: {
-  readiness: ReadinessService;
+  readiness: { warm(people: Person[]): Promise<void> };
   reportingLines: ReportingLines;
   people: PeopleRepository;
   changes: ChangeFeed;

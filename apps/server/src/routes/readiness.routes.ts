@@ -13,19 +13,16 @@ import {
   subject,
   type OrgReadinessMember,
   type Person,
-  type PersonReadiness,
   type ReadinessSnapshot,
-  type Framework,
   type Viewer,
 } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { readOrgReadiness } from "../synthetic/org-readiness.ts";
-import { SerializedResponse, route, type RouteSpec } from "../route-table.ts";
+import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
 import {
   presentOrgHeatmap,
   presentOrgReadiness,
-  presentPersonReadiness,
   presentReadinessHistory,
   presentReadinessSettings,
   presentSideBySide,
@@ -41,7 +38,7 @@ const REFRESH_CHUNK = 500;
 
 export function readinessRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.readiness;
-  const { readiness, readinessSnapshots, audit } = services;
+  const { readiness, readinessResponses, readinessSnapshots, audit } = services;
 
   const activeVersion = () => services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
 
@@ -126,25 +123,6 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     };
   }
 
-  // The readiness service hands out the same result object while it is fresh: its JSON is made once,
-  // and so is the list of evidence it shows.
-  const presented = new WeakMap<
-    PersonReadiness,
-    { document: Framework; body: SerializedResponse; evidenceIds: string[] }
-  >();
-
-  function present(result: PersonReadiness, document: Framework) {
-    const kept = presented.get(result);
-    if (kept?.document === document) return kept;
-    const made = {
-      document,
-      body: SerializedResponse.of(api.forPerson, presentPersonReadiness(result, document)),
-      evidenceIds: [...new Set(result.competencies.flatMap((c) => c.evidence.map((e) => e.id)))],
-    };
-    presented.set(result, made);
-    return made;
-  }
-
   /** DESIGN §5: a read of someone else's evidence is logged for the owner, even inside readiness. */
   async function recordEvidenceRead(viewer: Viewer, personId: string, evidenceIds: string[]): Promise<void> {
     if (viewer.personId === personId || evidenceIds.length === 0) return;
@@ -164,13 +142,12 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.forPerson,
       policy: SELF_OR_CHAIN,
       handler: async ({ viewer, params, query }) => {
-        const result = await readiness.forPerson(params.id, {
+        const response = await readinessResponses.forPerson(params.id, {
           ...(query.target === undefined ? {} : { targetLevelId: query.target }),
           canSeePrivateEvidence: viewer.personId === params.id,
         });
-        const { body, evidenceIds } = present(result, (await readiness.framework()).document);
-        await recordEvidenceRead(viewer, result.personId, evidenceIds);
-        return body;
+        await recordEvidenceRead(viewer, response.personId, response.evidenceIds);
+        return response.body;
       },
     }),
     route({
