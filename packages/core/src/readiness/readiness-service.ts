@@ -239,16 +239,18 @@ export class ReadinessService {
     const now = this.now();
     const window = readinessWindow(now);
     const people = (await this.ports.people.list({ ids: personIds, limit: personIds.length })).people;
-    const ratings = await this.ports.assessments.countableRatings(
-      people.map((p) => p.id),
-      now,
-    );
+    const ids = people.map((p) => p.id);
+    const [ratings, nextDueDates] = await Promise.all([
+      this.ports.assessments.countableRatings(ids, now),
+      this.ports.requests.nextDueDates(ids, now),
+    ]);
     const snapshots = people.map((person): ReadinessSnapshot => {
       const own: SubmittedRating[] = ratings.get(person.id) ?? [];
       const target = nextLevel(document, person.levelId).id;
       const result = computeReadiness({ framework: document, targetLevelId: target, ratings: own, window, settings });
       const observed = Object.fromEntries(result.competencies.map((c) => [c.competencyId, c.observed]));
-      const validUntil = readinessExpiry(own, now, undefined);
+      // Stale when a rating leaves the window or an open request falls due: org views then recompute it.
+      const validUntil = readinessExpiry(own, now, nextDueDates.get(person.id));
       return {
         personId: person.id,
         targetLevelId: target,

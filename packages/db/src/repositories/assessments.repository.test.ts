@@ -149,6 +149,26 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     expect(history).toHaveLength(3);
   });
 
+  it("keeps a snapshot only until an open request about the person falls due", async () => {
+    const { people, readiness, requestService } = await setup();
+    const lead = await people.create({ name: "Lead", email: "lead@due.test", levelId: "director" });
+    const pm = await people.create({ name: "Dee", email: "dee@due.test", levelId: "pm", managerId: lead.id });
+    const peer = await people.create({ name: "Pat", email: "pat@due.test", levelId: "pm" });
+    const dueAt = new Date(clock.getTime() + 3 * 86_400_000);
+    await readiness.refreshSnapshots([pm.id]);
+    const snapshots = new DrizzleReadinessSnapshotRepository(db().db);
+    expect((await snapshots.list([pm.id]))[0]?.validUntil).toBeNull();
+    await requestService.create(viewerOf(lead), {
+      subjectId: pm.id,
+      relation: "peer",
+      raterIds: [peer.id],
+      dueAt,
+      message: "",
+    });
+    await readiness.refreshSnapshots([pm.id]);
+    expect((await snapshots.list([pm.id]))[0]?.validUntil?.getTime()).toBe(dueAt.getTime());
+  });
+
   it("hides a peer group below k and rejects rating yourself or others outside the rules", async () => {
     const { people, readiness, assessmentService, requestService } = await setup();
     const lead = await people.create({ name: "Lead", email: "lead@y.test", levelId: "director" });
