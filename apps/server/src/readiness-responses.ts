@@ -1,5 +1,5 @@
 import { endpoints } from "@ascent/contract";
-import type { Framework, Person, PersonReadiness, ReadinessService } from "@ascent/core";
+import type { Person, PersonReadiness, ReadinessService } from "@ascent/core";
 import { presentPersonReadiness } from "./presenters/readiness.ts";
 import { SerializedResponse } from "./route-table.ts";
 
@@ -19,7 +19,7 @@ const WARM_SLICE = 50;
  * shows are kept with it, and go when it goes.
  */
 export class ReadinessResponses {
-  private readonly made = new WeakMap<PersonReadiness, { document: Framework; response: ReadinessResponse }>();
+  private readonly made = new WeakMap<PersonReadiness, ReadinessResponse>();
 
   constructor(private readonly readiness: ReadinessService) {}
 
@@ -28,15 +28,16 @@ export class ReadinessResponses {
     options: { targetLevelId?: string; canSeePrivateEvidence: boolean },
   ): Promise<ReadinessResponse> {
     const result = await this.readiness.forPerson(personId, options);
-    const { document } = await this.readiness.framework();
     const kept = this.made.get(result);
-    if (kept?.document === document) return kept.response;
+    if (kept) return kept;
+    const { document, version } = await this.readiness.framework();
     const response: ReadinessResponse = {
       personId: result.personId,
       body: SerializedResponse.of(endpoints.readiness.forPerson, presentPersonReadiness(result, document)),
       evidenceIds: [...new Set(result.competencies.flatMap((c) => c.evidence.map((e) => e.id)))],
     };
-    this.made.set(result, { document, response });
+    // Names come from the ladder read now; kept only when it is the version the result was computed on.
+    if (version === result.frameworkVersion) this.made.set(result, response);
     return response;
   }
 

@@ -39,7 +39,8 @@ export class ChangeAwareMemo implements Memo {
   private fresh(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.validUntil > this.now() && this.feed.isUnchangedSince(entry.position, entry.dependsOn)) return entry;
+    const isInTime = entry.validUntil === Infinity || entry.validUntil > this.now();
+    if (isInTime && this.feed.isUnchangedSince(entry.position, entry.dependsOn)) return entry;
     this.entries.delete(key);
     return undefined;
   }
