@@ -235,7 +235,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reportingLines: services.reportingLines,
       people: services.people,
       changes: options.database.changes,
-      maxPeople: services.memo.maxEntries / 2,
+      // A reporting line and a readiness result per person, with room left for everything else.
+      maxPeople: Math.floor(services.memo.maxEntries / 3),
       log: app.log,
     });
   });

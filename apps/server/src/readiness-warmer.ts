@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { PeopleRepository, Person } from "@ascent/core";
 import type { ChangeFeed } from "@ascent/db";
-import type { ReportingLines } from "./relationships.ts";
 
 const BATCH_SIZE = 500;
 
@@ -19,7 +18,7 @@ export interface ReadinessWarmer {
  */
 export function startReadinessWarmer(options: {
   readiness: { warm(people: Person[]): Promise<void> };
-  reportingLines: ReportingLines;
+  reportingLines: { warm(limit: number): Promise<void> };
   people: PeopleRepository;
   changes: ChangeFeed;
   /** The memo holds at most this many warmed results; past it, warming would only evict itself. */
@@ -32,10 +31,14 @@ export function startReadinessWarmer(options: {
   let running: Promise<void> | null = null;
 
   async function warmEveryone(): Promise<number> {
-    await reportingLines.warm();
+    await reportingLines.warm(options.maxPeople);
     let warmed = 0;
     for (let offset = 0; warmed < options.maxPeople && !isStopped && !isWanted; offset += BATCH_SIZE) {
-      const page = await people.list({ status: "active", limit: BATCH_SIZE, offset });
+      const page = await people.list({
+        status: "active",
+        limit: Math.min(BATCH_SIZE, options.maxPeople - warmed),
+        offset,
+      });
       if (page.people.length === 0) break;
       await readiness.warm(page.people);
       warmed += page.people.length;

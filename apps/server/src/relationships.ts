@@ -36,7 +36,8 @@ export class ReportingLines {
     });
   }
 
-  async warm(): Promise<void> {
+  /** Keeps the reporting lines of up to `limit` people, from one read of the whole structure. */
+  async warm(limit: number): Promise<void> {
     const links = await this.people.managerLinks();
     const managerOf = new Map(links.map((link) => [link.id, link.managerId]));
     const lineOf = (id: string): string[] => {
@@ -46,7 +47,7 @@ export class ReportingLines {
       return managers;
     };
     await this.memo.rememberMany(
-      links.map((link) => lineKey(link.id)),
+      links.slice(0, limit).map((link) => lineKey(link.id)),
       async (stale) =>
         new Map(
           stale.map((key) => {
