@@ -1,9 +1,14 @@
+import { createHash } from "node:crypto";
+
 /** The NOTIFY channel the change triggers (migration 0004) write to. */
 export const CHANGES_CHANNEL = "ascent_changes";
 /** The payload that means "everyone's data may have changed". */
 export const EVERYONE = "*";
-/** How many recent notifications are remembered to recognise the same one heard on another connection. */
-const RECENT_NOTIFICATIONS = 10_000;
+/**
+ * How many recent notifications are remembered to recognise the same one heard on another connection:
+ * the copies arrive within milliseconds of each other, so a short memory is enough.
+ */
+const RECENT_NOTIFICATIONS = 2_000;
 
 /**
  * What this process has heard of changes in the database, as positions in the order it heard them.
@@ -34,8 +39,10 @@ export class ChangeFeed {
    * notification arrives once per listening connection: only the first counts.
    */
   apply(payload: string): void {
-    if (this.recent.has(payload)) return;
-    this.recent.add(payload);
+    // A payload can hold 150 ids: remember a digest of it, not the text.
+    const digest = createHash("sha256").update(payload).digest("base64");
+    if (this.recent.has(digest)) return;
+    this.recent.add(digest);
     if (this.recent.size > RECENT_NOTIFICATIONS) this.recent.delete(this.recent.values().next().value as string);
     const people = payload.slice(payload.indexOf(":") + 1);
     if (people === EVERYONE || people === "") {
