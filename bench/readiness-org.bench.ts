@@ -14,7 +14,7 @@ import type { DatabaseHandle } from "@ascent/db";
 import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
 import { presentOrgReadiness } from "../apps/server/src/presenters/readiness.ts";
-import { readOrgReadiness } from "../apps/server/src/synthetic/org-readiness.ts";
+import { readOrgReadiness } from "../apps/server/src/org-views.ts";
 import { seedSyntheticOrganisation } from "../apps/server/src/synthetic/synthetic-organisation.ts";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);

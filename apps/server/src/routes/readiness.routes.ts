@@ -3,7 +3,6 @@ import {
   ADMIN,
   AUTHENTICATED,
   AppError,
-  buildOrgHeatmap,
   buildReadinessList,
   buildSideBySide,
   buildTeamHeatmap,
@@ -11,13 +10,12 @@ import {
   isSnapshotStale,
   nextLevel,
   subject,
-  type OrgReadinessMember,
   type Person,
   type ReadinessSnapshot,
   type Viewer,
 } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
-import { readOrgReadiness } from "../synthetic/org-readiness.ts";
+import { readOrgHeatmap, readOrgReadiness } from "../org-views.ts";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../app.ts";
 import {
@@ -48,13 +46,12 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
    */
   async function freshSnapshots(
     people: Person[],
-    options: { everyone?: boolean; lastReleaseAt?: (person: Person) => Promise<Date | null> } = {},
+    options: { lastReleaseAt?: (person: Person) => Promise<Date | null> } = {},
   ): Promise<ReadinessSnapshot[]> {
     if (people.length === 0) return [];
     const version = await activeVersion();
     const ids = new Set(people.map((p) => p.id));
-    const load = async () =>
-      (await readinessSnapshots.list(options.everyone ? undefined : [...ids])).filter((s) => ids.has(s.personId));
+    const load = async () => (await readinessSnapshots.list([...ids])).filter((s) => ids.has(s.personId));
     const stored = new Map((await load()).map((s) => [s.personId, s]));
     const now = new Date();
     const stale: string[] = [];
@@ -91,20 +88,6 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
       .map((r) => r.dueAt.getTime());
     return released.length ? new Date(Math.max(...released)) : null;
   };
-
-  /** Placed, active people with fresh snapshots, for the org views. */
-  async function orgMembers(): Promise<OrgReadinessMember[]> {
-    const total = await services.people.countAll();
-    const { people } = await services.people.list({ status: "active", limit: Math.max(total, 1) });
-    const placed = people.filter((p) => p.levelId !== null);
-    const snapshots = new Map((await freshSnapshots(placed, { everyone: true })).map((s) => [s.personId, s]));
-    return placed.flatMap((person) => {
-      const snapshot = snapshots.get(person.id);
-      return snapshot && person.levelId
-        ? [{ personId: person.id, levelId: person.levelId, team: person.team, snapshot }]
-        : [];
-    });
-  }
 
   async function orgFilter(query: { level?: string | undefined; team?: string | undefined }) {
     const { document } = await readiness.framework();
@@ -207,8 +190,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
       policy: ADMIN,
       handler: async ({ query }) => {
         const { document, filter, filters } = await orgFilter(query);
-        const [members, settings] = await Promise.all([orgMembers(), readiness.settings()]);
-        return presentOrgHeatmap(buildOrgHeatmap(document, members, settings.k, filter), filters, document);
+        return presentOrgHeatmap(await readOrgHeatmap(services, filter), filters, document);
       },
     }),
     route({

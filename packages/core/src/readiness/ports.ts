@@ -19,6 +19,15 @@ export interface ReadinessCell {
   scoreSum: number;
 }
 
+/** Active people at one level, in one team, with an observed value for one competency, and its sum. */
+export interface CompetencyCell {
+  levelId: string;
+  team: string;
+  competencyId: string;
+  people: number;
+  observedSum: number;
+}
+
 /** What makes a stored snapshot stale, as isSnapshotStale decides it, in a form a query can apply. */
 export interface SnapshotFreshness {
   /** The next level of each level of the ladder: the target a fresh snapshot has. */
@@ -40,6 +49,8 @@ export interface ReadinessSnapshotRepository {
    * hundred rows instead of one row per person.
    */
   summarizeByLevelAndTeam(freshness: SnapshotFreshness): Promise<{ cells: ReadinessCell[]; staleIds: string[] }>;
+  /** The fresh snapshots' observed values summed per level × team × competency (stale ones left out). */
+  summarizeCompetencies(freshness: SnapshotFreshness): Promise<CompetencyCell[]>;
 }
 
 export interface SettingsRepository {

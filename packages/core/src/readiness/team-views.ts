@@ -1,6 +1,6 @@
 import type { Framework } from "../framework/framework.ts";
 import type { Person } from "../people/person.ts";
-import type { ReadinessSnapshot } from "./ports.ts";
+import type { CompetencyCell, ReadinessCell, ReadinessSnapshot } from "./ports.ts";
 import { nextLevel } from "./readiness-service.ts";
 import {
   RELATIONS,
@@ -393,37 +393,74 @@ function layoutFor(levels: readonly string[], teams: readonly string[], filter: 
   };
 }
 
-/** Items by the cells they count in (their own level × team, both margins, and the total), in one pass. */
-function groupByCell<T>(items: readonly T[], memberOf: (item: T) => OrgReadinessMember): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  const add = (key: CubeKey, item: T) => {
-    const id = keyOf(key);
-    const group = groups.get(id);
-    if (group) group.push(item);
-    else groups.set(id, [item]);
-  };
-  for (const item of items) {
-    const { levelId, team } = memberOf(item);
-    add({ levelId, team }, item);
-    add({ levelId, team: null }, item);
-    add({ levelId: null, team }, item);
-    add({ levelId: null, team: null }, item);
-  }
-  return groups;
+/**
+ * The levels and teams of the cube, from the cells that have people. Cells at a level the framework
+ * no longer has are left out: each total must be exactly the sum of its parts, or the difference
+ * would single them out.
+ */
+function cubeAxes(framework: Framework, cells: readonly { levelId: string; team: string }[]) {
+  const levels = [...framework.levels].sort((a, b) => a.rank - b.rank).map((l) => l.id);
+  const teams = [...new Set(cells.filter((c) => levels.includes(c.levelId)).map((c) => c.team))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+  return { levels, teams };
 }
 
-const countsOf = <T>(groups: ReadonlyMap<string, T[]>) =>
-  new Map([...groups].map(([key, group]) => [key, group.length]));
-
 /**
- * The levels, teams and cells of the cube. Members at a level the framework no longer has are left
- * out: each total must be exactly the sum of its parts, or the difference would single them out.
+ * Sums of cells over every cell of the cube they count in: their own level × team, both margins
+ * and the total. Cells at a level the ladder no longer has are skipped.
  */
-function cubeAxes(framework: Framework, allMembers: readonly OrgReadinessMember[]) {
-  const levels = [...framework.levels].sort((a, b) => a.rank - b.rank).map((l) => l.id);
-  const members = allMembers.filter((m) => levels.includes(m.levelId));
-  const teams = [...new Set(members.map((m) => m.team))].sort((a, b) => a.localeCompare(b));
-  return { levels, teams, members };
+function totalsByCube<C extends { levelId: string; team: string }, T>(
+  cells: readonly C[],
+  levels: readonly string[],
+  empty: () => T,
+  add: (total: T, cell: C) => void,
+): Map<string, T> {
+  const totals = new Map<string, T>();
+  for (const cell of cells) {
+    if (!levels.includes(cell.levelId)) continue;
+    for (const key of [
+      { levelId: cell.levelId, team: cell.team },
+      { levelId: cell.levelId, team: null },
+      { levelId: null, team: cell.team },
+      { levelId: null, team: null },
+    ]) {
+      const id = keyOf(key);
+      const total = totals.get(id) ?? empty();
+      add(total, cell);
+      totals.set(id, total);
+    }
+  }
+  return totals;
+}
+
+/** Members summed per level × team × verdict: what the database's summary of snapshots gives. */
+export function readinessCellsOf(members: readonly OrgReadinessMember[]): ReadinessCell[] {
+  const cells = new Map<string, ReadinessCell>();
+  for (const { levelId, team, snapshot } of members) {
+    const id = JSON.stringify([levelId, team, snapshot.verdict]);
+    const cell = cells.get(id) ?? { levelId, team, verdict: snapshot.verdict, people: 0, scoreSum: 0 };
+    cell.people += 1;
+    cell.scoreSum += snapshot.score;
+    cells.set(id, cell);
+  }
+  return [...cells.values()];
+}
+
+/** Members' observed values summed per level × team × competency. */
+export function competencyCellsOf(members: readonly OrgReadinessMember[]): CompetencyCell[] {
+  const cells = new Map<string, CompetencyCell>();
+  for (const { levelId, team, snapshot } of members) {
+    for (const [competencyId, observed] of Object.entries(snapshot.observed)) {
+      if (observed === null || observed === undefined) continue;
+      const id = JSON.stringify([levelId, team, competencyId]);
+      const cell = cells.get(id) ?? { levelId, team, competencyId, people: 0, observedSum: 0 };
+      cell.people += 1;
+      cell.observedSum += observed;
+      cells.set(id, cell);
+    }
+  }
+  return [...cells.values()];
 }
 
 function hiddenReason(k: number): HiddenAggregate {
@@ -451,16 +488,33 @@ export function buildOrgReadiness(
   k: number,
   filter: OrgViewFilter = {},
 ): OrgReadiness {
-  const { levels, teams, members: placed } = cubeAxes(framework, members);
-  const groups = groupByCell(placed, (m) => m);
-  const hidden = suppressSmallGroups(countsOf(groups), levels, teams, k);
+  return buildOrgReadinessFromCells(framework, readinessCellsOf(members), k, filter);
+}
+
+/** The same view from level × team × verdict sums, as the database gives them for a large organisation. */
+export function buildOrgReadinessFromCells(
+  framework: Framework,
+  cells: readonly ReadinessCell[],
+  k: number,
+  filter: OrgViewFilter = {},
+): OrgReadiness {
+  const { levels, teams } = cubeAxes(framework, cells);
+  const totals = totalsByCube(
+    cells,
+    levels,
+    () => ({ people: 0, scoreSum: 0, verdicts: { ready: 0, almost: 0, "not-yet": 0 } as Record<Verdict, number> }),
+    (total, cell) => {
+      total.people += cell.people;
+      total.scoreSum += cell.scoreSum;
+      total.verdicts[cell.verdict] += cell.people;
+    },
+  );
+  const hidden = suppressSmallGroups(new Map([...totals].map(([id, t]) => [id, t.people])), levels, teams, k);
   const summarize = (key: CubeKey): ReadinessSummary | HiddenAggregate => {
     if (hidden.has(keyOf(key))) return hiddenReason(k);
-    const group = groups.get(keyOf(key)) ?? [];
-    const verdicts: Record<Verdict, number> = { ready: 0, almost: 0, "not-yet": 0 };
-    for (const member of group) verdicts[member.snapshot.verdict] += 1;
-    const total = group.reduce((sum, m) => sum + m.snapshot.score, 0);
-    return { people: group.length, meanScore: group.length ? total / group.length : null, verdicts };
+    const total = totals.get(keyOf(key));
+    if (!total) return { people: 0, meanScore: null, verdicts: { ready: 0, almost: 0, "not-yet": 0 } };
+    return { people: total.people, meanScore: total.scoreSum / total.people, verdicts: total.verdicts };
   };
   const layout = layoutFor(levels, teams, filter);
   return {
@@ -503,26 +557,50 @@ export function buildOrgHeatmap(
   k: number,
   filter: OrgViewFilter = {},
 ): OrgHeatmap {
-  const { levels, teams, members: placed } = cubeAxes(framework, members);
+  return buildOrgHeatmapFromCells(
+    framework,
+    { readiness: readinessCellsOf(members), competencies: competencyCellsOf(members) },
+    k,
+    filter,
+  );
+}
+
+/**
+ * The same view from sums per level × team × competency, as the database gives them. The teams come
+ * from both kinds of cells, so that every person counted is in the cube's rows and columns.
+ */
+export function buildOrgHeatmapFromCells(
+  framework: Framework,
+  cells: { readiness: readonly ReadinessCell[]; competencies: readonly CompetencyCell[] },
+  k: number,
+  filter: OrgViewFilter = {},
+): OrgHeatmap {
+  const { levels, teams } = cubeAxes(framework, [...cells.readiness, ...cells.competencies]);
   const layout = layoutFor(levels, teams, filter);
   const rows = new Map<string, OrgHeatmapCell[]>();
   const shown = [layout.overall, ...layout.byLevel, ...layout.byTeam];
 
   for (const competency of framework.competencies) {
-    const contributions = placed.flatMap((member) => {
-      const expectation = expectationAt(framework, member.levelId, competency.id);
-      const observed = member.snapshot.observed[competency.id];
-      if (!expectation || observed === null || observed === undefined) return [];
-      return [{ member, observed, expected: expectation.expected }];
-    });
-    const groups = groupByCell(contributions, (c) => c.member);
-    const hidden = suppressSmallGroups(countsOf(groups), levels, teams, k);
+    // Only where the competency applies at the person's own level.
+    const contributing = cells.competencies.filter(
+      (c) => c.competencyId === competency.id && expectationAt(framework, c.levelId, competency.id),
+    );
+    const totals = totalsByCube(
+      contributing,
+      levels,
+      () => ({ people: 0, observedSum: 0, expectedSum: 0 }),
+      (total, cell) => {
+        total.people += cell.people;
+        total.observedSum += cell.observedSum;
+        total.expectedSum += cell.people * (expectationAt(framework, cell.levelId, competency.id)?.expected ?? 0);
+      },
+    );
+    const hidden = suppressSmallGroups(new Map([...totals].map(([id, t]) => [id, t.people])), levels, teams, k);
     for (const key of shown) {
       const id = keyOf(key);
-      const group = groups.get(id) ?? [];
       const cell = hidden.has(id)
         ? { competencyId: competency.id, ...hiddenReason(k) }
-        : aggregateCell(framework, competency.id, key, group);
+        : aggregateCell(framework, competency.id, key, totals.get(id));
       rows.set(id, [...(rows.get(id) ?? []), cell]);
     }
   }
@@ -539,9 +617,9 @@ function aggregateCell(
   framework: Framework,
   competencyId: string,
   key: CubeKey,
-  group: { observed: number; expected: number }[],
+  total: { people: number; observedSum: number; expectedSum: number } | undefined,
 ): AggregateHeatmapCell {
-  if (group.length === 0) {
+  if (!total || total.people === 0) {
     const expectation = key.levelId === null ? undefined : expectationAt(framework, key.levelId, competencyId);
     const applies = key.levelId === null || expectation !== undefined;
     return {
@@ -553,14 +631,8 @@ function aggregateCell(
       status: applies ? "unknown" : "not-applicable",
     };
   }
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const delta = mean(group.map((c) => c.observed - c.expected));
-  return {
-    competencyId,
-    people: group.length,
-    observed: mean(group.map((c) => c.observed)),
-    expected: mean(group.map((c) => c.expected)),
-    delta,
-    status: statusForGap(-delta),
-  };
+  const observed = total.observedSum / total.people;
+  const expected = total.expectedSum / total.people;
+  const delta = observed - expected;
+  return { competencyId, people: total.people, observed, expected, delta, status: statusForGap(-delta) };
 }

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type {
+  CompetencyCell,
   ReadinessCell,
   ReadinessSnapshot,
   ReadinessSnapshotRepository,
@@ -46,22 +47,26 @@ export class DrizzleReadinessSnapshotRepository implements ReadinessSnapshotRepo
     return rows.map((row) => ({ ...row, verdict: row.verdict as Verdict }));
   }
 
-  async summarizeByLevelAndTeam(freshness: SnapshotFreshness): Promise<{ cells: ReadinessCell[]; staleIds: string[] }> {
+  /** Every active, placed person with their snapshot (if any) and whether it is stale, as isSnapshotStale decides. */
+  private currentSnapshots(freshness: SnapshotFreshness) {
     const levels = Object.keys(freshness.targetByLevel);
     const published = freshness.frameworkPublishedAt?.toISOString() ?? null;
+    return sql`
+      select p.id, p.level_id, p.team, s.verdict, s.score, s.observed,
+             (s.person_id is null
+              or s.target_level_id is distinct from coalesce(t.target, ${freshness.fallbackTarget})
+              or s.valid_until <= ${freshness.now.toISOString()}::timestamptz
+              or s.computed_at < ${published}::timestamptz) is true as is_stale
+      from people p
+      left join readiness_snapshots s on s.person_id = p.id
+      left join unnest(${sql.param(levels)}::text[], ${sql.param(levels.map((l) => freshness.targetByLevel[l]))}::text[])
+        as t(level_id, target) on t.level_id = p.level_id
+      where p.status = 'active' and p.level_id is not null`;
+  }
+
+  async summarizeByLevelAndTeam(freshness: SnapshotFreshness): Promise<{ cells: ReadinessCell[]; staleIds: string[] }> {
     const result = await this.db.execute(sql`
-      with current as (
-        select p.id, p.level_id, p.team, s.verdict, s.score,
-               (s.person_id is null
-                or s.target_level_id is distinct from coalesce(t.target, ${freshness.fallbackTarget})
-                or s.valid_until <= ${freshness.now.toISOString()}::timestamptz
-                or s.computed_at < ${published}::timestamptz) is true as is_stale
-        from people p
-        left join readiness_snapshots s on s.person_id = p.id
-        left join unnest(${sql.param(levels)}::text[], ${sql.param(levels.map((l) => freshness.targetByLevel[l]))}::text[])
-          as t(level_id, target) on t.level_id = p.level_id
-        where p.status = 'active' and p.level_id is not null
-      )
+      with current as (${this.currentSnapshots(freshness)})
       -- score::text::float8 is the number each driver hands to JavaScript for a real (its shortest
       -- decimal), so the sums agree with adding up the snapshots as list() returns them.
       select level_id, team, verdict, is_stale, count(*)::int as people, sum(score::text::float8) as score_sum,
@@ -83,6 +88,24 @@ export class DrizzleReadinessSnapshotRepository implements ReadinessSnapshotRepo
       }
     }
     return { cells, staleIds };
+  }
+
+  async summarizeCompetencies(freshness: SnapshotFreshness): Promise<CompetencyCell[]> {
+    const result = await this.db.execute(sql`
+      with current as (${this.currentSnapshots(freshness)})
+      select c.level_id, c.team, o.key as competency_id, count(*)::int as people,
+             sum(o.value::text::float8) as observed_sum
+      from current c
+      cross join lateral jsonb_each(c.observed) o
+      where not c.is_stale and jsonb_typeof(o.value) = 'number'
+      group by c.level_id, c.team, o.key`);
+    return resultRows<Record<string, unknown>>(result).map((row) => ({
+      levelId: String(row.level_id),
+      team: String(row.team),
+      competencyId: String(row.competency_id),
+      people: Number(row.people),
+      observedSum: Number(row.observed_sum),
+    }));
   }
 }
 

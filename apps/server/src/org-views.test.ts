@@ -1,18 +1,26 @@
 import { expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { buildOrgReadiness, type OrgReadiness, type OrgReadinessMember } from "@ascent/core";
+import {
+  buildOrgHeatmap,
+  buildOrgReadiness,
+  type OrgHeatmap,
+  type OrgReadiness,
+  type OrgReadinessMember,
+} from "@ascent/core";
 import { describeEachDriver } from "@ascent/db/testing";
-import { buildServices } from "../app.ts";
-import { prepareDatabase } from "../main.ts";
-import { readOrgReadiness } from "./org-readiness.ts";
-import { seedSyntheticOrganisation } from "./synthetic-organisation.ts";
+import { buildServices } from "./app.ts";
+import { prepareDatabase } from "./main.ts";
+import { readOrgHeatmap, readOrgReadiness } from "./org-views.ts";
+import { seedSyntheticOrganisation } from "./synthetic/synthetic-organisation.ts";
+
+const MEANS = new Set(["meanScore", "observed", "expected", "delta"]);
 
 /** The view with its means set apart: sums taken in another order differ in the last bits. */
-function split(view: OrgReadiness): { shape: unknown; means: number[] } {
+function split(view: OrgReadiness | OrgHeatmap): { shape: unknown; means: number[] } {
   const means: number[] = [];
   const shape: unknown = JSON.parse(
     JSON.stringify(view, (key, value: unknown) => {
-      if (key !== "meanScore" || typeof value !== "number") return value;
+      if (!MEANS.has(key) || typeof value !== "number") return value;
       means.push(value);
       return "mean";
     }),
@@ -20,7 +28,7 @@ function split(view: OrgReadiness): { shape: unknown; means: number[] } {
   return { shape, means };
 }
 
-function expectSameView(actual: OrgReadiness, expected: OrgReadiness): void {
+function expectSameView(actual: OrgReadiness | OrgHeatmap, expected: OrgReadiness | OrgHeatmap): void {
   const [a, b] = [split(actual), split(expected)];
   expect(a.shape).toEqual(b.shape);
   expect(a.means).toHaveLength(b.means.length);
@@ -28,17 +36,23 @@ function expectSameView(actual: OrgReadiness, expected: OrgReadiness): void {
 }
 
 describeEachDriver("readOrgReadiness", (db) => {
-  /** What the route computed before: every placed, active person with their snapshot, in core. */
-  async function fromMembers(filter: { levelId?: string; team?: string }): Promise<OrgReadiness> {
+  /** Every placed, active person with their snapshot, as core's per-person builders take them. */
+  async function members() {
     const services = buildServices(db());
     const { document } = await services.readiness.framework();
     const { people } = await services.people.list({ status: "active", limit: 10_000 });
     const snapshots = new Map((await services.readinessSnapshots.list()).map((s) => [s.personId, s]));
-    const members: OrgReadinessMember[] = people.flatMap((p) => {
+    const placed: OrgReadinessMember[] = people.flatMap((p) => {
       const snapshot = snapshots.get(p.id);
       return p.levelId && snapshot ? [{ personId: p.id, levelId: p.levelId, team: p.team, snapshot }] : [];
     });
-    return buildOrgReadiness(document, members, (await services.readiness.settings()).k, filter);
+    return { document, placed, k: (await services.readiness.settings()).k };
+  }
+
+  /** What the route computed before: the view from every person's snapshot, in core. */
+  async function fromMembers(filter: { levelId?: string; team?: string }): Promise<OrgReadiness> {
+    const { document, placed, k } = await members();
+    return buildOrgReadiness(document, placed, k, filter);
   }
 
   it("gives the same view as buildOrgReadiness over every person's snapshot, hidden groups included", async () => {
@@ -53,6 +67,19 @@ describeEachDriver("readOrgReadiness", (db) => {
     const team = whole.byTeam[0]?.team ?? "";
     for (const filter of [{ levelId: "pm" }, { team }, { levelId: "director", team }]) {
       expectSameView(await readOrgReadiness(services, filter), await fromMembers(filter));
+    }
+  });
+
+  it("gives the same competency heatmap as buildOrgHeatmap over every person's snapshot", async () => {
+    const services = buildServices(db());
+    const { document, placed, k } = await members();
+    const whole = await readOrgHeatmap(services);
+    expectSameView(whole, buildOrgHeatmap(document, placed, k));
+    expect(JSON.stringify(whole)).toContain('"hidden":true');
+    expect(whole.overall.every((cell) => !("hidden" in cell) && cell.people > 0)).toBe(true);
+    const team = whole.byTeam[0]?.team ?? "";
+    for (const filter of [{ levelId: "pm" }, { team }, { levelId: "director", team }]) {
+      expectSameView(await readOrgHeatmap(services, filter), buildOrgHeatmap(document, placed, k, filter));
     }
   });
 

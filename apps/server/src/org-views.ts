@@ -1,0 +1,55 @@
+import {
+  ACTIVE_FRAMEWORK_SLUG,
+  buildOrgHeatmapFromCells,
+  buildOrgReadinessFromCells,
+  nextLevel,
+  type OrgHeatmap,
+  type OrgReadiness,
+  type OrgViewFilter,
+  type SnapshotFreshness,
+} from "@ascent/core";
+import type { AppServices } from "./app.ts";
+
+/** People recomputed per call when snapshots are missing or stale: one ratings query each. */
+const REFRESH_CHUNK = 500;
+
+type OrgServices = Pick<AppServices, "frameworks" | "readiness" | "readinessSnapshots">;
+
+/**
+ * The latest ladder, k, and the level × team × verdict sums of every fresh snapshot, after missing or
+ * stale snapshots are recomputed exactly as for the per-person path: a few hundred rows, not one per person.
+ */
+async function freshSummary(services: OrgServices) {
+  const [version, settings] = await Promise.all([
+    services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest"),
+    services.readiness.settings(),
+  ]);
+  const framework = version.document;
+  const freshness: SnapshotFreshness = {
+    targetByLevel: Object.fromEntries(framework.levels.map((l) => [l.id, nextLevel(framework, l.id).id])),
+    fallbackTarget: nextLevel(framework, null).id,
+    now: new Date(),
+    frameworkPublishedAt: version.publishedAt,
+  };
+  let summary = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness);
+  if (summary.staleIds.length > 0) {
+    for (let i = 0; i < summary.staleIds.length; i += REFRESH_CHUNK) {
+      await services.readiness.refreshSnapshots(summary.staleIds.slice(i, i + REFRESH_CHUNK));
+    }
+    summary = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness);
+  }
+  return { framework, freshness, k: settings.k, cells: summary.cells };
+}
+
+/** Org-wide readiness for the next level, as buildOrgReadiness gives it, from the database's sums. */
+export async function readOrgReadiness(services: OrgServices, filter: OrgViewFilter = {}): Promise<OrgReadiness> {
+  const { framework, k, cells } = await freshSummary(services);
+  return buildOrgReadinessFromCells(framework, cells, k, filter);
+}
+
+/** The org-wide competency heatmap, as buildOrgHeatmap gives it, from sums per level × team × competency. */
+export async function readOrgHeatmap(services: OrgServices, filter: OrgViewFilter = {}): Promise<OrgHeatmap> {
+  const { framework, freshness, k, cells } = await freshSummary(services);
+  const competencies = await services.readinessSnapshots.summarizeCompetencies(freshness);
+  return buildOrgHeatmapFromCells(framework, { readiness: cells, competencies }, k, filter);
+}
