@@ -142,8 +142,11 @@ describe("1:1s over HTTP", () => {
     );
   });
 
-  it("keeps private notes to their author: the other participant and an admin get 404", async () => {
+  it("keeps private notes to their author: the other participant reads only their own, an admin gets 404", async () => {
     const created = await create("dana", "mia", 4);
+    // Before writing anything, a participant reads an empty note rather than a 404.
+    const unwritten = await org.as("dana")(endpoints.oneOnOnes.getPrivateNotes, { params: { id: created.id } });
+    expect(unwritten).toEqual({ oneOnOneId: created.id, body: "", updatedAt: null });
     const secret = "Considering Mia for the platform team";
     const saved = await org.as("dana")(endpoints.oneOnOnes.savePrivateNotes, {
       params: { id: created.id },
@@ -153,8 +156,11 @@ describe("1:1s over HTTP", () => {
     expect((await org.as("dana")(endpoints.oneOnOnes.getPrivateNotes, { params: { id: created.id } })).body).toBe(
       secret,
     );
-    for (const other of ["mia", "admin", "vic"] as const) {
-      const response = await org.sessions[other].fetch(`/api/one-on-ones/${created.id}/private-notes`);
+    const miasBeforeWriting = await org.sessions.mia.fetch(`/api/one-on-ones/${created.id}/private-notes`);
+    expect(miasBeforeWriting.status).toBe(200);
+    expect(await miasBeforeWriting.json()).toEqual({ oneOnOneId: created.id, body: "", updatedAt: null });
+    for (const outsider of ["admin", "vic"] as const) {
+      const response = await org.sessions[outsider].fetch(`/api/one-on-ones/${created.id}/private-notes`);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("platform team");
     }

@@ -44,8 +44,9 @@ describe("web: app shell", () => {
     expect(await page.title()).toBe("Frameworks · Ascent");
     expect(await page.getByRole("banner").getByText("Ascent", { exact: true }).isVisible()).toBe(true);
     const nav = page.getByRole("navigation", { name: "Primary" });
-    const linkTexts = await nav.getByRole("link").allInnerTexts();
-    for (const label of PRIMARY_LINKS.map((link) => link.label)) expect(linkTexts).toContain(label);
+    for (const { label } of PRIMARY_LINKS) {
+      expect(await nav.getByRole("link", { name: label, exact: true }).count()).toBe(1);
+    }
     expect(await nav.getByRole("link", { name: "Frameworks", exact: true }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await page.getByRole("contentinfo").count()).toBe(1);
@@ -120,6 +121,24 @@ describe("web: app shell", () => {
 
     await page.getByRole("link", { name: "Go to Frameworks" }).click();
     await page.getByRole("heading", { level: 1, name: "Frameworks" }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the admin's primary navigation on one line at 1280 px, each link named in full", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/frameworks`);
+    await page.getByRole("link", { name: "Product Management" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Primary" });
+    const rowCount = await nav
+      .getByRole("listitem")
+      .evaluateAll((items) => new Set(items.map((item) => Math.round(item.getBoundingClientRect().top))).size);
+    expect(rowCount).toBe(1);
+    // "About" is all that shows; screen readers and voice control still get the page's full name.
+    expect(await nav.getByRole("link", { name: "About this ladder", exact: true }).isVisible()).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

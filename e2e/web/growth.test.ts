@@ -109,17 +109,13 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     status: number;
   }
 
-  /**
-   * Console errors and uncaught exceptions, less the failures a test expects. One is always expected:
-   * the API's 404 for private notes their author has not written yet (it confirms nothing either way).
-   */
+  /** Console errors and uncaught exceptions, less the failures a test expects. */
   function collectErrors(page: Page, expected: ExpectedFailure[] = []): string[] {
     const errors: string[] = [];
-    const allowed = [...expected, { path: "/private-notes", status: 404 }];
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       const { url } = message.location();
-      const isExpected = allowed.some(
+      const isExpected = expected.some(
         (failure) => url.endsWith(failure.path) && message.text().includes(`status of ${failure.status}`),
       );
       if (!isExpected) errors.push(`${message.text()} (${url})`);

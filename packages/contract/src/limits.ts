@@ -8,3 +8,9 @@ export const LIMITS = {
   longText: 5000,
   evidenceText: 4000,
 } as const;
+
+/**
+ * The shortest password the server accepts, for the web forms to check early. Core, which cannot import
+ * the contract, keeps its own copy; apps/server/src/auth/password-min-length.test.ts keeps the two equal.
+ */
+export const PASSWORD_MIN_LENGTH = 10;

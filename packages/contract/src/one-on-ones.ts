@@ -79,7 +79,11 @@ export const ZOneOnOne = z
   .meta({ id: "OneOnOne" });
 
 export const ZPrivateNote = z
-  .object({ oneOnOneId: z.uuid(), body: z.string(), updatedAt: z.iso.datetime() })
+  .object({
+    oneOnOneId: z.uuid(),
+    body: z.string(),
+    updatedAt: z.iso.datetime().nullable().describe("null until you first save notes on this 1:1"),
+  })
   .meta({ id: "OneOnOnePrivateNote" });
 
 const ZHealthRating = z.number().int().min(1).max(5);
@@ -200,8 +204,8 @@ export const oneOnOnesEndpoints = {
     method: "GET",
     path: "/api/one-on-ones/:id/private-notes",
     summary:
-      "Your own private notes on a 1:1. Nobody else can read them, admins included: without notes of yours " +
-      "it answers 404, whatever the other side wrote",
+      "Your own private notes on one of your 1:1s, empty until you write some. Nobody else can read them, " +
+      "admins included: the other side reads only their own, and anyone else's answers 404",
     tag: "one-on-ones",
     params: ZOneOnOneParams,
     response: ZPrivateNote,

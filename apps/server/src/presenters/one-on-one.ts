@@ -81,7 +81,7 @@ export function presentOneOnOneSummary(oneOnOne: OneOnOne, viewerId: string, peo
 
 /** Private notes go only to their author; the route hands this presenter nothing else. */
 export function presentPrivateNote(note: PrivateNote): TOneOnOnePrivateNote {
-  return { oneOnOneId: note.oneOnOneId, body: note.body, updatedAt: note.updatedAt.toISOString() };
+  return { oneOnOneId: note.oneOnOneId, body: note.body, updatedAt: note.updatedAt?.toISOString() ?? null };
 }
 
 export function presentHealthCheck(check: HealthCheck): THealthCheck {

@@ -1,6 +1,5 @@
 import {
   advisorEndpoints,
-  ApiError,
   goalsEndpoints,
   insightsEndpoints,
   mentorsEndpoints,
@@ -218,18 +217,11 @@ export function useUpdateOneOnOne(id: string) {
   });
 }
 
-/** The viewer's own private notes; the API answers 404 until they have written some, which reads as empty. */
+/** The viewer's own private notes, empty until they write some. */
 export function usePrivateNotes(id: string) {
   return useQuery({
     queryKey: growthKeys.privateNotes(id),
-    queryFn: async () => {
-      try {
-        return await apiClient.call(oneOnOnesEndpoints.getPrivateNotes, { params: { id } });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () => apiClient.call(oneOnOnesEndpoints.getPrivateNotes, { params: { id } }),
   });
 }
 

@@ -99,9 +99,6 @@ export function useSignOutEverywhere() {
   return useMutation({ mutationFn: () => api.logoutEverywhere.call() });
 }
 
-/** The server's rule for new passwords, checked early so the form can say so; the server has the last word. */
-export const PASSWORD_MIN_LENGTH = 10;
-
 /** Only same-app paths are followed after sign-in, never another origin. */
 export function safeReturnPath(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";

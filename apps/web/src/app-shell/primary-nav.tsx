@@ -1,6 +1,14 @@
 import { NavLink } from "react-router";
+import { VisuallyHidden } from "../ui/visually-hidden.tsx";
 
-export const PRIMARY_NAV_ITEMS = [
+interface PrimaryNavItem {
+  to: string;
+  label: string;
+  /** Read out after the label but not shown, so the header fits on one line at laptop widths. */
+  hiddenLabelEnd?: string;
+}
+
+export const PRIMARY_NAV_ITEMS: readonly PrimaryNavItem[] = [
   { to: "/frameworks", label: "Frameworks" },
   { to: "/ladder", label: "Ladder" },
   { to: "/people", label: "People" },
@@ -8,8 +16,8 @@ export const PRIMARY_NAV_ITEMS = [
   { to: "/growth", label: "My growth" },
   { to: "/career", label: "Career" },
   { to: "/team", label: "My team" },
-  { to: "/about", label: "About this ladder" },
-] as const;
+  { to: "/about", label: "About", hiddenLabelEnd: "this ladder" },
+];
 
 export function PrimaryNav() {
   return (
@@ -19,6 +27,7 @@ export function PrimaryNav() {
           <li key={item.to}>
             <NavLink to={item.to} className="primary-nav__link">
               {item.label}
+              {item.hiddenLabelEnd && <VisuallyHidden> {item.hiddenLabelEnd}</VisuallyHidden>}
             </NavLink>
           </li>
         ))}

@@ -16,6 +16,7 @@ import type {
 import { hashToken, randomToken, sessionHandle } from "./tokens.ts";
 import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
 
+/** The contract repeats it for the web forms; apps/server/src/auth/password-min-length.test.ts keeps the two equal. */
 export const PASSWORD_MIN_LENGTH = 10;
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const LINK_TTL_MS = 7 * 24 * 3600 * 1000;

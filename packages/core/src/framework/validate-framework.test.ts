@@ -85,6 +85,18 @@ describe("validateFramework: top level", () => {
     ]);
   });
 
+  it("rejects a slug the web app uses as a fixed path under /frameworks/, naming the slug and why", () => {
+    expect(issuesAfter((framework) => set(framework, "slug", "import"))).toEqual([
+      {
+        path: ["slug"],
+        message:
+          '"import" is reserved: /frameworks/import is the page for importing a framework in the web app, ' +
+          "so a framework with this slug could not be opened; choose another slug",
+      },
+    ]);
+    expect(issuesAfter((framework) => set(framework, "slug", "import-ladder"))).toEqual([]);
+  });
+
   it("reports missing collections", () => {
     expect(issuesAfter((framework) => drop(framework, "playbooks"))).toEqual([
       { path: ["playbooks"], message: "is required" },

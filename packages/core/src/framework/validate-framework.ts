@@ -7,9 +7,11 @@ import { validateGuidance } from "./validate-guidance.ts";
 import { validateLevels } from "./validate-levels.ts";
 import { validatePlaybooks } from "./validate-playbooks.ts";
 import { validateScale } from "./validate-scale.ts";
+import { validateSlug } from "./validate-slug.ts";
 import { validateSources } from "./validate-sources.ts";
 
 export { formatIssuePath, type FrameworkIssue } from "./framework-issue.ts";
+export { RESERVED_FRAMEWORK_SLUGS } from "./validate-slug.ts";
 
 const FRAMEWORK_FIELDS: readonly (keyof Framework)[] = [
   "slug",
@@ -24,17 +26,12 @@ const FRAMEWORK_FIELDS: readonly (keyof Framework)[] = [
   "guidance",
 ];
 
-const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** Checks structure and cross-references; returns every issue found (empty when valid). */
 export function validateFramework(input: unknown): FrameworkIssue[] {
   if (!isRecord(input)) return [{ path: [], message: `must be an object, got ${describeType(input)}` }];
   const issues: FrameworkIssue[] = [];
   reportUnknownKeys(input, FRAMEWORK_FIELDS, [], issues);
-  const slug = requireString(input.slug, ["slug"], issues);
-  if (slug !== undefined && !KEBAB_CASE.test(slug)) {
-    issues.push({ path: ["slug"], message: `must be kebab-case (e.g. "product-ladder"), got ${JSON.stringify(slug)}` });
-  }
+  validateSlug(input.slug, issues);
   requireString(input.name, ["name"], issues);
   requireString(input.description, ["description"], issues, { allowEmpty: true });
   validateSources(input.sources, issues);

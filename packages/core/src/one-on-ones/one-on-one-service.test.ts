@@ -178,11 +178,19 @@ describe("OneOnOneService", () => {
     expect(await service.list(mia, "vic")).toEqual([]);
   });
 
-  it("gives each side only their own private notes, and 404 to the other side and admins", async () => {
+  it("gives each side only their own private notes, and not_found to everyone else, admins included", async () => {
     const created = await service.create(dana, { withPersonId: "mia", scheduledAt: day(2) });
+    expect(await service.privateNote(dana, created.id)).toEqual({
+      oneOnOneId: created.id,
+      authorId: "dana",
+      body: "",
+      updatedAt: null,
+    });
     await service.savePrivateNote(dana, created.id, "Mia seems stretched");
     expect((await service.privateNote(dana, created.id)).body).toBe("Mia seems stretched");
-    for (const other of [mia, admin, viewerOf("vic")]) {
+    // The other side reads their own, still empty, notes: never Dana's.
+    expect(await service.privateNote(mia, created.id)).toMatchObject({ authorId: "mia", body: "", updatedAt: null });
+    for (const other of [admin, viewerOf("vic")]) {
       const error = await rejection(service.privateNote(other, created.id));
       expect(error.code).toBe("not_found");
       expect(error.message).not.toContain("stretched");

@@ -12,6 +12,7 @@ import {
   assertValidNotes,
   isParticipant,
   openActionItems,
+  unwrittenPrivateNote,
   type OneOnOneActionItem,
   type HealthCheck,
   type OneOnOne,
@@ -134,14 +135,17 @@ export class OneOnOneService {
     return this.ports.oneOnOnes.update(oneOnOne.id, patch);
   }
 
-  /** The viewer's own private notes; anyone else's, or none yet, is reported as missing. */
+  /**
+   * The viewer's own private notes, empty until they write some. To anyone but the two participants
+   * the 1:1 does not exist, and neither side ever reads the other's notes.
+   */
   async privateNote(viewer: Viewer, id: string): Promise<PrivateNote> {
-    const missing = new AppError("not_found", `No private notes of yours on 1:1 "${id}"`);
     const oneOnOne = await this.ports.oneOnOnes.findById(id);
-    if (!oneOnOne || !isParticipant(oneOnOne, viewer.personId)) throw missing;
+    if (!oneOnOne || !isParticipant(oneOnOne, viewer.personId)) {
+      throw new AppError("not_found", `No private notes of yours on 1:1 "${id}"`);
+    }
     const note = await this.ports.oneOnOnes.findPrivateNote(oneOnOne.id, viewer.personId);
-    if (!note) throw missing;
-    return note;
+    return note ?? unwrittenPrivateNote(oneOnOne.id, viewer.personId);
   }
 
   async savePrivateNote(viewer: Viewer, id: string, body: string): Promise<PrivateNote> {

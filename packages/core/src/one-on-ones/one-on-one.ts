@@ -64,7 +64,13 @@ export interface PrivateNote {
   oneOnOneId: string;
   authorId: string;
   body: string;
-  updatedAt: Date;
+  /** null until the author first saves. */
+  updatedAt: Date | null;
+}
+
+/** What a participant reads before writing any private notes: an empty note. */
+export function unwrittenPrivateNote(oneOnOneId: string, authorId: string): PrivateNote {
+  return { oneOnOneId, authorId, body: "", updatedAt: null };
 }
 
 /** One side's 1–5 rating of each playbook aspect, at one 1:1. */

@@ -1,6 +1,6 @@
+import { PASSWORD_MIN_LENGTH } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { useChangePassword } from "../../api/account.ts";
-import { PASSWORD_MIN_LENGTH } from "../../api/session.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/text-field.tsx";

@@ -122,7 +122,7 @@ export function PrivateNotesSection({ meeting }: { meeting: TOneOnOne }) {
         <AutosavedNotes
           label="Private notes"
           description={<strong>Only you can read these — not {other.name}, not an admin.</strong>}
-          initial={notes.data?.body ?? ""}
+          initial={notes.data.body}
           save={(body) => save.mutateAsync(body)}
           rows={5}
         />

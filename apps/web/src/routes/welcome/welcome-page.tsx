@@ -1,6 +1,7 @@
+import { PASSWORD_MIN_LENGTH } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { PASSWORD_MIN_LENGTH, useDescribeLink, useRedeemLink } from "../../api/session.ts";
+import { useDescribeLink, useRedeemLink } from "../../api/session.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";
 import { LoadingState } from "../../ui/loading-state.tsx";
