@@ -46,13 +46,15 @@ export class ReportingLines {
       for (let at = managerOf.get(id); at && managers.length < 100; at = managerOf.get(at)) managers.push(at);
       return managers;
     };
+    const idByKey = new Map(links.slice(0, limit).map((link) => [lineKey(link.id), link.id]));
     await this.memo.rememberMany(
-      links.slice(0, limit).map((link) => lineKey(link.id)),
+      [...idByKey.keys()],
       async (stale) =>
         new Map(
           stale.map((key) => {
-            const managers = lineOf(key.slice(lineKey("").length));
-            return [key, { value: managers, dependsOn: [key.slice(lineKey("").length), ...managers] }];
+            const id = idByKey.get(key) ?? "";
+            const managers = lineOf(id);
+            return [key, { value: managers, dependsOn: [id, ...managers] }];
           }),
         ),
     );

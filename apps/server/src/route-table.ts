@@ -28,7 +28,7 @@ export interface FileDownload {
 
 /**
  * A response body checked against its endpoint's schema and turned into JSON once, so that a result
- * kept in memory is not checked and serialised again on every request. Make one with serializeResponse.
+ * kept in memory is not checked and serialised again on every request. Make one with SerializedResponse.of.
  */
 export class SerializedResponse {
   /** Bytes rather than a string: sending them needs no length count or encoding each time. */

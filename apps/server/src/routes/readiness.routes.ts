@@ -51,7 +51,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     if (people.length === 0) return [];
     const version = await activeVersion();
     const ids = new Set(people.map((p) => p.id));
-    const load = async () => (await readinessSnapshots.list([...ids])).filter((s) => ids.has(s.personId));
+    const load = () => readinessSnapshots.list([...ids]);
     const stored = new Map((await load()).map((s) => [s.personId, s]));
     const now = new Date();
     const stale: string[] = [];

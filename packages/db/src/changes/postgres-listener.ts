@@ -3,6 +3,14 @@ import { CHANGES_CHANNEL, type ChangeFeed } from "./change-feed.ts";
 
 const RECONNECT_DELAYS_MS = [250, 1000, 5000, 15_000];
 
+/** Hands the change channel's notifications on this connection to the feed, from now on. */
+async function listenForChanges(client: pg.Client, feed: ChangeFeed): Promise<void> {
+  client.on("notification", (message) => {
+    if (message.channel === CHANGES_CHANNEL) feed.apply(message.payload ?? "");
+  });
+  await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+}
+
 /**
  * A pool client that listens to the change channel on each of its connections. PostgreSQL delivers a
  * session's own notifications at commit, before the commit returns, so a write made through the pool
@@ -15,10 +23,7 @@ export function listeningClientClass(feed: ChangeFeed): typeof pg.Client {
     override connect(callback?: (error: Error) => void): Promise<pg.Client> | void {
       const ready = (async () => {
         await super.connect();
-        this.on("notification", (message) => {
-          if (message.channel === CHANGES_CHANNEL) feed.apply(message.payload ?? "");
-        });
-        await this.query(`LISTEN ${CHANGES_CHANNEL}`);
+        await listenForChanges(this, feed);
         return this;
       })();
       if (!callback) return ready;
@@ -39,9 +44,6 @@ export async function startChangeListener(url: string, feed: ChangeFeed): Promis
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
-    next.on("notification", (message) => {
-      if (message.channel === CHANGES_CHANNEL) feed.apply(message.payload ?? "");
-    });
     const onLost = () => {
       if (client !== next) return;
       client = undefined;
@@ -51,7 +53,7 @@ export async function startChangeListener(url: string, feed: ChangeFeed): Promis
     next.on("error", onLost);
     next.on("end", onLost);
     await next.connect();
-    await next.query(`LISTEN ${CHANGES_CHANNEL}`);
+    await listenForChanges(next, feed);
     client = next;
     attempt = 0;
     feed.setListening(true);
