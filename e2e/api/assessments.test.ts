@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endpoints, LIMITS, MAX_FEEDBACK_RATERS, type TAssessment } from "@ascent/contract";
-import { EVIDENCE_TEXT_LIMIT, MAX_RATERS_PER_REQUEST } from "@ascent/core";
+import { endpoints, LIMITS, type TAssessment } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
   apiError,
@@ -10,13 +9,6 @@ import {
 } from "../support/assessment-fixture.ts";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
-
-describe("shared limits", () => {
-  it("keeps the contract's limits equal to the ones core enforces", () => {
-    expect(LIMITS.evidenceText).toBe(EVIDENCE_TEXT_LIMIT);
-    expect(MAX_FEEDBACK_RATERS).toBe(MAX_RATERS_PER_REQUEST);
-  });
-});
 
 describe("assessments over HTTP", () => {
   let server: TestServer;

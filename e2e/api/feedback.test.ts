@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endpoints, type TFeedbackRequest } from "@ascent/contract";
+import { endpoints, LIMITS, type TFeedbackRequest } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
   apiError,
@@ -130,6 +130,16 @@ describe("feedback requests over HTTP", () => {
         {
           caller: "mia",
           body: { relation: "peer", raterIds: [], dueAt: daysFromNow(2) },
+          status: 400,
+          code: "validation_failed",
+        },
+        {
+          caller: "mia",
+          body: {
+            relation: "peer",
+            raterIds: Array.from({ length: LIMITS.feedbackRaters + 1 }, () => org.people.pia.id),
+            dueAt: daysFromNow(2),
+          },
           status: 400,
           code: "validation_failed",
         },

@@ -116,6 +116,7 @@ export function buildServices(database: DatabaseHandle) {
       tokens: new DrizzleApiTokenRepository(db),
       rateLimits: new DrizzleRateLimitRepository(db),
       hasher: argon2Hasher,
+      passwordMinLength: LIMITS.passwordMin,
       hashToken: sha256Hex,
       memo,
     }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
 import { ZLevelRef } from "./people.ts";
+import { LIMITS } from "./limits.ts";
 
 export const ZOrgStage = z.enum(["startup", "medium", "large"]);
 export const ZProductReportsTo = z.enum(["CEO", "Engineering", "Marketing", "CPO"]);
@@ -9,7 +10,7 @@ export const ZBusinessModel = z.enum(["B2B", "B2C"]);
 export const ZOrgProfile = z
   .strictObject({
     stage: ZOrgStage.describe("start-up, medium or large product organisation"),
-    pmCount: z.number().int().min(0).max(100_000).describe("How many product managers the organisation has"),
+    pmCount: z.number().int().min(0).max(LIMITS.pmCount).describe("How many product managers the organisation has"),
     productReportsTo: ZProductReportsTo,
     businessModel: ZBusinessModel,
   })
@@ -75,7 +76,10 @@ export const ZVpProfile = ZVpRole.extend({
   thresholds: z.object({ strengthAt: z.number(), watchOutAt: z.number() }),
 }).meta({ id: "VpProfile" });
 
-export const ZVpFitAnswers = z.record(z.string().min(1).max(80), z.number().int().min(1).max(5));
+export const ZVpFitAnswers = z.record(
+  z.string().min(1).max(LIMITS.id),
+  z.number().int().min(LIMITS.vpFitAnswer.min).max(LIMITS.vpFitAnswer.max),
+);
 
 export const ZSubmitVpFitBody = z.strictObject({
   answers: ZVpFitAnswers.describe("Every reflection of the VP self-check, rated 1 (not like me) to 5 (very like me)"),

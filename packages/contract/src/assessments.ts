@@ -5,11 +5,11 @@ import { ZPersonLink } from "./people.ts";
 
 export const ZAssessmentRelation = z.enum(["self", "manager", "peer", "upward"]);
 
-const ZCompetencyId = z.string().min(1).max(80);
+const ZCompetencyId = z.string().min(1).max(LIMITS.id);
 
 /**
  * Evidence text is stored verbatim: HTML or script in it stays text, is returned as a JSON string,
- * and the web app renders it as text. The limit is the one the server checks (core's EVIDENCE_TEXT_LIMIT).
+ * and the web app renders it as text.
  */
 export const ZEvidenceText = z.string().max(LIMITS.evidenceText);
 
@@ -17,8 +17,19 @@ export const ZAssessmentRatingInput = z.strictObject({
   competencyId: ZCompetencyId,
   score: z.number().nullable().describe("On the framework's scale (checked by the server); null leaves it unanswered"),
   evidence: ZEvidenceText.default(""),
-  confidence: z.number().int().min(1).max(5).nullable().optional().describe("How sure the rater is, 1 to 5"),
-  evidenceIds: z.array(z.uuid()).max(20).default([]).describe("Evidence entries of the person rated"),
+  confidence: z
+    .number()
+    .int()
+    .min(LIMITS.ratingConfidence.min)
+    .max(LIMITS.ratingConfidence.max)
+    .nullable()
+    .optional()
+    .describe("How sure the rater is, 1 to 5"),
+  evidenceIds: z
+    .array(z.uuid())
+    .max(LIMITS.evidencePerRating)
+    .default([])
+    .describe("Evidence entries of the person rated"),
 });
 
 export const ZAssessmentRating = z.object({
@@ -75,7 +86,7 @@ export const ZStartAssessmentBody = z.strictObject({
   feedbackRequestId: z.uuid().optional().describe("Required for peer and upward feedback"),
 });
 
-export const ZSaveRatingsBody = z.strictObject({ ratings: z.array(ZAssessmentRatingInput).max(100) });
+export const ZSaveRatingsBody = z.strictObject({ ratings: z.array(ZAssessmentRatingInput).max(LIMITS.ratingsPerSave) });
 
 const ZAssessmentParams = z.object({ assessmentId: z.uuid() });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
+import { LIMITS } from "./limits.ts";
 
 /** A person named in the log; name and email are null when the person no longer exists. */
 export const ZAuditPerson = z.object({ id: z.uuid(), name: z.string().nullable(), email: z.string().nullable() });
@@ -33,7 +34,7 @@ export const ZAccessLogEntry = z
   .meta({ id: "AccessLogEntry" });
 
 const ZPage = {
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(LIMITS.auditPageSize.max).default(LIMITS.auditPageSize.default),
   before: z.coerce
     .number()
     .int()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
 import { ZPlainText } from "./plain-text.ts";
+import { LIMITS } from "./limits.ts";
 
 export const ZPersonRef = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 
@@ -41,8 +42,8 @@ export const ZOneTimeLink = z.object({
   expiresInDays: z.number().int(),
 });
 
-const ZPassword = z.string().min(1).max(200);
-const ZToken = z.object({ token: z.string().min(10).max(200) });
+const ZPassword = z.string().min(1).max(LIMITS.passwordMax);
+const ZToken = z.object({ token: z.string().min(LIMITS.tokenMin).max(LIMITS.tokenMax) });
 
 export const authEndpoints = {
   login: defineEndpoint({
@@ -51,7 +52,7 @@ export const authEndpoints = {
     path: "/api/auth/login",
     summary: "Sign in with email and password; sets the session cookie",
     tag: "auth",
-    body: z.strictObject({ email: z.string().min(3).max(320), password: ZPassword }),
+    body: z.strictObject({ email: z.string().min(3).max(LIMITS.email), password: ZPassword }),
     response: ZSessionInfo,
   }),
   session: defineEndpoint({
@@ -122,7 +123,7 @@ export const authEndpoints = {
     path: "/api/account/sessions/:sessionId",
     summary: "End one of your sessions",
     tag: "account",
-    params: z.object({ sessionId: z.string().min(1).max(64) }),
+    params: z.object({ sessionId: z.string().min(1).max(LIMITS.secretId) }),
     response: z.null(),
     successStatus: 204,
   }),
@@ -140,7 +141,7 @@ export const authEndpoints = {
     path: "/api/account/tokens",
     summary: "Create an API token with your rights; the secret is shown once",
     tag: "account",
-    body: z.strictObject({ name: ZPlainText.min(1).max(100) }),
+    body: z.strictObject({ name: ZPlainText.min(1).max(LIMITS.label) }),
     response: z.object({ token: z.string(), apiToken: ZApiToken }),
     successStatus: 201,
   }),
@@ -150,7 +151,7 @@ export const authEndpoints = {
     path: "/api/account/tokens/:tokenId",
     summary: "Revoke one of your API tokens",
     tag: "account",
-    params: z.object({ tokenId: z.string().min(1).max(64) }),
+    params: z.object({ tokenId: z.string().min(1).max(LIMITS.secretId) }),
     response: z.null(),
     successStatus: 204,
   }),

@@ -6,8 +6,8 @@ import { ZEvidenceText } from "./assessments.ts";
 
 const ZEvidenceTitle = ZPlainText.min(1).max(LIMITS.shortText).regex(/\S/, "must not be blank");
 /** Links are shown as links: only http and https, never javascript: or data:. */
-const ZEvidenceLink = z.url({ protocol: /^https?$/ }).max(2000);
-const ZCompetencyIds = z.array(z.string().min(1).max(80)).max(20);
+const ZEvidenceLink = z.url({ protocol: /^https?$/ }).max(LIMITS.url);
+const ZCompetencyIds = z.array(z.string().min(1).max(LIMITS.id)).max(LIMITS.evidenceCompetencies);
 
 export const ZEvidence = z
   .object({
@@ -31,7 +31,7 @@ export const ZCreateEvidenceBody = z.strictObject({
   title: ZEvidenceTitle,
   body: ZEvidenceText.default(""),
   competencyIds: ZCompetencyIds.default([]).describe("Confirmed tags; suggestEvidenceTags only proposes them"),
-  links: z.array(ZEvidenceLink).max(10).default([]),
+  links: z.array(ZEvidenceLink).max(LIMITS.evidenceLinks).default([]),
   isSharedWithManager: z.boolean().default(false),
 });
 
@@ -41,7 +41,7 @@ export const ZUpdateEvidenceBody = z
     title: ZEvidenceTitle.optional(),
     body: ZEvidenceText.optional(),
     competencyIds: ZCompetencyIds.optional(),
-    links: z.array(ZEvidenceLink).max(10).optional(),
+    links: z.array(ZEvidenceLink).max(LIMITS.evidenceLinks).optional(),
     isSharedWithManager: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "send at least one field to change" });

@@ -4,9 +4,6 @@ import { LIMITS } from "./limits.ts";
 import { ZPlainText } from "./plain-text.ts";
 import { ZLevelRef, ZPersonLink } from "./people.ts";
 
-/** Most colleagues one request may name (core's MAX_RATERS_PER_REQUEST). */
-export const MAX_FEEDBACK_RATERS = 20;
-
 export const ZFeedbackRelation = z.enum(["peer", "upward"]);
 
 /**
@@ -45,7 +42,7 @@ export const ZFeedbackInvitation = z
 
 export const ZCreateFeedbackRequestBody = z.strictObject({
   relation: ZFeedbackRelation,
-  raterIds: z.array(z.uuid()).min(1).max(MAX_FEEDBACK_RATERS),
+  raterIds: z.array(z.uuid()).min(1).max(LIMITS.feedbackRaters),
   dueAt: z.iso.datetime({ offset: true }).describe("When the request closes by itself; in the future"),
   message: ZPlainText.max(LIMITS.longText).default(""),
 });

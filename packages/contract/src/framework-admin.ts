@@ -3,6 +3,7 @@ import { defineEndpoint } from "./endpoint.ts";
 import { ZFramework } from "./framework-document.ts";
 import { ZFrameworkRef, ZFrameworkSummary, ZFrameworkVersion } from "./frameworks.ts";
 import { ZPlainText } from "./plain-text.ts";
+import { LIMITS } from "./limits.ts";
 
 const ZVersionRef = z.union([z.literal("latest"), z.coerce.number().int().min(1)]);
 
@@ -33,10 +34,14 @@ export const ZFrameworkDiff = z
 export const ZFrameworkDiffResponse = z.object({ from: z.number().int(), to: z.number().int(), diff: ZFrameworkDiff });
 
 export const ZImportQuery = z.strictObject({
-  fileName: z.string().min(1).max(255).describe("Original file name; its extension helps detect the format"),
-  sheet: z.string().max(100).optional().describe("XLSX only: the sheet to read (default: the first)"),
-  name: ZPlainText.max(200).optional().describe("Name of the new framework (spreadsheets)"),
-  slug: z.string().max(80).optional(),
+  fileName: z
+    .string()
+    .min(1)
+    .max(LIMITS.fileName)
+    .describe("Original file name; its extension helps detect the format"),
+  sheet: z.string().max(LIMITS.label).optional().describe("XLSX only: the sheet to read (default: the first)"),
+  name: ZPlainText.max(LIMITS.shortText).optional().describe("Name of the new framework (spreadsheets)"),
+  slug: z.string().max(LIMITS.id).optional(),
   dryRun: z
     .enum(["true", "false"])
     .optional()
@@ -67,9 +72,12 @@ export const ZImportResult = z.object({
 
 export const ZExportQuery = z.strictObject({ format: z.enum(["yaml", "json", "csv", "xlsx", "md"]) });
 
-export const ZSaveDraftBody = z.strictObject({ document: ZFramework, note: ZPlainText.max(500).optional() });
-export const ZStartDraftBody = z.strictObject({ note: ZPlainText.max(500).optional() });
-const ZId = z.string().min(1).max(80);
+export const ZSaveDraftBody = z.strictObject({
+  document: ZFramework,
+  note: ZPlainText.max(LIMITS.versionNote).optional(),
+});
+export const ZStartDraftBody = z.strictObject({ note: ZPlainText.max(LIMITS.versionNote).optional() });
+const ZId = z.string().min(1).max(LIMITS.id);
 export const ZFrameworkMigrationMap = z
   .strictObject({
     competencies: z.array(
@@ -89,7 +97,7 @@ export const ZFrameworkMigrationMap = z
   .meta({ id: "FrameworkMigrationMap" });
 
 export const ZPublishBody = z.strictObject({
-  note: ZPlainText.max(500).optional(),
+  note: ZPlainText.max(LIMITS.versionNote).optional(),
   migrationMap: ZFrameworkMigrationMap.optional().describe(
     "How competencies and levels of the previous version map onto this one; inferred when omitted",
   ),

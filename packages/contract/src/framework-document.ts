@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Framework } from "@ascent/core";
 import { ZPlainText } from "./plain-text.ts";
+import { LIMITS } from "./limits.ts";
 
-const id = z.string().min(1).max(80);
-const text = ZPlainText.max(5000);
+const id = z.string().min(1).max(LIMITS.id);
+const text = ZPlainText.max(LIMITS.longText);
 
 export const ZSource = z.strictObject({
   id,
@@ -95,7 +96,7 @@ export const ZGuidance = z.strictObject({
 export const ZFramework = z
   .strictObject({
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be kebab-case"),
-    name: z.string().min(1).max(200),
+    name: z.string().min(1).max(LIMITS.shortText),
     description: text,
     sources: z.array(ZSource),
     scale: ZScale,

@@ -6,12 +6,17 @@ import { ZSaveWarning } from "./plans.ts";
 
 const ZGoalTitle = ZPlainText.min(1).max(LIMITS.shortText).regex(/\S/, "must not be blank");
 const ZActionText = ZPlainText.min(1).max(LIMITS.shortText).regex(/\S/, "must not be blank");
-const ZScaleValue = z.number().min(0).max(100).describe("On the ladder's scale (checked by the server)");
+const ZScaleValue = z.number().min(0).max(LIMITS.percent).describe("On the ladder's scale (checked by the server)");
 
 export const ZGoalStatus = z.enum(["active", "achieved", "dropped"]);
 
 const ZGoalActionInput = z.strictObject({
-  id: z.string().min(1).max(80).optional().describe("Keep the id to update an action; leave it out for a new one"),
+  id: z
+    .string()
+    .min(1)
+    .max(LIMITS.id)
+    .optional()
+    .describe("Keep the id to update an action; leave it out for a new one"),
   text: ZActionText,
   isDone: z.boolean().default(false),
 });
@@ -54,18 +59,18 @@ export const ZGoalTimelineEntry = z
 
 export const ZCreateGoalBody = z
   .strictObject({
-    competencyId: z.string().min(1).max(80),
+    competencyId: z.string().min(1).max(LIMITS.id),
     targetLevelId: z
       .string()
       .min(1)
-      .max(80)
+      .max(LIMITS.id)
       .optional()
       .describe("From a gap (no target given): the level whose expectation is the target; default the next level"),
     from: ZScaleValue.nullable().optional().describe("Explicit goals only; default the observed value now"),
     target: ZScaleValue.optional().describe("Leave out to make the goal from the readiness gap"),
     title: ZGoalTitle.optional(),
     due: z.iso.date().nullable().optional().describe("A past date is saved with a warning"),
-    actions: z.array(ZGoalActionInput).max(30).optional(),
+    actions: z.array(ZGoalActionInput).max(LIMITS.goalActions).optional(),
     isSharedWithManager: z.boolean().default(true),
   })
   .refine((body) => body.target !== undefined || body.from === undefined, {
@@ -78,7 +83,7 @@ export const ZUpdateGoalBody = z
     title: ZGoalTitle.optional(),
     target: ZScaleValue.optional(),
     due: z.iso.date().nullable().optional(),
-    actions: z.array(ZGoalActionInput).max(30).optional(),
+    actions: z.array(ZGoalActionInput).max(LIMITS.goalActions).optional(),
     status: z
       .enum(["active", "dropped"])
       .optional()
@@ -88,7 +93,7 @@ export const ZUpdateGoalBody = z
   .refine((body) => Object.keys(body).length > 0, { message: "send at least one field to change" });
 
 export const ZCheckInBody = z.strictObject({
-  progress: z.number().min(0).max(100).nullable().optional().describe("How far along, 0–100"),
+  progress: z.number().min(0).max(LIMITS.percent).nullable().optional().describe("How far along, 0–100"),
   note: ZPlainText.min(1).max(LIMITS.longText).regex(/\S/, "must not be blank"),
 });
 

@@ -1,16 +1,63 @@
-/** Limits shared by the server, the web forms and the CLI. */
+/**
+ * Every length, count and range limit, declared once. The contract schemas validate with them, the web
+ * forms set `maxLength` and counters from them, and the CLI reads them. Core cannot import the contract:
+ * where a rule is the domain's own (the shortest password) the server passes the limit in.
+ */
 export const LIMITS = {
   /** Largest JSON request body. */
   jsonBodyBytes: 1024 * 1024,
   /** Largest uploaded framework or people file. */
   uploadBytes: 5 * 1024 * 1024,
+
+  // Text lengths, in characters.
   shortText: 200,
   longText: 5000,
   evidenceText: 4000,
-} as const;
+  /** Ids and slugs of levels, competencies, items and frameworks. */
+  id: 80,
+  /** Session and API token ids. */
+  secretId: 64,
+  email: 320,
+  url: 2000,
+  fileName: 255,
+  /** A spreadsheet's sheet name, and an API token's name. */
+  label: 100,
+  /** The note kept with a framework draft or a publication. */
+  versionNote: 500,
+  passwordMin: 10,
+  passwordMax: 200,
+  /** One-time link and API token secrets. */
+  tokenMin: 10,
+  tokenMax: 200,
+  searchMin: 2,
 
-/**
- * The shortest password the server accepts, for the web forms to check early. Core, which cannot import
- * the contract, keeps its own copy; apps/server/src/auth/password-min-length.test.ts keeps the two equal.
- */
-export const PASSWORD_MIN_LENGTH = 10;
+  // Counts of items in one request.
+  feedbackRaters: 20,
+  ratingsPerSave: 100,
+  evidencePerRating: 20,
+  evidenceLinks: 10,
+  evidenceCompetencies: 20,
+  goalActions: 30,
+  actionItems: 50,
+  planListEntries: 30,
+  planIndustries: 20,
+  planCompetencies: 15,
+  planLearning: 50,
+  planSteps: 50,
+  planBeyondTitles: 30,
+
+  // Pages and ranges.
+  pageSize: { default: 50, max: 500 },
+  auditPageSize: { default: 100, max: 500 },
+  searchResults: { default: 20, max: 50 },
+  orgDepth: 50,
+  ratingConfidence: { min: 1, max: 5 },
+  healthRating: { min: 1, max: 5 },
+  vpFitAnswer: { min: 1, max: 5 },
+  pmCount: 100_000,
+  /** Progress, weights and ladder scale values, in percent or points. */
+  percent: 100,
+  anonymityK: { min: 2, max: 100 },
+  horizonMonths: { min: 1, max: 600 },
+  meetingMinutes: { min: 5, max: 480, default: 30 },
+} as const;

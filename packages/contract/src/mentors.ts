@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
 import { ZLevelRef } from "./people.ts";
+import { LIMITS } from "./limits.ts";
 
 /** A suggested mentor: who they are and why, in words. Deliberately no score of any kind. */
 export const ZMentor = z
@@ -41,8 +42,8 @@ export const mentorsEndpoints = {
     tag: "mentors",
     params: z.object({ id: z.uuid() }),
     query: z.strictObject({
-      competency: z.string().min(1).max(80),
-      target: z.string().min(1).max(80).optional(),
+      competency: z.string().min(1).max(LIMITS.id),
+      target: z.string().min(1).max(LIMITS.id).optional(),
       outsideChain: z
         .enum(["true", "false"])
         .optional()

@@ -12,7 +12,7 @@ export const ZActionItem = z
   .meta({ id: "OneOnOneActionItem" });
 
 export const ZActionItemInput = z.strictObject({
-  id: z.string().min(1).max(80).optional().describe("Keep an existing item's id; leave it out for a new item"),
+  id: z.string().min(1).max(LIMITS.id).optional().describe("Keep an existing item's id; leave it out for a new item"),
   text: ZPlainText.min(1).max(LIMITS.shortText).regex(/\S/, "must not be blank"),
   ownerId: z.uuid().describe("One of the two participants"),
   isDone: z.boolean().default(false),
@@ -86,11 +86,11 @@ export const ZPrivateNote = z
   })
   .meta({ id: "OneOnOnePrivateNote" });
 
-const ZHealthRating = z.number().int().min(1).max(5);
+const ZHealthRating = z.number().int().min(LIMITS.healthRating.min).max(LIMITS.healthRating.max);
 
 export const ZHealthCheckBody = z.strictObject({
   ratings: z
-    .record(z.string().min(1).max(80), ZHealthRating)
+    .record(z.string().min(1).max(LIMITS.id), ZHealthRating)
     .describe("Every aspect of the 1:1's playbook, by aspect id, rated 1 to 5"),
 });
 
@@ -194,7 +194,7 @@ export const oneOnOnesEndpoints = {
     body: z
       .strictObject({
         sharedNotes: ZNotesText.optional(),
-        actionItems: z.array(ZActionItemInput).max(50).optional(),
+        actionItems: z.array(ZActionItemInput).max(LIMITS.actionItems).optional(),
       })
       .refine((body) => Object.keys(body).length > 0, { message: "send at least one field to change" }),
     response: ZOneOnOne,
@@ -242,7 +242,13 @@ export const oneOnOnesEndpoints = {
     params: ZOneOnOneParams,
     query: z.strictObject({
       repeat: z.enum(["weekly", "biweekly", "monthly"]).default("weekly"),
-      minutes: z.coerce.number().int().min(5).max(480).default(30).describe("How long each 1:1 lasts"),
+      minutes: z.coerce
+        .number()
+        .int()
+        .min(LIMITS.meetingMinutes.min)
+        .max(LIMITS.meetingMinutes.max)
+        .default(LIMITS.meetingMinutes.default)
+        .describe("How long each 1:1 lasts"),
     }),
     response: z.string().describe("The .ics file"),
     download: true,

@@ -9,7 +9,11 @@ const cappedList = <T extends z.ZodType>(item: T) => z.object({ total: z.number(
 export const ZPeopleImportField = z.enum(["name", "email", "title", "manager", "team"]);
 
 export const ZPeopleImportQuery = z.strictObject({
-  fileName: z.string().min(1).max(255).describe("Original file name, shown in messages; .csv, .tsv or .txt"),
+  fileName: z
+    .string()
+    .min(1)
+    .max(LIMITS.fileName)
+    .describe("Original file name, shown in messages; .csv, .tsv or .txt"),
   dryRun: z
     .enum(["true", "false"])
     .optional()
@@ -85,7 +89,7 @@ export const ZTitleOverride = z
 
 export const ZSetTitleOverrideBody = z.strictObject({
   title: ZPlainText.trim().min(1).max(LIMITS.shortText).describe("The company title, as people carry it"),
-  levelId: z.string().min(1).max(80).describe("A level of the built-in ladder"),
+  levelId: z.string().min(1).max(LIMITS.id).describe("A level of the built-in ladder"),
 });
 
 const MB = Math.round(LIMITS.uploadBytes / (1024 * 1024));

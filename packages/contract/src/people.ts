@@ -76,9 +76,9 @@ export const ZOrgNode: z.ZodType<TOrgNode> = z
   .meta({ id: "OrgNode" });
 
 const ZName = ZPlainText.min(1).max(LIMITS.shortText).regex(/\S/, "must not be blank");
-const ZEmail = z.email().max(320);
+const ZEmail = z.email().max(LIMITS.email);
 const ZShortText = ZPlainText.max(LIMITS.shortText);
-const ZLevelId = z.string().min(1).max(80).nullable().describe("A level id of a published framework, or null");
+const ZLevelId = z.string().min(1).max(LIMITS.id).nullable().describe("A level id of a published framework, or null");
 const ZManagerId = z.uuid().nullable();
 
 export const ZCreatePersonBody = z.strictObject({
@@ -107,9 +107,9 @@ const ZPersonParams = z.object({ id: z.uuid() });
 export const ZPeopleQuery = z.strictObject({
   search: z.string().max(LIMITS.shortText).optional().describe("Part of a name, email or title"),
   team: z.string().max(LIMITS.shortText).optional(),
-  levelId: z.string().max(80).optional(),
+  levelId: z.string().max(LIMITS.id).optional(),
   status: ZPersonStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
@@ -126,8 +126,8 @@ export const peopleEndpoints = {
       "Find colleagues by name, title or team (active people; name, title and team only), e.g. to ask them for feedback",
     tag: "people",
     query: z.strictObject({
-      search: z.string().trim().min(2).max(LIMITS.shortText),
-      limit: z.coerce.number().int().min(1).max(50).default(20),
+      search: z.string().trim().min(LIMITS.searchMin).max(LIMITS.shortText),
+      limit: z.coerce.number().int().min(1).max(LIMITS.searchResults.max).default(LIMITS.searchResults.default),
     }),
     response: ZDirectory,
   }),
@@ -211,7 +211,13 @@ export const peopleEndpoints = {
     tag: "people",
     query: z.strictObject({
       root: z.uuid().optional(),
-      depth: z.coerce.number().int().min(1).max(50).optional().describe("Levels to show, the root being 1"),
+      depth: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(LIMITS.orgDepth)
+        .optional()
+        .describe("Levels to show, the root being 1"),
     }),
     response: z.object({ roots: z.array(ZOrgNode) }),
   }),

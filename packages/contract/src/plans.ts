@@ -6,8 +6,8 @@ import { ZPlainText } from "./plain-text.ts";
 const ZShortText = ZPlainText.max(LIMITS.shortText);
 const ZLongText = ZPlainText.max(LIMITS.longText);
 const ZListEntry = ZPlainText.min(1).max(LIMITS.shortText).regex(/\S/, "must not be blank");
-const ZItemId = z.string().min(1).max(80);
-const ZCompetencyId = z.string().min(1).max(80);
+const ZItemId = z.string().min(1).max(LIMITS.id);
+const ZCompetencyId = z.string().min(1).max(LIMITS.id);
 
 export const ZPlanCadence = z.enum(["monthly", "quarterly", "half-yearly", "yearly"]);
 export const ZLearningKind = z.enum(["formal-education", "certification", "mentorship", "hands-on"]);
@@ -17,26 +17,33 @@ export const ZLearningStatus = z.enum(["planned", "in-progress", "done"]);
 export const ZSaveWarning = z.object({ path: z.string(), message: z.string() }).meta({ id: "SaveWarning" });
 
 const ZEnvision = z.strictObject({
-  targetLevelId: z.string().min(1).max(80).nullable().default(null),
-  horizonMonths: z.number().int().min(1).max(600).nullable().default(null).describe("How far ahead, in months"),
+  targetLevelId: z.string().min(1).max(LIMITS.id).nullable().default(null),
+  horizonMonths: z
+    .number()
+    .int()
+    .min(LIMITS.horizonMonths.min)
+    .max(LIMITS.horizonMonths.max)
+    .nullable()
+    .default(null)
+    .describe("How far ahead, in months"),
   scopeOfInfluence: ZLongText.default(""),
-  preferredIndustries: z.array(ZListEntry).max(20).default([]),
+  preferredIndustries: z.array(ZListEntry).max(LIMITS.planIndustries).default([]),
   impact: ZLongText.default(""),
 });
 
 const ZSelfAwareness = z.strictObject({
-  strengths: z.array(ZListEntry).max(30).default([]),
-  weaknesses: z.array(ZListEntry).max(30).default([]),
-  interests: z.array(ZListEntry).max(30).default([]),
-  values: z.array(ZListEntry).max(30).default([]),
-  motivations: z.array(ZListEntry).max(30).default([]),
+  strengths: z.array(ZListEntry).max(LIMITS.planListEntries).default([]),
+  weaknesses: z.array(ZListEntry).max(LIMITS.planListEntries).default([]),
+  interests: z.array(ZListEntry).max(LIMITS.planListEntries).default([]),
+  values: z.array(ZListEntry).max(LIMITS.planListEntries).default([]),
+  motivations: z.array(ZListEntry).max(LIMITS.planListEntries).default([]),
 });
 
 const ZLearningItemInput = z.strictObject({
   id: ZItemId.optional().describe("Keep the id to update an item; leave it out for a new one"),
   kind: ZLearningKind,
   title: ZListEntry,
-  competencyIds: z.array(ZCompetencyId).max(15).default([]),
+  competencyIds: z.array(ZCompetencyId).max(LIMITS.planCompetencies).default([]),
   status: ZLearningStatus.default("planned"),
 });
 
@@ -56,9 +63,9 @@ const ZBeyondTitle = z.strictObject({
 export const ZSavePlanBody = z.strictObject({
   envision: ZEnvision.prefault({}),
   selfAwareness: ZSelfAwareness.prefault({}),
-  learning: z.array(ZLearningItemInput).max(50).default([]),
-  steps: z.array(ZProactiveStepInput).max(50).default([]),
-  beyondTitles: z.array(ZBeyondTitle).max(30).default([]),
+  learning: z.array(ZLearningItemInput).max(LIMITS.planLearning).default([]),
+  steps: z.array(ZProactiveStepInput).max(LIMITS.planSteps).default([]),
+  beyondTitles: z.array(ZBeyondTitle).max(LIMITS.planBeyondTitles).default([]),
   cadence: ZPlanCadence.default("quarterly"),
 });
 

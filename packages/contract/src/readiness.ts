@@ -28,12 +28,12 @@ export const ZReadinessSettings = z
   })
   .meta({ id: "ReadinessSettings" });
 
-const ZWeight = z.number().min(0).max(100);
+const ZWeight = z.number().min(0).max(LIMITS.percent);
 export const ZUpdateReadinessSettingsBody = z.strictObject({
   weights: z
     .strictObject({ manager: ZWeight, peer: ZWeight, upward: ZWeight, self: ZWeight })
     .refine((w) => Object.values(w).some((weight) => weight > 0), { message: "at least one weight must be above 0" }),
-  k: z.number().int().min(2).max(100).describe("Anonymity threshold, at least 2"),
+  k: z.number().int().min(LIMITS.anonymityK.min).max(LIMITS.anonymityK.max).describe("Anonymity threshold, at least 2"),
 });
 
 /** A group's mean and count, or why it is hidden; null when nobody in that relation rated. */
@@ -239,7 +239,7 @@ export const ZMigrateAssessmentsResult = z
 
 const ZPersonParams = z.object({ id: z.uuid() });
 const ZOrgQuery = z.strictObject({
-  level: z.string().min(1).max(80).optional().describe("Only this level"),
+  level: z.string().min(1).max(LIMITS.id).optional().describe("Only this level"),
   team: z.string().max(LIMITS.shortText).optional().describe("Only this team"),
 });
 
@@ -252,7 +252,7 @@ export const readinessEndpoints = {
       "Readiness of a person for a level (default: the next one), number by number: for the person and the managers above them",
     tag: "readiness",
     params: ZPersonParams,
-    query: z.strictObject({ target: z.string().min(1).max(80).optional().describe("Target level id") }),
+    query: z.strictObject({ target: z.string().min(1).max(LIMITS.id).optional().describe("Target level id") }),
     response: ZPersonReadiness,
   }),
   history: defineEndpoint({

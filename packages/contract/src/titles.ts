@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
+import { LIMITS } from "./limits.ts";
 
 export const ZTitleResolution = z
   .object({
@@ -20,7 +21,7 @@ export const titleEndpoints = {
     summary: "Where a company job title sits on the ladder, with a confidence and the reason",
     tag: "titles",
     query: z.strictObject({
-      title: z.string().min(1).max(200),
+      title: z.string().min(1).max(LIMITS.shortText),
       framework: z.string().optional().describe("Framework id or slug (default: the built-in ladder)"),
     }),
     response: ZTitleResolution,

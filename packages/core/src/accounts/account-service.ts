@@ -16,8 +16,6 @@ import type {
 import { hashToken, randomToken, sessionHandle } from "./tokens.ts";
 import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
 
-/** The contract repeats it for the web forms; apps/server/src/auth/password-min-length.test.ts keeps the two equal. */
-export const PASSWORD_MIN_LENGTH = 10;
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -32,6 +30,8 @@ export interface AccountPorts {
   tokens: ApiTokenRepository;
   rateLimits: RateLimitRepository;
   hasher: PasswordHasher;
+  /** The shortest password accepted; the server passes the contract's limit, which the web forms show. */
+  passwordMinLength: number;
   /** Keeps who is behind a session or token between requests (the person's changes drop it). */
   memo?: Memo;
   /** SHA-256 of a token as hex; by default Web Crypto's, which is asynchronous and slower per call. */
@@ -55,10 +55,10 @@ export interface ClientInfo {
   userAgent: string;
 }
 
-function assertPasswordStrength(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new AppError("validation_failed", `The password must have at least ${PASSWORD_MIN_LENGTH} characters`, [
-      { path: "body.password", message: `at least ${PASSWORD_MIN_LENGTH} characters` },
+function assertPasswordStrength(password: string, minLength: number): void {
+  if (password.length < minLength) {
+    throw new AppError("validation_failed", `The password must have at least ${minLength} characters`, [
+      { path: "body.password", message: `at least ${minLength} characters` },
     ]);
   }
 }
@@ -221,7 +221,7 @@ export class AccountService {
         { path: "body.currentPassword", message: "does not match" },
       ]);
     }
-    assertPasswordStrength(next);
+    assertPasswordStrength(next, this.ports.passwordMinLength);
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
     await this.ports.sessions.deleteForPerson(personId, keepSessionHash);
   }
@@ -257,7 +257,7 @@ export class AccountService {
 
   /** Sets the password from a one-time link and signs the person in. */
   async redeemLink(token: string, password: string, client: ClientInfo): Promise<SignedIn> {
-    assertPasswordStrength(password);
+    assertPasswordStrength(password, this.ports.passwordMinLength);
     await this.describeLink(token);
     const tokenHash = await this.hashToken(token);
     const link = await this.ports.links.find(tokenHash);
@@ -314,7 +314,7 @@ export class AccountService {
   }
 
   async setPasswordDirectly(personId: string, password: string, isAdmin?: boolean): Promise<void> {
-    assertPasswordStrength(password);
+    assertPasswordStrength(password, this.ports.passwordMinLength);
     await this.ports.accounts.upsert({ personId, ...(isAdmin === undefined ? {} : { isAdmin }) });
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(password), this.now());
   }

@@ -4,8 +4,6 @@ import type { PeopleRepository } from "../people/ports.ts";
 import { isRequestClosed, type FeedbackRequest } from "./assessment.ts";
 import type { FeedbackRequestRepository } from "./ports.ts";
 
-export const MAX_RATERS_PER_REQUEST = 20;
-
 export interface NewFeedbackRequest {
   subjectId: string;
   relation: "peer" | "upward";
@@ -42,9 +40,10 @@ export class FeedbackRequestService {
       throw new AppError("forbidden", "Only the person or a manager above them can ask for feedback about them");
     }
     const raterIds = [...new Set(input.raterIds)];
-    if (raterIds.length === 0 || raterIds.length > MAX_RATERS_PER_REQUEST) {
-      throw new AppError("validation_failed", `Name between 1 and ${MAX_RATERS_PER_REQUEST} colleagues`, [
-        { path: "body.raterIds", message: `got ${raterIds.length}` },
+    // The most raters per request is the contract's (LIMITS.feedbackRaters), checked at every edge.
+    if (raterIds.length === 0) {
+      throw new AppError("validation_failed", "Name at least one colleague", [
+        { path: "body.raterIds", message: "is empty" },
       ]);
     }
     if (raterIds.includes(subject.id)) {

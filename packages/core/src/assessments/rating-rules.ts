@@ -2,16 +2,16 @@ import { AppError, type ErrorDetail } from "../errors/app-error.ts";
 import type { Framework } from "../framework/framework.ts";
 import type { Rating } from "./assessment.ts";
 
-/** Longest evidence text per rating; the web form and the API share it through the contract. */
-export const EVIDENCE_TEXT_LIMIT = 4000;
-
 /** Competencies that apply at a level: those with a weight above zero. */
 export function applicableCompetencyIds(framework: Framework, levelId: string): string[] {
   const row = framework.expectations[levelId] ?? {};
   return framework.competencies.filter((c) => (row[c.id]?.weight ?? 0) > 0).map((c) => c.id);
 }
 
-/** Checks ratings against the framework version an assessment records; throws naming each bad field. */
+/**
+ * Checks ratings against the framework version an assessment records; throws naming each bad field. Lengths
+ * and the confidence range are the contract's (LIMITS), checked at every edge before this runs.
+ */
 export function assertValidRatings(ratings: Rating[], framework: Framework, levelId: string): void {
   const applicable = new Set(applicableCompetencyIds(framework, levelId));
   const known = new Set(framework.competencies.map((c) => c.id));
@@ -32,12 +32,6 @@ export function assertValidRatings(ratings: Rating[], framework: Framework, leve
     const { min, max } = framework.scale;
     if (rating.score !== null && (!Number.isFinite(rating.score) || rating.score < min || rating.score > max)) {
       details.push({ path: `${at}.score`, message: `must be between ${min} and ${max}` });
-    }
-    if (rating.evidence.length > EVIDENCE_TEXT_LIMIT) {
-      details.push({ path: `${at}.evidence`, message: `must be at most ${EVIDENCE_TEXT_LIMIT} characters` });
-    }
-    if (rating.confidence !== null && ![1, 2, 3, 4, 5].includes(rating.confidence)) {
-      details.push({ path: `${at}.confidence`, message: "must be 1 to 5" });
     }
   });
   if (details.length > 0) {

@@ -2,12 +2,8 @@ import { AppError, type ErrorDetail } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { Framework } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
-import { EVIDENCE_TEXT_LIMIT } from "../assessments/rating-rules.ts";
 import type { Evidence, EvidencePatch, EvidenceRepository, NewEvidence } from "./evidence.ts";
 import { suggestTags, type TagSuggestion } from "./suggest-tags.ts";
-
-export const EVIDENCE_TITLE_LIMIT = 200;
-export const EVIDENCE_LINK_LIMIT = 10;
 
 export type EvidenceInput = Omit<NewEvidence, "personId">;
 
@@ -51,14 +47,9 @@ export class EvidenceService {
     if (fields.date !== undefined && !isCalendarDate(fields.date)) {
       details.push({ path: "body.date", message: "must be a calendar date, yyyy-mm-dd" });
     }
-    if (fields.title !== undefined && (!/\S/.test(fields.title) || fields.title.length > EVIDENCE_TITLE_LIMIT)) {
-      details.push({ path: "body.title", message: `must be 1 to ${EVIDENCE_TITLE_LIMIT} characters, not blank` });
-    }
-    if (fields.body !== undefined && fields.body.length > EVIDENCE_TEXT_LIMIT) {
-      details.push({ path: "body.body", message: `must be at most ${EVIDENCE_TEXT_LIMIT} characters` });
-    }
-    if (fields.links !== undefined && fields.links.length > EVIDENCE_LINK_LIMIT) {
-      details.push({ path: "body.links", message: `at most ${EVIDENCE_LINK_LIMIT} links` });
+    // Lengths and counts are the contract's (LIMITS), checked at every edge before this runs.
+    if (fields.title !== undefined && !/\S/.test(fields.title)) {
+      details.push({ path: "body.title", message: "must not be blank" });
     }
     if (fields.competencyIds !== undefined) {
       const known = new Set((await this.ports.activeFramework()).document.competencies.map((c) => c.id));

@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useCreateToken, useMyTokens, useRevokeToken } from "../../api/account.ts";
 import { Badge } from "../../ui/badge.tsx";
@@ -138,7 +139,7 @@ export function ApiTokensSection() {
             hint="What will use it, so you can tell your tokens apart."
             value={name}
             onChange={setName}
-            maxLength={100}
+            maxLength={LIMITS.label}
             error={
               nameError ??
               serverErrors.name ??

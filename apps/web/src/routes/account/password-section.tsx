@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from "@ascent/contract";
+import { LIMITS } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { useChangePassword } from "../../api/account.ts";
 import { describeError } from "../../ui/describe-error.ts";
@@ -22,7 +22,7 @@ export function PasswordSection() {
     event.preventDefault();
     const found: FieldErrors = {};
     if (!currentPassword) found.currentPassword = "Enter your current password.";
-    if (newPassword.length < PASSWORD_MIN_LENGTH) found.newPassword = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    if (newPassword.length < LIMITS.passwordMin) found.newPassword = `Use at least ${LIMITS.passwordMin} characters.`;
     else if (newPassword === currentPassword) found.newPassword = "Choose a password different from the current one.";
     setErrors(found);
     if (found.currentPassword || found.newPassword) {
@@ -67,7 +67,7 @@ export function PasswordSection() {
             label="New password"
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            hint={`At least ${LIMITS.passwordMin} characters.`}
             value={newPassword}
             onChange={setNewPassword}
             error={errors.newPassword ?? serverErrors.newPassword}

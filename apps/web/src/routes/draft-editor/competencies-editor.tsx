@@ -1,4 +1,4 @@
-import type { TFramework } from "@ascent/contract";
+import { LIMITS, type TFramework } from "@ascent/contract";
 import { CellField } from "./editor-fields.tsx";
 
 type Competency = TFramework["competencies"][number];
@@ -38,7 +38,7 @@ export function CompetenciesEditor({ competencies, errors, onChange }: Competenc
                         {...control}
                         className="input"
                         value={competency.name}
-                        maxLength={200}
+                        maxLength={LIMITS.shortText}
                         onChange={(event) => onChange(index, { name: event.target.value })}
                       />
                     )}
@@ -51,7 +51,7 @@ export function CompetenciesEditor({ competencies, errors, onChange }: Competenc
                         {...control}
                         className="input"
                         value={competency.area}
-                        maxLength={200}
+                        maxLength={LIMITS.shortText}
                         onChange={(event) => onChange(index, { area: event.target.value })}
                       />
                     )}

@@ -1,4 +1,4 @@
-import type { TFramework } from "@ascent/contract";
+import { LIMITS, type TFramework } from "@ascent/contract";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { CellField } from "./editor-fields.tsx";
 
@@ -57,7 +57,7 @@ export function LevelsEditor({ levels, aliasText, errors, onChange, onAliasChang
                         {...control}
                         className="input"
                         value={level.name}
-                        maxLength={200}
+                        maxLength={LIMITS.shortText}
                         onChange={(event) => onChange(index, { name: event.target.value })}
                       />
                     )}

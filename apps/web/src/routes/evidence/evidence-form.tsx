@@ -10,8 +10,6 @@ import { useSuggestEvidenceTags } from "../../api/assessment-queries.ts";
 import { describeError, fieldErrors } from "../../ui/describe-error.ts";
 import { isPlainText } from "../../ui/plain-text.ts";
 
-const MAX_LINKS = 10;
-
 export interface EvidenceDraft {
   title: string;
   date: string;
@@ -67,7 +65,7 @@ function validate(draft: EvidenceDraft): Record<string, string> {
   const links = splitLinks(draft.links);
   const bad = links.find((link) => !isWebLink(link));
   if (bad) errors.links = `“${bad}” is not a web address; links start with https:// or http://.`;
-  else if (links.length > MAX_LINKS) errors.links = `Add at most ${MAX_LINKS} links.`;
+  else if (links.length > LIMITS.evidenceLinks) errors.links = `Add at most ${LIMITS.evidenceLinks} links.`;
   return errors;
 }
 
@@ -240,7 +238,7 @@ export function EvidenceForm({
           Links <span className="form-field__optional">(optional)</span>
         </label>
         <p id={`${field("links")}-hint`} className="form-field__hint">
-          One web address per line, up to {MAX_LINKS}: a document, a launch note, a dashboard.
+          One web address per line, up to {LIMITS.evidenceLinks}: a document, a launch note, a dashboard.
         </p>
         <textarea
           id={field("links")}

@@ -1,4 +1,4 @@
-import { LIMITS, MAX_FEEDBACK_RATERS } from "@ascent/contract";
+import { LIMITS } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useCreateFeedbackRequest } from "../../api/assessment-queries.ts";
 import { useReports } from "../../api/people-queries.ts";
@@ -45,7 +45,8 @@ export function FeedbackRequestForm({ subject, isSelf, k }: FeedbackRequestFormP
   function validate(): Record<string, string> {
     const found: Record<string, string> = {};
     if (raters.length === 0) found.raterIds = "Add at least one colleague to ask.";
-    if (raters.length > MAX_FEEDBACK_RATERS) found.raterIds = `Ask at most ${MAX_FEEDBACK_RATERS} colleagues at once.`;
+    if (raters.length > LIMITS.feedbackRaters)
+      found.raterIds = `Ask at most ${LIMITS.feedbackRaters} colleagues at once.`;
     if (!due) found.dueAt = "Choose the day the request closes.";
     else if (due < tomorrow) found.dueAt = "Choose a day after today.";
     if (message.length > LIMITS.longText) found.message = `Keep the message under ${LIMITS.longText} characters.`;

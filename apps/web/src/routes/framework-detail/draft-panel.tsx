@@ -1,4 +1,4 @@
-import type { TFrameworkDetail } from "@ascent/contract";
+import { LIMITS, type TFrameworkDetail } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { useDiscardDraft, usePublishDraft, useStartDraft } from "../../api/framework-admin.ts";
@@ -37,7 +37,7 @@ export function PublishForm({
         isOptional
         multiline
         rows={2}
-        maxLength={500}
+        maxLength={LIMITS.versionNote}
         value={note}
         onChange={setNote}
       />

@@ -138,7 +138,7 @@ export function FrameworkImportPage() {
               isOptional
               value={choices.name}
               onChange={(name) => change({ name })}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               error={serverErrors.name}
             />
             <TextField
@@ -147,7 +147,7 @@ export function FrameworkImportPage() {
               isOptional
               value={choices.slug}
               onChange={(slug) => change({ slug })}
-              maxLength={80}
+              maxLength={LIMITS.id}
               error={serverErrors.slug}
             />
             {sheetNames.length > 1 ? (
@@ -172,7 +172,7 @@ export function FrameworkImportPage() {
                 isOptional
                 value={choices.sheet}
                 onChange={(sheet) => change({ sheet })}
-                maxLength={100}
+                maxLength={LIMITS.label}
               />
             )}
           </div>

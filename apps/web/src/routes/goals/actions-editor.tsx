@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useId, useState, type KeyboardEvent } from "react";
 
 export interface ActionRow {
@@ -51,7 +52,7 @@ export function ActionsEditor({
                 id={`${id}-${action.key}`}
                 className="input"
                 value={action.text}
-                maxLength={200}
+                maxLength={LIMITS.shortText}
                 onChange={(event) =>
                   onChange(actions.map((a) => (a.key === action.key ? { ...a, text: event.target.value } : a)))
                 }
@@ -75,7 +76,7 @@ export function ActionsEditor({
           id={`${id}-new`}
           className="input"
           value={text}
-          maxLength={200}
+          maxLength={LIMITS.shortText}
           placeholder="A concrete step, e.g. “Run the next pricing review”"
           onChange={(event) => setText(event.target.value)}
           onKeyDown={handleKeyDown}

@@ -1,4 +1,4 @@
-import type { TGoal } from "@ascent/contract";
+import { LIMITS, type TGoal } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { useUpdateGoal, type Ladder } from "../../api/growth-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
@@ -87,7 +87,7 @@ function EditGoalForm({
             {...control}
             className="input"
             value={title}
-            maxLength={200}
+            maxLength={LIMITS.shortText}
             data-autofocus
             onChange={(event) => setTitle(event.target.value)}
           />

@@ -1,4 +1,4 @@
-import type { TGoal } from "@ascent/contract";
+import { LIMITS, type TGoal } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useCheckInGoal, useDeleteGoal, useUpdateGoal, type Ladder } from "../../api/growth-queries.ts";
 import { Badge } from "../../ui/badge.tsx";
@@ -276,7 +276,7 @@ function CheckIns({ personId, goal }: { personId: string; goal: TGoal }) {
                   className="input input--short"
                   type="number"
                   min={0}
-                  max={100}
+                  max={LIMITS.percent}
                   value={progress}
                   onChange={(event) => setProgress(event.target.value)}
                 />

@@ -1,4 +1,4 @@
-import type { TCreateGoalBody, TPersonReadiness } from "@ascent/contract";
+import { LIMITS, type TCreateGoalBody, type TPersonReadiness } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useReadiness } from "../../api/assessment-queries.ts";
 import { useCreateGoal, useLadder, type Ladder } from "../../api/growth-queries.ts";
@@ -196,7 +196,7 @@ function NewGoalForm({
                   {...control}
                   className="input"
                   value={title}
-                  maxLength={200}
+                  maxLength={LIMITS.shortText}
                   onChange={(event) => setTitle(event.target.value)}
                 />
               )}

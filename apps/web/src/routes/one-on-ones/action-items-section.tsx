@@ -1,4 +1,4 @@
-import type { TOneOnOne, TOneOnOneActionItem } from "@ascent/contract";
+import { LIMITS, type TOneOnOne, type TOneOnOneActionItem } from "@ascent/contract";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useUpdateOneOnOne } from "../../api/growth-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
@@ -135,7 +135,7 @@ export function ActionItemsSection({ meeting }: { meeting: TOneOnOne }) {
               ref={textRef}
               className="input"
               value={text}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               onChange={(event) => setText(event.target.value)}
             />
           )}

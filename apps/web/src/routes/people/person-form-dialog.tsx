@@ -123,7 +123,7 @@ function PersonForm({
               className="input"
               type="email"
               autoComplete="off"
-              maxLength={320}
+              maxLength={LIMITS.email}
               value={values.email}
               onChange={(e) => set("email", e.target.value)}
             />

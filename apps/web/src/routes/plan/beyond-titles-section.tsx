@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { Ladder } from "../../api/growth-queries.ts";
@@ -126,7 +127,7 @@ function BeyondTitleItem({
               ref={companyRef}
               className="input"
               value={row.company}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               onChange={(event) => onChange({ company: event.target.value })}
             />
           )}
@@ -137,7 +138,7 @@ function BeyondTitleItem({
               {...control}
               className="input"
               value={row.title}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               onChange={(event) => onChange({ title: event.target.value })}
             />
           )}

@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useId } from "react";
 import type { Ladder } from "../../api/growth-queries.ts";
 import { FormField } from "../../ui/form-field.tsx";
@@ -45,8 +46,8 @@ export function EnvisionSection({ plan, draft, update, errors, ladder }: Section
                 className="input"
                 type="number"
                 inputMode="numeric"
-                min={1}
-                max={600}
+                min={LIMITS.horizonMonths.min}
+                max={LIMITS.horizonMonths.max}
                 step={1}
                 value={draft.horizonMonths}
                 onChange={(event) => update((d) => ({ ...d, horizonMonths: event.target.value }))}

@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Ladder } from "../../api/growth-queries.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -122,7 +123,7 @@ function LearningItem({
               ref={titleRef}
               className="input"
               value={row.title}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               onChange={(event) => onChange({ title: event.target.value })}
             />
           )}

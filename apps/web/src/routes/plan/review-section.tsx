@@ -1,4 +1,4 @@
-import type { TCareerPlan, TPlanChange, TPlanContent } from "@ascent/contract";
+import { LIMITS, type TCareerPlan, type TPlanChange, type TPlanContent } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
 import { usePlanReviews, useReviewCareerPlan, type Ladder } from "../../api/growth-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
@@ -48,7 +48,7 @@ export function ReviewSection({
               {...control}
               className="input"
               value={note}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               onChange={(event) => setNote(event.target.value)}
             />
           )}

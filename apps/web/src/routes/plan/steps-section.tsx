@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useEffect, useId, useRef, useState } from "react";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { FormField } from "../../ui/form-field.tsx";
@@ -110,7 +111,7 @@ function StepItem({
               ref={textRef}
               className="input"
               value={row.text}
-              maxLength={200}
+              maxLength={LIMITS.shortText}
               onChange={(event) => onChange({ text: event.target.value })}
             />
           )}

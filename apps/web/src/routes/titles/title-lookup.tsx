@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useTitleResolution } from "../../api/queries.ts";
@@ -51,7 +52,7 @@ export function TitleLookup({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     }
     setInputError(undefined);
     setDraft(trimmed);
-    setTitle(trimmed.slice(0, 200));
+    setTitle(trimmed.slice(0, LIMITS.shortText));
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -78,7 +79,7 @@ export function TitleLookup({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                 className="input"
                 type="search"
                 value={draft}
-                maxLength={200}
+                maxLength={LIMITS.shortText}
                 onChange={(event) => setDraft(event.target.value)}
               />
               <button type="submit" className="button">

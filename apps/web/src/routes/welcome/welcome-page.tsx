@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from "@ascent/contract";
+import { LIMITS } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useDescribeLink, useRedeemLink } from "../../api/session.ts";
@@ -75,8 +75,8 @@ export function WelcomePage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: FieldErrors = {};
-    if (password.length < PASSWORD_MIN_LENGTH) {
-      found.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    if (password.length < LIMITS.passwordMin) {
+      found.password = `Use at least ${LIMITS.passwordMin} characters.`;
     }
     if (confirm !== password) found.confirm = "The two passwords differ; type the same password twice.";
     setErrors(found);
@@ -114,7 +114,7 @@ export function WelcomePage() {
             label="New password"
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+            hint={`At least ${LIMITS.passwordMin} characters. A short sentence is easy to remember and hard to guess.`}
             value={password}
             onChange={setPassword}
             error={passwordError}
