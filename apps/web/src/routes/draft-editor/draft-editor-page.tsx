@@ -91,6 +91,10 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
     setFramework(next);
     setIsDirty(true);
   };
+  const editWith = (apply: (current: TFramework) => TFramework) => {
+    setFramework(apply);
+    setIsDirty(true);
+  };
 
   async function handleSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -161,12 +165,7 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
             levels={framework.levels}
             aliasText={aliasText}
             errors={errors}
-            onChange={(index, change) =>
-              edit({
-                ...framework,
-                levels: framework.levels.map((level, i) => (i === index ? { ...level, ...change } : level)),
-              })
-            }
+            onChange={(apply) => editWith((current) => ({ ...current, levels: apply(current.levels) }))}
             onAliasChange={(id, text) => {
               setAliasText((current) => ({ ...current, [id]: text }));
               setIsDirty(true);
@@ -180,12 +179,7 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
           <CompetenciesEditor
             competencies={framework.competencies}
             errors={errors}
-            onChange={(index, change) =>
-              edit({
-                ...framework,
-                competencies: framework.competencies.map((c, i) => (i === index ? { ...c, ...change } : c)),
-              })
-            }
+            onChange={(apply) => editWith((current) => ({ ...current, competencies: apply(current.competencies) }))}
           />
         </section>
 

@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import type { ReactNode } from "react";
 
 /** A stable element id for the field at a document path, so an error can point at it. */
@@ -46,4 +47,47 @@ export function numberValue(value: number): string {
 
 export function parseNumber(text: string): number {
   return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+interface TextCellProps {
+  /** The row's document path, e.g. "levels.2". */
+  at: string;
+  field: string;
+  /** The column's name; the cell's label reads "<label> of <who>". */
+  label: string;
+  who: string;
+  errors: Record<string, string>;
+  value: string;
+  onChange: (value: string) => void;
+  /** A textarea of this many rows; a one-line input (short text) when left out. */
+  rows?: number;
+}
+
+/** One text cell of an editor table: an input or textarea tied to its document path and error. */
+export function TextCell({ at, field, label, who, errors, value, onChange, rows }: TextCellProps) {
+  return (
+    <td>
+      <CellField path={`${at}.${field}`} label={`${label} of ${who}`} errors={errors}>
+        {(control) =>
+          rows === undefined ? (
+            <input
+              {...control}
+              className="input"
+              value={value}
+              maxLength={LIMITS.shortText}
+              onChange={(event) => onChange(event.target.value)}
+            />
+          ) : (
+            <textarea
+              {...control}
+              className="input"
+              rows={rows}
+              value={value}
+              onChange={(event) => onChange(event.target.value)}
+            />
+          )
+        }
+      </CellField>
+    </td>
+  );
 }

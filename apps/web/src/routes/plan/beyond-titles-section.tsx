@@ -1,11 +1,12 @@
 import { LIMITS } from "@ascent/contract";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
 import type { Ladder } from "../../api/growth-queries.ts";
 import { useTitleResolution } from "../../api/queries.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { FormField } from "../../ui/form-field.tsx";
+import { RowListEditor, type RowTools } from "../../ui/row-list-editor.tsx";
 import { messageAt, newRowKey, type BeyondTitleRow, type SectionProps } from "./plan-draft.ts";
 import { StepHeading } from "./step-heading.tsx";
 
@@ -20,27 +21,6 @@ function useDebounced<T>(value: T, delayMs = 400): T {
 
 export function BeyondTitlesSection({ plan, draft, update, errors, ladder }: SectionProps & { ladder: Ladder }) {
   const headingId = useId();
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-
-  function change(key: string, patch: Partial<BeyondTitleRow>) {
-    update((d) => ({
-      ...d,
-      beyondTitles: d.beyondTitles.map((row) => (row.key === key ? { ...row, ...patch } : row)),
-    }));
-  }
-
-  function add() {
-    const key = newRowKey();
-    update((d) => ({ ...d, beyondTitles: [...d.beyondTitles, { key, company: "", title: "", responsibilities: "" }] }));
-    setFocusKey(key);
-  }
-
-  function remove(key: string) {
-    update((d) => ({ ...d, beyondTitles: d.beyondTitles.filter((row) => row.key !== key) }));
-    addRef.current?.focus();
-  }
-
   return (
     <section className="card plan-step" aria-labelledby={headingId}>
       <StepHeading
@@ -54,81 +34,58 @@ export function BeyondTitlesSection({ plan, draft, update, errors, ladder }: Sec
         The same title means different things at different companies. Note the titles and responsibilities you find at
         companies you are considering, and see where each sits on this ladder.
       </p>
-      {draft.beyondTitles.length === 0 ? (
-        <EmptyState title="No titles noted yet">
-          <p>
-            Add a role you have seen elsewhere, for example a “Group Product Manager” at a company you admire. See also{" "}
-            <Link to="/titles">title mapping</Link>.
-          </p>
-        </EmptyState>
-      ) : (
-        <ol className="row-list">
-          {draft.beyondTitles.map((row, index) => (
-            <li key={row.key}>
-              <BeyondTitleItem
-                row={row}
-                index={index}
-                ladder={ladder}
-                errors={errors}
-                shouldFocus={focusKey === row.key}
-                onFocused={() => setFocusKey(null)}
-                onChange={(patch) => change(row.key, patch)}
-                onRemove={() => remove(row.key)}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
-      <button ref={addRef} type="button" className="button button--secondary" onClick={add}>
-        Add a title from another company
-      </button>
+      <RowListEditor<BeyondTitleRow>
+        layout="cards"
+        rows={draft.beyondTitles}
+        rowKey={(row) => row.key}
+        onRowsChange={(apply) => update((d) => ({ ...d, beyondTitles: apply(d.beyondTitles) }))}
+        rowName={(row, index) =>
+          [row.title.trim(), row.company.trim()].filter(Boolean).join(" at ") || `Title ${index + 1}`
+        }
+        newRow={() => ({ key: newRowKey(), company: "", title: "", responsibilities: "" })}
+        addLabel="Add a title from another company"
+        empty={
+          <EmptyState title="No titles noted yet">
+            <p>
+              Add a role you have seen elsewhere, for example a “Group Product Manager” at a company you admire. See
+              also <Link to="/titles">title mapping</Link>.
+            </p>
+          </EmptyState>
+        }
+        renderRow={(row, index, tools) => (
+          <BeyondTitleFields row={row} index={index} ladder={ladder} errors={errors} tools={tools} />
+        )}
+      />
     </section>
   );
 }
 
-function BeyondTitleItem({
+function BeyondTitleFields({
   row,
   index,
   ladder,
   errors,
-  shouldFocus,
-  onFocused,
-  onChange,
-  onRemove,
+  tools,
 }: {
   row: BeyondTitleRow;
   index: number;
   ladder: Ladder;
   errors: Record<string, string>;
-  shouldFocus: boolean;
-  onFocused: () => void;
-  onChange: (patch: Partial<BeyondTitleRow>) => void;
-  onRemove: () => void;
+  tools: RowTools<BeyondTitleRow>;
 }) {
-  const companyRef = useRef<HTMLInputElement>(null);
   const path = `beyondTitles.${index}`;
-  const name = [row.title.trim(), row.company.trim()].filter(Boolean).join(" at ") || `Title ${index + 1}`;
-
-  useEffect(() => {
-    if (shouldFocus) {
-      companyRef.current?.focus();
-      onFocused();
-    }
-  }, [shouldFocus, onFocused]);
-
   return (
-    <fieldset className="row-card">
-      <legend className="row-card__legend">{name}</legend>
+    <>
       <div className="form-row">
         <FormField label="Company" error={messageAt(errors, `${path}.company`)}>
           {(control) => (
             <input
               {...control}
-              ref={companyRef}
+              ref={tools.firstFieldRef}
               className="input"
               value={row.company}
               maxLength={LIMITS.shortText}
-              onChange={(event) => onChange({ company: event.target.value })}
+              onChange={(event) => tools.change({ company: event.target.value })}
             />
           )}
         </FormField>
@@ -139,7 +96,7 @@ function BeyondTitleItem({
               className="input"
               value={row.title}
               maxLength={LIMITS.shortText}
-              onChange={(event) => onChange({ title: event.target.value })}
+              onChange={(event) => tools.change({ title: event.target.value })}
             />
           )}
         </FormField>
@@ -151,17 +108,12 @@ function BeyondTitleItem({
             className="input"
             rows={2}
             value={row.responsibilities}
-            onChange={(event) => onChange({ responsibilities: event.target.value })}
+            onChange={(event) => tools.change({ responsibilities: event.target.value })}
           />
         )}
       </FormField>
       <LadderPlacement title={row.title} ladder={ladder} />
-      <div className="row-card__actions">
-        <button type="button" className="button button--small button--secondary" onClick={onRemove}>
-          Remove<span className="visually-hidden"> {name}</span>
-        </button>
-      </div>
-    </fieldset>
+    </>
   );
 }
 

@@ -1,8 +1,9 @@
 import { LIMITS } from "@ascent/contract";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import type { Ladder } from "../../api/growth-queries.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { FormField } from "../../ui/form-field.tsx";
+import { RowListEditor, type RowTools } from "../../ui/row-list-editor.tsx";
 import {
   LEARNING_KINDS,
   LEARNING_STATUSES,
@@ -15,30 +16,6 @@ import { StepHeading } from "./step-heading.tsx";
 
 export function LearningSection({ plan, draft, update, errors, ladder }: SectionProps & { ladder: Ladder }) {
   const headingId = useId();
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-
-  function change(key: string, patch: Partial<LearningRow>) {
-    update((d) => ({ ...d, learning: d.learning.map((row) => (row.key === key ? { ...row, ...patch } : row)) }));
-  }
-
-  function add() {
-    const key = newRowKey();
-    update((d) => ({
-      ...d,
-      learning: [
-        ...d.learning,
-        { key, id: undefined, kind: "hands-on", title: "", competencyIds: [], status: "planned" },
-      ],
-    }));
-    setFocusKey(key);
-  }
-
-  function remove(key: string) {
-    update((d) => ({ ...d, learning: d.learning.filter((row) => row.key !== key) }));
-    addRef.current?.focus();
-  }
-
   return (
     <section className="card plan-step" aria-labelledby={headingId}>
       <StepHeading
@@ -48,79 +25,64 @@ export function LearningSection({ plan, draft, update, errors, ladder }: Section
         fallbackName="Keep learning"
         headingId={headingId}
       />
-      {draft.learning.length === 0 ? (
-        <EmptyState title="No learning planned yet">
-          <p>
-            Add a course, a certification, a mentor or a piece of hands-on work, and link it to the competencies it
-            builds.
-          </p>
-        </EmptyState>
-      ) : (
-        <ol className="row-list">
-          {draft.learning.map((row, index) => (
-            <li key={row.key}>
-              <LearningItem
-                row={row}
-                index={index}
-                ladder={ladder}
-                errors={errors}
-                shouldFocus={focusKey === row.key}
-                onFocused={() => setFocusKey(null)}
-                onChange={(patch) => change(row.key, patch)}
-                onRemove={() => remove(row.key)}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
-      <button ref={addRef} type="button" className="button button--secondary" onClick={add}>
-        Add a learning item
-      </button>
+      <RowListEditor<LearningRow>
+        layout="cards"
+        rows={draft.learning}
+        rowKey={(row) => row.key}
+        onRowsChange={(apply) => update((d) => ({ ...d, learning: apply(d.learning) }))}
+        rowName={(row, index) => row.title.trim() || `Learning item ${index + 1}`}
+        newRow={() => ({
+          key: newRowKey(),
+          id: undefined,
+          kind: "hands-on",
+          title: "",
+          competencyIds: [],
+          status: "planned",
+        })}
+        addLabel="Add a learning item"
+        empty={
+          <EmptyState title="No learning planned yet">
+            <p>
+              Add a course, a certification, a mentor or a piece of hands-on work, and link it to the competencies it
+              builds.
+            </p>
+          </EmptyState>
+        }
+        renderRow={(row, index, tools) => (
+          <LearningFields row={row} index={index} ladder={ladder} errors={errors} tools={tools} />
+        )}
+      />
     </section>
   );
 }
 
-function LearningItem({
+function LearningFields({
   row,
   index,
   ladder,
   errors,
-  shouldFocus,
-  onFocused,
-  onChange,
-  onRemove,
+  tools,
 }: {
   row: LearningRow;
   index: number;
   ladder: Ladder;
   errors: Record<string, string>;
-  shouldFocus: boolean;
-  onFocused: () => void;
-  onChange: (patch: Partial<LearningRow>) => void;
-  onRemove: () => void;
+  tools: RowTools<LearningRow>;
 }) {
-  const titleRef = useRef<HTMLInputElement>(null);
+  const onChange = tools.change;
   const path = `learning.${index}`;
   const names = new Map(ladder.competencies.map((c) => [c.id, c.name]));
   const unlinked = ladder.competencies.filter((c) => !row.competencyIds.includes(c.id));
   const itemName = row.title.trim() || `Learning item ${index + 1}`;
 
-  useEffect(() => {
-    if (shouldFocus) {
-      titleRef.current?.focus();
-      onFocused();
-    }
-  }, [shouldFocus, onFocused]);
-
   return (
-    <fieldset className="row-card">
-      <legend className="row-card__legend">{itemName}</legend>
+    <>
       <div className="form-row">
         <FormField label="What" error={messageAt(errors, `${path}.title`)}>
           {(control) => (
             <input
               {...control}
-              ref={titleRef}
+              ref={tools.firstFieldRef}
               className="input"
               value={row.title}
               maxLength={LIMITS.shortText}
@@ -200,11 +162,6 @@ function LearningItem({
           )}
         </FormField>
       </div>
-      <div className="row-card__actions">
-        <button type="button" className="button button--small button--secondary" onClick={onRemove}>
-          Remove<span className="visually-hidden"> {itemName}</span>
-        </button>
-      </div>
-    </fieldset>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from "@ascent/contract";
 import { useId, useState, type KeyboardEvent } from "react";
 
 export interface StringListFieldProps {
@@ -22,7 +23,7 @@ export function StringListField({
   onChange,
   error,
   placeholder,
-  maxLength = 200,
+  maxLength = LIMITS.shortText,
 }: StringListFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
