@@ -1,11 +1,7 @@
 import type { EChartsCoreOption } from "echarts/core";
-import { useEffect, useRef, useState } from "react";
+import { useEChart, type EChartOptions } from "./use-echart.ts";
 
-type ChartHandle = {
-  setOption: (option: EChartsCoreOption, notMerge?: boolean) => void;
-  resize: () => void;
-  dispose: () => void;
-};
+const BAR_CHARTS: EChartOptions = { load: () => import("./echarts-bars.ts"), renderer: "svg" };
 
 export interface LazyChartProps {
   option: EChartsCoreOption;
@@ -19,38 +15,7 @@ export interface LazyChartProps {
  * a summary beside it, which is also what remains if the chart cannot load.
  */
 export function LazyChart({ option, height = "18rem" }: LazyChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<ChartHandle | null>(null);
-  const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
-
-  useEffect(() => {
-    let isCancelled = false;
-    let observer: ResizeObserver | undefined;
-    import("./echarts-bars.ts").then(
-      ({ echarts }) => {
-        const element = ref.current;
-        if (isCancelled || !element) return;
-        const instance = echarts.init(element, undefined, { renderer: "svg" });
-        chart.current = instance;
-        observer = new ResizeObserver(() => instance.resize());
-        observer.observe(element);
-        setState("ready");
-      },
-      () => {
-        if (!isCancelled) setState("failed");
-      },
-    );
-    return () => {
-      isCancelled = true;
-      observer?.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (state === "ready") chart.current?.setOption(option, true);
-  }, [option, state]);
+  const { ref, state } = useEChart(option, BAR_CHARTS);
 
   return (
     <div className="lazy-chart" aria-hidden="true">

@@ -1,6 +1,6 @@
 import type { TAdvancement, TAdvisedPath } from "@ascent/contract";
 import { Link } from "react-router";
-import { useAdvancement, useVpProfile } from "../../api/growth-queries.ts";
+import { useAdvancement, useVpProfile } from "../../api/advisor-queries.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";

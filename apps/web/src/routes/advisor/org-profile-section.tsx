@@ -1,6 +1,6 @@
 import type { TOrgProfile } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
-import { useOrgProfile, useSetOrgProfile } from "../../api/growth-queries.ts";
+import { useOrgProfile, useSetOrgProfile } from "../../api/advisor-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";

@@ -1,6 +1,6 @@
 import type { TVpFitCheck, TVpProfile } from "@ascent/contract";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useMyVpFitChecks, useSubmitVpFit, useVpProfile } from "../../api/growth-queries.ts";
+import { useMyVpFitChecks, useSubmitVpFit, useVpProfile } from "../../api/advisor-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";

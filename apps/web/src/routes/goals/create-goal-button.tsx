@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
-import { useCreateGoal, useGoalList } from "../../api/growth-queries.ts";
+import { useCreateGoal, useGoalList } from "../../api/goal-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import "../../ui/growth-controls.css";
 

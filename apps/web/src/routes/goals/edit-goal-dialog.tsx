@@ -1,6 +1,7 @@
 import { LIMITS, type TGoal } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
-import { useUpdateGoal, type Ladder } from "../../api/growth-queries.ts";
+import { useUpdateGoal } from "../../api/goal-queries.ts";
+import { type Ladder } from "../../api/ladder.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";
 import { FormField } from "../../ui/form-field.tsx";

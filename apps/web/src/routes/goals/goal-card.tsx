@@ -1,6 +1,7 @@
 import { LIMITS, type TGoal } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
-import { useCheckInGoal, useDeleteGoal, useUpdateGoal, type Ladder } from "../../api/growth-queries.ts";
+import { useCheckInGoal, useDeleteGoal, useUpdateGoal } from "../../api/goal-queries.ts";
+import { type Ladder } from "../../api/ladder.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { describeError } from "../../ui/describe-error.ts";

@@ -1,7 +1,8 @@
 import type { TGoal } from "@ascent/contract";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
-import { useGoalList, useLadder } from "../../api/growth-queries.ts";
+import { useGoalList } from "../../api/goal-queries.ts";
+import { useLadder } from "../../api/ladder.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";

@@ -1,7 +1,8 @@
 import { LIMITS, type TCreateGoalBody, type TPersonReadiness } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useReadiness } from "../../api/assessment-queries.ts";
-import { useCreateGoal, useLadder, type Ladder } from "../../api/growth-queries.ts";
+import { useCreateGoal } from "../../api/goal-queries.ts";
+import { useLadder, type Ladder } from "../../api/ladder.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";

@@ -1,7 +1,7 @@
 import type { TOrgInsights } from "@ascent/contract";
 import { useMemo } from "react";
 import { Link } from "react-router";
-import { useInsights } from "../../api/growth-queries.ts";
+import { useInsights } from "../../api/insights-queries.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { Badge, type BadgeTone } from "../../ui/badge.tsx";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";

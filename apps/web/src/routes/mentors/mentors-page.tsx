@@ -1,13 +1,12 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { useReadiness } from "../../api/assessment-queries.ts";
+import { useLadder, type Ladder } from "../../api/ladder.ts";
 import {
-  useLadder,
   useMentoringAvailability,
   useMentorSuggestions,
   useSetMentoringAvailability,
-  type Ladder,
-} from "../../api/growth-queries.ts";
+} from "../../api/mentor-queries.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { describeError } from "../../ui/describe-error.ts";

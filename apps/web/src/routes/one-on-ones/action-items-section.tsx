@@ -1,6 +1,6 @@
 import { LIMITS, type TOneOnOne, type TOneOnOneActionItem } from "@ascent/contract";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { useUpdateOneOnOne } from "../../api/growth-queries.ts";
+import { useUpdateOneOnOne } from "../../api/one-on-one-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";
 import { FormField } from "../../ui/form-field.tsx";

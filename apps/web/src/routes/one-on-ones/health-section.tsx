@@ -1,6 +1,6 @@
 import type { THealthComparison, TOneOnOne } from "@ascent/contract";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useCollaborationHealth, useRecordHealthCheck } from "../../api/growth-queries.ts";
+import { useCollaborationHealth, useRecordHealthCheck } from "../../api/one-on-one-queries.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { describeError } from "../../ui/describe-error.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";

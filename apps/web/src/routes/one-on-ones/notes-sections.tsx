@@ -1,6 +1,6 @@
 import type { TOneOnOne } from "@ascent/contract";
 import { useId, useState, type ReactNode } from "react";
-import { usePrivateNotes, useSavePrivateNotes, useUpdateOneOnOne } from "../../api/growth-queries.ts";
+import { usePrivateNotes, useSavePrivateNotes, useUpdateOneOnOne } from "../../api/one-on-one-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";

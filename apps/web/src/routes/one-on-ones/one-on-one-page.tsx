@@ -1,7 +1,7 @@
 import type { TOneOnOne } from "@ascent/contract";
 import { useState } from "react";
 import { useParams } from "react-router";
-import { calendarFileUrl, useOneOnOne } from "../../api/growth-queries.ts";
+import { calendarFileUrl, useOneOnOne } from "../../api/one-on-one-queries.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { useCounterparts, useCreateOneOnOne, useOneOnOnes, type Counterpart } from "../../api/growth-queries.ts";
+import { useCounterparts, useCreateOneOnOne, useOneOnOnes, type Counterpart } from "../../api/one-on-one-queries.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { describeError } from "../../ui/describe-error.ts";

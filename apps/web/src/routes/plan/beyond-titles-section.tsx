@@ -1,7 +1,7 @@
 import { LIMITS } from "@ascent/contract";
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
-import type { Ladder } from "../../api/growth-queries.ts";
+import type { Ladder } from "../../api/ladder.ts";
 import { useTitleResolution } from "../../api/queries.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";

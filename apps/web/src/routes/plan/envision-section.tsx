@@ -1,6 +1,6 @@
 import { LIMITS } from "@ascent/contract";
 import { useId } from "react";
-import type { Ladder } from "../../api/growth-queries.ts";
+import type { Ladder } from "../../api/ladder.ts";
 import { FormField } from "../../ui/form-field.tsx";
 import { messageAt, type SectionProps } from "./plan-draft.ts";
 import { StepHeading } from "./step-heading.tsx";

@@ -1,6 +1,6 @@
 import { LIMITS } from "@ascent/contract";
 import { useId } from "react";
-import type { Ladder } from "../../api/growth-queries.ts";
+import type { Ladder } from "../../api/ladder.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { FormField } from "../../ui/form-field.tsx";
 import { RowListEditor, type RowTools } from "../../ui/row-list-editor.tsx";

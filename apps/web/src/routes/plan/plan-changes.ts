@@ -1,5 +1,5 @@
 import type { TPlanChange, TPlanContent } from "@ascent/contract";
-import type { Ladder } from "../../api/growth-queries.ts";
+import type { Ladder } from "../../api/ladder.ts";
 import { LEARNING_KINDS, LEARNING_STATUSES, SELF_AWARENESS_FIELDS } from "./plan-draft.ts";
 
 const ENVISION_LABELS: Record<string, string> = {

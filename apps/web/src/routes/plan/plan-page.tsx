@@ -1,7 +1,8 @@
 import type { TCareerPlan } from "@ascent/contract";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { useCareerPlan, useLadder, useSaveCareerPlan, type Ladder } from "../../api/growth-queries.ts";
+import { useLadder, type Ladder } from "../../api/ladder.ts";
+import { useCareerPlan, useSaveCareerPlan } from "../../api/plan-queries.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { describeError } from "../../ui/describe-error.ts";

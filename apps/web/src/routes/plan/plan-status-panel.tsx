@@ -1,7 +1,7 @@
 import type { TCareerPlan } from "@ascent/contract";
 import { useId } from "react";
 import { Link } from "react-router";
-import { useSetPlanSharing } from "../../api/growth-queries.ts";
+import { useSetPlanSharing } from "../../api/plan-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { FormattedDate } from "../../ui/formatted-date.tsx";
 import { CADENCES } from "./plan-draft.ts";

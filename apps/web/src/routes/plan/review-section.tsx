@@ -1,6 +1,7 @@
 import { LIMITS, type TCareerPlan, type TPlanChange, type TPlanContent } from "@ascent/contract";
 import { useId, useState, type FormEvent } from "react";
-import { usePlanReviews, useReviewCareerPlan, type Ladder } from "../../api/growth-queries.ts";
+import { type Ladder } from "../../api/ladder.ts";
+import { usePlanReviews, useReviewCareerPlan } from "../../api/plan-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";

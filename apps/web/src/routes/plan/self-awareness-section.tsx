@@ -1,7 +1,7 @@
 import type { TCareerPlan } from "@ascent/contract";
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import type { Ladder } from "../../api/growth-queries.ts";
+import type { Ladder } from "../../api/ladder.ts";
 import { CreateGoalButton } from "../goals/create-goal-button.tsx";
 import { messageAt, SELF_AWARENESS_FIELDS, type SectionProps, type SelfAwarenessKey } from "./plan-draft.ts";
 import { StepHeading } from "./step-heading.tsx";
