@@ -8,7 +8,7 @@ import { describeError } from "../../ui/describe-error.ts";
 import { fieldErrorsOf } from "../../ui/field-errors.ts";
 import { FormField } from "../../ui/form-field.tsx";
 import { FormattedDate } from "../../ui/formatted-date.tsx";
-import { EditGoalDialog } from "./edit-goal-dialog.tsx";
+import { GoalDialog } from "./goal-dialog.tsx";
 import { formatScore, isOverdue, progressOf } from "./goal-model.ts";
 
 export function GoalCard({
@@ -178,7 +178,7 @@ export function GoalCard({
         </div>
       </div>
 
-      <EditGoalDialog
+      <GoalDialog
         personId={personId}
         goal={goal}
         ladder={ladder}

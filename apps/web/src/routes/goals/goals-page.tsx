@@ -11,7 +11,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { GoalCard } from "./goal-card.tsx";
-import { NewGoalDialog } from "./new-goal-dialog.tsx";
+import { GoalDialog } from "./goal-dialog.tsx";
 import "../../ui/growth-controls.css";
 import "./goals.css";
 
@@ -108,7 +108,7 @@ export function GoalsPage() {
         {announcement}
       </p>
       {content}
-      <NewGoalDialog
+      <GoalDialog
         personId={personId}
         isOpen={isCreating}
         onClose={() => setIsCreating(false)}
