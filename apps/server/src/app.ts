@@ -157,7 +157,12 @@ function buildAssessmentServices(
       frameworks,
       onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
     }),
-    feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
+    feedbackRequests: new FeedbackRequestService({
+      people,
+      requests,
+      onReadinessInputsChanged,
+      anonymityThreshold: async () => (await readiness.settings()).k,
+    }),
     assessments: new AssessmentService({
       people,
       assessments: assessmentRepository,

@@ -3,6 +3,7 @@ import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { isRequestClosed, type FeedbackRequest } from "./assessment.ts";
 import type { FeedbackRequestRepository } from "./ports.ts";
+import { peerConflict, raterStanding } from "./rater-relation.ts";
 
 export const MAX_RATERS_PER_REQUEST = 20;
 
@@ -18,6 +19,8 @@ export interface FeedbackRequestPorts {
   people: PeopleRepository;
   requests: FeedbackRequestRepository;
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
+  /** The anonymity threshold k in force, recorded on each release (docs/decisions/0001). */
+  anonymityThreshold?: () => Promise<number>;
   now?: () => Date;
 }
 
@@ -59,6 +62,18 @@ export class FeedbackRequestService {
         { path: "body.raterIds", message: "unknown or inactive people" },
       ]);
     }
+    if (input.relation === "peer") {
+      const chain = await this.ports.people.chainAbove(subject.id);
+      const conflicts = raters.flatMap((rater) => {
+        const conflict = rater ? peerConflict(raterStanding(rater, subject, chain), rater.name, subject.name) : null;
+        return conflict ? [conflict] : [];
+      });
+      if (conflicts.length) {
+        throw new AppError("validation_failed", `Not a peer of ${subject.name}: ${conflicts.join("; ")}`, [
+          { path: "body.raterIds", message: "peer raters must be outside the person's reporting line" },
+        ]);
+      }
+    }
     if (input.relation === "upward") {
       const notReports = raters.filter((r) => r?.managerId !== subject.id).map((r) => r?.name);
       if (notReports.length) {
@@ -94,7 +109,8 @@ export class FeedbackRequestService {
       throw new AppError("not_found", `No feedback request "${requestId}" about you or your reports`);
     }
     if (isRequestClosed(request, this.now())) throw new AppError("conflict", "This feedback request is already closed");
-    await this.ports.requests.close(request.id, this.now());
+    const releaseK = (await this.ports.anonymityThreshold?.()) ?? null;
+    await this.ports.requests.close(request.id, this.now(), releaseK);
     await this.ports.onReadinessInputsChanged?.(request.subjectId);
     const closed = await this.ports.requests.findById(request.id);
     if (!closed) throw new AppError("not_found", `No feedback request "${requestId}"`);

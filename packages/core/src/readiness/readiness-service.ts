@@ -27,7 +27,7 @@ export interface ReadinessPorts {
   settings: SettingsRepository;
   snapshots: ReadinessSnapshotRepository;
   /** For the moment open feedback requests fall due, which releases their answers. */
-  requests: Pick<FeedbackRequestRepository, "nextDueDates">;
+  requests: Pick<FeedbackRequestRepository, "nextDueDates" | "recordReleaseThreshold">;
   /** Keeps results between requests; a change to the person, or to settings or the ladder, drops them. */
   memo?: Memo;
   now?: () => Date;
@@ -93,9 +93,15 @@ export class ReadinessService {
     });
   }
 
+  /**
+   * Saves new weights and k. Releases made before a change of k keep the k they were made under
+   * (recorded after the new value is saved, so a request released in between keeps the stricter one).
+   */
   async updateSettings(next: ReadinessSettings): Promise<ReadinessSettings> {
     assertValidSettings(next);
+    const before = await this.settings();
     await this.ports.settings.set(READINESS_SETTINGS_KEY, next);
+    if (before.k !== next.k) await this.ports.requests.recordReleaseThreshold(before.k, this.now());
     return next;
   }
 
