@@ -94,10 +94,10 @@ describe("web: assessments and readiness", () => {
     await page.getByRole("heading", { level: 1, name: "Self-assessment" }).waitFor();
     expect(await page.title()).toBe("Self-assessment · Ascent");
 
-    // The PM level has 14 competencies (no strategic partnerships): step 1 of 14.
-    await page.getByText("Competency 1 of 14").waitFor();
+    // The PM level's 14 competencies, and strategic partnerships, which first applies at Senior PM: 15 steps.
+    await page.getByText("Competency 1 of 15").waitFor();
     const steps = page.getByRole("navigation", { name: "Assessment steps" }).getByRole("button");
-    expect(await steps.count()).toBe(15);
+    expect(await steps.count()).toBe(16);
     const firstStep = page.getByRole("heading", { level: 2 });
     const firstName = await firstStep.innerText();
     expect(await page.getByText("Your level", { exact: true }).isVisible()).toBe(true);
@@ -112,7 +112,7 @@ describe("web: assessments and readiness", () => {
     await expect.poll(() => page.getByText(/of 4,000 characters/).innerText()).toMatch(/^\d+ of 4,000 characters/);
     await expectSaved(page);
     await page.getByRole("button", { name: "Next" }).click();
-    await page.getByText("Competency 2 of 14").waitFor();
+    await page.getByText("Competency 2 of 15").waitFor();
     // Focus follows the step, so keyboard and screen-reader users start at its heading.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
     await page.getByRole("radio", { name: "4 Advanced" }).check();
@@ -120,7 +120,7 @@ describe("web: assessments and readiness", () => {
 
     // Reloading resumes the same draft at the first competency not rated yet.
     await page.reload();
-    await page.getByText("Competency 3 of 14").waitFor();
+    await page.getByText("Competency 3 of 15").waitFor();
     await page.getByRole("button", { name: "Back" }).click();
     expect(await page.getByRole("radio", { name: "4 Advanced" }).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Next" }).click();
@@ -205,8 +205,9 @@ describe("web: assessments and readiness", () => {
     await page.waitForURL(`${server.url}/feedback/${requestId}`);
     await page.getByRole("heading", { level: 1, name: "Feedback for Mia Member" }).waitFor();
     await page.getByText("What should Mia focus on next quarter?").waitFor();
-    await page.getByText("Competency 1 of 14").waitFor();
-    expect(await page.getByText("Next level", { exact: true }).count()).toBe(0);
+    await page.getByText("Competency 1 of 15").waitFor();
+    // Peers see both descriptors too: the person's level and the next one.
+    expect(await page.getByText("Next level", { exact: true }).count()).toBe(1);
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/assessments-peer-form.png`, fullPage: true });
 
@@ -317,7 +318,7 @@ describe("web: assessments and readiness", () => {
   it("lets the Director assess the PM and see the team heatmap", async () => {
     const { page, errors } = await signIn("dana", `/team/${people.mia.id}/assess`);
     await page.getByRole("heading", { level: 1, name: "Assess Mia Member" }).waitFor();
-    await page.getByText("Competency 1 of 14").waitFor();
+    await page.getByText("Competency 1 of 15").waitFor();
     expect(await page.getByText("Mia’s level", { exact: true }).isVisible()).toBe(true);
     for (const score of ["4 Advanced", "4 Advanced"]) {
       await page.getByRole("radio", { name: score }).check();
