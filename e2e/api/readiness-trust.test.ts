@@ -95,23 +95,47 @@ describe("readiness you can trust, over HTTP", () => {
       expect(await org.as("dana")(endpoints.feedback.listAbout, { params: { id: idOf("mia") } })).toEqual(before);
     });
 
-    it("does not let a manager rate her report as a peer through a request, nor a report his manager", async () => {
+    it("does not let a manager rate her report as a peer, even one asked before she became the manager", async () => {
       const request = await askPeers("mia", "mia", ["pia", "pete"]);
       const asPeer = (caller: StaffKey, subject: StaffKey, feedbackRequestId: string) =>
         org.as(caller)(endpoints.assessments.start, {
           body: { subjectId: idOf(subject), relation: "peer", feedbackRequestId },
         });
-      expect(await apiError(asPeer("dana", "mia", request.id))).toMatchObject({
-        status: 403,
-        message: "You cannot answer as a peer of Mia Member: you are Mia Member's manager and rate as manager",
+      // Not named, as no request can name her: the request does not exist for her.
+      expect(await apiError(asPeer("dana", "mia", request.id))).toMatchObject({ status: 404 });
+      // Pia, asked as a peer, becomes Mia's manager before answering: refused, naming why.
+      await org.as("admin")(endpoints.people.update, { params: { id: idOf("mia") }, body: { managerId: idOf("pia") } });
+      try {
+        expect(await apiError(asPeer("pia", "mia", request.id))).toMatchObject({
+          status: 403,
+          message: "You cannot answer as a peer of Mia Member: you are Mia Member's manager and rate as manager",
+        });
+      } finally {
+        await org.as("admin")(endpoints.people.update, {
+          params: { id: idOf("mia") },
+          body: { managerId: idOf("dana") },
+        });
+      }
+      // Pete, moved under Mia, now reports to her: refused too.
+      await org.as("admin")(endpoints.people.update, {
+        params: { id: idOf("pete") },
+        body: { managerId: idOf("mia") },
       });
-      expect(await apiError(asPeer("vic", "mia", request.id))).toMatchObject({ status: 403 });
-      const aboutDana = await org.as("vic")(endpoints.feedback.create, {
-        params: { id: idOf("dana") },
-        body: { relation: "upward", raterIds: [idOf("pol")], dueAt: daysFromNow(7) },
-      });
-      expect(await apiError(asPeer("pol", "dana", aboutDana.id))).toMatchObject({ status: 403 });
-      expect((await org.as("dana")(endpoints.assessments.listMine, {})).assessments).toEqual([]);
+      try {
+        expect(await apiError(asPeer("pete", "mia", request.id))).toMatchObject({
+          status: 403,
+          message:
+            "You cannot answer as a peer of Mia Member: you report to Mia Member and give upward feedback instead",
+        });
+      } finally {
+        await org.as("admin")(endpoints.people.update, {
+          params: { id: idOf("pete") },
+          body: { managerId: idOf("dana") },
+        });
+      }
+      for (const caller of ["dana", "pia", "pete"] as const) {
+        expect((await org.as(caller)(endpoints.assessments.listMine, {})).assessments, caller).toEqual([]);
+      }
     });
   });
 

@@ -88,8 +88,11 @@ export class AssessmentService {
             "forbidden",
             `You cannot rate yourself as ${input.relation === "peer" ? "a peer" : "a report"}`,
           );
-        await this.assertStandingStill(viewer, subject, input.relation);
-        return this.requireOpenRequest(viewer, subject, input.relation, input.feedbackRequestId);
+        {
+          const request = await this.requireOpenRequest(viewer, subject, input.relation, input.feedbackRequestId);
+          await this.assertStandingStill(viewer, subject, input.relation);
+          return request;
+        }
     }
   }
 
