@@ -389,5 +389,23 @@ describe("readiness you can trust, over HTTP", () => {
         });
       }
     });
+
+    it("stops counting a peer who joins the chain through a change higher up, though the person's row is unchanged", async () => {
+      const leadership = async () =>
+        (await readinessOf("pete", "pete")).competencies.find((c) => c.competencyId === "leadership");
+      expect((await leadership())?.groups.peer).toEqual({ mean: 4, count: 3 });
+      const update = (key: StaffKey, managerId: string | null) =>
+        org.as("admin")(endpoints.people.update, { params: { id: idOf(key) }, body: { managerId } });
+      // Pol leaves Dana's team, then Vic (above Dana, above Pete) comes to report to Pol.
+      await update("pol", null);
+      await update("vic", idOf("pol"));
+      try {
+        expect((await leadership())?.groups.peer).toMatchObject({ hidden: true });
+      } finally {
+        await update("vic", null);
+        await update("pol", idOf("dana"));
+      }
+      expect((await leadership())?.groups.peer).toEqual({ mean: 4, count: 3 });
+    });
   });
 });

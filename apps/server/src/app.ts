@@ -144,6 +144,7 @@ function buildAssessmentServices(
     snapshots: readinessSnapshots,
     requests,
     memo,
+    chains: people,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   return {

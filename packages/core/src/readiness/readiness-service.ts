@@ -8,7 +8,7 @@ import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
-import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
+import type { ManagementChains, ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
   DEFAULT_READINESS_SETTINGS,
   type EvidenceRef,
@@ -28,8 +28,10 @@ export interface ReadinessPorts {
   snapshots: ReadinessSnapshotRepository;
   /** For the moment open feedback requests fall due, which releases their answers. */
   requests: Pick<FeedbackRequestRepository, "nextDueDates" | "recordReleaseThreshold">;
-  /** Keeps results between requests; a change to the person, or to settings or the ladder, drops them. */
+  /** Keeps results between requests; a change to the person, their managers, settings or the ladder drops them. */
   memo?: Memo;
+  /** Whose change drops a kept result besides the person's own: the managers above them. */
+  chains?: ManagementChains;
   now?: () => Date;
 }
 
@@ -173,12 +175,13 @@ export class ReadinessService {
     const now = this.now();
     const ids = people.map((p) => p.id);
     // Independent reads, issued together: on PostgreSQL they overlap instead of queuing.
-    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates] = await Promise.all([
+    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates, chains] = await Promise.all([
       this.framework(),
       this.settings(),
       this.ports.assessments.countableRatings(ids, now),
       this.evidenceByPerson(ids, options.canSeePrivateEvidence),
       this.ports.requests.nextDueDates(ids, now),
+      this.ports.chains?.managerIdsAbove(ids) ?? Promise.resolve(new Map<string, string[]>()),
     ]);
     if (options.targetLevelId !== undefined && !document.levels.some((l) => l.id === options.targetLevelId)) {
       throw new AppError("validation_failed", `Unknown target level "${options.targetLevelId}"`, [
@@ -204,7 +207,8 @@ export class ReadinessService {
           frameworkVersion: version,
           settings,
         },
-        dependsOn: [person.id],
+        // A manager joining or leaving the chain changes whose peer answers count.
+        dependsOn: [person.id, ...(chains.get(person.id) ?? [])],
         validUntil: readinessExpiry(ratings, now, nextDueDates.get(person.id)),
       });
     }
