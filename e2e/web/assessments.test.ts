@@ -12,6 +12,11 @@ import { startTestServer, type TestServer } from "../support/test-server.ts";
  * assesses the PM and sees the team heatmap. The organisation is set up over HTTP as the admin.
  */
 
+/** Peer comments written with markup, to prove the growth page shows them as text. */
+const INERT_COMMENTS = {
+  pete: `<img src=x onerror="window.pwned = 1"> Pete's note: clear launch plans`,
+  paz: "<script>window.pwned = 2</script> Paz's note: calm under pressure",
+} as const;
 const SHOTS = "/tmp/ascent-shots";
 const PASSWORD = "assessment-web-password";
 
@@ -137,9 +142,9 @@ describe("web: assessments and readiness", () => {
     await steps.filter({ hasText: "Review and submit" }).click();
     await page.getByRole("heading", { level: 2, name: "Review your answers" }).waitFor();
     const review = page.getByRole("table");
-    expect(await review.locator("tbody tr").count()).toBe(14);
+    expect(await review.locator("tbody tr").count()).toBe(15);
     expect(await review.getByText("3 · Proficient").count()).toBe(1);
-    expect(await review.getByText("Not rated").count()).toBe(11);
+    expect(await review.getByText("Not rated").count()).toBe(12);
     // Evidence is shown as text: the markup typed in is visible, not interpreted.
     expect(await review.getByText("<script>alert(1)</script>", { exact: false }).count()).toBe(1);
     expect(await page.locator("script:not([src])").count()).toBe(0);
@@ -241,7 +246,14 @@ describe("web: assessments and readiness", () => {
       });
       await client.call(endpoints.assessments.saveRatings, {
         params: { assessmentId: draft.id },
-        body: { ratings: applicable.map((competencyId) => ({ competencyId, score, evidence: "" })) },
+        body: {
+          ratings: applicable.map((competencyId, index) => ({
+            competencyId,
+            score,
+            // Comments with markup: released with the aggregate, they must show as text and run nothing.
+            evidence: index === 0 ? INERT_COMMENTS[key] : "",
+          })),
+        },
       });
       await client.call(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
     }
@@ -293,6 +305,18 @@ describe("web: assessments and readiness", () => {
     expect(await row.innerText()).toContain("3 raters");
     expect(await why.getByText("3 raters").count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByText(/÷/).count()).toBeGreaterThan(0);
+
+    // Released comments: unsigned, as plain text; the markup in them is shown, never run.
+    const commented = readiness.competencies.find((c) => c.comments.peer && "texts" in c.comments.peer);
+    expect(commented?.comments.peer).toEqual({ texts: [INERT_COMMENTS.paz, INERT_COMMENTS.pete].sort() });
+    const commentRow = why
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: commented?.name ?? "" }) });
+    await commentRow.getByText("2 peer comments, unsigned").click();
+    const shown = await commentRow.locator(".released-comment").allInnerTexts();
+    expect(shown).toEqual([INERT_COMMENTS.paz, INERT_COMMENTS.pete].sort());
+    expect(await commentRow.locator(".released-comments img, .released-comments script").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await page.getByRole("heading", { level: 2, name: "Gaps and strengths" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Timeline" }).waitFor();
     await expect.poll(() => page.locator(".timeline__item").count()).toBeGreaterThanOrEqual(2);
