@@ -70,7 +70,7 @@ export class FeedbackRequestService {
       });
       if (conflicts.length) {
         throw new AppError("validation_failed", `Not a peer of ${subject.name}: ${conflicts.join("; ")}`, [
-          { path: "body.raterIds", message: "peer raters must be outside the person's reporting line" },
+          { path: "body.raterIds", message: `not a peer: ${conflicts.join("; ")}` },
         ]);
       }
     }
