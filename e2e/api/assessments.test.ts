@@ -272,10 +272,9 @@ describe("assessments over HTTP", () => {
       await expectUnchanged();
     });
 
-    it("refuses an unknown competency, one that does not apply at the level, and a duplicate", async () => {
+    it("refuses an unknown competency and a duplicate, and takes a stretch competency of the next level", async () => {
       for (const ratings of [
         [{ competencyId: "juggling", score: 3, evidence: "" }],
-        [{ competencyId: "strategic-partnerships", score: 3, evidence: "" }],
         [
           { competencyId: pmCompetencies[0] ?? "", score: 3, evidence: "" },
           { competencyId: pmCompetencies[0] ?? "", score: 4, evidence: "" },
@@ -287,6 +286,17 @@ describe("assessments over HTTP", () => {
         expect(error).toMatchObject({ status: 400, code: "validation_failed" });
         expect(error.details?.[0]?.path).toMatch(/^ratings\[\d\]\.competencyId$/);
       }
+      await expectUnchanged();
+      // Strategic partnerships has weight 0 at PM and applies from Senior PM: a PM can be rated on it.
+      const stretch = await org.as("dana")(endpoints.assessments.saveRatings, {
+        params: { assessmentId: draft.id },
+        body: { ratings: [...draft.ratings, { competencyId: "strategic-partnerships", score: 2, evidence: "" }] },
+      });
+      expect(stretch.ratings.map((r) => r.competencyId)).toContain("strategic-partnerships");
+      draft = await org.as("dana")(endpoints.assessments.saveRatings, {
+        params: { assessmentId: draft.id },
+        body: { ratings: draft.ratings },
+      });
       await expectUnchanged();
     });
 

@@ -159,6 +159,8 @@ describe("GET /api/people/:id/readiness", () => {
       leadership: 2,
       "customer-focus": 4,
       communication: 3,
+      // Weight 0 at PM, 1 at Senior PM: a stretch competency, rated before the promotion.
+      "strategic-partnerships": 4,
     });
     await assess("dana", "mia", "manager", {
       "strategic-thinking": 2,
@@ -166,12 +168,13 @@ describe("GET /api/people/:id/readiness", () => {
       "customer-focus": 3,
       communication: 4,
       "data-analysis": 2,
+      "strategic-partnerships": 3,
     });
     const request = await askPeers("mia", ["pia", "pete", "paz"]);
     const peerScores: Record<"pia" | "pete" | "paz", Scores> = {
-      pia: { "strategic-thinking": 3, leadership: 3, "customer-focus": 4 },
-      pete: { "strategic-thinking": 4, leadership: 3, "customer-focus": 4 },
-      paz: { "strategic-thinking": 2, leadership: 3, "customer-focus": 5 },
+      pia: { "strategic-thinking": 3, leadership: 3, "customer-focus": 4, "strategic-partnerships": 3 },
+      pete: { "strategic-thinking": 4, leadership: 3, "customer-focus": 4, "strategic-partnerships": 3 },
+      paz: { "strategic-thinking": 2, leadership: 3, "customer-focus": 5, "strategic-partnerships": 4 },
     };
     for (const [peer, scores] of Object.entries(peerScores)) {
       await assess(peer as Key, "mia", "peer", scores, request.id);
@@ -202,6 +205,9 @@ describe("GET /api/people/:id/readiness", () => {
     // Leadership (expected 3, weight 2): (3·2 + 2·3 + 1·2) / 6 = 14 / 6.
     expect(competency(readiness, "leadership").observed).toBeCloseTo(14 / 6, 12);
     expect(competency(readiness, "leadership").status).toBe("below");
+    // Strategic partnerships, rated as a stretch: (3·3 + 2·(10/3) + 1·4) / 6 = 59 / 18, corroborated.
+    expect(competency(readiness, "strategic-partnerships").observed).toBeCloseTo(59 / 18, 12);
+    expect(competency(readiness, "strategic-partnerships").isCorroborated).toBe(true);
     // Nobody rated vision: unknown, counting 0.
     expect(competency(readiness, "vision-innovation")).toMatchObject({ observed: null, gap: null, status: "unknown" });
 
@@ -225,9 +231,11 @@ describe("GET /api/people/:id/readiness", () => {
         status: expected.status,
         flags: expected.flags,
         groups: expected.groups,
+        isCorroborated: expected.isCorroborated,
+        comments: expected.comments,
       });
     }
-    // Σ w · min(o/e, 1) / Σ w by hand, over the five rated competencies and ten unknown ones.
+    // Σ w · min(o/e, 1) / Σ w by hand, over the six rated competencies and nine unknown ones.
     const weights = core.competencies.reduce((sum, c) => sum + c.weight, 0);
     const earned = core.competencies.reduce(
       (sum, c) => sum + (c.observed === null ? 0 : c.weight * Math.min(c.observed / c.expected, 1)),

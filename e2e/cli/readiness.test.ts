@@ -101,15 +101,17 @@ describe("ascent readiness", () => {
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("Mia <mia@cli.example.com>: readiness for Senior Product Manager");
     expect(result.stdout).toContain("weights manager 3, peer 2, upward 2, self 1 · k = 3");
-    expect(result.stdout).toMatch(/^Competency +Expected +Observed +Self +Manager +Peer +Upward +Gap +Status +Flags$/m);
+    expect(result.stdout).toMatch(
+      /^Competency +Expected +Observed +Self +Manager +Peer +Upward +Gap +Status +Backed +Flags$/m,
+    );
     // Strategic thinking at senior-pm (expected 3): self 4, manager 2, two peers hidden (k = 3):
     // observed (3·2 + 1·4) / 4 = 2.5, gap 0.5; |4 − 2| ≥ 1 is a self-perception gap, and a spread
     // of 2 between the groups a rater disagreement.
     expect(result.stdout).toMatch(
-      /^Strategic thinking +3\.00 +2\.50 +4\.00 \(1\) +2\.00 \(1\) +hidden \(fewer than k\) +— +0\.50 +near +self-perception-gap, rater-disagreement$/m,
+      /^Strategic thinking +3\.00 +2\.50 +4\.00 \(1\) +2\.00 \(1\) +hidden \(< k\) +— +0\.50 +near +yes +self-perception-gap, rater-disagreement$/m,
     );
     // Nobody rated scope management: unknown, and a blocker.
-    expect(result.stdout).toMatch(/^Scope management +3\.00 +— +— +— +— +— +— +unknown$/m);
+    expect(result.stdout).toMatch(/^Scope management +3\.00 +— +— +— +— +— +— +unknown +—$/m);
     // Leadership (weight 2): (3·3 + 1·2) / 4 = 2.75. Score: (2.5/3 + 2·2.75/3 + 3/3) / 17 (the weights
     // at senior-pm) = 0.2157.
     expect(result.stdout).toMatch(/^Score +21\.6%$/m);

@@ -12,6 +12,11 @@ import { startTestServer, type TestServer } from "../support/test-server.ts";
  * assesses the PM and sees the team heatmap. The organisation is set up over HTTP as the admin.
  */
 
+/** Peer comments written with markup, to prove the growth page shows them as text. */
+const INERT_COMMENTS = {
+  pete: `<img src=x onerror="window.pwned = 1"> Pete's note: clear launch plans`,
+  paz: "<script>window.pwned = 2</script> Paz's note: calm under pressure",
+} as const;
 const SHOTS = "/tmp/ascent-shots";
 const PASSWORD = "assessment-web-password";
 
@@ -94,10 +99,10 @@ describe("web: assessments and readiness", () => {
     await page.getByRole("heading", { level: 1, name: "Self-assessment" }).waitFor();
     expect(await page.title()).toBe("Self-assessment · Ascent");
 
-    // The PM level has 14 competencies (no strategic partnerships): step 1 of 14.
-    await page.getByText("Competency 1 of 14").waitFor();
+    // The PM level's 14 competencies, and strategic partnerships, which first applies at Senior PM: 15 steps.
+    await page.getByText("Competency 1 of 15").waitFor();
     const steps = page.getByRole("navigation", { name: "Assessment steps" }).getByRole("button");
-    expect(await steps.count()).toBe(15);
+    expect(await steps.count()).toBe(16);
     const firstStep = page.getByRole("heading", { level: 2 });
     const firstName = await firstStep.innerText();
     expect(await page.getByText("Your level", { exact: true }).isVisible()).toBe(true);
@@ -112,7 +117,7 @@ describe("web: assessments and readiness", () => {
     await expect.poll(() => page.getByText(/of 4,000 characters/).innerText()).toMatch(/^\d+ of 4,000 characters/);
     await expectSaved(page);
     await page.getByRole("button", { name: "Next" }).click();
-    await page.getByText("Competency 2 of 14").waitFor();
+    await page.getByText("Competency 2 of 15").waitFor();
     // Focus follows the step, so keyboard and screen-reader users start at its heading.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
     await page.getByRole("radio", { name: "4 Advanced" }).check();
@@ -120,7 +125,7 @@ describe("web: assessments and readiness", () => {
 
     // Reloading resumes the same draft at the first competency not rated yet.
     await page.reload();
-    await page.getByText("Competency 3 of 14").waitFor();
+    await page.getByText("Competency 3 of 15").waitFor();
     await page.getByRole("button", { name: "Back" }).click();
     expect(await page.getByRole("radio", { name: "4 Advanced" }).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Next" }).click();
@@ -137,9 +142,9 @@ describe("web: assessments and readiness", () => {
     await steps.filter({ hasText: "Review and submit" }).click();
     await page.getByRole("heading", { level: 2, name: "Review your answers" }).waitFor();
     const review = page.getByRole("table");
-    expect(await review.locator("tbody tr").count()).toBe(14);
+    expect(await review.locator("tbody tr").count()).toBe(15);
     expect(await review.getByText("3 · Proficient").count()).toBe(1);
-    expect(await review.getByText("Not rated").count()).toBe(11);
+    expect(await review.getByText("Not rated").count()).toBe(12);
     // Evidence is shown as text: the markup typed in is visible, not interpreted.
     expect(await review.getByText("<script>alert(1)</script>", { exact: false }).count()).toBe(1);
     expect(await page.locator("script:not([src])").count()).toBe(0);
@@ -205,8 +210,9 @@ describe("web: assessments and readiness", () => {
     await page.waitForURL(`${server.url}/feedback/${requestId}`);
     await page.getByRole("heading", { level: 1, name: "Feedback for Mia Member" }).waitFor();
     await page.getByText("What should Mia focus on next quarter?").waitFor();
-    await page.getByText("Competency 1 of 14").waitFor();
-    expect(await page.getByText("Next level", { exact: true }).count()).toBe(0);
+    await page.getByText("Competency 1 of 15").waitFor();
+    // Peers see both descriptors too: the person's level and the next one.
+    expect(await page.getByText("Next level", { exact: true }).count()).toBe(1);
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/assessments-peer-form.png`, fullPage: true });
 
@@ -240,7 +246,14 @@ describe("web: assessments and readiness", () => {
       });
       await client.call(endpoints.assessments.saveRatings, {
         params: { assessmentId: draft.id },
-        body: { ratings: applicable.map((competencyId) => ({ competencyId, score, evidence: "" })) },
+        body: {
+          ratings: applicable.map((competencyId, index) => ({
+            competencyId,
+            score,
+            // Comments with markup: released with the aggregate, they must show as text and run nothing.
+            evidence: index === 0 ? INERT_COMMENTS[key] : "",
+          })),
+        },
       });
       await client.call(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
     }
@@ -292,6 +305,18 @@ describe("web: assessments and readiness", () => {
     expect(await row.innerText()).toContain("3 raters");
     expect(await why.getByText("3 raters").count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByText(/÷/).count()).toBeGreaterThan(0);
+
+    // Released comments: unsigned, as plain text; the markup in them is shown, never run.
+    const commented = readiness.competencies.find((c) => c.comments.peer && "texts" in c.comments.peer);
+    expect(commented?.comments.peer).toEqual({ texts: [INERT_COMMENTS.paz, INERT_COMMENTS.pete].sort() });
+    const commentRow = why
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: commented?.name ?? "" }) });
+    await commentRow.getByText("2 peer comments, unsigned").click();
+    const shown = await commentRow.locator(".released-comment").allInnerTexts();
+    expect(shown).toEqual([INERT_COMMENTS.paz, INERT_COMMENTS.pete].sort());
+    expect(await commentRow.locator(".released-comments img, .released-comments script").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await page.getByRole("heading", { level: 2, name: "Gaps and strengths" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Timeline" }).waitFor();
     await expect.poll(() => page.locator(".timeline__item").count()).toBeGreaterThanOrEqual(2);
@@ -317,7 +342,7 @@ describe("web: assessments and readiness", () => {
   it("lets the Director assess the PM and see the team heatmap", async () => {
     const { page, errors } = await signIn("dana", `/team/${people.mia.id}/assess`);
     await page.getByRole("heading", { level: 1, name: "Assess Mia Member" }).waitFor();
-    await page.getByText("Competency 1 of 14").waitFor();
+    await page.getByText("Competency 1 of 15").waitFor();
     expect(await page.getByText("Mia’s level", { exact: true }).isVisible()).toBe(true);
     for (const score of ["4 Advanced", "4 Advanced"]) {
       await page.getByRole("radio", { name: score }).check();

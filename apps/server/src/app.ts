@@ -145,6 +145,7 @@ function buildAssessmentServices(
     snapshots: readinessSnapshots,
     requests,
     memo,
+    chains: people,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   return {
@@ -158,7 +159,12 @@ function buildAssessmentServices(
       frameworks,
       onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
     }),
-    feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
+    feedbackRequests: new FeedbackRequestService({
+      people,
+      requests,
+      onReadinessInputsChanged,
+      anonymityThreshold: async () => (await readiness.settings()).k,
+    }),
     assessments: new AssessmentService({
       people,
       assessments: assessmentRepository,

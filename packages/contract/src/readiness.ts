@@ -21,7 +21,10 @@ export const ZReadinessSettings = z
   .object({
     /** How much each relation's group mean counts in the observed value. */
     weights: ZRelationWeights,
-    /** The anonymity threshold: peer and upward groups show and count only with at least k raters. */
+    /**
+     * The anonymity threshold: peer and upward groups show and count only with at least k raters. A
+     * release is judged by the larger of the k in force when it was released and this one.
+     */
     k: z.number().int(),
     /** k is never allowed below this. */
     minimumK: z.number().int(),
@@ -48,7 +51,18 @@ export const ZGroupSummary = z
 const ZGroups = z.object({ self: ZGroupSummary, manager: ZGroupSummary, peer: ZGroupSummary, upward: ZGroupSummary });
 
 const ZCompetencyStatus = z.enum(["meets", "near", "below", "unknown"]);
-const ZReadinessFlag = z.enum(["self-perception-gap", "rater-disagreement"]);
+/** `unverified`: the only rating is the person's own; no manager rating or released aggregate backs it. */
+const ZReadinessFlag = z.enum(["self-perception-gap", "rater-disagreement", "unverified"]);
+
+/**
+ * Written peer or upward comments of the release whose aggregate is shown (n ≥ k raters), in an order
+ * that depends on their text alone: no rater, time or order of submission. Plain text, shown as text.
+ * Hidden, with the reason, when no release reaches k; null when nobody in that relation answered.
+ */
+export const ZReleasedComments = z
+  .union([z.object({ texts: z.array(z.string()) }), z.object({ hidden: z.literal(true), reason: z.string() })])
+  .nullable()
+  .meta({ id: "ReleasedComments" });
 const ZVerdict = z.enum(["ready", "almost", "not-yet"]);
 
 export const ZCompetencyReadiness = z
@@ -61,6 +75,10 @@ export const ZCompetencyReadiness = z
     /** The weighted mean of the visible group means; null when nobody rated it (unknown). */
     observed: z.number().nullable(),
     groups: ZGroups,
+    /** Released, anonymised comments, under the same rule as the peer and upward groups. */
+    comments: z.object({ peer: ZReleasedComments, upward: ZReleasedComments }),
+    /** A manager rating or a released peer or upward aggregate is present. Ready needs every one corroborated. */
+    isCorroborated: z.boolean(),
     /** expected − observed. */
     gap: z.number().nullable(),
     status: ZCompetencyStatus,
@@ -84,7 +102,7 @@ export const ZPersonReadiness = z
     /** Σ weight · min(observed / expected, 1) / Σ weight; an unknown competency counts 0. */
     score: z.number(),
     verdict: ZVerdict,
-    /** Competency ids short of the target, largest weight × gap first. */
+    /** Competency ids short of the target or unverified, largest weight × gap first. */
     blockers: z.array(z.string()),
   })
   .meta({ id: "PersonReadiness" });
@@ -346,6 +364,7 @@ export type TReadinessSettings = z.infer<typeof ZReadinessSettings>;
 export type TUpdateReadinessSettingsBody = z.infer<typeof ZUpdateReadinessSettingsBody>;
 export type TGroupSummary = z.infer<typeof ZGroupSummary>;
 export type TCompetencyReadiness = z.infer<typeof ZCompetencyReadiness>;
+export type TReleasedComments = z.infer<typeof ZReleasedComments>;
 export type TPersonReadiness = z.infer<typeof ZPersonReadiness>;
 export type TReadinessHistory = z.infer<typeof ZReadinessHistory>;
 export type TSideBySide = z.infer<typeof ZSideBySide>;

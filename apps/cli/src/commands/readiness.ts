@@ -20,8 +20,15 @@ const number = (value: number | null) => (value === null ? "—" : value.toFixed
 
 function group(summary: TGroupSummary): string {
   if (summary === null) return "—";
-  if ("hidden" in summary) return "hidden (fewer than k)";
+  if ("hidden" in summary) return "hidden (< k)";
   return `${summary.mean.toFixed(2)} (${summary.count})`;
+}
+
+/** Why the numbers alone would say ready but the verdict does not: some competency rests on a self-rating. */
+function verdictReason(readiness: TPersonReadiness): string {
+  const unverified = readiness.competencies.filter((c) => c.flags.includes("unverified")).length;
+  if (readiness.verdict === "ready" || unverified === 0) return "";
+  return ` (${unverified} ${unverified === 1 ? "competency rests" : "competencies rest"} on a self-rating alone)`;
 }
 
 function describe(person: { name: string; email: string }, readiness: TPersonReadiness): string {
@@ -29,7 +36,7 @@ function describe(person: { name: string; email: string }, readiness: TPersonRea
   const { weights, k } = readiness.settings;
   const statusColour = { meets: style.green, near: style.yellow, below: style.red, unknown: style.dim };
   const rows = [
-    ["Competency", "Expected", "Observed", "Self", "Manager", "Peer", "Upward", "Gap", "Status", "Flags"],
+    ["Competency", "Expected", "Observed", "Self", "Manager", "Peer", "Upward", "Gap", "Status", "Backed", "Flags"],
     ...readiness.competencies.map((c) => [
       c.name,
       number(c.expected),
@@ -40,6 +47,7 @@ function describe(person: { name: string; email: string }, readiness: TPersonRea
       group(c.groups.upward),
       number(c.gap),
       c.status,
+      c.observed === null ? "—" : c.isCorroborated ? "yes" : "self only",
       c.flags.join(", "),
     ]),
   ];
@@ -51,7 +59,9 @@ function describe(person: { name: string; email: string }, readiness: TPersonRea
     style.bold(`${person.name} <${person.email}>: readiness for ${readiness.targetLevel.name}`),
     `Now ${current} · ${readiness.framework.slug} v${readiness.framework.version} · ` +
       `weights manager ${weights.manager}, peer ${weights.peer}, upward ${weights.upward}, self ${weights.self} · k = ${k}`,
-    "Group cells: mean (raters); peer and upward show only with at least k raters.",
+    "Group cells: mean (raters); peer and upward show only from one release with at least k raters " +
+      "(the larger of k now and k when it was released).",
+    "Backed: a manager rating or a released peer or upward aggregate; ready needs every competency backed.",
     "",
     style.bold(header),
     ...lines.map((line, index) => {
@@ -60,7 +70,7 @@ function describe(person: { name: string; email: string }, readiness: TPersonRea
     }),
     "",
     `Score    ${(readiness.score * 100).toFixed(1)}%`,
-    `Verdict  ${VERDICT_LABELS[readiness.verdict]}`,
+    `Verdict  ${VERDICT_LABELS[readiness.verdict]}${verdictReason(readiness)}`,
     `Blockers ${blockers.length ? blockers.join(", ") : "none"}`,
   ].join("\n");
 }

@@ -1,5 +1,6 @@
 import {
   MIN_ANONYMITY_THRESHOLD,
+  type CommentSummary,
   type Framework,
   type GroupSummary,
   type OrgHeatmap,
@@ -22,6 +23,7 @@ import type {
   TPersonReadiness,
   TReadinessHistory,
   TReadinessSettings,
+  TReleasedComments,
   TSideBySide,
   TTeamHeatmap,
   TTeamReadiness,
@@ -30,6 +32,7 @@ import type {
 /**
  * Readiness leaves the server only through these. Peer and upward groups are copied as the rule
  * summarised them (a mean and a count, or hidden): no rater, no single answer, no time of an answer.
+ * Released comments leave as bare texts in the rule's text order, nothing else about them.
  */
 
 function levelRef(framework: Framework, levelId: string | null) {
@@ -44,6 +47,12 @@ function targetLevelRef(framework: Framework, levelId: string) {
 
 function competencyName(framework: Framework, competencyId: string): string {
   return framework.competencies.find((c) => c.id === competencyId)?.name ?? competencyId;
+}
+
+function presentComments(comments: CommentSummary | null): TReleasedComments {
+  if (comments === null) return null;
+  if ("hidden" in comments) return { hidden: true, reason: comments.reason };
+  return { texts: [...comments.texts] };
 }
 
 function presentGroup(group: GroupSummary | null): TGroupSummary {
@@ -72,6 +81,8 @@ export function presentPersonReadiness(readiness: PersonReadiness, framework: Fr
         peer: presentGroup(c.groups.peer),
         upward: presentGroup(c.groups.upward),
       },
+      comments: { peer: presentComments(c.comments.peer), upward: presentComments(c.comments.upward) },
+      isCorroborated: c.isCorroborated,
       gap: c.gap,
       status: c.status,
       flags: [...c.flags],

@@ -7,6 +7,7 @@ import type { Relation } from "../readiness/readiness.ts";
 import { isRequestClosed, type Assessment, type FeedbackRequest, type Rating } from "./assessment.ts";
 import type { AssessmentRepository, FeedbackRequestRepository } from "./ports.ts";
 import { assertValidRatings } from "./rating-rules.ts";
+import { raterStanding, type RaterStanding } from "./rater-relation.ts";
 
 export const ACTIVE_FRAMEWORK_SLUG = "product-management";
 
@@ -87,8 +88,40 @@ export class AssessmentService {
             "forbidden",
             `You cannot rate yourself as ${input.relation === "peer" ? "a peer" : "a report"}`,
           );
-        return this.requireOpenRequest(viewer, subject, input.relation, input.feedbackRequestId);
+        {
+          const request = await this.requireOpenRequest(viewer, subject, input.relation, input.feedbackRequestId);
+          await this.assertStandingStill(viewer, subject, input.relation);
+          return request;
+        }
     }
+  }
+
+  /**
+   * The relation is the org chart's at the time of rating: someone asked as a peer who has since become
+   * the person's manager (or a report), or a report who no longer reports to them, cannot answer.
+   */
+  private async assertStandingStill(viewer: Viewer, subject: Person, relation: "peer" | "upward"): Promise<void> {
+    const [rater, chain] = await Promise.all([
+      this.requirePerson(viewer.personId),
+      this.ports.people.chainAbove(subject.id),
+    ]);
+    const standing = raterStanding(rater, subject, chain);
+    if (relation === "upward") {
+      if (standing === "report") return;
+      throw new AppError(
+        "forbidden",
+        `Upward feedback comes from direct reports; you do not report to ${subject.name}`,
+      );
+    }
+    const why: Record<RaterStanding, string | null> = {
+      self: "this is about you",
+      manager: `you are ${subject.name}'s manager and rate as manager`,
+      chain: `you are above ${subject.name} in the reporting line and can read their results`,
+      report: `you report to ${subject.name} and give upward feedback instead`,
+      peer: null,
+    };
+    const conflict = why[standing];
+    if (conflict) throw new AppError("forbidden", `You cannot answer as a peer of ${subject.name}: ${conflict}`);
   }
 
   /** Returns the viewer's open draft for this subject and relation, creating it when there is none. */

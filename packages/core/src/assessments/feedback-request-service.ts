@@ -3,6 +3,7 @@ import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { isRequestClosed, type FeedbackRequest } from "./assessment.ts";
 import type { FeedbackRequestRepository } from "./ports.ts";
+import { peerConflict, raterStanding } from "./rater-relation.ts";
 
 export interface NewFeedbackRequest {
   subjectId: string;
@@ -16,6 +17,8 @@ export interface FeedbackRequestPorts {
   people: PeopleRepository;
   requests: FeedbackRequestRepository;
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
+  /** The anonymity threshold k in force, recorded on each release (docs/decisions/0001). */
+  anonymityThreshold?: () => Promise<number>;
   now?: () => Date;
 }
 
@@ -58,6 +61,18 @@ export class FeedbackRequestService {
         { path: "body.raterIds", message: "unknown or inactive people" },
       ]);
     }
+    if (input.relation === "peer") {
+      const chain = await this.ports.people.chainAbove(subject.id);
+      const conflicts = raters.flatMap((rater) => {
+        const conflict = rater ? peerConflict(raterStanding(rater, subject, chain), rater.name, subject.name) : null;
+        return conflict ? [conflict] : [];
+      });
+      if (conflicts.length) {
+        throw new AppError("validation_failed", `Not a peer of ${subject.name}: ${conflicts.join("; ")}`, [
+          { path: "body.raterIds", message: `not a peer: ${conflicts.join("; ")}` },
+        ]);
+      }
+    }
     if (input.relation === "upward") {
       const notReports = raters.filter((r) => r?.managerId !== subject.id).map((r) => r?.name);
       if (notReports.length) {
@@ -93,7 +108,8 @@ export class FeedbackRequestService {
       throw new AppError("not_found", `No feedback request "${requestId}" about you or your reports`);
     }
     if (isRequestClosed(request, this.now())) throw new AppError("conflict", "This feedback request is already closed");
-    await this.ports.requests.close(request.id, this.now());
+    const releaseK = (await this.ports.anonymityThreshold?.()) ?? null;
+    await this.ports.requests.close(request.id, this.now(), releaseK);
     await this.ports.onReadinessInputsChanged?.(request.subjectId);
     const closed = await this.ports.requests.findById(request.id);
     if (!closed) throw new AppError("not_found", `No feedback request "${requestId}"`);

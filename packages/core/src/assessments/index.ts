@@ -4,3 +4,4 @@ export * from "./rating-rules.ts";
 export * from "./assessment-service.ts";
 export * from "./feedback-request-service.ts";
 export * from "./migrate-assessments.ts";
+export * from "./rater-relation.ts";

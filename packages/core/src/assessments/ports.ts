@@ -67,5 +67,11 @@ export interface FeedbackRequestRepository {
   /** For each person with open requests about them, the earliest due date: when results may be released. */
   nextDueDates(subjectIds: string[], now: Date): Promise<Map<string, Date>>;
   markAnswered(requestId: string, raterId: string, at: Date): Promise<void>;
-  close(requestId: string, at: Date): Promise<void>;
+  /** Closes (releases) a request, recording the k in force; null when it is not known. */
+  close(requestId: string, at: Date, releaseK: number | null): Promise<void>;
+  /**
+   * Records k on every request released by `now` that has none yet (one that fell due with no write),
+   * before k changes: a release keeps the k it was made under. Returns how many it recorded.
+   */
+  recordReleaseThreshold(k: number, now: Date): Promise<number>;
 }

@@ -8,12 +8,32 @@ export function applicableCompetencyIds(framework: Framework, levelId: string): 
   return framework.competencies.filter((c) => (row[c.id]?.weight ?? 0) > 0).map((c) => c.id);
 }
 
+/** The level ranked right above this one, or null at the top of the ladder (or for an unknown level). */
+export function levelAbove(framework: Framework, levelId: string): string | null {
+  const current = framework.levels.find((l) => l.id === levelId);
+  if (!current) return null;
+  const above = framework.levels.filter((l) => l.rank > current.rank).sort((a, b) => a.rank - b.rank);
+  return above[0]?.id ?? null;
+}
+
+/**
+ * What an assessment of someone at this level covers (DESIGN §4): every competency with a weight above
+ * zero at their level or at the next level up, so that a competency that first applies there (for a
+ * PM, strategic partnerships) can be rated before the promotion. In the framework's order.
+ */
+export function assessedCompetencyIds(framework: Framework, levelId: string): string[] {
+  const here = new Set(applicableCompetencyIds(framework, levelId));
+  const next = levelAbove(framework, levelId);
+  const stretch = new Set(next ? applicableCompetencyIds(framework, next) : []);
+  return framework.competencies.filter((c) => here.has(c.id) || stretch.has(c.id)).map((c) => c.id);
+}
+
 /**
  * Checks ratings against the framework version an assessment records; throws naming each bad field. Lengths
  * and the confidence range are the contract's (LIMITS), checked at every edge before this runs.
  */
 export function assertValidRatings(ratings: Rating[], framework: Framework, levelId: string): void {
-  const applicable = new Set(applicableCompetencyIds(framework, levelId));
+  const applicable = new Set(assessedCompetencyIds(framework, levelId));
   const known = new Set(framework.competencies.map((c) => c.id));
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
@@ -25,7 +45,10 @@ export function assertValidRatings(ratings: Rating[], framework: Framework, leve
         message: `"${rating.competencyId}" is not a competency of this framework version`,
       });
     } else if (!applicable.has(rating.competencyId)) {
-      details.push({ path: `${at}.competencyId`, message: `"${rating.competencyId}" does not apply at this level` });
+      details.push({
+        path: `${at}.competencyId`,
+        message: `"${rating.competencyId}" applies neither at this level nor at the next`,
+      });
     }
     if (seen.has(rating.competencyId)) details.push({ path: `${at}.competencyId`, message: "rated twice" });
     seen.add(rating.competencyId);

@@ -44,6 +44,8 @@ function buildCompetencyReadiness(
     weight: 1,
     observed,
     groups: { self: null, manager: null, peer: null, upward: null },
+    comments: { peer: null, upward: null },
+    isCorroborated: false,
     gap: observed === null ? null : expected - observed,
     status: observed === null ? "unknown" : observed >= expected ? "meets" : "below",
     flags: [],

@@ -74,6 +74,8 @@ function entry(competencyId: string, expected: number, observed: number | null):
     weight: 1,
     observed,
     groups: { self: null, manager: null, peer: null, upward: null },
+    comments: { peer: null, upward: null },
+    isCorroborated: false,
     gap: observed === null ? null : expected - observed,
     status: "below",
     flags: [],

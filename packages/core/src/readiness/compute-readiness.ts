@@ -3,6 +3,7 @@ import {
   DEFAULT_READINESS_SETTINGS,
   MIN_ANONYMITY_THRESHOLD,
   RELATIONS,
+  type CommentSummary,
   type CompetencyReadiness,
   type CompetencyStatus,
   type GroupSummary,
@@ -38,10 +39,24 @@ function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-function summarizeGroup(relation: Relation, ratings: SubmittedRating[], k: number): GroupSummary | null {
-  if (ratings.length === 0) return null;
+interface GroupResult {
+  summary: GroupSummary | null;
+  /** Peer and upward: the release the summary shows, whose comments may be shown with it. */
+  release: SubmittedRating[] | null;
+}
+
+function summarizeGroup(relation: Relation, ratings: SubmittedRating[], k: number): GroupResult {
+  if (ratings.length === 0) return { summary: null, release: null };
   if (ANONYMOUS_RELATIONS.has(relation)) return anonymousGroup(relation, ratings, k);
-  return { mean: mean(ratings.map((r) => r.score)), count: ratings.length };
+  return { summary: { mean: mean(ratings.map((r) => r.score)), count: ratings.length }, release: null };
+}
+
+/**
+ * The k a release is judged by: the larger of the k in force when it was released and the k now,
+ * so that lowering k never reveals a release made under a higher one (docs/decisions/0001).
+ */
+export function releaseThreshold(release: SubmittedRating[], k: number): number {
+  return Math.max(k, ...release.map((r) => r.releaseK ?? k));
 }
 
 /**
@@ -49,17 +64,37 @@ function summarizeGroup(relation: Relation, ratings: SubmittedRating[], k: numbe
  * cycle) with at least k raters. Mixing releases would let two views differ by fewer than k
  * answers, and the difference would give those answers away.
  */
-function anonymousGroup(relation: Relation, ratings: SubmittedRating[], k: number): GroupSummary {
+function anonymousGroup(relation: Relation, ratings: SubmittedRating[], k: number): GroupResult {
   const releases = new Map<number, SubmittedRating[]>();
   for (const rating of ratings) {
     const at = rating.submittedAt.getTime();
     releases.set(at, [...(releases.get(at) ?? []), rating]);
   }
+  let heldBack: number | null = null;
   for (const at of [...releases.keys()].sort((a, b) => b - a)) {
     const release = releases.get(at) ?? [];
-    if (release.length >= k) return { mean: mean(release.map((r) => r.score)), count: release.length };
+    const threshold = releaseThreshold(release, k);
+    if (release.length >= threshold) {
+      return { summary: { mean: mean(release.map((r) => r.score)), count: release.length }, release };
+    }
+    if (release.length >= k) heldBack ??= threshold;
   }
-  return { hidden: true, reason: `fewer than ${k} ${relation} raters` };
+  const reason =
+    heldBack === null
+      ? `fewer than ${k} ${relation} raters`
+      : `fewer than ${heldBack} ${relation} raters, the k in force when the answers were released`;
+  return { summary: { hidden: true, reason }, release: null };
+}
+
+/** The comments of the release shown, sorted by their text so that no order points to a writer or a time. */
+function commentsOf(relation: Relation, group: GroupResult): CommentSummary | null {
+  if (group.summary === null) return null;
+  if (group.release === null) {
+    const reason = "hidden" in group.summary ? group.summary.reason : `no released ${relation} answers`;
+    return { hidden: true, reason: `${reason}: comments show only with the aggregate` };
+  }
+  const texts = group.release.map((r) => (r.comment ?? "").trim()).filter((text) => text !== "");
+  return { texts: texts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
 function isVisible(group: GroupSummary | null): group is { mean: number; count: number } {
@@ -104,11 +139,17 @@ function observedOf(
   return total > 0 ? weighted / total : null;
 }
 
+/**
+ * DESIGN §4 step 6. Where the numbers alone would say ready but a competency rests on the person's
+ * own word, the verdict is almost: nobody is ready on their own rating alone.
+ */
 function verdictOf(score: number, competencies: CompetencyReadiness[]): Verdict {
   const statuses = competencies.map((c) => c.status);
   const hasBelowOrUnknown = statuses.some((s) => s === "below" || s === "unknown");
   const nearOrBelow = statuses.filter((s) => s === "near" || s === "below").length;
-  if (score >= 0.95 - EPSILON && !hasBelowOrUnknown) return "ready";
+  const numbersSayReady = score >= 0.95 - EPSILON && !hasBelowOrUnknown;
+  if (numbersSayReady && competencies.every((c) => c.isCorroborated)) return "ready";
+  if (numbersSayReady) return "almost";
   if (score >= 0.85 - EPSILON && nearOrBelow <= 2) return "almost";
   return "not-yet";
 }
@@ -148,7 +189,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     const expectation = row[competency.id];
     if (!expectation || expectation.weight <= 0) continue;
     const own = ratings.filter((r) => r.competencyId === competency.id);
-    const groups = Object.fromEntries(
+    const results = Object.fromEntries(
       RELATIONS.map((relation) => [
         relation,
         summarizeGroup(
@@ -157,18 +198,27 @@ export function computeReadiness(input: ReadinessInput): Readiness {
           settings.k,
         ),
       ]),
-    ) as Record<Relation, GroupSummary | null>;
+    ) as Record<Relation, GroupResult>;
+    const groups = Object.fromEntries(RELATIONS.map((r) => [r, results[r].summary])) as Record<
+      Relation,
+      GroupSummary | null
+    >;
     const observed = observedOf(groups, settings.weights);
     const gap = observed === null ? null : expectation.expected - observed;
+    const isCorroborated = isVisible(groups.manager) || isVisible(groups.peer) || isVisible(groups.upward);
+    const flags = flagsOf(groups);
+    if (observed !== null && !isCorroborated) flags.push("unverified");
     competencies.push({
       competencyId: competency.id,
       expected: expectation.expected,
       weight: expectation.weight,
       observed,
       groups,
+      comments: { peer: commentsOf("peer", results.peer), upward: commentsOf("upward", results.upward) },
+      isCorroborated,
       gap,
       status: statusOf(gap),
-      flags: flagsOf(groups),
+      flags,
       evidence: input.evidence?.[competency.id] ?? [],
     });
   }
@@ -180,7 +230,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   );
   const score = totalWeight > 0 ? earned / totalWeight : 0;
   const blockers = competencies
-    .filter((c) => c.status !== "meets")
+    .filter((c) => c.status !== "meets" || c.flags.includes("unverified"))
     .map((c) => ({ id: c.competencyId, weightedGap: c.weight * (c.gap ?? c.expected) }))
     .sort((a, b) => b.weightedGap - a.weightedGap)
     .map((b) => b.id);

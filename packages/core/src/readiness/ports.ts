@@ -57,3 +57,11 @@ export interface SettingsRepository {
   get<T>(key: string): Promise<T | null>;
   set(key: string, value: unknown): Promise<void>;
 }
+
+/**
+ * The ids of the managers above each person. Who is in a person's chain decides whose answers count
+ * toward k (none of theirs), so a kept result depends on every one of them.
+ */
+export interface ManagementChains {
+  managerIdsAbove(personIds: string[]): Promise<Map<string, string[]>>;
+}

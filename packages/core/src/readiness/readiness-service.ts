@@ -8,7 +8,7 @@ import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
-import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
+import type { ManagementChains, ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
   DEFAULT_READINESS_SETTINGS,
   type EvidenceRef,
@@ -27,9 +27,11 @@ export interface ReadinessPorts {
   settings: SettingsRepository;
   snapshots: ReadinessSnapshotRepository;
   /** For the moment open feedback requests fall due, which releases their answers. */
-  requests: Pick<FeedbackRequestRepository, "nextDueDates">;
-  /** Keeps results between requests; a change to the person, or to settings or the ladder, drops them. */
+  requests: Pick<FeedbackRequestRepository, "nextDueDates" | "recordReleaseThreshold">;
+  /** Keeps results between requests; a change to the person, their managers, settings or the ladder drops them. */
   memo?: Memo;
+  /** Whose change drops a kept result besides the person's own: the managers above them. */
+  chains?: ManagementChains;
   now?: () => Date;
 }
 
@@ -93,9 +95,15 @@ export class ReadinessService {
     });
   }
 
+  /**
+   * Saves new weights and k. Releases made before a change of k keep the k they were made under
+   * (recorded after the new value is saved, so a request released in between keeps the stricter one).
+   */
   async updateSettings(next: ReadinessSettings): Promise<ReadinessSettings> {
     assertValidSettings(next);
+    const before = await this.settings();
     await this.ports.settings.set(READINESS_SETTINGS_KEY, next);
+    if (before.k !== next.k) await this.ports.requests.recordReleaseThreshold(before.k, this.now());
     return next;
   }
 
@@ -167,12 +175,13 @@ export class ReadinessService {
     const now = this.now();
     const ids = people.map((p) => p.id);
     // Independent reads, issued together: on PostgreSQL they overlap instead of queuing.
-    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates] = await Promise.all([
+    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates, chains] = await Promise.all([
       this.framework(),
       this.settings(),
       this.ports.assessments.countableRatings(ids, now),
       this.evidenceByPerson(ids, options.canSeePrivateEvidence),
       this.ports.requests.nextDueDates(ids, now),
+      this.ports.chains?.managerIdsAbove(ids) ?? Promise.resolve(new Map<string, string[]>()),
     ]);
     if (options.targetLevelId !== undefined && !document.levels.some((l) => l.id === options.targetLevelId)) {
       throw new AppError("validation_failed", `Unknown target level "${options.targetLevelId}"`, [
@@ -198,7 +207,8 @@ export class ReadinessService {
           frameworkVersion: version,
           settings,
         },
-        dependsOn: [person.id],
+        // A manager joining or leaving the chain changes whose peer answers count.
+        dependsOn: [person.id, ...(chains.get(person.id) ?? [])],
         validUntil: readinessExpiry(ratings, now, nextDueDates.get(person.id)),
       });
     }

@@ -25,7 +25,15 @@ export interface SubmittedRating {
   relation: Relation;
   competencyId: string;
   score: number;
+  /** For peer and upward ratings: their release time (a request closing or falling due), never the answer's. */
   submittedAt: Date;
+  /**
+   * For peer and upward ratings: the k in force when their release happened, when it was recorded
+   * (a later change of k records it). A release counts only with max(this, k now) raters.
+   */
+  releaseK?: number | null;
+  /** For peer and upward ratings: the written comment, shown only inside a release of at least k raters. */
+  comment?: string;
 }
 
 export interface EvidenceRef {
@@ -36,8 +44,17 @@ export interface EvidenceRef {
 
 export type GroupSummary = { mean: number; count: number } | { hidden: true; reason: string; count?: never };
 
+/**
+ * The written peer or upward comments of the release a group shows, in an order that depends on
+ * their text alone; or why none are shown.
+ */
+export type CommentSummary = { texts: string[] } | { hidden: true; reason: string };
+
+export type AnonymousRelation = "peer" | "upward";
+
 export type CompetencyStatus = "meets" | "near" | "below" | "unknown";
-export type ReadinessFlag = "self-perception-gap" | "rater-disagreement";
+/** `unverified`: the only rating is the person's own (no manager rating, no released aggregate). */
+export type ReadinessFlag = "self-perception-gap" | "rater-disagreement" | "unverified";
 
 export interface CompetencyReadiness {
   competencyId: string;
@@ -45,6 +62,10 @@ export interface CompetencyReadiness {
   weight: number;
   observed: number | null;
   groups: Record<Relation, GroupSummary | null>;
+  /** Released peer and upward comments, under the same rule as the groups; null when nobody in that relation rated. */
+  comments: Record<AnonymousRelation, CommentSummary | null>;
+  /** A manager rating or a released peer or upward aggregate backs the observed value. */
+  isCorroborated: boolean;
   gap: number | null;
   status: CompetencyStatus;
   flags: ReadinessFlag[];
@@ -58,7 +79,7 @@ export interface Readiness {
   competencies: CompetencyReadiness[];
   score: number;
   verdict: Verdict;
-  /** Competencies short of the target, largest weighted gap first. */
+  /** Competencies short of the target or unverified, largest weighted gap first. */
   blockers: string[];
 }
 

@@ -195,6 +195,8 @@ describe("side by side", () => {
         peer: { hidden: true, reason: "fewer than 3 peer raters" },
         upward: { mean: 2, count: 3 },
       },
+      comments: { peer: { hidden: true, reason: "fewer than 3 peer raters" }, upward: { texts: [] } },
+      isCorroborated: true,
       gap: 0,
       status: "meets",
       flags: ["self-perception-gap"],

@@ -57,7 +57,13 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
         onReadinessInputsChanged,
         now,
       }),
-      requestService: new FeedbackRequestService({ people, requests, onReadinessInputsChanged, now }),
+      requestService: new FeedbackRequestService({
+        people,
+        requests,
+        onReadinessInputsChanged,
+        anonymityThreshold: async () => (await readiness.settings()).k,
+        now,
+      }),
     };
   };
 
@@ -200,5 +206,94 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     expect(leadership?.groups.peer).toEqual({ hidden: true, reason: "fewer than 3 peer raters" });
     expect(leadership?.status).toBe("unknown");
     expect(JSON.stringify(result)).not.toMatch(/"mean":5/);
+  });
+
+  it("keeps the k of each release, and stops counting a rater who joins the reporting line", async () => {
+    const { people, readiness, assessmentService, requestService } = await setup();
+    const lead = await people.create({ name: "Lead", email: "lead@k.test", levelId: "director" });
+    const pm = await people.create({ name: "Kim", email: "kim@k.test", levelId: "pm", managerId: lead.id });
+    const [a, b, c] = await Promise.all(
+      ["a", "b", "c"].map((n) => people.create({ name: n, email: `${n}@k.test`, levelId: "pm" })),
+    );
+    const ask = async (raters: Person[], score: number, comment = "") => {
+      const request = await requestService.create(viewerOf(lead), {
+        subjectId: pm.id,
+        relation: "peer",
+        raterIds: raters.map((r) => r.id),
+        dueAt: new Date(clock.getTime() + 86_400_000),
+        message: "",
+      });
+      for (const rater of raters) {
+        const answer = await assessmentService.startOrResume(viewerOf(rater), {
+          subjectId: pm.id,
+          relation: "peer",
+          feedbackRequestId: request.id,
+        });
+        await assessmentService.saveDraft(viewerOf(rater), answer.id, [
+          { competencyId: "strategy", score, evidence: comment, confidence: null, evidenceIds: [] },
+        ]);
+        await assessmentService.submit(viewerOf(rater), answer.id);
+      }
+      return request;
+    };
+    const peerGroup = async () =>
+      (await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: false })).competencies.find(
+        (competency) => competency.competencyId === "strategy",
+      );
+
+    // Closed by hand under k = 3, and one more that simply falls due under k = 3.
+    await requestService.close(viewerOf(lead), (await ask([a!, b!], 5)).id);
+    tick();
+    await ask([a!, b!], 4);
+    tick(2 * 24 * 60);
+    await readiness.updateSettings({ weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 2 });
+    expect((await peerGroup())?.groups.peer).toMatchObject({ hidden: true });
+
+    // Released under k = 2, it shows at k = 2, with its comments.
+    tick();
+    await requestService.close(viewerOf(lead), (await ask([a!, b!], 3, "steady <i>hand</i>")).id);
+    expect((await peerGroup())?.groups.peer).toEqual({ mean: 3, count: 2 });
+    expect((await peerGroup())?.comments.peer).toEqual({ texts: ["steady <i>hand</i>", "steady <i>hand</i>"] });
+
+    // Three peers at k = 3; then one of them becomes Kim's manager and no longer counts.
+    await readiness.updateSettings({ weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 3 });
+    tick();
+    await requestService.close(viewerOf(lead), (await ask([a!, b!, c!], 2)).id);
+    expect((await peerGroup())?.groups.peer).toEqual({ mean: 2, count: 3 });
+    await people.update(pm.id, { managerId: c!.id });
+    expect((await peerGroup())?.groups.peer).toMatchObject({ hidden: true });
+  });
+
+  it("refuses the subject's manager, chain and direct reports as peers, naming the conflict", async () => {
+    const { people, requestService, assessmentService } = await setup();
+    const vp = await people.create({ name: "Vera", email: "vera@c.test", levelId: "vp" });
+    const lead = await people.create({ name: "Lou", email: "lou@c.test", levelId: "director", managerId: vp.id });
+    const pm = await people.create({ name: "Max", email: "max@c.test", levelId: "director", managerId: lead.id });
+    const report = await people.create({ name: "Rae", email: "rae@c.test", levelId: "pm", managerId: pm.id });
+    const peer = await people.create({ name: "Pia", email: "pia@c.test", levelId: "pm" });
+    const ask = (raterIds: string[]) =>
+      requestService.create(viewerOf(lead), {
+        subjectId: pm.id,
+        relation: "peer",
+        raterIds,
+        dueAt: new Date(clock.getTime() + 86_400_000),
+        message: "",
+      });
+    await expect(ask([peer.id, lead.id])).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringContaining("Lou is Max's manager"),
+    });
+    await expect(ask([vp.id])).rejects.toThrow(/Vera is above Max in the reporting line/);
+    await expect(ask([report.id])).rejects.toThrow(/Rae reports to Max/);
+    // Asked as a peer, then moved under Max: the answer is refused.
+    const request = await ask([peer.id]);
+    await people.update(peer.id, { managerId: pm.id });
+    await expect(
+      assessmentService.startOrResume(viewerOf(peer), {
+        subjectId: pm.id,
+        relation: "peer",
+        feedbackRequestId: request.id,
+      }),
+    ).rejects.toThrow(/You cannot answer as a peer of Max: you report to Max/);
   });
 });

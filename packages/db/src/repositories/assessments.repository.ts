@@ -136,11 +136,22 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
     // One row per assessment with its scores as two parallel arrays: 15× fewer rows to send and parse
     // than one per rating. The lateral subquery makes the ratings come from their primary key, where a
     // plain join lets the planner scan the whole ratings table for a batch of a few hundred people.
+    // Anyone who can read the subject's aggregates (the subject and their management chain, as the org
+    // chart stands now) never counts toward k: their own answer would let them subtract the others'.
     const result = await this.db.execute(sql`
-      select a.id as assessment_id, a.subject_id, a.relation, a.released_at, a.rater_key,
-             r.competency_ids, r.scores
+      with recursive chain as (
+        select p.id as subject_id, p.manager_id, 1 as depth
+        from people p
+        where p.id = any(${sql.param(subjectIds)}::uuid[]) and p.manager_id is not null
+        union all
+        select chain.subject_id, m.manager_id, chain.depth + 1
+        from chain join people m on m.id = chain.manager_id
+        where m.manager_id is not null and chain.depth < 100
+      )
+      select a.id as assessment_id, a.subject_id, a.relation, a.released_at, a.rater_key, a.release_k,
+             r.competency_ids, r.scores, r.comments
       from (
-        select a.id, a.subject_id, a.relation,
+        select a.id, a.subject_id, a.relation, f.release_k,
                case when a.relation in ('peer', 'upward') then least(coalesce(f.closed_at, f.due_at), f.due_at)
                     else a.submitted_at end as released_at,
                case when a.relation in ('peer', 'upward') then md5(a.rater_id::text || ':' || a.subject_id::text)
@@ -150,10 +161,13 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
         where a.subject_id = any(${sql.param(subjectIds)}::uuid[])
           and a.status = 'submitted'
           and (a.relation in ('self', 'manager')
-               or (f.id is not null and (f.closed_at is not null or f.due_at <= ${nowIso}::timestamptz)))
+               or (f.id is not null and (f.closed_at is not null or f.due_at <= ${nowIso}::timestamptz)
+                   and a.rater_id <> a.subject_id
+                   and not exists (select 1 from chain c where c.subject_id = a.subject_id and c.manager_id = a.rater_id)))
       ) a
       cross join lateral (
-        select array_agg(r.competency_id) as competency_ids, array_agg(r.score) as scores
+        select array_agg(r.competency_id) as competency_ids, array_agg(r.score) as scores,
+               case when a.relation in ('peer', 'upward') then array_agg(r.evidence) end as comments
         from ratings r
         where r.assessment_id = a.id and r.score is not null
       ) r`);
@@ -161,6 +175,8 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
       const own = bySubject.get(String(row.subject_id));
       const competencyIds = (row.competency_ids as string[] | null) ?? [];
       const scores = (row.scores as number[] | null) ?? [];
+      const comments = row.comments as string[] | null;
+      const releaseK = row.release_k === null || row.release_k === undefined ? null : Number(row.release_k);
       const submittedAt = new Date(row.released_at as string);
       competencyIds.forEach((competencyId, index) =>
         own?.push({
@@ -170,6 +186,7 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
           competencyId,
           score: Number(scores[index]),
           submittedAt,
+          ...(comments ? { releaseK, comment: comments[index] ?? "" } : {}),
         }),
       );
     }
@@ -345,10 +362,24 @@ export class DrizzleFeedbackRequestRepository implements FeedbackRequestReposito
       .where(and(eq(feedbackRequestRaters.requestId, requestId), eq(feedbackRequestRaters.raterId, raterId)));
   }
 
-  async close(requestId: string, at: Date): Promise<void> {
+  async close(requestId: string, at: Date, releaseK: number | null): Promise<void> {
     await this.db
       .update(feedbackRequests)
-      .set({ closedAt: at })
+      .set({ closedAt: at, releaseK })
       .where(and(eq(feedbackRequests.id, requestId), isNull(feedbackRequests.closedAt)));
+  }
+
+  async recordReleaseThreshold(k: number, now: Date): Promise<number> {
+    const rows = await this.db
+      .update(feedbackRequests)
+      .set({ releaseK: k })
+      .where(
+        and(
+          isNull(feedbackRequests.releaseK),
+          sql`(${feedbackRequests.closedAt} is not null or ${feedbackRequests.dueAt} <= ${now.toISOString()}::timestamptz)`,
+        ),
+      )
+      .returning({ id: feedbackRequests.id });
+    return rows.length;
   }
 }

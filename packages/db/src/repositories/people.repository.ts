@@ -160,6 +160,27 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
     return resultRows<Record<string, unknown>>(result).map(fromRawRow);
   }
 
+  /** The ids of the managers above each of these people, nearest first, in one read. */
+  async managerIdsAbove(personIds: string[]): Promise<Map<string, string[]>> {
+    const above = new Map<string, string[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return above;
+    const result = await this.db.execute(sql`
+      with recursive chain as (
+        select p.id as person_id, p.manager_id, 1 as depth
+        from people p
+        where p.id = any(${sql.param(personIds)}::uuid[]) and p.manager_id is not null
+        union all
+        select chain.person_id, m.manager_id, chain.depth + 1
+        from chain join people m on m.id = chain.manager_id
+        where m.manager_id is not null and chain.depth < 100
+      )
+      select person_id, manager_id from chain order by person_id, depth`);
+    for (const row of resultRows<{ person_id: string; manager_id: string }>(result)) {
+      above.get(String(row.person_id))?.push(String(row.manager_id));
+    }
+    return above;
+  }
+
   /** Everyone's id and manager: the whole reporting structure in one read. */
   async managerLinks(): Promise<{ id: string; managerId: string | null }[]> {
     return this.db.select({ id: people.id, managerId: people.managerId }).from(people);

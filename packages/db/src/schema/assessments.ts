@@ -46,6 +46,11 @@ export const feedbackRequests = pgTable(
     message: text("message").notNull().default(""),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /**
+     * The anonymity threshold k in force when the answers were released: set on closing, and on every
+     * released request still without it when k changes. Null means k has not changed since the release.
+     */
+    releaseK: integer("release_k"),
     cycleId: uuid("cycle_id").references(() => reviewCycles.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -134,7 +134,8 @@ export function FeedbackRequestForm({ subject, isSelf, k }: FeedbackRequestFormP
             setRaters(next);
             setProblems((p) => ({ ...p, raterIds: "" }));
           }}
-          excludeIds={[subject.id]}
+          // A direct report gives upward feedback, never peer feedback; the server names any other conflict.
+          excludeIds={relation === "peer" ? [subject.id, ...directReports.map((r) => r.id)] : [subject.id]}
           candidates={relation === "upward" ? directReports : undefined}
           error={errors.raterIds || undefined}
           describedBy={tooFew ? tooFewId : undefined}

@@ -42,6 +42,43 @@ function GroupCell({ group, label }: { group: TGroupSummary; label: string }) {
   );
 }
 
+/**
+ * Released peer and upward comments, as plain text: React renders HTML or script in them inert. They
+ * come in an order that depends on their text alone, with no name, date or position to tie one to a writer.
+ */
+function ReleasedComments({ competency }: { competency: TCompetencyReadiness }) {
+  const parts = (["peer", "upward"] as const).flatMap((relation) => {
+    const comments = competency.comments[relation];
+    return comments === null ? [] : [{ relation, comments }];
+  });
+  if (parts.length === 0) return null;
+  return (
+    <div className="released-comments">
+      {parts.map(({ relation, comments }) =>
+        "hidden" in comments ? (
+          <p key={relation} className="cell-note">
+            {RELATION_LABELS[relation]} comments hidden: {comments.reason}.
+          </p>
+        ) : comments.texts.length === 0 ? null : (
+          <details key={relation} className="evidence-behind">
+            <summary>
+              {comments.texts.length} {relation === "peer" ? "peer" : "upward"}{" "}
+              {comments.texts.length === 1 ? "comment" : "comments"}, unsigned
+            </summary>
+            <ul>
+              {comments.texts.map((text, index) => (
+                <li key={index} className="released-comment">
+                  {text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ),
+      )}
+    </div>
+  );
+}
+
 function StatusPill({ status }: { status: TCompetencyReadiness["status"] }) {
   return <span className={`status-pill status-pill--${status}`}>{STATUS_LABELS[status]}</span>;
 }
@@ -103,6 +140,7 @@ export function ExplanationTable({
                       ))}
                     </ul>
                   )}
+                  <ReleasedComments competency={competency} />
                   {competency.evidence.length > 0 && (
                     <details className="evidence-behind">
                       <summary>
@@ -158,7 +196,9 @@ export function ExplanationTable({
         </tbody>
       </table>
       <p className="table-footnote">
-        Peers and upward count only with at least {k} raters; below that the group is hidden and left out.
+        Peers and upward count only from one release (a closed request or cycle) with at least {k} raters, or the k in
+        force when it was released if that was higher; below that the group and its comments are hidden and left out.
+        Comments are shown without names or dates, in an order that says nothing about who wrote them.
       </p>
     </div>
   );

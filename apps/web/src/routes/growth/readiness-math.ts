@@ -22,11 +22,14 @@ export const STATUS_LABELS = { meets: "Meets", near: "Near", below: "Below", unk
 export const FLAG_LABELS = {
   "self-perception-gap": "Self-perception gap",
   "rater-disagreement": "Raters disagree",
+  unverified: "Self-rating only",
 } as const;
 
 export const FLAG_EXPLANATIONS = {
   "self-perception-gap": "The self rating differs from the mean of the other groups by 1 or more.",
   "rater-disagreement": "The highest and lowest group means are 2 or more apart.",
+  unverified:
+    "Only the person’s own rating backs it. A manager rating, or a released peer or upward result, is needed before it can count toward ready.",
 } as const;
 
 /** Up to two decimals, without trailing zeros: 3, 3.5, 3.33. */
@@ -99,17 +102,31 @@ export interface VerdictReason {
 }
 
 /** The conditions of each verdict (DESIGN.md §4, step 6), checked against the server's numbers. */
-export function verdictReasons(readiness: TPersonReadiness): { ready: VerdictReason[]; almost: VerdictReason[] } {
+export function verdictReasons(readiness: TPersonReadiness): {
+  ready: VerdictReason[];
+  almost: VerdictReason[];
+  /** Where the score and statuses alone would say ready, but some competency rests on a self-rating. */
+  isHeldBackByUnverified: boolean;
+} {
   const statuses = readiness.competencies.map((c) => c.status);
   const belowOrUnknown = statuses.filter((s) => s === "below" || s === "unknown").length;
   const nearOrBelow = statuses.filter((s) => s === "near" || s === "below").length;
+  const unverified = readiness.competencies.filter((c) => c.flags.includes("unverified")).length;
   const score = formatPercent(readiness.score);
+  const isScoreReady = readiness.score >= 0.95 - 1e-9;
   return {
+    isHeldBackByUnverified: isScoreReady && belowOrUnknown === 0 && unverified > 0,
     ready: [
-      { text: `score at least 95% (it is ${score})`, isMet: readiness.score >= 0.95 - 1e-9 },
+      { text: `score at least 95% (it is ${score})`, isMet: isScoreReady },
       {
         text: `no competency below or unknown (${belowOrUnknown === 0 ? "none" : belowOrUnknown})`,
         isMet: belowOrUnknown === 0,
+      },
+      {
+        text:
+          "every competency backed by a manager rating or a released peer or upward result " +
+          `(${unverified === 0 ? "all are" : `${unverified} ${unverified === 1 ? "rests" : "rest"} on a self-rating alone`})`,
+        isMet: readiness.competencies.every((c) => c.isCorroborated),
       },
     ],
     almost: [

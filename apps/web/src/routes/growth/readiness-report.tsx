@@ -139,10 +139,16 @@ function WhyThisVerdict({ readiness }: { readiness: TPersonReadiness }) {
       </div>
       <div className="why-card">
         <h3>The verdict</h3>
-        <p className="why-card__rule">Ready needs both:</p>
+        <p className="why-card__rule">Ready needs all three:</p>
         <ReasonList reasons={reasons.ready} />
         <p className="why-card__rule">Almost needs both:</p>
         <ReasonList reasons={reasons.almost} />
+        {reasons.isHeldBackByUnverified && (
+          <p>
+            The numbers alone would say ready, but nobody is ready on their own rating alone: until the competencies
+            marked “self-rating only” are backed by others, the verdict is almost.
+          </p>
+        )}
         <p>
           Otherwise it is not yet. So the verdict is <strong>{VERDICT_LABELS[readiness.verdict].toLowerCase()}</strong>.
         </p>
@@ -295,7 +301,11 @@ function Blockers({ readiness }: { readiness: TPersonReadiness }) {
     return found ? [found] : [];
   });
   if (blockers.length === 0) {
-    return <p className="muted">Nothing blocks {readiness.targetLevel.name}: no competency falls short of it.</p>;
+    return (
+      <p className="muted">
+        Nothing blocks {readiness.targetLevel.name}: no competency falls short of it, and others back every rating.
+      </p>
+    );
   }
   return (
     <ol className="blocker-list">
@@ -304,6 +314,7 @@ function Blockers({ readiness }: { readiness: TPersonReadiness }) {
         return (
           <li key={c.competencyId}>
             <span className="gap-list__name">{c.name}</span>
+            {c.flags.includes("unverified") && <span className="flag__label"> Self-rating only</span>}
             <span className="cell-note">
               {weighted === null
                 ? `weight ${formatNumber(c.weight)}, no ratings yet`
@@ -409,7 +420,11 @@ export function ReadinessReport({ personId, isSelf, firstName, emptyActions }: R
 
       <section className="section" aria-labelledby="blockers-heading">
         <h2 id="blockers-heading">What blocks {data.targetLevel.name}, in order</h2>
-        <p className="section__lead">Largest weight × gap first: closing the first ones moves the score the most.</p>
+        <p className="section__lead">
+          Largest weight × gap first: closing the first ones moves the score the most. A competency that only a
+          self-rating backs blocks too, however high it is, until a manager or a released peer or upward result backs
+          it.
+        </p>
         <Blockers readiness={data} />
       </section>
 

@@ -24,7 +24,7 @@ import { ReviewStep } from "./review-step.tsx";
 import { useAutosave, type SaveState } from "./use-autosave.ts";
 import {
   answersFrom,
-  applicableCompetencies,
+  assessedCompetencies,
   EMPTY_ANSWER,
   isAnswered,
   isOverLimit,
@@ -129,7 +129,7 @@ interface WizardFormProps {
 
 function WizardForm({ assessment, document, evidenceEntries, wording, done }: WizardFormProps) {
   const competencies = useMemo(
-    () => applicableCompetencies(document, assessment.levelId),
+    () => assessedCompetencies(document, assessment.levelId),
     [document, assessment.levelId],
   );
   const level = levelById(document, assessment.levelId);

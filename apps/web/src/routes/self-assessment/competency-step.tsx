@@ -40,7 +40,10 @@ function DescriptorCard({
           )}
         </>
       ) : (
-        <p className="descriptor-card__text muted">This competency does not apply at this level.</p>
+        <p className="descriptor-card__text muted">
+          Not expected at this level yet. It first applies at the next level, so rating it now counts toward readiness
+          for that step.
+        </p>
       )}
     </div>
   );
@@ -162,7 +165,7 @@ export function CompetencyStep({
 
       <div className="descriptor-pair">
         <DescriptorCard document={document} level={level} tag={wording.levelTag} competencyId={competency.id} />
-        {nextLevel && wording.showNextLevel && (
+        {nextLevel && (
           <DescriptorCard document={document} level={nextLevel} tag="Next level" competencyId={competency.id} />
         )}
       </div>

@@ -21,6 +21,18 @@ export function applicableCompetencies(document: TFramework, levelId: string): C
   return document.competencies.filter((c) => (row[c.id]?.weight ?? 0) > 0);
 }
 
+/**
+ * What an assessment of someone at this level covers (DESIGN §4, core's assessedCompetencyIds): the
+ * competencies that apply at their level or at the next level up, so a competency that first applies
+ * there can be rated before the promotion. In the framework's order.
+ */
+export function assessedCompetencies(document: TFramework, levelId: string): Competency[] {
+  const next = nextLevelOf(document, levelId);
+  const here = new Set(applicableCompetencies(document, levelId).map((c) => c.id));
+  const stretch = new Set(next ? applicableCompetencies(document, next.id).map((c) => c.id) : []);
+  return document.competencies.filter((c) => here.has(c.id) || stretch.has(c.id));
+}
+
 export function levelById(document: TFramework, levelId: string | null | undefined): Level | undefined {
   return document.levels.find((level) => level.id === levelId);
 }

@@ -4,7 +4,6 @@ import type { TAssessmentRelation } from "@ascent/contract";
 export interface WizardWording {
   /** Shown above the descriptor of the rated person's level. */
   levelTag: string;
-  showNextLevel: boolean;
   ratingLegend: (competency: string) => string;
   ratingHint: string;
   evidenceLabel: string;
@@ -25,11 +24,13 @@ export function wizardWording(relation: TAssessmentRelation, subjectName: string
   const anonymity =
     `Only the average of at least ${k ?? "k"} colleagues' scores is ever shown, and only once the request ` +
     `closes; nobody, admins included, sees your answers on their own or with your name.`;
+  const commentRule =
+    `${first} and their manager read comments only once the request closes with at least ${k ?? "k"} answers, ` +
+    `without names or dates, mixed with the others' and in no order that points to you.`;
   switch (relation) {
     case "self":
       return {
         levelTag: "Your level",
-        showNextLevel: true,
         ratingLegend: (competency) => `How would you rate yourself on ${competency.toLowerCase()}?`,
         ratingHint: "Compare your everyday work with both descriptors, then pick the closest point on the scale.",
         evidenceLabel: "Evidence",
@@ -50,7 +51,6 @@ export function wizardWording(relation: TAssessmentRelation, subjectName: string
     case "manager":
       return {
         levelTag: `${first}’s level`,
-        showNextLevel: true,
         ratingLegend: (competency) => `How would you rate ${first} on ${competency.toLowerCase()}?`,
         ratingHint: `Compare ${first}’s work with both descriptors, then pick the closest point on the scale.`,
         evidenceLabel: "Evidence",
@@ -70,11 +70,10 @@ export function wizardWording(relation: TAssessmentRelation, subjectName: string
     case "upward":
       return {
         levelTag: `${first}’s level`,
-        showNextLevel: false,
         ratingLegend: (competency) => `How would you rate ${first} on ${competency.toLowerCase()}?`,
         ratingHint: "Rate only what you have seen. Skip a competency if you cannot judge it.",
         evidenceLabel: "Comment",
-        evidenceHint: `A private note on what you have seen. ${anonymity}`,
+        evidenceHint: `What you have seen, in words ${first} can act on. ${commentRule}`,
         evidenceLogName: "",
         evidenceLogHref: null,
         noEvidence: "",
