@@ -27,7 +27,7 @@ export interface NextStep {
 
 /** A point from the framework's guidance, with the source it cites. */
 export interface AdvisedNote extends VpRoleNote {
-  /** "Author, title" of the cited source, or its id when the framework does not list it. */
+  /** "Author, title" of the cited source (the title alone when it names the author), or its id when unlisted. */
   citation: string;
 }
 
@@ -188,7 +188,8 @@ function isBelowVp(level: Level, framework: Framework): boolean {
 function levelAdvice(level: Level, framework: Framework, chart: ChartShape | null): LevelAdvice {
   const citation = (sourceId: string) => {
     const source = framework.sources.find((s) => s.id === sourceId);
-    return source ? `${source.author}, ${source.title}` : sourceId;
+    if (!source) return sourceId;
+    return source.title.includes(source.author) ? source.title : `${source.author}, ${source.title}`;
   };
   const notes = (requireGuidance(framework).vpRole.notes ?? [])
     .filter((note) => note.concerns === "vp-role" || isBelowVp(level, framework))

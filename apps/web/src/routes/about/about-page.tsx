@@ -19,7 +19,8 @@ function listInWords(items: string[]): string {
 
 function sourceName(sources: { id: string; author: string; title: string }[], id: string): string {
   const source = sources.find((s) => s.id === id);
-  return source ? `${source.author}, “${source.title}”` : id;
+  if (!source) return id;
+  return source.title.includes(source.author) ? source.title : `${source.author}, “${source.title}”`;
 }
 
 export function AboutPage() {
