@@ -92,6 +92,7 @@ describe("web: the demo organisation on a fresh start", () => {
     const { page, errors } = await open(context, "/ladder/compare?from=pm&to=director");
     const together = page.getByRole("region", { name: "Working together" });
     await together.waitFor();
+    await screenshot(page, "level-compare");
     await together.getByRole("link", { name: /playbook$/ }).click();
     await page.waitForURL(/\/ladder\/playbooks\/pm-director$/);
     await page.getByRole("heading", { level: 1, name: "Product Manager and Director of Product" }).waitFor();
