@@ -96,6 +96,11 @@ for (const leg of legs) {
       expect(peer.length).toBeGreaterThan(10);
       for (const group of peer) expect(group.count).toBeGreaterThanOrEqual(3);
       expect(own.competencies.filter((c) => c.evidence.length > 0).length).toBeGreaterThan(0);
+      const mentors = await pm.client.call(endpoints.mentors.suggest, {
+        params: { id: pm.info?.person.id as string },
+        query: { competency: own.blockers[0] ?? "data-analysis" },
+      });
+      expect(mentors.mentors.length).toBeGreaterThan(0);
 
       const insights = await vp.client.call(endpoints.insights.getTeamInsights);
       expect(insights.bench.roles.some((role) => role.candidates !== null && role.candidates > 0)).toBe(true);
