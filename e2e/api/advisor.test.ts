@@ -135,7 +135,12 @@ describe("the advancement advisor over HTTP", () => {
         if (advice.status !== "advised") throw new Error(`expected paths for ${JSON.stringify(shape)}`);
         expect(advice.paths.map((p) => p.id)).toEqual(DOCUMENTED[shape.stage][shape.businessModel]);
         expect(advice.shape.id).toBe(shape.stage);
-        expect(advice.profile).toEqual({ ...shape, pmCount: 12 });
+        // The chart's PM count wins over the profile's; nobody above the VP, so the profile's reporting line stays.
+        const chartCount = advice.chart?.pmCount ?? -1;
+        expect(chartCount).toBeGreaterThan(0);
+        expect(advice.profile).toEqual({ ...shape, pmCount: chartCount });
+        expect(advice.disagreements).toEqual([{ field: "pmCount", profile: 12, chart: chartCount }]);
+        expect(advice.nextSteps.map((step) => step.level?.id)).toEqual(["senior-director", "head", "vp"]);
         for (const path of advice.paths) expect(path.reason).toMatch(/\w{3,}/);
         expect(advice.vpRole.traits.length).toBeGreaterThan(0);
       }
@@ -143,14 +148,33 @@ describe("the advancement advisor over HTTP", () => {
 
     it("says why moving up is limited in a medium company, in terms of its reporting line", async () => {
       await setProfile({ stage: "medium", pmCount: 5, productReportsTo: "Marketing", businessModel: "B2C" });
-      const advice = await advancementOf("skipManager", "skipManager");
-      if (advice.status !== "advised") throw new Error("expected paths for a VP");
+      const advice = await advancementOf("directManager", "directManager");
+      if (advice.status !== "advised") throw new Error("expected paths for a Director");
       const up = advice.paths.find((p) => p.kind === "up");
       expect(up).toMatchObject({ outlook: "limited", setting: "here" });
       expect(up?.reason).toContain("the head of Marketing");
-      expect(up?.reason).toContain("5 product managers");
+      expect(up?.reason).toContain(`${advice.chart?.pmCount} product managers`);
       expect(advice.paths.find((p) => p.kind === "startup-trade")?.setting).toBe("elsewhere");
       expect(advice.paths.find((p) => p.kind === "power-role")?.reason).toContain("already reports to Marketing");
+    });
+
+    it("tells a VP about the step to CPO and beyond, and no longer how to get a VP title", async () => {
+      await setProfile({ stage: "large", pmCount: 3, productReportsTo: "CEO", businessModel: "B2B" });
+      const advice = await advancementOf("skipManager", "skipManager");
+      if (advice.status !== "advised") throw new Error("expected advice for a VP");
+      expect(advice.paths).toEqual([]);
+      expect(advice.nextSteps.map((step) => step.level?.id ?? null)).toEqual(["cpo", null]);
+      expect(advice.nextSteps[1]?.description).toMatch(/CMO or CEO/);
+      expect(advice.notes.map((note) => note.id)).toEqual(["neutral-ground", "rare-and-cohesive"]);
+      for (const note of advice.notes) expect(note.citation).toMatch(/Mironov/);
+      const director = await advancementOf("directManager", "directManager");
+      if (director.status !== "advised") throw new Error("expected advice for a Director");
+      expect(director.notes.map((note) => note.id)).toEqual([
+        "already-doing-the-work",
+        "mentor-outside-product",
+        "neutral-ground",
+        "rare-and-cohesive",
+      ]);
     });
 
     it("tells a PM the advisor is for Director and above, and points to their next level", async () => {

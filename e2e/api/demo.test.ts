@@ -77,6 +77,38 @@ for (const leg of legs) {
       expect(events.find((event) => event.action === "demo.seed")).toMatchObject({ actorId: null });
     });
 
+    it("carries a released review round: verdicts of every kind, peer aggregates, a filled bench and profile", async () => {
+      const { logins, password } = await demoStatus(demo);
+      if (!password) throw new Error("no demo password listed");
+      const loginOf = (prefix: string) => {
+        const login = logins.find((l) => l.persona.startsWith(prefix));
+        if (!login) throw new Error(`no ${prefix} login`);
+        return new HttpSession(demo.url).login(login.email, password);
+      };
+      const vp = await loginOf("VP");
+      const team = await vp.client.call(endpoints.readiness.teamReadiness, { query: { scope: "all" } });
+      const verdicts = new Set(team.people.map((person) => person.verdict));
+      expect(verdicts).toEqual(new Set(["ready", "almost", "not-yet"]));
+
+      const pm = await loginOf("PM");
+      const own = await pm.client.call(endpoints.readiness.forPerson, { params: { id: pm.info?.person.id as string } });
+      const peer = own.competencies.flatMap((c) => (c.groups.peer && "mean" in c.groups.peer ? [c.groups.peer] : []));
+      expect(peer.length).toBeGreaterThan(10);
+      for (const group of peer) expect(group.count).toBeGreaterThanOrEqual(3);
+      expect(own.competencies.filter((c) => c.evidence.length > 0).length).toBeGreaterThan(0);
+      const mentors = await pm.client.call(endpoints.mentors.suggest, {
+        params: { id: pm.info?.person.id as string },
+        query: { competency: own.blockers[0] ?? "data-analysis" },
+      });
+      expect(mentors.mentors.length).toBeGreaterThan(0);
+
+      const insights = await vp.client.call(endpoints.insights.getTeamInsights);
+      expect(insights.bench.roles.some((role) => role.candidates !== null && role.candidates > 0)).toBe(true);
+      expect(await vp.client.call(endpoints.advisor.getOrgProfile)).toMatchObject({
+        profile: { stage: "large", businessModel: "B2C", productReportsTo: "CPO" },
+      });
+    });
+
     it("lets every listed demo login sign in with the shared password", async () => {
       const { logins, password } = await demoStatus(demo);
       if (!password) throw new Error("no demo password listed");
@@ -124,6 +156,9 @@ for (const leg of legs) {
         details: { removed: peopleCount },
       });
       expect(await admin.client.call(endpoints.demo.remove)).toEqual({ removed: 0 });
+      expect(await admin.client.call(endpoints.advisor.getOrgProfile)).toEqual({ profile: null });
+      const left = await buildServices(demo.database).people.list({ limit: 500 });
+      expect(left.people.filter((person) => person.isDemo)).toEqual([]);
     });
 
     it("leaves a server started with the demo off without demo data", async () => {

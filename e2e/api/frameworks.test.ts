@@ -176,11 +176,15 @@ describe("frameworks over HTTP", () => {
       "VP of Product",
       "Chief Product Officer",
     ]);
-    expect(about.descriptors).toMatchObject({ total: 105, interpolated: 45 });
+    expect(about.descriptors).toMatchObject({ total: 105, interpolated: 47 });
     expect(about.descriptors.interpolatedLevels).toEqual([
       "Senior Product Manager",
       "Senior Director of Product",
       "Head of Product",
+    ]);
+    expect(about.descriptors.interpolatedAtSourcedLevels).toEqual([
+      { level: "Product Manager", competency: "Strategic partnerships" },
+      { level: "Director of Product", competency: "Domain knowledge" },
     ]);
   });
 

@@ -292,6 +292,8 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     const agenda = page.getByRole("region", { name: "Agenda" });
     expect(await agenda.locator(".aspect").count()).toBe(7);
     expect(await agenda.innerText()).toContain("Stakeholder management");
+    const playbookLink = agenda.getByRole("link", { name: /playbook$/ });
+    expect(await playbookLink.getAttribute("href")).toBe("/ladder/playbooks/pm-director");
 
     await page.getByLabel("Notes for both of you").fill(SHARED_NOTE);
     await page

@@ -89,6 +89,21 @@ describe("web: ladder explorer, level pages, comparing levels, about and title l
     expect(await sourced.getByText("Written between two sourced levels.").count()).toBe(0);
     await sourced.getByRole("button", { name: "Close" }).click();
     await sourced.waitFor({ state: "hidden" });
+
+    // At a sourced level, a descriptor the sources leave out says the project wrote it, not that it sits between.
+    await page.getByRole("button", { name: /Domain knowledge at Director of Product, interpolated$/ }).click();
+    const unsourced = page.getByRole("dialog", { name: "Domain knowledge at Director of Product" });
+    await unsourced.waitFor();
+    expect(await unsourced.innerText()).toContain("Product Manager and at VP of Product");
+    await unsourced.getByRole("button", { name: "Close" }).click();
+    await page
+      .getByRole("button", { name: /Strategic partnerships at Product Manager, interpolated, does not apply/ })
+      .click();
+    const partnerships = page.getByRole("dialog", { name: "Strategic partnerships at Product Manager" });
+    await partnerships.waitFor();
+    expect(await partnerships.getByText("Written by the project.").isVisible()).toBe(true);
+    await partnerships.getByRole("button", { name: "Close" }).click();
+    await partnerships.waitFor({ state: "hidden" });
     expect(errors).toEqual([]);
     await page.close();
   });

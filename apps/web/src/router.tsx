@@ -30,6 +30,7 @@ const VersionComparePage = lazyPage(
 const LadderPage = lazyPage(() => import("./routes/ladder/ladder-page.tsx"), "LadderPage");
 const LevelPage = lazyPage(() => import("./routes/level/level-page.tsx"), "LevelPage");
 const LevelComparePage = lazyPage(() => import("./routes/level-compare/level-compare-page.tsx"), "LevelComparePage");
+const PlaybookPage = lazyPage(() => import("./routes/playbook/playbook-page.tsx"), "PlaybookPage");
 const TitlesPage = lazyPage(() => import("./routes/titles/titles-page.tsx"), "TitlesPage");
 const AboutPage = lazyPage(() => import("./routes/about/about-page.tsx"), "AboutPage");
 const PeoplePage = lazyPage(() => import("./routes/people/people-page.tsx"), "PeoplePage");
@@ -93,6 +94,7 @@ export function createRouter() {
             { path: "ladder", element: <LadderPage /> },
             { path: "ladder/levels/:levelId", element: <LevelPage /> },
             { path: "ladder/compare", element: <LevelComparePage /> },
+            { path: "ladder/playbooks/:playbookId", element: <PlaybookPage /> },
             { path: "titles", element: <TitlesPage /> },
             { path: "about", element: <AboutPage /> },
             { path: "account", element: <AccountPage /> },

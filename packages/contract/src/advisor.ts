@@ -47,6 +47,45 @@ export const ZAdvisedPath = z
 
 export const ZOrgShapeView = z.object({ id: ZOrgStage, name: z.string(), description: z.string(), advice: z.string() });
 
+export const ZNextStep = z
+  .object({
+    /** Null for the step beyond the ladder (a CMO or CEO candidacy). */
+    level: ZLevelRef.nullable(),
+    name: z.string(),
+    description: z.string(),
+  })
+  .meta({ id: "NextStep" });
+
+export const ZAdvisedNote = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    text: z.string(),
+    /** "step-to-vp": about reaching the VP role; "vp-role": about holding it. */
+    concerns: z.enum(["step-to-vp", "vp-role"]),
+    /** The source the point comes from, as "author, title". */
+    citation: z.string(),
+  })
+  .meta({ id: "AdvisedNote" });
+
+export const ZChartShape = z
+  .object({
+    pmCount: z.number().int(),
+    hasProductVp: z.boolean(),
+    hasCpo: z.boolean(),
+    /** Null when the org chart does not show whom product reports to. */
+    productReportsTo: ZProductReportsTo.nullable(),
+  })
+  .meta({ id: "ChartShape" });
+
+const ZLevelAdvice = {
+  /** The next levels up to and including the next executive one; from an executive, the step beyond. */
+  nextSteps: z.array(ZNextStep),
+  notes: z.array(ZAdvisedNote),
+  /** What the org chart shows about the organisation's shape. */
+  chart: ZChartShape.nullable(),
+};
+
 export const ZAdvancement = z
   .discriminatedUnion("status", [
     z.object({
@@ -54,10 +93,26 @@ export const ZAdvancement = z
       level: ZLevelRef,
       profile: ZOrgProfile,
       shape: ZOrgShapeView,
+      /** The paths to a VP title; empty from the VP level up. */
       paths: z.array(ZAdvisedPath),
+      /** Where the admin's profile and the org chart differ; the advice uses the chart. */
+      disagreements: z.array(
+        z.object({
+          field: z.enum(["pmCount", "productReportsTo"]),
+          profile: z.union([z.string(), z.number()]),
+          chart: z.union([z.string(), z.number()]),
+        }),
+      ),
       vpRole: ZVpRole,
+      ...ZLevelAdvice,
     }),
-    z.object({ status: z.literal("no-profile"), level: ZLevelRef, explanation: z.string(), vpRole: ZVpRole }),
+    z.object({
+      status: z.literal("no-profile"),
+      level: ZLevelRef,
+      explanation: z.string(),
+      vpRole: ZVpRole,
+      ...ZLevelAdvice,
+    }),
     z.object({
       status: z.literal("below-director"),
       /** null while the person's title is not placed on the ladder. */
@@ -167,6 +222,8 @@ export const advisorEndpoints = {
 export type TOrgProfile = z.infer<typeof ZOrgProfile>;
 export type TAdvancement = z.infer<typeof ZAdvancement>;
 export type TAdvisedPath = z.infer<typeof ZAdvisedPath>;
+export type TNextStep = z.infer<typeof ZNextStep>;
+export type TAdvisedNote = z.infer<typeof ZAdvisedNote>;
 export type TVpRole = z.infer<typeof ZVpRole>;
 export type TVpProfile = z.infer<typeof ZVpProfile>;
 export type TVpFitCheck = z.infer<typeof ZVpFitCheck>;

@@ -72,6 +72,17 @@ export const ZGuidance = z.strictObject({
     traits: z.array(ZNamed),
     reflections: z.array(z.strictObject({ id, statement: text, traitId: id })),
     beyond: text,
+    notes: z
+      .array(
+        z.strictObject({
+          id,
+          name: z.string().min(1),
+          text,
+          concerns: z.enum(["step-to-vp", "vp-role"]),
+          sourceId: id,
+        }),
+      )
+      .optional(),
   }),
   orgShapes: z.array(
     z.strictObject({

@@ -60,6 +60,8 @@ export const ZFrameworkAbout = z
       interpolated: z.number().int(),
       /** Levels whose descriptors the project wrote between two levels the sources describe. */
       interpolatedLevels: z.array(z.string()),
+      /** The single descriptors the project wrote at levels the sources otherwise describe. */
+      interpolatedAtSourcedLevels: z.array(z.object({ level: z.string(), competency: z.string() })),
     }),
     guidance: ZGuidance.optional(),
   })

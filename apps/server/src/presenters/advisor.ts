@@ -4,6 +4,7 @@ import {
   VP_FIT_MIN,
   WATCH_OUT_AT,
   type AdvancementAdvice,
+  type LevelAdvice,
   type Level,
   type OrgShape,
   type ScoredVpFitCheck,
@@ -38,6 +39,24 @@ const presentShape = (shape: OrgShape) => ({
   advice: shape.advice,
 });
 
+function presentLevelAdvice(advice: LevelAdvice) {
+  return {
+    nextSteps: advice.nextSteps.map((step) => ({
+      level: step.level ? levelRef(step.level) : null,
+      name: step.name,
+      description: step.description,
+    })),
+    notes: advice.notes.map((note) => ({
+      id: note.id,
+      name: note.name,
+      text: note.text,
+      concerns: note.concerns,
+      citation: note.citation,
+    })),
+    chart: advice.chart ? { ...advice.chart } : null,
+  };
+}
+
 export function presentAdvancement(advice: AdvancementAdvice, role: VpRoleProfile): TAdvancement {
   const vpRole = presentVpRole(role);
   switch (advice.status) {
@@ -55,10 +74,18 @@ export function presentAdvancement(advice: AdvancementAdvice, role: VpRoleProfil
           outlook: p.outlook,
           setting: p.setting,
         })),
+        disagreements: advice.disagreements.map((d) => ({ ...d })),
         vpRole,
+        ...presentLevelAdvice(advice),
       };
     case "no-profile":
-      return { status: "no-profile", level: levelRef(advice.level), explanation: advice.explanation, vpRole };
+      return {
+        status: "no-profile",
+        level: levelRef(advice.level),
+        explanation: advice.explanation,
+        vpRole,
+        ...presentLevelAdvice(advice),
+      };
     case "below-director":
       return {
         status: "below-director",

@@ -35,7 +35,10 @@ export function presentFrameworkAbout(record: FrameworkVersionRecord): TFramewor
     Object.values(row).map((expectation) => ({ levelId, expectation })),
   );
   const interpolated = expectations.filter((e) => e.expectation.interpolated);
-  const interpolatedLevelIds = new Set(interpolated.map((e) => e.levelId));
+  const isWhollyInterpolated = (levelId: string) =>
+    expectations.filter((e) => e.levelId === levelId).every((e) => e.expectation.interpolated);
+  const levelName = new Map(document.levels.map((l) => [l.id, l.name]));
+  const competencyName = new Map(document.competencies.map((c) => [c.id, c.name]));
   return {
     slug: document.slug,
     name: document.name,
@@ -49,7 +52,19 @@ export function presentFrameworkAbout(record: FrameworkVersionRecord): TFramewor
     descriptors: {
       total: expectations.length,
       interpolated: interpolated.length,
-      interpolatedLevels: document.levels.filter((l) => interpolatedLevelIds.has(l.id)).map((l) => l.name),
+      interpolatedLevels: document.levels
+        .filter((l) => expectations.some((e) => e.levelId === l.id) && isWhollyInterpolated(l.id))
+        .map((l) => l.name),
+      interpolatedAtSourcedLevels: Object.entries(document.expectations).flatMap(([levelId, row]) =>
+        isWhollyInterpolated(levelId)
+          ? []
+          : Object.entries(row)
+              .filter(([, expectation]) => expectation.interpolated)
+              .map(([competencyId]) => ({
+                level: levelName.get(levelId) ?? levelId,
+                competency: competencyName.get(competencyId) ?? competencyId,
+              })),
+      ),
     },
     ...(document.guidance ? { guidance: document.guidance } : {}),
   };

@@ -25,7 +25,7 @@ export function demoRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.remove,
       policy: ADMIN,
-      handler: async ({ viewer }) => ({ removed: await removeDemo(services, { actorId: viewer.personId }) }),
+      handler: async ({ viewer }) => ({ removed: await removeDemo(services, viewer) }),
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error.ts";
-import type { AdvancementPath, Framework, Guidance, Level, OrgShape } from "../framework/framework.ts";
+import type { AdvancementPath, Framework, Guidance, Level, OrgShape, VpRoleNote } from "../framework/framework.ts";
+import { reconcileProfile, vpLevel, type ChartShape, type ProfileDisagreement } from "./org-chart-shape.ts";
 import type { BusinessModel, OrgProfile, ProductReportsTo } from "./org-profile.ts";
 
 /** "limited": the path exists in this shape, but the reason explains why it is narrow. */
@@ -16,9 +17,43 @@ export interface AdvisedPath {
   setting: PathSetting;
 }
 
+/** A step up from where the person stands: a level of the ladder, or the step beyond it. */
+export interface NextStep {
+  /** Null for the step beyond the ladder (a CMO or CEO candidacy). */
+  level: Level | null;
+  name: string;
+  description: string;
+}
+
+/** A point from the framework's guidance, with the source it cites. */
+export interface AdvisedNote extends VpRoleNote {
+  /** "Author, title" of the cited source (the title alone when it names the author), or its id when unlisted. */
+  citation: string;
+}
+
+/** What the advice says from the person's level alone, whatever the organisation's shape. */
+export interface LevelAdvice {
+  /** The next levels up to and including the next executive one, then beyond the ladder from an executive. */
+  nextSteps: NextStep[];
+  /** The framework's points about the step to VP (below VP) and about the VP role (from Director up). */
+  notes: AdvisedNote[];
+  /** What the org chart says; null when the caller gave no chart. */
+  chart: ChartShape | null;
+}
+
 export type AdvancementAdvice =
-  | { status: "advised"; level: Level; profile: OrgProfile; shape: OrgShape; paths: AdvisedPath[] }
-  | { status: "no-profile"; level: Level; explanation: string }
+  | ({
+      status: "advised";
+      level: Level;
+      /** The profile the paths use: the chart's PM count and reporting line where it knows them. */
+      profile: OrgProfile;
+      shape: OrgShape;
+      /** The Mironov paths to a VP title; empty from the VP level up, where they no longer apply. */
+      paths: AdvisedPath[];
+      /** Where the admin's profile and the org chart differ. */
+      disagreements: ProfileDisagreement[];
+    } & LevelAdvice)
+  | ({ status: "no-profile"; level: Level; explanation: string } & LevelAdvice)
   | {
       status: "below-director";
       /** null while the person's title is not placed on the ladder. */
@@ -129,14 +164,51 @@ function advisePath(path: AdvancementPath, profile: OrgProfile): AdvisedPath | n
 }
 
 /**
- * The advancement paths open to a person at Director level or above, in the organisation's shape,
- * each with its reason. Below Director it explains that the advisor starts there and points to the
- * person's next level instead.
+ * The steps up from a level: the next levels up to and including the next executive one (Director:
+ * Senior Director, Head of Product or VP; VP: CPO), and from an executive level the step beyond the
+ * ladder that the VP role leads to.
+ */
+export function nextStepsFrom(level: Level, framework: Framework): NextStep[] {
+  const guidance = requireGuidance(framework);
+  const above = [...framework.levels].sort((a, b) => a.rank - b.rank).filter((l) => l.rank > level.rank);
+  const executiveAt = above.findIndex((l) => l.track === "executive");
+  const ladder = executiveAt === -1 ? above : above.slice(0, executiveAt + 1);
+  const steps: NextStep[] = ladder.map((l) => ({ level: l, name: l.name, description: `${l.scope} ${l.summary}` }));
+  if (level.track === "executive") {
+    steps.push({ level: null, name: "Beyond the ladder: a CMO or CEO candidacy", description: guidance.vpRole.beyond });
+  }
+  return steps;
+}
+
+function isBelowVp(level: Level, framework: Framework): boolean {
+  const vp = vpLevel(framework);
+  return vp !== null && level.rank < vp.rank;
+}
+
+function levelAdvice(level: Level, framework: Framework, chart: ChartShape | null): LevelAdvice {
+  const citation = (sourceId: string) => {
+    const source = framework.sources.find((s) => s.id === sourceId);
+    if (!source) return sourceId;
+    return source.title.includes(source.author) ? source.title : `${source.author}, ${source.title}`;
+  };
+  const notes = (requireGuidance(framework).vpRole.notes ?? [])
+    .filter((note) => note.concerns === "vp-role" || isBelowVp(level, framework))
+    .map((note) => ({ ...note, citation: citation(note.sourceId) }));
+  return { nextSteps: nextStepsFrom(level, framework), notes, chart };
+}
+
+/**
+ * Advice for a person at Director level or above: their next steps on the ladder, and, below the VP
+ * level, the advancement paths to a VP title open in the organisation's shape, each with its reason.
+ * The shape comes from the admin's profile (stage, business model) and, when given, the org chart,
+ * whose PM count and reporting line win over the profile's; the differences are listed. Below
+ * Director it explains that the advisor starts there and points to the person's next level instead.
  */
 export function adviseAdvancement(
   levelId: string | null,
   framework: Framework,
-  profile: OrgProfile | null,
+  storedProfile: OrgProfile | null,
+  chart: ChartShape | null = null,
 ): AdvancementAdvice {
   const guidance = requireGuidance(framework);
   const start = directorLevel(framework);
@@ -155,17 +227,24 @@ export function adviseAdvancement(
       nextLevel,
     };
   }
-  if (!profile) {
+  const fromLevel = levelAdvice(level, framework, chart);
+  if (!storedProfile) {
     return {
       status: "no-profile",
       level,
       explanation:
-        "The paths depend on the organisation's shape, and an admin has not described it yet (stage, number of " +
-        "PMs, whom product reports to, business model).",
+        "The paths to a VP title depend on the organisation's stage and business model, which the org chart " +
+        "cannot show, and an admin has not described them yet.",
+      ...fromLevel,
     };
   }
+  const { profile, disagreements } = chart
+    ? reconcileProfile(storedProfile, chart)
+    : { profile: storedProfile, disagreements: [] };
   const shape = guidance.orgShapes.find((s) => s.id === profile.stage);
   if (!shape) throw new AppError("not_found", `The framework describes no organisation shape "${profile.stage}"`);
-  const paths = guidance.advancementPaths.flatMap((path) => advisePath(path, profile) ?? []);
-  return { status: "advised", level, profile, shape, paths };
+  const paths = isBelowVp(level, framework)
+    ? guidance.advancementPaths.flatMap((path) => advisePath(path, profile) ?? [])
+    : [];
+  return { status: "advised", level, profile, shape, paths, disagreements, ...fromLevel };
 }

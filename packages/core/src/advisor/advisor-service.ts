@@ -5,6 +5,7 @@ import type { Person } from "../people/person.ts";
 import type { ReadinessSnapshotRepository, SettingsRepository } from "../readiness/ports.ts";
 import { adviseAdvancement, requireGuidance, type AdvancementAdvice } from "./advancement-paths.ts";
 import { computeOrgInsights, type OrgInsights } from "./insights.ts";
+import { deriveChartShape } from "./org-chart-shape.ts";
 import { ORG_PROFILE_SETTINGS_KEY, validateOrgProfile, type OrgProfile } from "./org-profile.ts";
 import {
   scoreVpFit,
@@ -73,9 +74,14 @@ export class AdvisorService {
   async advancementFor(personId: string): Promise<AdvancementView> {
     const person = await this.ports.people.findById(personId);
     if (!person) throw notFound("person", personId);
-    const [{ document }, profile] = await Promise.all([this.ports.activeFramework(), this.orgProfile()]);
+    const [{ document }, profile, total] = await Promise.all([
+      this.ports.activeFramework(),
+      this.orgProfile(),
+      this.ports.people.countAll(),
+    ]);
+    const { people } = await this.ports.people.list({ status: "active", limit: Math.max(total, 1) });
     return {
-      advice: adviseAdvancement(person.levelId, document, profile),
+      advice: adviseAdvancement(person.levelId, document, profile, deriveChartShape(document, people)),
       vpRole: requireGuidance(document).vpRole,
     };
   }

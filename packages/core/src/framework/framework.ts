@@ -102,6 +102,20 @@ export interface VpRoleProfile {
   /** Statements for the VP-fit self-check, rated 1–5. */
   reflections: { id: string; statement: string; traitId: string }[];
   beyond: string;
+  /**
+   * Points from the sources about the step to VP ("step-to-vp") and about holding the role
+   * ("vp-role"); the advisor shows each to the people it concerns.
+   */
+  notes?: VpRoleNote[];
+}
+
+export interface VpRoleNote {
+  id: string;
+  name: string;
+  text: string;
+  concerns: "step-to-vp" | "vp-role";
+  /** The id of the framework source the point comes from. */
+  sourceId: string;
 }
 
 export interface Guidance {

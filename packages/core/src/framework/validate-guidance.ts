@@ -14,6 +14,9 @@ export function validateGuidance(value: unknown, issues: FrameworkIssue[]): void
   validateEntries(vpRole.traits, ["guidance", "vpRole", "traits"], ["id", "name"], issues);
   validateEntries(vpRole.reflections, ["guidance", "vpRole", "reflections"], ["id", "statement"], issues);
   requireString(vpRole.beyond, ["guidance", "vpRole", "beyond"], issues, { allowEmpty: true });
+  if (vpRole.notes !== undefined) {
+    validateEntries(vpRole.notes, ["guidance", "vpRole", "notes"], ["id", "name", "text", "sourceId"], issues);
+  }
 }
 
 function validateEntries(value: unknown, path: IssuePath, textFields: string[], issues: FrameworkIssue[]): void {

@@ -63,6 +63,35 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
     });
   }
 
+  /**
+   * Stores assessments that were submitted elsewhere (the demo's review round) in two statements:
+   * one for the assessments, one for all their ratings. Returns their ids, in order.
+   */
+  async createSubmittedMany(input: (NewAssessment & { submittedAt: Date })[]): Promise<string[]> {
+    if (input.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(assessments)
+        .values(
+          input.map(({ ratings: _, submittedAt, ...fields }) => ({
+            ...fields,
+            status: "submitted" as const,
+            submittedAt,
+            createdAt: submittedAt,
+            updatedAt: submittedAt,
+          })),
+        )
+        .returning({ id: assessments.id });
+      const ids = rows.map((row) => row.id);
+      const all = input.flatMap((assessment, i) =>
+        assessment.ratings.map((rating) => ({ ...rating, assessmentId: ids[i] as string })),
+      );
+      for (let start = 0; start < all.length; start += 1000)
+        await tx.insert(ratings).values(all.slice(start, start + 1000));
+      return ids;
+    });
+  }
+
   async findById(id: string): Promise<Assessment | null> {
     const rows = await this.db.select().from(assessments).where(eq(assessments.id, id));
     return (await this.withRatings(rows))[0] ?? null;
@@ -290,6 +319,39 @@ export class DrizzleFeedbackRequestRepository implements FeedbackRequestReposito
     const created = await this.findById(id);
     if (!created) throw new Error(`feedback request ${id} vanished`);
     return created;
+  }
+
+  /**
+   * Stores requests that were asked, answered and closed elsewhere (the demo's review round) in two
+   * statements: every named rater answered at `answeredAt`, and each request closed at `closedAt`.
+   * Returns their ids, in order.
+   */
+  async createClosedMany(
+    input: (Omit<FeedbackRequest, "id" | "createdAt" | "closedAt" | "raters"> & { raterIds: string[] })[],
+    times: { createdAt: Date; answeredAt: Date; closedAt: Date },
+  ): Promise<string[]> {
+    if (input.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(feedbackRequests)
+        .values(
+          input.map(({ raterIds: _, ...request }) => ({
+            ...request,
+            createdAt: times.createdAt,
+            closedAt: times.closedAt,
+          })),
+        )
+        .returning({ id: feedbackRequests.id });
+      const ids = rows.map((row) => row.id);
+      await tx
+        .insert(feedbackRequestRaters)
+        .values(
+          input.flatMap((request, i) =>
+            request.raterIds.map((raterId) => ({ requestId: ids[i] as string, raterId, answeredAt: times.answeredAt })),
+          ),
+        );
+      return ids;
+    });
   }
 
   async findById(id: string): Promise<FeedbackRequest | null> {

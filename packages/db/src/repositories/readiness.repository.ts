@@ -123,4 +123,8 @@ export class DrizzleSettingsRepository implements SettingsRepository {
       .values({ key, value })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
   }
+
+  async remove(key: string): Promise<void> {
+    await this.db.delete(settings).where(eq(settings.key, key));
+  }
 }

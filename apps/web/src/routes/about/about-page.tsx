@@ -17,6 +17,12 @@ function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
+function sourceName(sources: { id: string; author: string; title: string }[], id: string): string {
+  const source = sources.find((s) => s.id === id);
+  if (!source) return id;
+  return source.title.includes(source.author) ? source.title : `${source.author}, “${source.title}”`;
+}
+
 export function AboutPage() {
   useDocumentTitle(TITLE);
   const about = useFrameworkAbout(BUILTIN_FRAMEWORK);
@@ -144,10 +150,27 @@ export function AboutPage() {
                 <strong>
                   {descriptors.interpolated} of {descriptors.total}
                 </strong>{" "}
-                descriptors were written by the project, for{" "}
-                <strong>{listInWords(descriptors.interpolatedLevels)}</strong>. The sources describe the levels on
-                either side; these sit between them and are marked “interpolated” wherever they appear.
+                descriptors were written by the project and are marked “interpolated” wherever they appear.
               </p>
+              {descriptors.interpolatedLevels.length > 0 && (
+                <p>
+                  All of <strong>{listInWords(descriptors.interpolatedLevels)}</strong>: the sources describe the levels
+                  on either side, and these sit between them.
+                </p>
+              )}
+              {descriptors.interpolatedAtSourcedLevels.length > 0 && (
+                <p>
+                  At levels the sources do describe, they leave out{" "}
+                  <strong>
+                    {listInWords(
+                      descriptors.interpolatedAtSourcedLevels.map(
+                        (d) => `${d.competency.toLowerCase()} for ${d.level}`,
+                      ),
+                    )}
+                  </strong>
+                  , so the project wrote those too.
+                </p>
+              )}
               <p className="muted">
                 Treat them as a reasoned starting point: adjust them to your organisation by editing a draft of the
                 ladder.
@@ -178,6 +201,25 @@ export function AboutPage() {
               </li>
             ))}
           </ol>
+        </section>
+      )}
+
+      {guidance?.vpRole.notes && guidance.vpRole.notes.length > 0 && (
+        <section className="section" aria-labelledby="vp-notes-heading">
+          <h2 id="vp-notes-heading">Reaching and holding the VP role</h2>
+          <p className="section__lead">
+            Four points the advancement advisor also makes, each from{" "}
+            {listInWords([...new Set(guidance.vpRole.notes.map((note) => sourceName(sources, note.sourceId)))])}:
+          </p>
+          <ul className="planning-steps">
+            {guidance.vpRole.notes.map((note) => (
+              <li key={note.id} className="card planning-step">
+                <h3 className="planning-step__name">{note.name}</h3>
+                <p>{note.text}</p>
+                <p className="cell-note">Source: {sourceName(sources, note.sourceId)}</p>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

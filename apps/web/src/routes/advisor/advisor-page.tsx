@@ -29,9 +29,9 @@ export function AdvisorPage() {
         eyebrow={<Breadcrumb trail={[{ to: "/career", label: "Career" }]} current="Advancement advisor" />}
         lead={
           <p>
-            Beyond Director, the next step depends less on the ladder and more on the shape of the organisation: how big
-            the product function is, whom it reports to and how the company makes money. The advisor reads that shape
-            and lists the paths it opens, each with the reason.
+            From Director up, the advisor starts from your level and the steps above it on the ladder. Below VP, the way
+            to a VP title depends on the shape of the organisation: how big the product function is, whom it reports to
+            and how the company makes money. The org chart shows the first two; an admin adds the rest.
           </p>
         }
       >
@@ -91,21 +91,98 @@ function Paths({ advancement }: { advancement: TAdvancement }) {
   }
   if (advancement.status === "no-profile") {
     return (
-      <div className="callout advisor-callout">
-        <h3 className="callout__title">The organisation has not been described yet</h3>
-        <p>{advancement.explanation}</p>
-        <p>
-          <a href="#org-profile-heading">The organisation’s profile</a> is below.
-        </p>
-      </div>
+      <>
+        <NextSteps advancement={advancement} />
+        <div className="callout advisor-callout">
+          <h3 className="callout__title">The organisation has not been described yet</h3>
+          <p>{advancement.explanation}</p>
+          <p>
+            <a href="#org-profile-heading">The organisation’s profile</a> is below.
+          </p>
+        </div>
+        <Notes advancement={advancement} />
+      </>
     );
   }
   return (
     <>
+      <NextSteps advancement={advancement} />
+      {advancement.disagreements.length > 0 && (
+        <div className="callout advisor-callout" role="note">
+          <h3 className="callout__title">The org chart and the profile disagree</h3>
+          <ul>
+            {advancement.disagreements.map((d) => (
+              <li key={d.field}>
+                {DISAGREEMENT_LABELS[d.field]}: the profile says <strong>{d.profile}</strong>, the org chart shows{" "}
+                <strong>{d.chart}</strong>. The advice uses the org chart.
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {advancement.paths.length > 0 && <PathCards advancement={advancement} />}
+      <Notes advancement={advancement} />
+    </>
+  );
+}
+
+const DISAGREEMENT_LABELS = { pmCount: "Product managers", productReportsTo: "Product reports to" } as const;
+
+type LevelAdvice = Extract<TAdvancement, { status: "advised" | "no-profile" }>;
+
+function NextSteps({ advancement }: { advancement: LevelAdvice }) {
+  const { level, nextSteps } = advancement;
+  return (
+    <div className="next-steps">
+      <h3 className="next-steps__title">Your next steps from {level.name}</h3>
+      <ol className="next-steps__list" aria-label="Your next steps">
+        {nextSteps.map((step) => (
+          <li key={step.level?.id ?? "beyond"} className="card next-step">
+            <h4 className="next-step__name">{step.name}</h4>
+            <p>{step.description}</p>
+            {step.level && (
+              <p className="cell-note">
+                <Link
+                  to={`/ladder/compare?from=${encodeURIComponent(level.id)}&to=${encodeURIComponent(step.level.id)}`}
+                >
+                  What changes from {level.name} to {step.level.name}
+                </Link>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Notes({ advancement }: { advancement: LevelAdvice }) {
+  if (advancement.notes.length === 0) return null;
+  return (
+    <div className="advisor-notes">
+      <h3 className="next-steps__title">Worth knowing</h3>
+      <ul className="next-steps__list" aria-label="Worth knowing">
+        {advancement.notes.map((note) => (
+          <li key={note.id} className="card next-step">
+            <h4 className="next-step__name">{note.name}</h4>
+            <p>{note.text}</p>
+            <p className="cell-note">Source: {note.citation}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PathCards({ advancement }: { advancement: Extract<TAdvancement, { status: "advised" }> }) {
+  return (
+    <>
+      <h3 className="next-steps__title">Paths to a VP title here</h3>
       <div className="shape card">
         <p className="shape__eyebrow">
           You are at {advancement.level.name}, in a {advancement.profile.businessModel}{" "}
-          {advancement.shape.name.toLowerCase()} where product reports to {advancement.profile.productReportsTo}.
+          {advancement.shape.name.toLowerCase()} of {advancement.profile.pmCount} product managers where product reports
+          to {advancement.profile.productReportsTo}.
         </p>
         <h3 className="card__title">{advancement.shape.name}</h3>
         <p>{advancement.shape.description}</p>

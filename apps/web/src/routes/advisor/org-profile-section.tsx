@@ -27,8 +27,11 @@ export function OrgProfileSection({ isAdmin }: { isAdmin: boolean }) {
       <h2 id="org-profile-heading">Your organisation</h2>
       <p className="section__lead">
         {isAdmin
-          ? "Describe the organisation as it is today. Everyone’s advice changes with it."
-          : "Administrators describe the organisation; the advice above follows from it."}
+          ? "Describe what the org chart cannot show: the company’s stage and business model. Where the chart " +
+            "shows the number of product managers or whom product reports to, the advice uses the chart and says " +
+            "where this profile disagrees."
+          : "Administrators describe the company’s stage and business model; the number of product managers and " +
+            "whom product reports to come from the org chart wherever it shows them."}
       </p>
       {profile.isPending ? (
         <LoadingState label="Loading the organisation’s profile…" />

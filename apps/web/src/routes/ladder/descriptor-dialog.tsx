@@ -72,10 +72,22 @@ function DescriptorBody({ framework, cell }: { framework: TFramework; cell: Matr
           </dl>
           {expectation.interpolated && (
             <p className="callout callout--note">
-              <strong>Written between two sourced levels.</strong> The sources describe this competency
-              {between.below ? ` at ${between.below.name}` : ""}
-              {between.below && between.above ? " and" : ""}
-              {between.above ? ` at ${between.above.name}` : ""}; the project wrote this descriptor to sit between them.
+              {between.below && between.above ? (
+                <>
+                  <strong>Written between two sourced levels.</strong> The sources describe this competency at{" "}
+                  {between.below.name} and at {between.above.name}; the project wrote this descriptor to sit between
+                  them.
+                </>
+              ) : (
+                <>
+                  <strong>Written by the project.</strong> The sources give no descriptor for this competency at this
+                  level
+                  {between.below || between.above
+                    ? `; they describe it at ${(between.below ?? between.above)?.name}`
+                    : ""}
+                  .
+                </>
+              )}
             </p>
           )}
           <p className="descriptor">{expectation.descriptor}</p>

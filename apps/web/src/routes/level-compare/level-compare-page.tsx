@@ -10,6 +10,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { LadderBreadcrumb } from "../ladder/ladder-breadcrumb.tsx";
+import { PlaybookLinks } from "../playbook/playbook-page.tsx";
 import "../ladder/ladder.css";
 import "./level-compare.css";
 import {
@@ -80,6 +81,35 @@ function LevelPicker({
         </select>
       )}
     </FormField>
+  );
+}
+
+/** The collaboration playbook of the two levels when they form a pair, and the way to every other one. */
+function PairPlaybook({ framework, from, to }: { framework: TFramework; from: Level; to: Level }) {
+  if (framework.playbooks.length === 0) return null;
+  const pair = framework.playbooks.find(
+    (p) =>
+      (p.lowerLevelId === from.id && p.upperLevelId === to.id) ||
+      (p.lowerLevelId === to.id && p.upperLevelId === from.id),
+  );
+  return (
+    <section className="compare-playbooks" aria-labelledby="compare-playbooks-heading">
+      <h2 id="compare-playbooks-heading" className="compare-playbooks__title">
+        Working together
+      </h2>
+      {pair ? (
+        <p>
+          These two levels have a collaboration playbook:{" "}
+          <Link to={`/ladder/playbooks/${encodeURIComponent(pair.id)}`} className="strong-link">
+            {pair.name} playbook
+          </Link>
+          , with what each side brings and questions for your 1:1s.
+        </p>
+      ) : (
+        <p>The ladder has a collaboration playbook for each of these pairs of levels:</p>
+      )}
+      <PlaybookLinks framework={framework} currentId={pair?.id} />
+    </section>
   );
 }
 
@@ -171,6 +201,8 @@ export function LevelComparePage() {
           <p>{to.scope}</p>
         </div>
       </div>
+
+      <PairPlaybook framework={framework} from={from} to={to} />
 
       <div className="compare-summary">
         <p role="status">

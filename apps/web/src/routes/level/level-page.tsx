@@ -148,7 +148,9 @@ export function LevelPage() {
                     </div>
                     <p className="descriptor">{expectation?.descriptor ?? "No expectation set for this level."}</p>
                     {expectation?.interpolated && (
-                      <p className="muted expectation__note">Written between two sourced levels.</p>
+                      <p className="muted expectation__note">
+                        Written by the project: the sources give no descriptor for it at this level.
+                      </p>
                     )}
                   </li>
                 );

@@ -1,4 +1,5 @@
 import type { TOneOnOne } from "@ascent/contract";
+import { Link } from "react-router";
 import { EmptyState } from "../../ui/empty-state.tsx";
 
 export function AgendaSection({ meeting }: { meeting: TOneOnOne }) {
@@ -11,7 +12,10 @@ export function AgendaSection({ meeting }: { meeting: TOneOnOne }) {
       </h2>
       {agenda.playbook && (
         <p className="muted">
-          From the {agenda.playbook.name} playbook
+          From the{" "}
+          <Link to={`/ladder/playbooks/${encodeURIComponent(agenda.playbook.id)}`}>
+            {agenda.playbook.name} playbook
+          </Link>
           {agenda.playbook.isNearestPair
             ? ": your levels are not adjacent on the ladder, so this is the nearest pair's playbook."
             : "."}
