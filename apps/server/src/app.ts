@@ -11,6 +11,7 @@ import {
   AccountService,
   FrameworkCatalog,
   FrameworkEditor,
+  FrameworkMigration,
   PeopleService,
   publishedLevels,
 } from "@ascent/core";
@@ -24,6 +25,7 @@ import {
   DrizzleApiTokenRepository,
   DrizzleAuditRepository,
   DrizzleFrameworkRepository,
+  DrizzleFrameworkMigrationUnitOfWork,
   DrizzleOneTimeLinkRepository,
   DrizzlePeopleRepository,
   DrizzleRateLimitRepository,
@@ -157,6 +159,10 @@ function buildAssessmentServices(
       frameworks,
       onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
     }),
+    frameworkMigration: new FrameworkMigration({
+      unitOfWork: new DrizzleFrameworkMigrationUnitOfWork(db),
+      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
+    }),
     feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
     assessments: new AssessmentService({
       people,
@@ -177,7 +183,7 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...healthRoutes(database),
     ...authRoutes(services.accounts, services.audit),
     ...frameworkRoutes(services.frameworks),
-    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.assessmentMigration),
+    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.frameworkMigration),
     ...titleRoutes(services),
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),

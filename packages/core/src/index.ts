@@ -16,3 +16,4 @@ export * from "./mentors/index.ts";
 export * from "./growth/index.ts";
 export * from "./advisor/index.ts";
 export * from "./caching/index.ts";
+export * from "./framework-migration/index.ts";
