@@ -129,14 +129,13 @@ export class FrameworkMigration {
     );
     const levelIds = map.levels.flatMap((entry) => (entry.kind === "remove" ? [entry.id] : [entry.from]));
     const { references } = stores;
-    const [goals, evidence, plans, ratingCounts] = isActive
-      ? await Promise.all([
-          references.goalsOn(competencyIds),
-          references.evidenceTaggedWith(competencyIds),
-          references.plansReferring(competencyIds, levelIds),
-          references.ratingCounts(framework.id, draft.version, competencyIds),
-        ])
-      : [[], [], [], new Map<string, number>()];
+    // One after another: the reads share the transaction's single connection.
+    const goals = isActive ? await references.goalsOn(competencyIds) : [];
+    const evidence = isActive ? await references.evidenceTaggedWith(competencyIds) : [];
+    const plans = isActive ? await references.plansReferring(competencyIds, levelIds) : [];
+    const ratingCounts = isActive
+      ? await references.ratingCounts(framework.id, draft.version, competencyIds)
+      : new Map<string, number>();
     const { report, writes } = planFrameworkMigration({
       framework: framework.slug,
       fromVersion: previous?.version ?? draft.version,
