@@ -202,7 +202,6 @@ describeEachDriver("framework migration with real repositories", (db) => {
   });
 
   it("applies nothing when a write fails halfway, then applies everything on the next try", async () => {
-    const r = repos();
     const admin: Viewer = { personId: state.admin!, name: "Admin", isAdmin: true, via: "session" };
     const real = new DrizzleFrameworkMigrationUnitOfWork(db().db);
     // Goals and the version are written before evidence: failing there proves the earlier writes roll back.
