@@ -142,7 +142,8 @@ export const ZFrameworkMigrationReport = z
       z.object({
         competencyId: z.string(),
         name: z.string(),
-        goals: z.array(z.object({ id: z.string(), personId: z.string(), title: z.string() })),
+        openGoals: ZCount,
+        people: ZCount.describe("How many people own those goals; titles stay private to them"),
       }),
     ),
     planTargets: z.object({ moved: ZCount, unplaced: ZCount }),

@@ -40,13 +40,13 @@ function requireAdmin(viewer: Viewer): void {
 }
 
 function refusal(report: FrameworkMigrationReport): AppError {
-  const names = report.unresolved.map((u) => `${u.name} (${u.goals.length} open goal(s))`).join(", ");
+  const names = report.unresolved.map((u) => `${u.name} (${u.openGoals} open goal(s))`).join(", ");
   return new AppError(
     "validation_failed",
     `The map removes competencies that open goals still use: ${names}. Choose for each: move, close or keep`,
     report.unresolved.map((u) => ({
       path: "choices",
-      message: `"${u.competencyId}" (${u.name}) is removed but ${u.goals.length} open goal(s) use it: move them to another competency, close them or keep them as legacy`,
+      message: `"${u.competencyId}" (${u.name}) is removed but ${u.openGoals} open goal(s) of ${u.people} person(s) use it: move them to another competency, close them or keep them as legacy`,
     })),
   );
 }

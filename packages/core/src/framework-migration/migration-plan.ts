@@ -34,11 +34,16 @@ export interface CompetencyMove {
   goalChoice: GoalChoice | null;
 }
 
-/** A removed competency whose open goals still need a choice; publishing is refused until each has one. */
+/**
+ * A removed competency whose open goals still need a choice; publishing is refused until each has one. Only
+ * counts: goals are their owners' own (DESIGN §5), so an admin never sees their titles here.
+ */
 export interface UnresolvedCompetency {
   competencyId: string;
   name: string;
-  goals: { id: string; personId: string; title: string }[];
+  openGoals: number;
+  /** How many people those goals belong to. */
+  people: number;
 }
 
 export interface FrameworkMigrationReport {
@@ -182,7 +187,7 @@ export function planFrameworkMigration(input: PlanInput): {
   }));
 
   const writes: MigrationWrites = { goalMoves: [], goalsClosed: [], evidenceTags: [], plans: [] };
-  const unresolved = new Map<string, UnresolvedCompetency>();
+  const unresolved = new Map<string, Omit<UnresolvedCompetency, "people"> & { owners: Set<string> }>();
   const goalTotals = { moved: 0, closed: 0, legacy: 0 };
   for (const goal of goals) {
     if (!moved.some((m) => m.from === goal.competencyId)) continue;
@@ -199,9 +204,11 @@ export function planFrameworkMigration(input: PlanInput): {
       const entry = unresolved.get(goal.competencyId) ?? {
         competencyId: goal.competencyId,
         name: nameBefore.get(goal.competencyId) ?? goal.competencyId,
-        goals: [],
+        owners: new Set<string>(),
+        openGoals: 0,
       };
-      entry.goals.push({ id: goal.id, personId: goal.personId, title: goal.title });
+      entry.openGoals += 1;
+      entry.owners.add(goal.personId);
       unresolved.set(goal.competencyId, entry);
     }
   }
@@ -257,7 +264,7 @@ export function planFrameworkMigration(input: PlanInput): {
       toVersion: input.toVersion,
       carriesData: input.carriesData,
       moves,
-      unresolved: [...unresolved.values()],
+      unresolved: [...unresolved.values()].map(({ owners, ...entry }) => ({ ...entry, people: owners.size })),
       planTargets,
       totals: {
         ratings: { moved: ratingsMoved, dropped: ratingsDropped },

@@ -4,7 +4,7 @@ import type { FrameworkRepository } from "../framework/ports.ts";
 import type { CareerPlanContent } from "../growth/career-plan.ts";
 import type { DevelopmentGoal } from "../growth/development-goal.ts";
 
-export type GoalReference = Pick<DevelopmentGoal, "id" | "personId" | "competencyId" | "status" | "title">;
+export type GoalReference = Pick<DevelopmentGoal, "id" | "personId" | "competencyId" | "status">;
 export interface EvidenceReference {
   id: string;
   personId: string;

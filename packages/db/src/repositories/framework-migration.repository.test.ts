@@ -180,9 +180,7 @@ describeEachDriver("framework migration with real repositories", (db) => {
     const before = await snapshot();
 
     const preview = await migration.preview(admin, SLUG);
-    expect(preview.unresolved.map((u) => [u.competencyId, u.goals.map((g) => g.title)])).toEqual([
-      ["storytelling", ["Write clearly"]],
-    ]);
+    expect(preview.unresolved.map((u) => [u.competencyId, u.openGoals, u.people])).toEqual([["storytelling", 1, 1]]);
     const refused = await migration.publish(admin, SLUG).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe("validation_failed");

@@ -32,7 +32,6 @@ export class DrizzleCompetencyReferenceRepository implements CompetencyReference
         personId: developmentGoals.personId,
         competencyId: developmentGoals.competencyId,
         status: developmentGoals.status,
-        title: developmentGoals.title,
       })
       .from(developmentGoals)
       .where(inArray(developmentGoals.competencyId, [...competencyIds]))
