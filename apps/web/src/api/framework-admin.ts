@@ -96,9 +96,11 @@ export function useDiscardDraft(framework: string) {
 }
 
 /** The dry run of publishing the draft with the inferred map: what moves where and what has no home. */
-export function useMigrationPreview(framework: string, choices: TGoalChoice[], enabled = true) {
+export function useMigrationPreview(framework: string, draftVersion: number, choices: TGoalChoice[], enabled = true) {
   return useQuery({
-    queryKey: [...queryKeys.framework(framework), "migration-preview", choices] as const,
+    // Outside the framework's own keys: publishing or discarding the draft must not refetch a report of it.
+    // Each mount of the publish form (after a save) reads it afresh.
+    queryKey: ["migration-preview", framework, draftVersion, choices] as const,
     queryFn: () => apiClient.call(admin.previewMigration, { params: { framework }, body: { choices } }),
     enabled,
     // A new choice refetches the report; the old one stays on screen meanwhile.

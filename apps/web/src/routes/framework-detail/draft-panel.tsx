@@ -27,7 +27,7 @@ export function PublishForm({
   const [note, setNote] = useState("");
   const [choices, setChoices] = useState<TGoalChoice[]>([]);
   const hasPrevious = draftVersion > 1;
-  const preview = useMigrationPreview(framework, choices, hasPrevious);
+  const preview = useMigrationPreview(framework, draftVersion, choices, hasPrevious);
   const isWaitingForChoices = hasPrevious && (!preview.data || preview.data.unresolved.length > 0);
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
