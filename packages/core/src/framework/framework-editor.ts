@@ -102,7 +102,7 @@ export class FrameworkEditor {
    * given, and inferred from the diff (renames by matching names) when not.
    */
   async publish(ref: string, options: { note?: string; migrationMap?: FrameworkMigrationMap } = {}) {
-    const { framework, draft, previous, migrationMap } = await this.prepareMigration(ref, options.migrationMap);
+    const { framework, draft, migrationMap } = await this.prepareMigration(ref, options.migrationMap);
     if (options.note !== undefined || migrationMap !== undefined) {
       await this.repository.updateDraft(draft.id, {
         ...(options.note === undefined ? {} : { note: options.note }),
