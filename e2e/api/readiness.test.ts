@@ -284,6 +284,19 @@ describe("GET /api/people/:id/readiness", () => {
     const now = await readinessOf(sessions.mia, "mia");
     expect(history.points.at(-1)).toMatchObject({ score: now.score, verdict: now.verdict });
     expect(history.points[0]?.score).toBeLessThan(now.score);
+    // Each point carries every competency's numbers then, the last one equal to today's ("then versus now").
+    expect(history.points.at(-1)?.competencies).toEqual(
+      now.competencies.map(({ competencyId, name, expected, observed, status }) => ({
+        competencyId,
+        name,
+        expected,
+        observed,
+        status,
+      })),
+    );
+    const [first] = history.points;
+    const selfOnly = first?.competencies.find((c) => c.competencyId === "strategic-thinking");
+    expect(selfOnly?.observed).toBe(3);
 
     const side = await sessions.dana.client.call(endpoints.readiness.sideBySide, { params: { id: people.mia.id } });
     const strategic = side.competencies.find((c) => c.competencyId === "strategic-thinking");

@@ -11,6 +11,7 @@ import {
   AccountService,
   FrameworkCatalog,
   FrameworkEditor,
+  FrameworkMigration,
   PeopleService,
   publishedLevels,
 } from "@ascent/core";
@@ -24,6 +25,7 @@ import {
   DrizzleApiTokenRepository,
   DrizzleAuditRepository,
   DrizzleFrameworkRepository,
+  DrizzleFrameworkMigrationUnitOfWork,
   DrizzleOneTimeLinkRepository,
   DrizzlePeopleRepository,
   DrizzleRateLimitRepository,
@@ -159,6 +161,10 @@ function buildAssessmentServices(
       frameworks,
       onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
     }),
+    frameworkMigration: new FrameworkMigration({
+      unitOfWork: new DrizzleFrameworkMigrationUnitOfWork(db),
+      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
+    }),
     feedbackRequests: new FeedbackRequestService({
       people,
       requests,
@@ -184,7 +190,7 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...healthRoutes(database),
     ...authRoutes(services.accounts, services.audit),
     ...frameworkRoutes(services.frameworks),
-    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.assessmentMigration),
+    ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.frameworkMigration),
     ...titleRoutes(services),
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),

@@ -96,11 +96,76 @@ export const ZFrameworkMigrationMap = z
   })
   .meta({ id: "FrameworkMigrationMap" });
 
+export const ZGoalChoice = z
+  .discriminatedUnion("action", [
+    z.strictObject({ competencyId: ZId, action: z.literal("move"), to: ZId }),
+    z.strictObject({ competencyId: ZId, action: z.literal("close") }),
+    z.strictObject({ competencyId: ZId, action: z.literal("keep") }),
+  ])
+  .meta({ id: "GoalChoice" });
+
+const ZGoalChoices = z
+  .array(ZGoalChoice)
+  .max(LIMITS.migrationGoalChoices)
+  .optional()
+  .describe("For each removed competency that open goals use: move them, close them, or keep them as legacy");
+
+const ZMigrationMapField = ZFrameworkMigrationMap.optional().describe(
+  "How competencies and levels of the previous version map onto this one; inferred when omitted",
+);
+
+export const ZMigrationPreviewBody = z.strictObject({ migrationMap: ZMigrationMapField, choices: ZGoalChoices });
+
 export const ZPublishBody = z.strictObject({
   note: ZPlainText.max(LIMITS.versionNote).optional(),
-  migrationMap: ZFrameworkMigrationMap.optional().describe(
-    "How competencies and levels of the previous version map onto this one; inferred when omitted",
-  ),
+  migrationMap: ZMigrationMapField,
+  choices: ZGoalChoices,
+});
+
+const ZCount = z.number().int().min(0);
+const ZMovedDropped = z.object({ moved: ZCount, dropped: ZCount });
+
+export const ZFrameworkMigrationReport = z
+  .object({
+    framework: z.string(),
+    fromVersion: z.number().int(),
+    toVersion: z.number().int(),
+    carriesData: z.boolean().describe("False when the framework is not the ladder in use: nothing refers to it"),
+    moves: z.array(
+      z.object({
+        from: z.string(),
+        fromName: z.string(),
+        kind: z.enum(["rename", "merge", "remove"]),
+        to: z.string().nullable().describe("Null: no home in the new version"),
+        toName: z.string().nullable(),
+        ratings: ZCount,
+        openGoals: ZCount,
+        closedGoals: ZCount,
+        evidence: ZCount,
+        planItems: ZCount,
+        goalChoice: ZGoalChoice.nullable(),
+      }),
+    ),
+    unresolved: z.array(
+      z.object({
+        competencyId: z.string(),
+        name: z.string(),
+        openGoals: ZCount,
+        people: ZCount.describe("How many people own those goals; titles stay private to them"),
+      }),
+    ),
+    planTargets: z.object({ moved: ZCount, unplaced: ZCount }),
+    totals: z.object({
+      ratings: ZMovedDropped,
+      goals: z.object({ moved: ZCount, closed: ZCount, legacy: ZCount }),
+      evidenceTags: ZMovedDropped,
+      planItems: ZMovedDropped,
+    }),
+  })
+  .meta({ id: "FrameworkMigrationReport" });
+
+export const ZPublishResult = ZFrameworkVersion.extend({
+  migration: ZFrameworkMigrationReport.nullable().describe("What moved where; null for a first version"),
 });
 
 export const frameworkAdminEndpoints = {
@@ -165,7 +230,18 @@ export const frameworkAdminEndpoints = {
     tag: "frameworks",
     params: ZFrameworkRef,
     body: ZPublishBody,
-    response: ZFrameworkVersion,
+    response: ZPublishResult,
+  }),
+  previewMigration: defineEndpoint({
+    operationId: "previewFrameworkMigration",
+    method: "POST",
+    path: "/api/frameworks/:framework/migration-preview",
+    summary:
+      "Dry run of publishing the draft: where ratings, goals, evidence tags and plan items move, and what has no home",
+    tag: "frameworks",
+    params: ZFrameworkRef,
+    body: ZMigrationPreviewBody,
+    response: ZFrameworkMigrationReport,
   }),
   diff: defineEndpoint({
     operationId: "diffFrameworkVersions",
@@ -182,3 +258,5 @@ export const frameworkAdminEndpoints = {
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 export type TImportResult = z.infer<typeof ZImportResult>;
 export type TFrameworkDiff = z.infer<typeof ZFrameworkDiff>;
+export type TFrameworkMigrationReport = z.infer<typeof ZFrameworkMigrationReport>;
+export type TGoalChoice = z.infer<typeof ZGoalChoice>;

@@ -45,6 +45,8 @@ export const LIMITS = {
   planLearning: 50,
   planSteps: 50,
   planBeyondTitles: 30,
+  /** Choices for open goals on removed competencies, in one migration. */
+  migrationGoalChoices: 200,
 
   // Pages and ranges.
   pageSize: { default: 50, max: 500 },

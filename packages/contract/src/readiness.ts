@@ -112,7 +112,23 @@ export const ZReadinessHistory = z
     personId: z.uuid(),
     targetLevel: ZTargetLevel,
     /** Readiness for the next level at each moment a self or manager assessment or a feedback release counted. */
-    points: z.array(z.object({ at: z.iso.datetime(), score: z.number(), verdict: ZVerdict })),
+    points: z.array(
+      z.object({
+        at: z.iso.datetime(),
+        score: z.number(),
+        verdict: ZVerdict,
+        /** Each competency's numbers at that moment, for comparing any two points ("then versus now"). */
+        competencies: z.array(
+          z.object({
+            competencyId: z.string(),
+            name: z.string(),
+            expected: z.number(),
+            observed: z.number().nullable(),
+            status: ZCompetencyStatus,
+          }),
+        ),
+      }),
+    ),
   })
   .meta({ id: "ReadinessHistory" });
 

@@ -17,3 +17,4 @@ export * from "./growth/index.ts";
 export * from "./advisor/index.ts";
 export * from "./caching/index.ts";
 export * from "./demo/index.ts";
+export * from "./framework-migration/index.ts";

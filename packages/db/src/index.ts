@@ -15,3 +15,4 @@ export * from "./repositories/one-on-ones.repository.ts";
 export * from "./repositories/growth-plans.repository.ts";
 export { ChangeFeed, CHANGES_CHANNEL } from "./changes/change-feed.ts";
 export { ChangeAwareMemo } from "./changes/change-aware-memo.ts";
+export * from "./repositories/framework-migration.repository.ts";

@@ -8,13 +8,13 @@ import {
   type OrgReadiness,
   type Person,
   type PersonReadiness,
+  type ReadinessHistoryPoint,
   type ReadinessListEntry,
   type ReadinessSettings,
   type ReadinessSummary,
   type HiddenAggregate,
   type SideBySideRow,
   type TeamHeatmapRow,
-  type Verdict,
 } from "@ascent/core";
 import type {
   TGroupSummary,
@@ -98,12 +98,17 @@ export function presentReadinessHistory(
   personId: string,
   framework: Framework,
   targetLevelId: string,
-  points: { at: Date; score: number; verdict: Verdict }[],
+  points: ReadinessHistoryPoint[],
 ): TReadinessHistory {
   return {
     personId,
     targetLevel: targetLevelRef(framework, targetLevelId),
-    points: points.map((p) => ({ at: p.at.toISOString(), score: p.score, verdict: p.verdict })),
+    points: points.map((p) => ({
+      at: p.at.toISOString(),
+      score: p.score,
+      verdict: p.verdict,
+      competencies: p.competencies.map((c) => ({ ...c, name: competencyName(framework, c.competencyId) })),
+    })),
   };
 }
 

@@ -1,9 +1,8 @@
 import {
-  ACTIVE_FRAMEWORK_SLUG,
   ADMIN,
   AppError,
-  type AssessmentMigration,
   type Framework,
+  type FrameworkMigration,
   type FrameworkCatalog,
   type FrameworkEditor,
 } from "@ascent/core";
@@ -69,7 +68,7 @@ async function exportFile(framework: Framework, version: number, format: string)
 export function frameworkAdminRoutes(
   catalog: FrameworkCatalog,
   editor: FrameworkEditor,
-  assessmentMigration?: Pick<AssessmentMigration, "migrate">,
+  frameworkMigration: Pick<FrameworkMigration, "preview" | "publish">,
 ) {
   const api = endpoints.frameworkAdmin;
   return [
@@ -131,20 +130,15 @@ export function frameworkAdminRoutes(
     route({
       endpoint: api.publish,
       policy: ADMIN,
-      handler: async ({ params, body, request }) => {
-        const published = await editor.publish(params.framework, {
-          ...(body.note === undefined ? {} : { note: body.note }),
-          ...(body.migrationMap === undefined ? {} : { migrationMap: body.migrationMap }),
-        });
-        // Assessments are made on the active ladder only: carry them onto the version just published.
-        // The version stands even if this fails; POST …/migrate-assessments finishes the job.
-        if (assessmentMigration && published.document.slug === ACTIVE_FRAMEWORK_SLUG) {
-          await assessmentMigration
-            .migrate(published.frameworkId)
-            .catch((error: unknown) => request.log.error({ err: error }, "carrying assessments forward failed"));
-        }
-        return presentFrameworkVersion(published);
+      handler: async ({ viewer, params, body }) => {
+        const { version, report } = await frameworkMigration.publish(viewer, params.framework, body);
+        return { ...presentFrameworkVersion(version), migration: report };
       },
+    }),
+    route({
+      endpoint: api.previewMigration,
+      policy: ADMIN,
+      handler: async ({ viewer, params, body }) => frameworkMigration.preview(viewer, params.framework, body),
     }),
     route({
       endpoint: api.diff,

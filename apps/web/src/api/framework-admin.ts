@@ -3,9 +3,10 @@ import {
   frameworkAdminEndpoints as admin,
   type TFramework,
   type TFrameworkVersion,
+  type TGoalChoice,
   type TImportResult,
 } from "@ascent/contract";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient, uploadFile } from "./client.ts";
 import { queryKeys } from "./queries.ts";
 
@@ -94,11 +95,27 @@ export function useDiscardDraft(framework: string) {
   });
 }
 
+/** The dry run of publishing the draft with the inferred map: what moves where and what has no home. */
+export function useMigrationPreview(framework: string, draftVersion: number, choices: TGoalChoice[], enabled = true) {
+  return useQuery({
+    // Outside the framework's own keys: publishing or discarding the draft must not refetch a report of it.
+    // Each mount of the publish form (after a save) reads it afresh.
+    queryKey: ["migration-preview", framework, draftVersion, choices] as const,
+    queryFn: () => apiClient.call(admin.previewMigration, { params: { framework }, body: { choices } }),
+    enabled,
+    // A new choice refetches the report; the old one stays on screen meanwhile.
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function usePublishDraft(framework: string) {
   const invalidate = useInvalidateFramework(framework);
   return useMutation({
-    mutationFn: (note: string) =>
-      apiClient.call(admin.publish, { params: { framework }, body: note.trim() ? { note: note.trim() } : {} }),
+    mutationFn: ({ note, choices = [] }: { note: string; choices?: TGoalChoice[] }) =>
+      apiClient.call(admin.publish, {
+        params: { framework },
+        body: { ...(note.trim() ? { note: note.trim() } : {}), ...(choices.length > 0 ? { choices } : {}) },
+      }),
     onSuccess: (version) => invalidate(version),
   });
 }

@@ -187,11 +187,11 @@ export class AssessmentMigration {
         { path: "body.fromVersion", message: `got ${fromVersion}` },
       ]);
     }
-    const records = await Promise.all(
-      publishedVersions
-        .filter((version) => version > fromVersion)
-        .map((version) => this.ports.frameworks.version(detail.id, version)),
-    );
+    // One by one: inside a framework migration these reads share one transaction's connection.
+    const records: FrameworkVersionRecord[] = [];
+    for (const version of publishedVersions.filter((v) => v > fromVersion)) {
+      records.push(await this.ports.frameworks.version(detail.id, version));
+    }
     const target = await this.ports.frameworks.version(detail.id, latest);
     const at = this.now();
     // Counted for the assessments actually rewritten, not every one read.

@@ -102,12 +102,7 @@ export class FrameworkEditor {
    * given, and inferred from the diff (renames by matching names) when not.
    */
   async publish(ref: string, options: { note?: string; migrationMap?: FrameworkMigrationMap } = {}) {
-    const { framework, draft, versions } = await this.requireDraft(ref);
-    assertValidFramework(draft.document);
-    const previous = versions.filter((v) => v.status === "published").at(-1);
-    const migrationMap = previous
-      ? this.checkedMigrationMap(options.migrationMap, previous.document, draft.document)
-      : undefined;
+    const { framework, draft, migrationMap } = await this.prepareMigration(ref, options.migrationMap);
     if (options.note !== undefined || migrationMap !== undefined) {
       await this.repository.updateDraft(draft.id, {
         ...(options.note === undefined ? {} : { note: options.note }),
@@ -117,6 +112,18 @@ export class FrameworkEditor {
     const published = await this.repository.markPublished(draft.id, new Date());
     if (published.document.name !== framework.name) await this.repository.rename(framework.id, published.document.name);
     return published;
+  }
+
+  /**
+   * The draft, the version it follows and the checked map between them (inferred when not given), without
+   * writing anything: what a dry run of the migration and the publishing itself both start from.
+   */
+  async prepareMigration(ref: string, given?: FrameworkMigrationMap) {
+    const { framework, draft, versions } = await this.requireDraft(ref);
+    assertValidFramework(draft.document);
+    const previous = versions.filter((v) => v.status === "published").at(-1);
+    const migrationMap = previous ? this.checkedMigrationMap(given, previous.document, draft.document) : undefined;
+    return { framework, draft, previous, migrationMap };
   }
 
   private checkedMigrationMap(

@@ -11,6 +11,7 @@ import { assertValidSettings, computeReadiness, readinessWindow } from "./comput
 import type { ManagementChains, ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
   DEFAULT_READINESS_SETTINGS,
+  type CompetencyReadiness,
   type EvidenceRef,
   type Readiness,
   type ReadinessSettings,
@@ -71,6 +72,15 @@ export function nextLevel(framework: Framework, levelId: string | null): Level {
   const level = index === -1 ? sorted[0] : (sorted[index + 1] ?? sorted[index]);
   if (!level) throw new AppError("not_found", "The framework has no levels");
   return level;
+}
+
+/** Readiness for the next level at one past moment, with each competency's numbers then (for "then versus now"). */
+export interface ReadinessHistoryPoint {
+  at: Date;
+  score: number;
+  verdict: Readiness["verdict"];
+  targetLevelId: string;
+  competencies: Pick<CompetencyReadiness, "competencyId" | "expected" | "observed" | "status">[];
 }
 
 /** Gathers what the readiness rule needs and keeps the per-person snapshots fresh. */
@@ -219,9 +229,7 @@ export class ReadinessService {
    * Readiness for the next level at each moment something entered the rule: a self or manager
    * submission, or a feedback request's release. Never at a single peer's answer.
    */
-  async history(
-    personId: string,
-  ): Promise<{ at: Date; score: number; verdict: Readiness["verdict"]; targetLevelId: string }[]> {
+  async history(personId: string): Promise<ReadinessHistoryPoint[]> {
     const person = await this.requirePerson(personId);
     const { document } = await this.framework();
     const target = nextLevel(document, person.levelId).id;
@@ -237,7 +245,18 @@ export class ReadinessService {
         window: readinessWindow(at),
         settings,
       });
-      return { at, score: result.score, verdict: result.verdict, targetLevelId: target };
+      return {
+        at,
+        score: result.score,
+        verdict: result.verdict,
+        targetLevelId: target,
+        competencies: result.competencies.map(({ competencyId, expected, observed, status }) => ({
+          competencyId,
+          expected,
+          observed,
+          status,
+        })),
+      };
     });
   }
 

@@ -1,13 +1,19 @@
-import { LIMITS, type TFrameworkDetail } from "@ascent/contract";
+import { LIMITS, type TFrameworkDetail, type TGoalChoice } from "@ascent/contract";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { useDiscardDraft, usePublishDraft, useStartDraft } from "../../api/framework-admin.ts";
+import { useDiscardDraft, useMigrationPreview, usePublishDraft, useStartDraft } from "../../api/framework-admin.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { describeError } from "../../ui/describe-error.ts";
 import { ProblemList } from "../../ui/problem-list.tsx";
+import { LoadingState } from "../../ui/loading-state.tsx";
 import { TextField } from "../../ui/text-field.tsx";
+import { MigrationReport } from "./migration-report.tsx";
 
-/** Publishing turns the draft into the next immutable version; a note says what changed. */
+/**
+ * Publishing turns the draft into the next immutable version; a note says what changed. After a first version,
+ * the dry run of the migration comes first, and publishing waits for a choice on every removed competency
+ * that open goals still use.
+ */
 export function PublishForm({
   framework,
   draftVersion,
@@ -19,11 +25,16 @@ export function PublishForm({
 }) {
   const publish = usePublishDraft(framework);
   const [note, setNote] = useState("");
+  const [choices, setChoices] = useState<TGoalChoice[]>([]);
+  const hasPrevious = draftVersion > 1;
+  const preview = useMigrationPreview(framework, draftVersion, choices, hasPrevious);
+  const isWaitingForChoices = hasPrevious && (!preview.data || preview.data.unresolved.length > 0);
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     try {
-      const published = await publish.mutateAsync(note);
+      const published = await publish.mutateAsync({ note, choices });
       setNote("");
+      setChoices([]);
       onPublished(published.version);
     } catch {
       // Shown below.
@@ -31,6 +42,23 @@ export function PublishForm({
   }
   return (
     <form className="form-stack publish-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
+      {hasPrevious &&
+        (preview.data ? (
+          <MigrationReport
+            framework={framework}
+            draftVersion={draftVersion}
+            report={preview.data}
+            choices={choices}
+            onChoicesChange={setChoices}
+          />
+        ) : preview.isError ? (
+          <div role="alert" className="form-error">
+            <p>The migration report could not be worked out: {describeError(preview.error)}</p>
+            <ProblemList error={preview.error} limit={10} />
+          </div>
+        ) : (
+          <LoadingState label="Working out what moves…" />
+        ))}
       <TextField
         label="What changed in this version"
         hint="Shown in the version history, e.g. “Reworded the Director descriptors”."
@@ -48,7 +76,7 @@ export function PublishForm({
         </div>
       )}
       <div>
-        <button type="submit" className="button" disabled={publish.isPending}>
+        <button type="submit" className="button" disabled={publish.isPending || isWaitingForChoices}>
           {publish.isPending ? "Publishing…" : `Publish v${draftVersion}`}
         </button>
       </div>

@@ -32,7 +32,7 @@ const NARROW = "(max-width: 40rem)";
 const SHORT_NAME = 12;
 
 /** True on phone-sized screens, where full competency names do not fit around the radar. */
-function useIsNarrow(): boolean {
+export function useIsNarrow(): boolean {
   const [isNarrow, setIsNarrow] = useState(() => window.matchMedia(NARROW).matches);
   useEffect(() => {
     const query = window.matchMedia(NARROW);
@@ -43,7 +43,7 @@ function useIsNarrow(): boolean {
   return isNarrow;
 }
 
-function shortName(name: string): string {
+export function shortName(name: string): string {
   return name.length > SHORT_NAME ? `${name.slice(0, SHORT_NAME - 1).trimEnd()}…` : name;
 }
 

@@ -27,6 +27,7 @@ import {
 } from "./readiness-math.ts";
 import { ReadinessRadar } from "./readiness-radar.tsx";
 import { ReadinessTimeline } from "./readiness-timeline.tsx";
+import { ThenVersusNow } from "./then-versus-now.tsx";
 
 const VERDICT_HEADLINES = { ready: "Ready for", almost: "Almost ready for", "not-yet": "Not yet ready for" } as const;
 
@@ -397,6 +398,17 @@ export function ReadinessReport({ personId, isSelf, firstName, emptyActions }: R
         </p>
         <ReadinessRadar readiness={data} {...(document.data ? { document: document.data.document } : {})} />
       </section>
+
+      {history.isSuccess && history.data.points.length >= 2 && (
+        <section className="section" aria-labelledby="then-now-heading">
+          <h2 id="then-now-heading">Then versus now</h2>
+          <p className="section__lead">
+            Pick any two moments of the history towards {history.data.targetLevel.name}: the radar overlays them and the
+            list shows what changed.
+          </p>
+          <ThenVersusNow history={history.data} scaleMax={data.scale.max} />
+        </section>
+      )}
 
       <section className="section" aria-labelledby="why-heading">
         <h2 id="why-heading">Why this verdict</h2>

@@ -1,0 +1,3 @@
+export * from "./migration-plan.ts";
+export * from "./migrate-framework.ts";
+export type * from "./ports.ts";
