@@ -299,6 +299,19 @@ export class AccountService {
   }
 
   /**
+   * An API token of the longest-standing active admin, for the `ascent` command on the server's own
+   * machine (the server leaves it in its data folder, readable by its owner only, and revokes it on
+   * shutdown). Null when no active admin exists.
+   */
+  async createLocalAdminToken(name: string): Promise<{ token: string; record: ApiTokenRecord; person: Person } | null> {
+    for (const personId of await this.ports.accounts.listAdminIds()) {
+      const person = await this.ports.people.findById(personId);
+      if (person?.status === "active") return { ...(await this.createApiToken(personId, name)), person };
+    }
+    return null;
+  }
+
+  /**
    * On an empty database, makes the first admin and returns their one-time sign-in link's token;
    * null when any account exists already.
    */
