@@ -63,8 +63,9 @@ async function probe(url: string): Promise<Probe> {
     if (!response.ok || body?.status !== "ok") return { kind: "other", status: response.status };
     return { kind: "ascent", version: typeof body.version === "string" ? body.version : null };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return { kind: "down", reason: cause?.code ?? (error instanceof Error ? error.message : String(error)) };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    return { kind: "down", reason };
   }
 }
 
@@ -204,7 +205,8 @@ export async function withServer<T>(work: (session: ServerSession) => Promise<T>
     target = await localServer(folder, token);
     if (!target) {
       const embedded = await embeddedServer(folder);
-      target = embedded.target;
+      // A token given acts as its owner on the server started here too.
+      target = token ? { ...embedded.target, token } : embedded.target;
       close = embedded.close;
     }
   }
