@@ -38,6 +38,8 @@ export interface DemoSeedResult extends DemoLogins {
 export interface SeedDemoOptions {
   /** When given, every row is written in one transaction on it, so a failure leaves nothing behind. */
   database?: DatabaseHandle;
+  /** Who loads it, for the audit log; null when the system does on a first start. */
+  actorId?: string | null;
 }
 
 /** Whether the demo organisation is in the database, and which of its logins still exist. */
@@ -64,12 +66,14 @@ export async function seedDemo(services: AppServices, options: SeedDemoOptions =
   }
   const { database } = options;
   const logins = database
-    ? await database.db.transaction((tx) => writeDemo(buildServices({ ...database, db: tx as unknown as AppDatabase })))
-    : await writeDemo(services);
+    ? await database.db.transaction((tx) =>
+        writeDemo(buildServices({ ...database, db: tx as unknown as AppDatabase }), options.actorId ?? null),
+      )
+    : await writeDemo(services, options.actorId ?? null);
   return { created: true, peopleCount: planDemoOrganisation().length, password: DEMO_PASSWORD, logins };
 }
 
-async function writeDemo(services: AppServices): Promise<DemoLogin[]> {
+async function writeDemo(services: AppServices, actorId: string | null): Promise<DemoLogin[]> {
   const { document: ladder } = await services.frameworks.version(BUILTIN_SLUG, "latest");
   const organisation = buildDemoOrganisation(ladder, await services.titleOverrides.list());
   const idByEmail = new Map<string, string>();
@@ -93,7 +97,7 @@ async function writeDemo(services: AppServices): Promise<DemoLogin[]> {
   }
   await services.audit.record({
     kind: "write",
-    actorId: null,
+    actorId,
     action: "demo.seed",
     details: { people: organisation.length, logins: logins.length },
   });
