@@ -41,7 +41,11 @@ async function toApiError(response: Response): Promise<ApiError> {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** What an upload endpoint takes: its path and query parameters, and the file as the raw body. */
-export type UploadInput<E> = Omit<EndpointInput<E>, "body"> & { file: Uint8Array | Blob; contentType?: string };
+export type UploadInput<E> = Omit<EndpointInput<E>, "body"> & {
+  /** A stream is sent as it is read, so that the caller can show how much has gone. */
+  file: Uint8Array | Blob | ReadableStream<Uint8Array>;
+  contentType?: string;
+};
 
 /** A typed client over the contract's endpoints; errors come back as ApiError. */
 export function createApiClient(options: ApiClientOptions = {}) {
@@ -57,12 +61,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const url = `${baseUrl}${buildPath(endpoint.path, params as Record<string, unknown>)}${buildQuery(query as Record<string, unknown>)}`;
     const headers: Record<string, string> = { accept: "application/json", ...options.headers?.() };
     if (body) headers["content-type"] = body.contentType;
-    const response = await doFetch(url, {
+    const init: RequestInit & { duplex?: "half" } = {
       method: endpoint.method,
       headers,
       body: body?.data ?? null,
       credentials: "same-origin",
-    });
+    };
+    // Fetch sends a streamed body only when told that the response waits for all of it.
+    if (body?.data instanceof ReadableStream) init.duplex = "half";
+    const response = await doFetch(url, init);
     if (!response.ok) throw await toApiError(response);
     if (response.status === 204) return undefined as EndpointOutput<E>;
     return (await response.json()) as EndpointOutput<E>;
@@ -82,7 +89,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     endpoint: E,
     input: UploadInput<E>,
   ): Promise<EndpointOutput<E>> {
-    const { file, contentType, ...rest } = input as { file: Uint8Array | Blob; contentType?: string };
+    const { file, contentType, ...rest } = input as UploadInput<E>;
     const data = file instanceof Uint8Array ? new Blob([file as Uint8Array<ArrayBuffer>]) : file;
     return send(endpoint, rest, { data, contentType: contentType ?? "application/octet-stream" });
   }

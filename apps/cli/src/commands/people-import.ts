@@ -4,7 +4,7 @@ import type { TPeopleImportPreview, TPeopleImportResult } from "@ascent/contract
 import { CliError, formatDetail } from "../cli-error.ts";
 import { printResult } from "../output.ts";
 import { formatTable, plural, styleFor, truncate } from "../terminal.ts";
-import { addServerOptions, withServer, type ServerSession } from "../server-connection.ts";
+import { addServerOptions, withServer } from "../server-connection.ts";
 
 interface PeopleImportOptions {
   dryRun?: boolean;
@@ -17,6 +17,7 @@ const MAX_LISTED = 20;
 const PROGRESS_BAR_MIN_BYTES = 256 * 1024;
 
 interface Progress {
+  isShown: boolean;
   start(label: string, total: number): void;
   update(value: number): void;
   stop(): void;
@@ -25,11 +26,12 @@ interface Progress {
 /** A bar on standard error, only when it is a terminal: piped output and tests see none. */
 async function createProgress(fileBytes: number): Promise<Progress> {
   if (!process.stderr.isTTY || fileBytes < PROGRESS_BAR_MIN_BYTES) {
-    return { start: () => undefined, update: () => undefined, stop: () => undefined };
+    return { isShown: false, start: () => undefined, update: () => undefined, stop: () => undefined };
   }
   const { default: cliProgress } = await import("cli-progress");
   let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
   return {
+    isShown: true,
     start(label, total) {
       bar?.stop();
       bar = new cliProgress.SingleBar({
@@ -156,12 +158,30 @@ function describeOutcome(
   return [];
 }
 
+const UPLOAD_CHUNK_BYTES = 64 * 1024;
+
+/** The file as a stream of chunks, reporting how many bytes the request has taken so far. */
+function streamWithProgress(bytes: Buffer, onProgress: (sent: number) => void): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(offset + UPLOAD_CHUNK_BYTES, bytes.length);
+      controller.enqueue(bytes.subarray(offset, end));
+      offset = end;
+      onProgress(offset);
+    },
+  });
+}
+
 /**
  * Imports through the server, in one request. A file the server refuses is previewed once more, so
  * that the rows it names print under the summary as on a dry run.
  */
 async function importThrough(
-  server: ServerSession,
   upload: (dryRun: boolean) => Promise<TPeopleImportResult>,
   dryRun: boolean,
 ): Promise<TPeopleImportResult> {
@@ -210,23 +230,17 @@ export function registerPeopleImport(program: Command): void {
       const bytes = await readFile(file);
       const progress = await createProgress(size);
       const result = await withServer((server) =>
-        importThrough(
-          server,
-          (dryRun) => {
-            progress.start(dryRun ? "Checking" : "Importing", 1);
-            return server
-              .upload(endpoints.peopleImport.import, {
-                query: { fileName, ...(dryRun ? { dryRun: "true" } : {}) },
-                file: bytes,
-                contentType: "text/csv",
-              })
-              .finally(() => {
-                progress.update(1);
-                progress.stop();
-              });
-          },
-          Boolean(options.dryRun),
-        ),
+        importThrough((dryRun) => {
+          // The bar follows the upload; the server then plans and writes in one transaction.
+          progress.start(dryRun ? "Checking" : "Importing", size);
+          return server
+            .upload(endpoints.peopleImport.import, {
+              query: { fileName, ...(dryRun ? { dryRun: "true" } : {}) },
+              file: progress.isShown ? streamWithProgress(bytes, (sent) => progress.update(sent)) : bytes,
+              contentType: "text/csv",
+            })
+            .finally(() => progress.stop());
+        }, Boolean(options.dryRun)),
       );
       const { preview, committed } = result;
       printResult(options, { dryRun: Boolean(options.dryRun), preview, ...(committed ? { committed } : {}) }, () =>
