@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -216,5 +216,66 @@ describe("ascent beside a running server", { timeout: 60_000 }, () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe("ascent with no server to reach", { timeout: 60_000 }, () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), "ascent-cli-nowhere-"));
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  /** A local port that was free a moment ago: nothing listens there now. */
+  async function closedPort(): Promise<number> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const address = probe.address();
+    await new Promise((resolve) => probe.close(resolve));
+    return typeof address === "object" && address ? address.port : 0;
+  }
+
+  it("says in one line that neither a server nor the database is reachable", async () => {
+    const port = await closedPort();
+    const cli = await runCli(["framework", "list"], {
+      dataDir: join(folder, "data"),
+      cwd: folder,
+      env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/nowhere` },
+    });
+    expect(cli.exitCode).toBe(1);
+    expect(cli.stderr.split("\n")[0]).toMatch(
+      /^ascent: error: Neither an Ascent server nor PostgreSQL \(DATABASE_URL\) is reachable: .*ECONNREFUSED/,
+    );
+  });
+
+  it("passes over a file left by a server that died, and runs the server inside itself", async () => {
+    const stale = join(folder, "stale");
+    await mkdir(stale, { recursive: true });
+    const access = { url: `http://127.0.0.1:${await closedPort()}`, version: APP_VERSION, pid: 2 ** 22 + 1 };
+    await writeFile(join(stale, "server.json"), JSON.stringify({ ...access, token: "asc_gone", tokenId: null }));
+    const cli = await runCli(["framework", "list", "--json"], { dataDir: stale, cwd: folder });
+    expect(cli.exitCode).toBe(0);
+    expect((JSON.parse(cli.stdout) as { slug: string }[]).map((framework) => framework.slug)).toEqual([
+      "product-management",
+    ]);
+    // The server started for the command wrote its own file over the old one, and removed it when done.
+    expect(await readdir(stale)).not.toContain("server.json");
+  });
+
+  it("leaves an embedded database that another process holds alone, and says so", async () => {
+    const held = join(folder, "held");
+    await mkdir(held, { recursive: true });
+    // This test process stands for a process that holds the folder without serving it.
+    await writeFile(join(held, "ascent.lock"), String(process.pid));
+    const cli = await runCli(["framework", "list"], { dataDir: held, cwd: folder });
+    expect(cli.exitCode).toBe(1);
+    expect(cli.stderr.split("\n")[0]).toBe(
+      `ascent: error: No Ascent server answers for the data folder ${held}. The embedded database in ${held} is in ` +
+        `use by another Ascent process (pid ${process.pid}). Stop it first, or set DATABASE_URL to use PostgreSQL, ` +
+        "which several processes can share.",
+    );
+    expect(await readdir(held)).toEqual(["ascent.lock"]);
   });
 });

@@ -150,9 +150,7 @@ async function embeddedServer(folder: string): Promise<{ target: Target; close()
   } catch (error) {
     const { isAppError } = await import("@ascent/core");
     if (isAppError(error) && error.code === "conflict") {
-      throw new CliError(`${error.message} No Ascent server answers for ${folder}: start it, or pass --server.`, {
-        cause: error,
-      });
+      throw new CliError(`No Ascent server answers for the data folder ${folder}. ${error.message}`, { cause: error });
     }
     const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${folder}`;
     const reason = error instanceof Error ? error.message : String(error);
