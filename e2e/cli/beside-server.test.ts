@@ -114,6 +114,20 @@ describe("ascent beside a running server", { timeout: 60_000 }, () => {
     expect(access?.token).toMatch(/^asc_/);
   });
 
+  it("keeps that token out of the admin's token list, and its name for the server alone", async () => {
+    expect(await admin.client.call(endpoints.auth.listTokens)).toEqual({ tokens: [] });
+    const taken = await admin.client
+      .call(endpoints.auth.createToken, { body: { name: "Ascent command on this machine (mine)" } })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(taken).toMatchObject({
+      status: 400,
+      details: [{ path: "body.name", message: "reserved: choose another name" }],
+    });
+  });
+
   it("imports people through the API, writing the audit entry an upload in the web app writes", async () => {
     const viaApi = await admin.client.upload(endpoints.peopleImport.import, {
       query: { fileName: "api.csv" },

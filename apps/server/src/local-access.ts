@@ -92,7 +92,7 @@ export async function publishLocalAccess(
   if (previous?.tokenId && previous.personId && !isProcessRunning(previous.pid)) {
     await accounts.revokeApiToken(previous.personId, previous.tokenId).catch(() => undefined);
   }
-  const issued = await accounts.createLocalAdminToken(`ascent command on this machine (server pid ${process.pid})`);
+  const issued = await accounts.createLocalAdminToken(`server pid ${process.pid}`);
   const access: LocalAccess = {
     url: server.url,
     version: server.version,
