@@ -89,6 +89,7 @@ const EXPECTED: Record<string, readonly PersonaName[]> = {
   exportAuditLog: ADMIN_ONLY,
   listMyAccessLog: SIGNED_IN,
   demoStatus: EVERYONE,
+  loadDemo: ADMIN_ONLY,
   removeDemo: ADMIN_ONLY,
   // Assessments: who may rate whom is decided by the service; rows with made-up ids answer 404.
   startAssessment: ["directManager"],
@@ -216,6 +217,8 @@ const RECIPES: Record<string, Recipe> = {
   },
   updatePerson: { body: () => ({ team: "Matrix" }) },
   deactivatePerson: { params: (ctx) => ({ id: ctx.throwawayId }) },
+  // Last, with the removal after it: the demo's 60 people would change what the other routes see.
+  loadDemo: { isDestructive: true },
   removeDemo: { isDestructive: true },
   startAssessment: { body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, relation: "manager" }) },
   saveAssessmentRatings: { body: () => ({ ratings: [] }) },

@@ -167,5 +167,18 @@ for (const leg of legs) {
       expect(await demoStatus(empty)).toEqual({ isLoaded: false, logins: [] });
       expect(await buildServices(empty.database).people.countAll()).toBe(1);
     });
+
+    it("loads the demo for an admin who asks, once, in the admin's name", async () => {
+      const emptyAdmin = await signInAsFirstAdmin(empty);
+      const loaded = await emptyAdmin.client.call(endpoints.demo.load);
+      expect(loaded).toMatchObject({ created: true, password: expect.any(String) });
+      expect(loaded.peopleCount).toBeGreaterThanOrEqual(55);
+      expect((await demoStatus(empty)).peopleCount).toBe(loaded.peopleCount);
+      expect(await emptyAdmin.client.call(endpoints.demo.load)).toMatchObject({ created: false });
+      const events = await buildServices(empty.database).audit.list({ kind: "write" });
+      expect(events.filter((event) => event.action === "demo.seed")).toEqual([
+        expect.objectContaining({ actorId: emptyAdmin.info?.person.id }),
+      ]);
+    });
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints, ApiError } from "@ascent/contract";
+import { APP_VERSION } from "@ascent/server";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { signInAsFirstAdmin, type HttpSession } from "../support/http-session.ts";
 
@@ -34,7 +35,7 @@ for (const leg of legs) {
     it("answers /healthz and /readyz with the driver in use", async () => {
       const health = await fetch(`${server.url}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok" });
+      expect(await health.json()).toEqual({ status: "ok", version: APP_VERSION });
       const ready = await (await fetch(`${server.url}/readyz`)).json();
       expect(ready.status).toBe("ok");
       expect(ready.database.driver).toBe(leg.driver);

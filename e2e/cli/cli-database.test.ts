@@ -32,7 +32,8 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-describe("ascent with the embedded database", () => {
+// Each step starts the CLI several times, and each start runs the server inside it on the database.
+describe("ascent with the embedded database", { timeout: 120_000 }, () => {
   it("previews a CSV import on a dry run without opening the database", async () => {
     const dryRun = await run("framework", "import", "acme ladder.csv", "--dry-run", "--json");
     expect(dryRun.exitCode).toBe(0);

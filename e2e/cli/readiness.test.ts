@@ -10,10 +10,12 @@ import { HttpSession } from "../support/http-session.ts";
 import { runCli } from "./run-cli.ts";
 
 // One embedded database: filled through the services in this process, closed, then read by the
-// CLI, then served over HTTP. PGlite allows one process at a time, so never two at once.
+// CLI (which starts the server inside itself when none runs), then served over HTTP.
 let workDir: string;
 let dataDir: string;
-const run = (...args: string[]) => runCli(args, { dataDir, cwd: workDir });
+// Readiness is for the person and the managers above them: the CLI acts as Dana, Mia's manager.
+let danaToken: string;
+const run = (...args: string[]) => runCli([...args, "--token", danaToken], { dataDir, cwd: workDir });
 const PASSWORD = "cli-readiness-password";
 
 const viewerOf = (person: Person): Viewer => ({
@@ -36,6 +38,7 @@ beforeAll(async () => {
     const mia = await create("Mia", "pm", dana.id);
     const peers = [await create("Pia", "pm", dana.id), await create("Pete", "pm", dana.id)];
     await services.accounts.setPasswordDirectly(dana.id, PASSWORD);
+    danaToken = (await services.accounts.createApiToken(dana.id, "cli readiness")).token;
 
     const assess = async (rater: Person, relation: Relation, scores: Record<string, number>, requestId?: string) => {
       const draft = await services.assessments.startOrResume(viewerOf(rater), {
@@ -125,7 +128,7 @@ describe("ascent readiness", () => {
     cliJson = JSON.parse(json.stdout) as TPersonReadiness;
     const strategic = cliJson.competencies.find((c) => c.competencyId === "strategic-thinking");
     expect(strategic).toMatchObject({ observed: 2.5, groups: { peer: { hidden: true } } });
-    // The CLI sees what a manager sees: the shared entry only.
+    // The CLI sees what its token's owner, the manager, sees: the shared entry only.
     const communication = cliJson.competencies.find((c) => c.competencyId === "communication");
     expect(communication?.evidence.map((e) => e.title)).toEqual(["Shared launch review"]);
     expect(cliJson.score).toBeGreaterThan(0);

@@ -12,11 +12,15 @@ export interface CliRun {
 
 /**
  * Runs the real `ascent` binary from the repository root, as a user would. The embedded database
- * lives in `dataDir`; DATABASE_URL is removed so that no test reaches a shared PostgreSQL.
+ * lives in `dataDir`; DATABASE_URL is removed so that no test reaches a shared PostgreSQL, unless `env` sets it.
  */
-export function runCli(args: readonly string[], options: { dataDir: string; cwd?: string }): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { dataDir: string; cwd?: string; env?: Record<string, string> },
+): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASCENT_DATA_DIR: options.dataDir, NO_COLOR: "1" };
   delete env.DATABASE_URL;
+  Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${REPO_ROOT}apps/cli/bin/ascent.js`, ...args], {
       cwd: options.cwd ?? REPO_ROOT,

@@ -4,7 +4,7 @@ import type { Framework } from "@ascent/core";
 import type { FrameworkFileResult, SpreadsheetImportOptions } from "@ascent/formats";
 import { CliError } from "./cli-error.ts";
 import { plural } from "./terminal.ts";
-import { withDatabase } from "./with-database.ts";
+import { withServer } from "./server-connection.ts";
 
 /** The built-in ladder as kept in the repository (frameworks-as-code); the server seeds the same file. */
 export const BUILTIN_LADDER_FILE = fileURLToPath(
@@ -107,7 +107,7 @@ export interface LoadedFramework {
   framework: Framework;
 }
 
-/** Loads each spec, opening the database once and only when a spec names a stored framework. */
+/** Loads each spec, asking the server once and only when a spec names a stored framework. */
 export async function loadFrameworks(specs: readonly FrameworkSpec[]): Promise<LoadedFramework[]> {
   const loaded: (LoadedFramework | undefined)[] = await Promise.all(
     specs.map(async (spec) =>
@@ -117,12 +117,15 @@ export async function loadFrameworks(specs: readonly FrameworkSpec[]): Promise<L
     ),
   );
   if (specs.some((spec) => spec.kind === "stored")) {
-    await withDatabase(async ({ services }) => {
+    const { endpoints } = await import("@ascent/contract");
+    await withServer(async (server) => {
       for (const [index, spec] of specs.entries()) {
         if (spec.kind !== "stored") continue;
-        const record = await services.frameworks.version(spec.ref, spec.version);
+        const record = await server.call(endpoints.frameworks.getVersion, {
+          params: { framework: spec.ref, version: spec.version },
+        });
         const draft = record.status === "draft" ? " (draft)" : "";
-        loaded[index] = { label: `${spec.ref}@${record.version}${draft}`, framework: record.document };
+        loaded[index] = { label: `${spec.ref}@${record.version}${draft}`, framework: record.document as Framework };
       }
     });
   }

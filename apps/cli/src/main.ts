@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { readVersion } from "./version.ts";
 import { reportError } from "./cli-error.ts";
+import { setConnectionOptions, type ConnectionOptions } from "./server-connection.ts";
 import { registerFrameworkDiff } from "./commands/framework-diff.ts";
 import { registerFrameworkExport } from "./commands/framework-export.ts";
 import { registerFrameworkImport } from "./commands/framework-import.ts";
@@ -21,11 +22,15 @@ const program = new Command()
   .description("Ascent: career progression for product organisations")
   .version(readVersion(), "-v, --version")
   .option("--debug", "print stack traces on errors")
+  .option("--server <url>", "the Ascent server for data commands (env ASCENT_SERVER)")
+  .option("--token <token>", "an API token for that server (env ASCENT_TOKEN)")
   // Program options are read before the command only, so that `framework export --version 2`
   // reaches the command instead of printing Ascent's version.
   .enablePositionalOptions()
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // --server and --token may come before the command or after it.
+  .hook("preAction", (_program, command) => setConnectionOptions(command.optsWithGlobals<ConnectionOptions>()));
 
 registerServe(program);
 registerMigrate(program);

@@ -7,6 +7,10 @@ export interface DatabaseSession {
 }
 
 /**
+ * For the commands that work on the database itself rather than through the API (`seed builtin`, and
+ * `seed synthetic`, whose bulk writes would take too long as one request): they need the server stopped
+ * when the database is the embedded one. Data commands use withServer (server-connection.ts).
+ *
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else the embedded one in
  * ASCENT_DATA_DIR), prepares it like the server does (migrations, built-in ladder), runs `work` and
  * closes it again: the embedded database allows one process at a time, so nothing stays open.

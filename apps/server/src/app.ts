@@ -195,7 +195,7 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),
     ...auditRoutes(services),
-    ...demoRoutes(services),
+    ...demoRoutes(services, database),
     ...assessmentsRoutes(services),
     ...feedbackRoutes(services),
     ...evidenceRoutes(services),

@@ -4,6 +4,8 @@ import { buildApp, buildServices } from "./app.ts";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 import type { ServerConfig } from "./config.ts";
 import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";
+import { publishLocalAccess } from "./local-access.ts";
+import { APP_VERSION } from "./version.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -13,6 +15,11 @@ export interface RunningServer {
   firstAdminLink: string | null;
   /** When this start loaded the demo organisation: its logins and their shared password. */
   demoLogins: DemoLogins | null;
+  /**
+   * The admin API token this server issued for the command line on its machine, also written to
+   * `<dataDir>/server.json`; null when there is no active admin. Revoked when the server closes.
+   */
+  localToken: string | null;
   close(): Promise<void>;
 }
 
@@ -61,16 +68,30 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     let closing: Promise<void> | undefined;
     const url = `http://${host}:${port}`;
+    const local = await publishLocalAccess(
+      config.dataDir,
+      { url, version: APP_VERSION },
+      buildServices(database).accounts,
+    ).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     return {
       app,
       database,
       url,
       firstAdminLink: firstAdminToken ? `${url}/welcome/${firstAdminToken}` : null,
       demoLogins,
+      localToken: local.access.token,
       close() {
         closing ??= (async () => {
           await app.close();
-          await database.close();
+          try {
+            // After the last request, while the database is still open.
+            await local.withdraw();
+          } finally {
+            await database.close();
+          }
         })();
         return closing;
       },

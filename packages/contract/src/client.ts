@@ -40,26 +40,59 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/** What an upload endpoint takes: its path and query parameters, and the file as the raw body. */
+export type UploadInput<E> = Omit<EndpointInput<E>, "body"> & {
+  /** A stream is sent as it is read, so that the caller can show how much has gone. */
+  file: Uint8Array | Blob | ReadableStream<Uint8Array>;
+  contentType?: string;
+};
+
 /** A typed client over the contract's endpoints; errors come back as ApiError. */
 export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const baseUrl = options.baseUrl ?? "";
 
-  async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
-    const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+  async function send<E extends Endpoint>(
+    endpoint: E,
+    input: { params?: object; query?: object },
+    body: { data: BodyInit; contentType: string } | null,
+  ): Promise<EndpointOutput<E>> {
+    const { params, query } = input;
     const url = `${baseUrl}${buildPath(endpoint.path, params as Record<string, unknown>)}${buildQuery(query as Record<string, unknown>)}`;
     const headers: Record<string, string> = { accept: "application/json", ...options.headers?.() };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    const response = await doFetch(url, {
+    if (body) headers["content-type"] = body.contentType;
+    const init: RequestInit & { duplex?: "half" } = {
       method: endpoint.method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body?.data ?? null,
       credentials: "same-origin",
-    });
+    };
+    // Fetch sends a streamed body only when told that the response waits for all of it.
+    if (body?.data instanceof ReadableStream) init.duplex = "half";
+    const response = await doFetch(url, init);
     if (!response.ok) throw await toApiError(response);
     if (response.status === 204) return undefined as EndpointOutput<E>;
     return (await response.json()) as EndpointOutput<E>;
   }
 
-  return { call };
+  async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
+    const { body, ...rest } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+    return send(
+      endpoint,
+      rest,
+      body === undefined ? null : { data: JSON.stringify(body), contentType: "application/json" },
+    );
+  }
+
+  /** For endpoints marked `upload`: the file goes as the raw request body. */
+  async function upload<E extends Endpoint & { upload: true }>(
+    endpoint: E,
+    input: UploadInput<E>,
+  ): Promise<EndpointOutput<E>> {
+    const { file, contentType, ...rest } = input as UploadInput<E>;
+    const data = file instanceof Uint8Array ? new Blob([file as Uint8Array<ArrayBuffer>]) : file;
+    return send(endpoint, rest, { data, contentType: contentType ?? "application/octet-stream" });
+  }
+
+  return { call, upload };
 }

@@ -20,6 +20,16 @@ export const ZDemoStatus = z
   })
   .meta({ id: "DemoStatus" });
 
+export const ZDemoSeedResult = z
+  .object({
+    /** False when the demo organisation was already loaded and nothing was written. */
+    created: z.boolean(),
+    peopleCount: z.number().int(),
+    password: z.string(),
+    logins: z.array(ZDemoLogin),
+  })
+  .meta({ id: "DemoSeedResult" });
+
 export const demoEndpoints = {
   status: defineEndpoint({
     operationId: "demoStatus",
@@ -28,6 +38,14 @@ export const demoEndpoints = {
     summary: "Whether the demo organisation is loaded, with its sign-in details for the login page",
     tag: "demo",
     response: ZDemoStatus,
+  }),
+  load: defineEndpoint({
+    operationId: "loadDemo",
+    method: "POST",
+    path: "/api/demo",
+    summary: "Admin: load the invented demo organisation (about 60 people, demo logins); nothing when it is loaded",
+    tag: "demo",
+    response: ZDemoSeedResult,
   }),
   remove: defineEndpoint({
     operationId: "removeDemo",
@@ -41,3 +59,4 @@ export const demoEndpoints = {
 
 export type TDemoStatus = z.infer<typeof ZDemoStatus>;
 export type TDemoLogin = z.infer<typeof ZDemoLogin>;
+export type TDemoSeedResult = z.infer<typeof ZDemoSeedResult>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint.ts";
 
-export const ZHealth = z.object({ status: z.literal("ok") });
+/** The server's release: the `ascent` command compares it with its own before it sends anything. */
+export const ZHealth = z.object({ status: z.literal("ok"), version: z.string() });
 export const ZReadiness = z.object({
   status: z.literal("ok"),
   database: z.object({ driver: z.enum(["pglite", "postgres"]), latencyMs: z.number() }),
@@ -12,7 +13,7 @@ export const healthEndpoints = {
     operationId: "health",
     method: "GET",
     path: "/healthz",
-    summary: "The process is up",
+    summary: "The process is up, and its version",
     tag: "health",
     response: ZHealth,
   }),

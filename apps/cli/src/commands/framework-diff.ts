@@ -2,10 +2,11 @@ import type { Command } from "commander";
 import { describeSummary, renderDiff } from "../diff-text.ts";
 import { loadFrameworks, parseFrameworkSpec } from "../framework-source.ts";
 import { printResult } from "../output.ts";
+import { addServerOptions } from "../server-connection.ts";
 import { styleFor } from "../terminal.ts";
 
 export function registerFrameworkDiff(framework: Command): void {
-  framework
+  const command = framework
     .command("diff")
     .description("show what changed between two frameworks: files, or versions in the database")
     .argument(
@@ -13,7 +14,8 @@ export function registerFrameworkDiff(framework: Command): void {
       "the older side: a file (yaml, json, csv, xlsx) or <framework>@<version>, e.g. product-management@1",
     )
     .argument("<b>", "the newer side, the same way, e.g. product-management@latest")
-    .option("--json", "print {before, after, summary, diff} as JSON")
+    .option("--json", "print {before, after, summary, diff} as JSON");
+  addServerOptions(command)
     .addHelpText(
       "after",
       "\nExamples:\n  ascent framework diff ladder-old.yaml ladder.yaml\n  ascent framework diff product-management@1 product-management@latest",

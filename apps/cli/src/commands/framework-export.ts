@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { Framework } from "@ascent/core";
 import { CliError } from "../cli-error.ts";
 import { parseVersion } from "../framework-source.ts";
-import { withDatabase } from "../with-database.ts";
+import { addServerOptions, withServer } from "../server-connection.ts";
 
 const EXPORT_FORMATS = ["yaml", "json", "csv", "xlsx", "md"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,29 +51,32 @@ async function render(framework: Framework, format: ExportFormat): Promise<strin
 }
 
 export function registerFrameworkExport(framework: Command): void {
-  framework
+  const command = framework
     .command("export")
     .description("write a framework version as YAML, JSON, CSV, XLSX or Markdown")
     .argument("<framework>", "framework slug or id")
     .option("--version <n>", 'version number, or "latest" (newest published, else the draft)', "latest")
     .option("--format <format>", `one of ${EXPORT_FORMATS.join(", ")} (default: from --output's extension, else yaml)`)
-    .option("-o, --output <file>", "write to this file instead of standard output (required for xlsx)")
-    .action(async (ref: string, options: ExportOptions) => {
-      const version = parseVersion(options.version);
-      const format = chooseFormat(options);
-      if (format === "xlsx" && !options.output) {
-        throw new CliError("An .xlsx workbook is binary: pass --output FILE.xlsx");
-      }
-      const record = await withDatabase(({ services }) => services.frameworks.version(ref, version));
-      const content = await render(record.document, format);
-      if (!options.output) {
-        process.stdout.write(content);
-        return;
-      }
-      await writeFile(options.output, content);
-      const size = `${(Buffer.byteLength(content) / 1024).toFixed(1)} kB`;
-      process.stderr.write(
-        `Wrote ${record.document.slug} version ${record.version} (${record.status}) as ${format} to ${options.output} (${size}).\n`,
-      );
-    });
+    .option("-o, --output <file>", "write to this file instead of standard output (required for xlsx)");
+  addServerOptions(command).action(async (ref: string, options: ExportOptions) => {
+    const version = parseVersion(options.version);
+    const format = chooseFormat(options);
+    if (format === "xlsx" && !options.output) {
+      throw new CliError("An .xlsx workbook is binary: pass --output FILE.xlsx");
+    }
+    const { endpoints } = await import("@ascent/contract");
+    const record = await withServer((server) =>
+      server.call(endpoints.frameworks.getVersion, { params: { framework: ref, version } }),
+    );
+    const content = await render(record.document as Framework, format);
+    if (!options.output) {
+      process.stdout.write(content);
+      return;
+    }
+    await writeFile(options.output, content);
+    const size = `${(Buffer.byteLength(content) / 1024).toFixed(1)} kB`;
+    process.stderr.write(
+      `Wrote ${record.document.slug} version ${record.version} (${record.status}) as ${format} to ${options.output} (${size}).\n`,
+    );
+  });
 }

@@ -4,10 +4,10 @@ import type { Framework } from "@ascent/core";
 import type { TImportPreview } from "@ascent/contract";
 import type { FrameworkFileResult } from "@ascent/formats";
 import { CliError } from "../cli-error.ts";
-import { readFrameworkInput } from "../framework-source.ts";
+import { readFileBytes, readFrameworkInput } from "../framework-source.ts";
 import { printResult } from "../output.ts";
 import { formatTable, plural, styleFor, truncate } from "../terminal.ts";
-import { withDatabase } from "../with-database.ts";
+import { addServerOptions, withServer } from "../server-connection.ts";
 
 interface ImportOptions {
   sheet?: string;
@@ -121,8 +121,23 @@ function describeNextSteps(created: CreatedFramework): string[] {
   ];
 }
 
+/**
+ * The file as it is, unless --name or --slug renames a YAML/JSON framework: the server reads those
+ * options for spreadsheets only, so the renamed document is sent in the file's own format.
+ */
+async function uploadContent(
+  fileName: string,
+  file: FrameworkFileResult,
+  framework: Framework,
+  options: ImportOptions,
+): Promise<Buffer> {
+  if (file.kind === "spreadsheet" || (!options.name && !options.slug)) return readFileBytes(fileName);
+  const { serializeFramework } = await import("@ascent/formats");
+  return Buffer.from(serializeFramework(framework, file.format), "utf8");
+}
+
 export function registerFrameworkImport(framework: Command): void {
-  framework
+  const command = framework
     .command("import")
     .description("import a framework (YAML, JSON) or a ladder spreadsheet (CSV, XLSX) as a draft")
     .argument("<file>", "file to import")
@@ -130,37 +145,47 @@ export function registerFrameworkImport(framework: Command): void {
     .option("--name <name>", "name of the new framework (default: the sheet's title or the file name)")
     .option("--slug <slug>", "slug of the new framework (default: from its name)")
     .option("--dry-run", "show what would be imported and write nothing")
-    .option("--json", "print the preview (and what was created) as JSON")
-    .action(async (fileName: string, options: ImportOptions) => {
-      const preview = previewOf(await readFrameworkInput(fileName, options), options);
-      if (options.dryRun) {
-        printResult(options, { dryRun: true, preview }, () =>
-          [
-            ...describePreview(fileName, preview),
-            "",
-            "Dry run: nothing was written. Run again without --dry-run to create the draft.",
-          ].join("\n"),
-        );
-        // A dry run answers "would this import work?", so a draft that would be refused fails it too.
-        await assertImportable(preview.framework);
-        return;
-      }
-      await assertImportable(preview.framework);
-      const created = await withDatabase(async ({ services }) => {
-        const { framework: record, version } = await services.frameworkEditor.createFramework(
-          preview.framework,
-          `Imported from ${basename(fileName)}`,
-        );
-        return {
-          id: record.id,
-          slug: record.slug,
-          name: record.name,
-          version: version.version,
-          status: version.status,
-        };
-      });
-      printResult(options, { dryRun: false, preview, created }, () =>
-        [...describePreview(fileName, preview), ...describeNextSteps(created)].join("\n"),
+    .option("--json", "print the preview (and what was created) as JSON");
+  addServerOptions(command).action(async (fileName: string, options: ImportOptions) => {
+    const file = await readFrameworkInput(fileName, options);
+    const preview = previewOf(file, options);
+    if (options.dryRun) {
+      printResult(options, { dryRun: true, preview }, () =>
+        [
+          ...describePreview(fileName, preview),
+          "",
+          "Dry run: nothing was written. Run again without --dry-run to create the draft.",
+        ].join("\n"),
       );
+      // A dry run answers "would this import work?", so a draft that would be refused fails it too.
+      await assertImportable(preview.framework);
+      return;
+    }
+    await assertImportable(preview.framework);
+    const content = await uploadContent(fileName, file, preview.framework, options);
+    const { endpoints } = await import("@ascent/contract");
+    const created = await withServer(async (server) => {
+      const result = await server.upload(endpoints.frameworkAdmin.import, {
+        query: {
+          fileName: basename(fileName),
+          ...(options.sheet ? { sheet: options.sheet } : {}),
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.slug ? { slug: options.slug } : {}),
+        },
+        file: content,
+      });
+      if (!result.created) throw new CliError("The server answered without creating the framework");
+      const { id, slug, name, draftVersion, latestPublishedVersion } = result.created;
+      return {
+        id,
+        slug,
+        name,
+        version: draftVersion ?? latestPublishedVersion ?? 1,
+        status: draftVersion === null ? "published" : "draft",
+      };
     });
+    printResult(options, { dryRun: false, preview, created }, () =>
+      [...describePreview(fileName, preview), ...describeNextSteps(created)].join("\n"),
+    );
+  });
 }

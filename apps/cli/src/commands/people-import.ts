@@ -1,10 +1,10 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
-import type { PeopleImportCounts, PeopleImportPreview } from "@ascent/core";
+import type { TPeopleImportPreview, TPeopleImportResult } from "@ascent/contract";
 import { CliError, formatDetail } from "../cli-error.ts";
 import { printResult } from "../output.ts";
 import { formatTable, plural, styleFor, truncate } from "../terminal.ts";
-import { withDatabase } from "../with-database.ts";
+import { addServerOptions, withServer } from "../server-connection.ts";
 
 interface PeopleImportOptions {
   dryRun?: boolean;
@@ -17,6 +17,7 @@ const MAX_LISTED = 20;
 const PROGRESS_BAR_MIN_BYTES = 256 * 1024;
 
 interface Progress {
+  isShown: boolean;
   start(label: string, total: number): void;
   update(value: number): void;
   stop(): void;
@@ -25,11 +26,12 @@ interface Progress {
 /** A bar on standard error, only when it is a terminal: piped output and tests see none. */
 async function createProgress(fileBytes: number): Promise<Progress> {
   if (!process.stderr.isTTY || fileBytes < PROGRESS_BAR_MIN_BYTES) {
-    return { start: () => undefined, update: () => undefined, stop: () => undefined };
+    return { isShown: false, start: () => undefined, update: () => undefined, stop: () => undefined };
   }
   const { default: cliProgress } = await import("cli-progress");
   let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
   return {
+    isShown: true,
     start(label, total) {
       bar?.stop();
       bar = new cliProgress.SingleBar({
@@ -69,7 +71,7 @@ function quoted(value: string | null): string {
   return value === null || value === "" ? "(none)" : JSON.stringify(value);
 }
 
-function describePreview(fileName: string, preview: PeopleImportPreview): string[] {
+function describePreview(fileName: string, preview: TPeopleImportPreview): string[] {
   const style = styleFor(process.stdout);
   const lines = [style.bold(`${fileName}: ${count(preview.rowCount)} ${preview.rowCount === 1 ? "row" : "rows"}`)];
   if (preview.columns.length > 0) {
@@ -140,7 +142,7 @@ function describePreview(fileName: string, preview: PeopleImportPreview): string
 function describeOutcome(
   fileName: string,
   options: PeopleImportOptions,
-  committed: PeopleImportCounts | undefined,
+  committed: TPeopleImportResult["committed"],
 ): string[] {
   const style = styleFor(process.stdout);
   if (committed) {
@@ -156,16 +158,57 @@ function describeOutcome(
   return [];
 }
 
+const UPLOAD_CHUNK_BYTES = 64 * 1024;
+
+/** The file as a stream of chunks, reporting how many bytes the request has taken so far. */
+function streamWithProgress(bytes: Buffer, onProgress: (sent: number) => void): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(offset + UPLOAD_CHUNK_BYTES, bytes.length);
+      controller.enqueue(bytes.subarray(offset, end));
+      offset = end;
+      onProgress(offset);
+    },
+  });
+}
+
+/**
+ * Imports through the server, in one request. A file the server refuses is previewed once more, so
+ * that the rows it names print under the summary as on a dry run.
+ */
+async function importThrough(
+  upload: (dryRun: boolean) => Promise<TPeopleImportResult>,
+  dryRun: boolean,
+): Promise<TPeopleImportResult> {
+  if (dryRun) return upload(true);
+  try {
+    return await upload(false);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    const preview = await upload(true).catch(() => {
+      throw error;
+    });
+    if (preview.preview.errors.total === 0) throw error;
+    return preview;
+  }
+}
+
 export function registerPeopleImport(program: Command): void {
   const people =
     program.commands.find((command) => command.name() === "people") ??
     program.command("people").description("people and the reporting lines between them");
-  people
+  const command = people
     .command("import")
     .description("import people from an HRIS CSV export: an upsert by email, in one transaction")
     .argument("<file>", "CSV export with name, email and optionally title, manager (email or name) and team columns")
     .option("--dry-run", "show what would change and write nothing")
-    .option("--json", "print the preview (and what was written) as JSON")
+    .option("--json", "print the preview (and what was written) as JSON");
+  addServerOptions(command)
     .addHelpText(
       "after",
       "\nHeaders are matched flexibly: Full Name, Work Email, Job Title, Manager / Reports To, Department…\n" +
@@ -174,38 +217,34 @@ export function registerPeopleImport(program: Command): void {
     .action(async (file: string, options: PeopleImportOptions) => {
       const fileName = basename(file);
       const size = await fileSize(file);
-      const progress = await createProgress(size);
-      const [{ createReadStream }, { readPeopleCsv }, { commitPeopleImport, planPeopleImport }] = await Promise.all([
-        import("node:fs"),
-        import("@ascent/formats"),
-        import("@ascent/core"),
+      const [{ readFile }, { endpoints, LIMITS }] = await Promise.all([
+        import("node:fs/promises"),
+        import("@ascent/contract"),
       ]);
-
-      const { preview, committed } = await withDatabase(async ({ services }) => {
-        const [{ document }, overrides] = await Promise.all([
-          services.frameworks.version("product-management", "latest"),
-          services.titleOverrides.list(),
-        ]);
-        progress.start("Reading", size);
-        const plan = await planPeopleImport(
-          readPeopleCsv(createReadStream(file), { fileName, onProgress: (bytes) => progress.update(bytes) }),
-          { people: services.people, levels: document.levels, overrides },
-        ).finally(() => progress.stop());
-        if (options.dryRun || plan.preview.errors.total > 0) return { preview: plan.preview, committed: undefined };
-
-        progress.start("Writing", plan.preview.new.total + plan.preview.changed.total);
-        const counts = await commitPeopleImport(
-          plan,
-          { people: services.people, audit: services.audit },
-          { actorId: null, fileName, onProgress: (rows) => progress.update(rows) },
-        ).finally(() => progress.stop());
-        return { preview: plan.preview, committed: counts };
-      });
-
-      printResult(
-        options,
-        { dryRun: Boolean(options.dryRun), preview: { fileName, ...preview }, ...(committed ? { committed } : {}) },
-        () => [...describePreview(fileName, preview), ...describeOutcome(fileName, options, committed)].join("\n"),
+      if (size > LIMITS.uploadBytes) {
+        throw new CliError(
+          `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; the server takes files up to ` +
+            `${LIMITS.uploadBytes / 1024 / 1024} MB. Split it into parts by team and import each.`,
+        );
+      }
+      const bytes = await readFile(file);
+      const progress = await createProgress(size);
+      const result = await withServer((server) =>
+        importThrough((dryRun) => {
+          // The bar follows the upload; the server then plans and writes in one transaction.
+          progress.start(dryRun ? "Checking" : "Importing", size);
+          return server
+            .upload(endpoints.peopleImport.import, {
+              query: { fileName, ...(dryRun ? { dryRun: "true" } : {}) },
+              file: progress.isShown ? streamWithProgress(bytes, (sent) => progress.update(sent)) : bytes,
+              contentType: "text/csv",
+            })
+            .finally(() => progress.stop());
+        }, Boolean(options.dryRun)),
+      );
+      const { preview, committed } = result;
+      printResult(options, { dryRun: Boolean(options.dryRun), preview, ...(committed ? { committed } : {}) }, () =>
+        [...describePreview(fileName, preview), ...describeOutcome(fileName, options, committed)].join("\n"),
       );
       if (preview.errors.total > 0) {
         throw new CliError(`${fileName} has ${plural(preview.errors.total, "problem")}; nothing was written`);

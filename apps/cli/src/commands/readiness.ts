@@ -3,7 +3,7 @@ import type { TGroupSummary, TPersonReadiness } from "@ascent/contract";
 import { CliError } from "../cli-error.ts";
 import { printResult } from "../output.ts";
 import { formatTable, styleFor } from "../terminal.ts";
-import { withDatabase } from "../with-database.ts";
+import { addServerOptions, withServer } from "../server-connection.ts";
 
 interface ReadinessOptions {
   target?: string;
@@ -76,34 +76,35 @@ function describe(person: { name: string; email: string }, readiness: TPersonRea
 }
 
 export function registerReadiness(program: Command): void {
-  program
+  const command = program
     .command("readiness")
     .description("show a person's readiness for a level (default: their next one), number by number")
     .argument("<email>", "the person's email")
     .option("--target <level>", "a level id of the ladder, e.g. director")
-    .option("--json", "print the same object the API returns")
+    .option("--json", "print the same object the API returns");
+  addServerOptions(command)
     .addHelpText(
       "after",
-      "\nExamples:\n  ascent readiness mia@example.com\n  ascent readiness mia@example.com --target director --json",
+      "\nReadiness is shown to the person and the managers above them: the server's own admin token sees it\n" +
+        "for the admin's reporting chain only. Pass a manager's token with --token for their people.\n" +
+        "\nExamples:\n  ascent readiness mia@example.com\n  ascent readiness mia@example.com --target director --json",
     )
     .action(async (email: string, options: ReadinessOptions) => {
-      const [{ normalizeEmail }, { presentPersonReadiness }] = await Promise.all([
+      const [{ normalizeEmail }, { endpoints }] = await Promise.all([
         import("@ascent/core"),
-        // The API's own presenter, so that --json is exactly what GET /api/people/:id/readiness answers.
-        import("../../../server/src/presenters/readiness.ts"),
+        import("@ascent/contract"),
       ]);
-      const { person, readiness } = await withDatabase(async ({ services }) => {
-        const found = await services.people.findByEmail(normalizeEmail(email));
+      const wanted = normalizeEmail(email);
+      const { person, readiness } = await withServer(async (server) => {
+        // Admins find everyone; anyone else themselves and the people below them.
+        const { people } = await server.call(endpoints.people.list, { query: { search: wanted, limit: 500 } });
+        const found = people.find((candidate) => normalizeEmail(candidate.email) === wanted);
         if (!found) throw new CliError(`No person with email "${email}"`);
-        // What a manager sees: evidence the person shared, never their private entries.
-        const result = await services.readiness.forPerson(found.id, {
-          ...(options.target === undefined ? {} : { targetLevelId: options.target }),
-          canSeePrivateEvidence: false,
+        const readiness = await server.call(endpoints.readiness.forPerson, {
+          params: { id: found.id },
+          ...(options.target === undefined ? {} : { query: { target: options.target } }),
         });
-        return {
-          person: found,
-          readiness: presentPersonReadiness(result, (await services.readiness.framework()).document),
-        };
+        return { person: found, readiness };
       });
       printResult(options, readiness, () => describe(person, readiness));
     });

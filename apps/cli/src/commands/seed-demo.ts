@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { DemoLogins } from "@ascent/server";
 import { printResult } from "../output.ts";
 import { styleFor } from "../terminal.ts";
-import { withDatabase } from "../with-database.ts";
+import { addServerOptions, withServer } from "../server-connection.ts";
 
 function formatLoginRows(demo: DemoLogins): string {
   const width = Math.max(...demo.logins.map((login) => login.email.length));
@@ -18,49 +18,32 @@ export function formatDemoLogins(demo: DemoLogins): string {
   );
 }
 
-const FIRST_ADMIN_NOTE = (path: string) =>
-  `\nThe database was empty, so an administrator account was created (admin@ascent.local).\n` +
-  `Open ${path} on the server's address to choose its password. It is shown only now.\n`;
-
-type DemoCommandResult = { firstAdminPath: string | null } & (
-  { removed: number } | { created: boolean; peopleCount: number; password: string; logins: DemoLogins["logins"] }
-);
+type DemoCommandResult =
+  { removed: number } | { created: boolean; peopleCount: number; password: string; logins: DemoLogins["logins"] };
 
 /** Adds `demo [--remove] [--json]` to the `seed` command. */
 export function addDemoSubcommand(seedCommand: Command): void {
-  seedCommand
+  const command = seedCommand
     .command("demo")
     .description("load an invented product organisation of about 60 people with demo logins, or --remove it")
     .option("--remove", "delete the demo organisation, its people and their accounts")
-    .option("--json", "print the result as JSON")
-    .action(async (options: { remove?: boolean; json?: boolean }) => {
-      const result: DemoCommandResult = await withDatabase(
-        async ({ database, services }): Promise<DemoCommandResult> => {
-          const { prepareDatabase, removeDemo, seedDemo } = await import("@ascent/server");
-          // Prepared here rather than by withDatabase: on an empty database the first admin's
-          // one-time link must be shown, or the install would be left without a usable admin.
-          const { firstAdminToken } = await prepareDatabase(database, { loadDemo: false });
-          const firstAdminPath = firstAdminToken ? `/welcome/${firstAdminToken}` : null;
-          if (options.remove) return { removed: await removeDemo(services), firstAdminPath };
-          return { ...(await seedDemo(services, { database })), firstAdminPath };
-        },
-        { prepare: false },
-      );
-      printResult(options, result, () => {
-        const note = result.firstAdminPath ? FIRST_ADMIN_NOTE(result.firstAdminPath) : "";
-        if ("removed" in result) {
-          return result.removed > 0
-            ? `${styleFor(process.stdout).green(`✓ Removed the demo organisation (${result.removed} people).`)}${note}`
-            : `There is no demo organisation in the database; nothing changed.${note}`;
-        }
-        const heading = result.created
-          ? formatDemoLogins(result).trimStart()
-          : `The demo organisation is already loaded (${result.peopleCount} people); nothing changed.\n` +
-            formatLoginRows(result);
-        return (
-          `${heading}\nThese logins share a published password: remove the demo before real people use this install.` +
-          note
-        );
-      });
+    .option("--json", "print the result as JSON");
+  addServerOptions(command).action(async (options: { remove?: boolean; json?: boolean }) => {
+    const { endpoints } = await import("@ascent/contract");
+    const result = await withServer((server): Promise<DemoCommandResult> =>
+      options.remove ? server.call(endpoints.demo.remove) : server.call(endpoints.demo.load),
+    );
+    printResult(options, result, () => {
+      if ("removed" in result) {
+        return result.removed > 0
+          ? styleFor(process.stdout).green(`✓ Removed the demo organisation (${result.removed} people).`)
+          : "There is no demo organisation in the database; nothing changed.";
+      }
+      const heading = result.created
+        ? formatDemoLogins(result).trimStart()
+        : `The demo organisation is already loaded (${result.peopleCount} people); nothing changed.\n` +
+          formatLoginRows(result);
+      return `${heading}\nThese logins share a published password: remove the demo before real people use this install.`;
     });
+  });
 }

@@ -4,6 +4,7 @@ import { resolveTitle, type Framework, type TitleResolution } from "@ascent/core
 import { CliError } from "../cli-error.ts";
 import { loadBuiltinLadder, loadFrameworks, parseFrameworkSpec, readFileBytes } from "../framework-source.ts";
 import { printResult } from "../output.ts";
+import { addServerOptions } from "../server-connection.ts";
 import { styleFor } from "../terminal.ts";
 
 interface ResolveOptions {
@@ -107,13 +108,14 @@ async function toCsv(results: readonly ResolvedTitle[]): Promise<string> {
 }
 
 export function registerTitlesResolve(titles: Command): void {
-  titles
+  const command = titles
     .command("resolve")
     .description("place a job title (or a CSV column of them) on a framework's ladder")
     .argument("[title]", 'the job title, e.g. "Group PM"')
     .option("--file <csv>", "resolve every row of the CSV's title column; writes a CSV to standard output")
     .option("--framework <ref>", "framework slug, <slug>@<version> or a framework file (default: the built-in ladder)")
-    .option("--json", "print the resolution(s) as JSON")
+    .option("--json", "print the resolution(s) as JSON");
+  addServerOptions(command)
     .addHelpText(
       "after",
       '\nExamples:\n  ascent titles resolve "Group PM"\n  ascent titles resolve --file titles.csv > levels.csv',

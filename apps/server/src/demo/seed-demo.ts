@@ -57,6 +57,8 @@ export interface SeedDemoOptions {
   database: DatabaseHandle;
   /** The clock the review round is dated from (it closed a few weeks before this). */
   now?: () => Date;
+  /** Who loads it, for the audit log; null when the system does on a first start. */
+  actorId?: string | null;
 }
 
 /** Whether the demo organisation is in the database, and which of its logins still exist. */
@@ -84,12 +86,12 @@ export async function seedDemo(services: AppServices, options: SeedDemoOptions):
   const { database } = options;
   const now = (options.now ?? (() => new Date()))();
   const logins = await database.db.transaction((tx) =>
-    writeDemo({ ...database, db: tx as unknown as AppDatabase }, now),
+    writeDemo({ ...database, db: tx as unknown as AppDatabase }, now, options.actorId ?? null),
   );
   return { created: true, peopleCount: planDemoOrganisation().length, password: DEMO_PASSWORD, logins };
 }
 
-async function writeDemo(database: DatabaseHandle, now: Date): Promise<DemoLogin[]> {
+async function writeDemo(database: DatabaseHandle, now: Date, actorId: string | null): Promise<DemoLogin[]> {
   const services = buildServices(database);
   const { document: ladder } = await services.frameworks.version(BUILTIN_SLUG, "latest");
   const organisation = buildDemoOrganisation(ladder, await services.titleOverrides.list());
@@ -116,7 +118,7 @@ async function writeDemo(database: DatabaseHandle, now: Date): Promise<DemoLogin
   await writeOrgProfile(services, organisation, ladder);
   await services.audit.record({
     kind: "write",
-    actorId: null,
+    actorId,
     action: "demo.seed",
     details: { people: organisation.length, logins: logins.length, ...round },
   });

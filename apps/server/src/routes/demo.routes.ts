@@ -1,10 +1,11 @@
 import { ADMIN, PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
+import type { DatabaseHandle } from "@ascent/db";
 import type { AppServices } from "../app.ts";
-import { demoStatus, removeDemo } from "../demo/seed-demo.ts";
+import { demoStatus, removeDemo, seedDemo } from "../demo/seed-demo.ts";
 
-export function demoRoutes(services: AppServices): RouteSpec[] {
+export function demoRoutes(services: AppServices, database: DatabaseHandle): RouteSpec[] {
   const api = endpoints.demo;
   return [
     route({
@@ -21,6 +22,11 @@ export function demoRoutes(services: AppServices): RouteSpec[] {
           password: status.password,
         };
       },
+    }),
+    route({
+      endpoint: api.load,
+      policy: ADMIN,
+      handler: async ({ viewer }) => seedDemo(services, { database, actorId: viewer.personId }),
     }),
     route({
       endpoint: api.remove,

@@ -2,10 +2,15 @@ import { PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import type { DatabaseHandle } from "@ascent/db";
 import { route } from "../route-table.ts";
+import { APP_VERSION } from "../version.ts";
 
 export function healthRoutes(database: DatabaseHandle) {
   return [
-    route({ endpoint: endpoints.health.health, policy: PUBLIC, handler: async () => ({ status: "ok" as const }) }),
+    route({
+      endpoint: endpoints.health.health,
+      policy: PUBLIC,
+      handler: async () => ({ status: "ok" as const, version: APP_VERSION }),
+    }),
     route({
       endpoint: endpoints.health.ready,
       policy: PUBLIC,

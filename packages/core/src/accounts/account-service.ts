@@ -21,6 +21,11 @@ const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_LIMITS = { perAccount: 5, perIp: 30 } as const;
 const TOKEN_PREFIX = "asc_";
+/**
+ * The name of the token a server issues for the command line on its own machine. It lives as long
+ * as the server runs, so it is kept out of the owner's token list, and nobody else may take the name.
+ */
+export const LOCAL_TOKEN_NAME = "ascent command on this machine";
 
 export interface AccountPorts {
   people: PeopleRepository;
@@ -273,6 +278,15 @@ export class AccountService {
   }
 
   async createApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
+    if (name.trim().toLowerCase().startsWith(LOCAL_TOKEN_NAME)) {
+      throw new AppError("validation_failed", `The token name "${LOCAL_TOKEN_NAME}" is reserved for the server`, [
+        { path: "body.name", message: "reserved: choose another name" },
+      ]);
+    }
+    return this.issueApiToken(personId, name);
+  }
+
+  private async issueApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
     const id = randomToken(6);
     const token = `${TOKEN_PREFIX}${randomToken()}`;
     const record: ApiTokenRecord = {
@@ -288,14 +302,32 @@ export class AccountService {
     return { token, record };
   }
 
-  listApiTokens(personId: string): Promise<ApiTokenRecord[]> {
-    return this.ports.tokens.listForPerson(personId);
+  async listApiTokens(personId: string): Promise<ApiTokenRecord[]> {
+    const tokens = await this.ports.tokens.listForPerson(personId);
+    return tokens.filter((token) => !token.name.startsWith(LOCAL_TOKEN_NAME));
   }
 
   async revokeApiToken(personId: string, id: string): Promise<void> {
     if (!(await this.ports.tokens.revoke(personId, id, this.now()))) {
       throw new AppError("not_found", `No API token "${id}"`);
     }
+  }
+
+  /**
+   * An API token of the longest-standing active admin, for the `ascent` command on the server's own
+   * machine (the server leaves it in its data folder, readable by its owner only, and revokes it on
+   * shutdown). Null when no active admin exists.
+   */
+  async createLocalAdminToken(
+    server: string,
+  ): Promise<{ token: string; record: ApiTokenRecord; person: Person } | null> {
+    for (const personId of await this.ports.accounts.listAdminIds()) {
+      const person = await this.ports.people.findById(personId);
+      if (person?.status === "active") {
+        return { ...(await this.issueApiToken(personId, `${LOCAL_TOKEN_NAME} (${server})`)), person };
+      }
+    }
+    return null;
   }
 
   /**

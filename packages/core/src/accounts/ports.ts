@@ -42,6 +42,8 @@ export interface ApiTokenRecord {
 export interface AccountRepository {
   find(personId: string): Promise<AccountRecord | null>;
   count(): Promise<number>;
+  /** The people with an admin account, longest-standing first. */
+  listAdminIds(): Promise<string[]>;
   upsert(account: { personId: string; passwordHash?: string | null; isAdmin?: boolean }): Promise<AccountRecord>;
   setPassword(personId: string, passwordHash: string, at: Date): Promise<void>;
   setAdmin(personId: string, isAdmin: boolean): Promise<void>;

@@ -26,6 +26,15 @@ export class DrizzleAccountRepository implements AccountRepository {
     return Number(row?.n ?? 0);
   }
 
+  async listAdminIds(): Promise<string[]> {
+    const rows = await this.db
+      .select({ personId: accounts.personId })
+      .from(accounts)
+      .where(eq(accounts.isAdmin, true))
+      .orderBy(accounts.createdAt, accounts.personId);
+    return rows.map((row) => row.personId);
+  }
+
   async upsert(account: { personId: string; passwordHash?: string | null; isAdmin?: boolean }): Promise<AccountRecord> {
     const set = {
       ...(account.passwordHash === undefined ? {} : { passwordHash: account.passwordHash }),
