@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { migrate, openDatabase, type DatabaseHandle } from "@ascent/db";
-import { buildApp, buildServices } from "./app.ts";
+import { buildApp } from "./app.ts";
+import { buildServices } from "./composition-root.ts";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 import type { ServerConfig } from "./config.ts";
 import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";

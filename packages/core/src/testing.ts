@@ -1,2 +1,3 @@
 /** Test factories, shared with the other packages' tests. Not part of the runtime API. */
 export { buildFramework } from "./framework/framework.fixtures.ts";
+export { InMemoryAuditLog } from "./audit/audit.fixtures.ts";

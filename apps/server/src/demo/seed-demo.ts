@@ -1,5 +1,5 @@
 import type { AppDatabase, DatabaseHandle } from "@ascent/db";
-import { buildServices, type AppServices } from "../app.ts";
+import { buildServices, type AppServices } from "../composition-root.ts";
 import { BUILTIN_SLUG } from "../builtin-ladder.ts";
 import { buildDemoOrganisation, planDemoOrganisation } from "./demo-organisation.ts";
 

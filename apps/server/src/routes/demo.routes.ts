@@ -1,7 +1,7 @@
 import { ADMIN, PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { demoStatus, removeDemo } from "../demo/seed-demo.ts";
 
 export function demoRoutes(services: AppServices): RouteSpec[] {

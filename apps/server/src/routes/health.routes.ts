@@ -1,9 +1,9 @@
 import { PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
-import type { DatabaseHandle } from "@ascent/db";
 import { route } from "../route-table.ts";
+import type { DatabaseProbe } from "../composition-root.ts";
 
-export function healthRoutes(database: DatabaseHandle) {
+export function healthRoutes(database: DatabaseProbe) {
   return [
     route({ endpoint: endpoints.health.health, policy: PUBLIC, handler: async () => ({ status: "ok" as const }) }),
     route({

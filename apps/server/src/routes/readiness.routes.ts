@@ -17,7 +17,7 @@ import {
 import { endpoints } from "@ascent/contract";
 import { readOrgHeatmap, readOrgReadiness } from "../org-views.ts";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import {
   presentOrgHeatmap,
   presentOrgReadiness,
@@ -36,7 +36,7 @@ const REFRESH_CHUNK = 500;
 
 export function readinessRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.readiness;
-  const { readiness, readinessResponses, readinessSnapshots, audit } = services;
+  const { readiness, readinessResponses, readinessSnapshots } = services;
 
   const activeVersion = () => services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
 
@@ -106,32 +106,16 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     };
   }
 
-  /** DESIGN §5: a read of someone else's evidence is logged for the owner, even inside readiness. */
-  async function recordEvidenceRead(viewer: Viewer, personId: string, evidenceIds: string[]): Promise<void> {
-    if (viewer.personId === personId || evidenceIds.length === 0) return;
-    await audit.record({
-      kind: "read",
-      actorId: viewer.personId,
-      action: "evidence.read",
-      subjectId: personId,
-      targetType: "evidence",
-      targetId: personId,
-      details: { evidenceIds, via: "readiness" },
-    });
-  }
-
   return [
     route({
       endpoint: api.forPerson,
       policy: SELF_OR_CHAIN,
-      handler: async ({ viewer, params, query }) => {
-        const response = await readinessResponses.forPerson(params.id, {
-          ...(query.target === undefined ? {} : { targetLevelId: query.target }),
-          canSeePrivateEvidence: viewer.personId === params.id,
-        });
-        await recordEvidenceRead(viewer, response.personId, response.evidenceIds);
-        return response.body;
-      },
+      handler: async ({ viewer, params, query }) =>
+        readinessResponses.forViewer(
+          viewer,
+          params.id,
+          query.target === undefined ? {} : { targetLevelId: query.target },
+        ),
     }),
     route({
       endpoint: api.history,
@@ -201,45 +185,17 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.updateSettings,
       policy: ADMIN,
-      handler: async ({ viewer, body }) => {
-        const before = await readiness.settings();
-        const saved = await readiness.updateSettings(body);
-        await audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: "settings.readiness.update",
-          targetType: "settings",
-          targetId: "readiness",
-          details: { before, after: saved },
-        });
-        // Every stored readiness used the old weights or k.
-        const stored = (await readinessSnapshots.list()).map((s) => s.personId);
-        for (let i = 0; i < stored.length; i += REFRESH_CHUNK) {
-          await readiness.refreshSnapshots(stored.slice(i, i + REFRESH_CHUNK));
-        }
-        return presentReadinessSettings(saved);
-      },
+      handler: async ({ viewer, body }) =>
+        presentReadinessSettings(await readiness.updateSettings(viewer.personId, body)),
     }),
     route({
       endpoint: api.migrateAssessments,
       policy: ADMIN,
-      handler: async ({ viewer, params, body }) => {
-        const summary = await services.assessmentMigration.migrate(
-          params.framework,
-          body.fromVersion === undefined ? {} : { fromVersion: body.fromVersion },
-        );
-        if (summary.assessments > 0) {
-          await audit.record({
-            kind: "write",
-            actorId: viewer.personId,
-            action: "assessments.migrate",
-            targetType: "framework",
-            targetId: summary.framework,
-            details: { ...summary },
-          });
-        }
-        return summary;
-      },
+      handler: async ({ viewer, params, body }) =>
+        services.assessmentMigration.migrate(params.framework, {
+          actorId: viewer.personId,
+          ...(body.fromVersion === undefined ? {} : { fromVersion: body.fromVersion }),
+        }),
     }),
   ];
 }

@@ -15,6 +15,7 @@ import type {
 } from "./ports.ts";
 import { hashToken, randomToken, sessionHandle } from "./tokens.ts";
 import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
+import type { AuditRepository } from "../audit/audit.ts";
 
 /** The contract repeats it for the web forms; apps/server/src/auth/password-min-length.test.ts keeps the two equal. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -32,6 +33,8 @@ export interface AccountPorts {
   tokens: ApiTokenRepository;
   rateLimits: RateLimitRepository;
   hasher: PasswordHasher;
+  /** Sign-ins, password changes, links and tokens are written to the audit log. */
+  audit: AuditRepository;
   /** Keeps who is behind a session or token between requests (the person's changes drop it). */
   memo?: Memo;
   /** SHA-256 of a token as hex; by default Web Crypto's, which is asynchronous and slower per call. */
@@ -77,6 +80,11 @@ export class AccountService {
     this.hashToken = ports.hashToken ?? hashToken;
   }
 
+  /** An audit entry of something a person did to their own account. */
+  private recordOwn(personId: string, action: string, target?: { targetType: string; targetId: string }) {
+    return this.ports.audit.record({ kind: "write", actorId: personId, action, subjectId: personId, ...target });
+  }
+
   private async assertNotLimited(key: string, limit: number): Promise<void> {
     const state = await this.ports.rateLimits.peek(key, this.now());
     if (state && state.count >= limit) {
@@ -105,7 +113,9 @@ export class AccountService {
       throw INVALID_LOGIN();
     }
     await this.ports.rateLimits.clear(accountKey);
-    return this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account.isAdmin, client);
+    await this.recordOwn(person.id, "auth.login");
+    return signedIn;
   }
 
   private async startSession(person: Person, isAdmin: boolean, client: ClientInfo): Promise<SignedIn> {
@@ -189,8 +199,15 @@ export class AccountService {
     await this.ports.sessions.delete(await this.hashToken(sessionToken));
   }
 
-  /** Ends every session of the person; API tokens stay (they are revoked one by one). */
-  logoutEverywhere(personId: string): Promise<number> {
+  /** The person ends every session of their own; API tokens stay (they are revoked one by one). */
+  async logoutEverywhere(personId: string): Promise<number> {
+    const ended = await this.endSessionsOf(personId);
+    await this.recordOwn(personId, "auth.logout_everywhere");
+    return ended;
+  }
+
+  /** Ends every session of the person, for another use case that writes its own audit entry. */
+  endSessionsOf(personId: string): Promise<number> {
     return this.ports.sessions.deleteForPerson(personId);
   }
 
@@ -224,6 +241,7 @@ export class AccountService {
     assertPasswordStrength(next);
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
     await this.ports.sessions.deleteForPerson(personId, keepSessionHash);
+    await this.recordOwn(personId, "account.password_changed");
   }
 
   /** An invite or reset link's secret; shown once to the admin, who passes it on. */
@@ -242,6 +260,14 @@ export class AccountService {
       expiresAt: new Date(now.getTime() + LINK_TTL_MS),
       usedAt: null,
     });
+    if (createdBy !== null) {
+      await this.ports.audit.record({
+        kind: "write",
+        actorId: createdBy,
+        action: `account.${purpose}_link_created`,
+        subjectId: personId,
+      });
+    }
     return token;
   }
 
@@ -269,7 +295,9 @@ export class AccountService {
     const person = await this.ports.people.findById(link.personId);
     const account = await this.ports.accounts.find(link.personId);
     if (!person || !account) throw new AppError("not_found", "The person of this link no longer exists");
-    return this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account.isAdmin, client);
+    await this.recordOwn(person.id, "auth.link_redeemed");
+    return signedIn;
   }
 
   async createApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
@@ -285,6 +313,7 @@ export class AccountService {
       revokedAt: null,
     };
     await this.ports.tokens.create(record);
+    await this.recordOwn(personId, "account.token_created", { targetType: "api_token", targetId: id });
     return { token, record };
   }
 
@@ -296,6 +325,7 @@ export class AccountService {
     if (!(await this.ports.tokens.revoke(personId, id, this.now()))) {
       throw new AppError("not_found", `No API token "${id}"`);
     }
+    await this.recordOwn(personId, "account.token_revoked", { targetType: "api_token", targetId: id });
   }
 
   /**

@@ -2,6 +2,7 @@ import { AppError, notFound } from "../errors/app-error.ts";
 import type { Framework, Level, VpRoleProfile } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
+import type { AuditRepository } from "../audit/audit.ts";
 import type { ReadinessSnapshotRepository, SettingsRepository } from "../readiness/ports.ts";
 import { adviseAdvancement, requireGuidance, type AdvancementAdvice } from "./advancement-paths.ts";
 import { computeOrgInsights, type OrgInsights } from "./insights.ts";
@@ -24,6 +25,8 @@ export interface AdvisorPorts {
   activeFramework: () => Promise<{ document: Framework; version: number }>;
   /** The anonymity threshold k of the readiness settings. */
   anonymityThreshold: () => Promise<number>;
+  /** Changes to the organisation profile are written to the audit log. */
+  audit: AuditRepository;
 }
 
 export interface ScoredVpFitCheck {
@@ -59,9 +62,17 @@ export class AdvisorService {
     }
   }
 
-  async setOrgProfile(input: unknown): Promise<OrgProfile> {
+  async setOrgProfile(actorId: string, input: unknown): Promise<OrgProfile> {
     const profile = validateOrgProfile(input);
     await this.ports.settings.set(ORG_PROFILE_SETTINGS_KEY, profile);
+    await this.ports.audit.record({
+      kind: "write",
+      actorId,
+      action: "org.profile.update",
+      targetType: "setting",
+      targetId: "orgProfile",
+      details: { ...profile },
+    });
     return profile;
   }
 

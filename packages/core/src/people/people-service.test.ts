@@ -4,6 +4,7 @@ import type { Viewer } from "../access/viewer.ts";
 import { PeopleService, type LevelRef } from "./people-service.ts";
 import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
+import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 
 /** An in-memory PeopleRepository with the same contract as the database one. */
 class InMemoryPeopleRepository implements PeopleRepository {
@@ -117,12 +118,21 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 describe("PeopleService", () => {
   let repo: InMemoryPeopleRepository;
   let service: PeopleService;
+  let audit: InMemoryAuditLog;
+  let endedSessionsOf: string[];
   let admin: Person, ceo: Person, director: Person, pm: Person, otherPm: Person, outsider: Person;
 
   /** A small org: CEO → Director → PM and Other PM; an outsider with no manager; an admin. */
   beforeEach(async () => {
     repo = new InMemoryPeopleRepository();
-    service = new PeopleService({ people: repo, levels: { listLevels: async () => LEVELS } });
+    audit = new InMemoryAuditLog();
+    endedSessionsOf = [];
+    service = new PeopleService({
+      people: repo,
+      levels: { listLevels: async () => LEVELS },
+      audit,
+      endSessions: async (personId) => endedSessionsOf.push(personId),
+    });
     admin = await repo.create({ name: "Ada Admin", email: "admin@example.com" });
     ceo = await repo.create({ name: "Cleo Chief", email: "ceo@example.com" });
     director = await repo.create({ name: "Dina Director", email: "dina@example.com", managerId: ceo.id });
@@ -169,16 +179,19 @@ describe("PeopleService", () => {
 
   describe("create and update", () => {
     it("creates a person and refuses a second one with the same email, whatever its case", async () => {
-      const created = await service.create({ name: "New Person", email: "new@example.com", levelId: "director" });
+      const created = await service.create(
+        { name: "New Person", email: "new@example.com", levelId: "director" },
+        admin.id,
+      );
       expect(created.levelId).toBe("director");
-      const error = await rejection(service.create({ name: "Copy", email: " NEW@example.com " }));
+      const error = await rejection(service.create({ name: "Copy", email: " NEW@example.com " }, admin.id));
       expect(error.code).toBe("conflict");
       expect(error.message).toContain('"new@example.com"');
       expect(error.details?.[0]?.path).toBe("body.email");
     });
 
     it("refuses a level that is not in the published frameworks", async () => {
-      const error = await rejection(service.create({ name: "X", email: "x@example.com", levelId: "wizard" }));
+      const error = await rejection(service.create({ name: "X", email: "x@example.com", levelId: "wizard" }, admin.id));
       expect(error.code).toBe("validation_failed");
       expect(error.details?.[0]?.path).toBe("body.levelId");
     });
@@ -191,6 +204,17 @@ describe("PeopleService", () => {
       );
       expect(changes).toEqual({ team: { from: "", to: "Growth" }, levelId: { from: "pm", to: null } });
       expect(person.team).toBe("Growth");
+    });
+
+    it("audits a create and an update with what changed, and an update with no change not at all", async () => {
+      const created = await service.create({ name: "New Person", email: "new@example.com" }, admin.id);
+      await service.update(created.id, { team: "Growth" }, admin.id);
+      await service.update(created.id, { team: "Growth" }, admin.id);
+      expect(audit.events.map((e) => [e.action, e.subjectId, e.details?.["changes"] ?? e.details?.["email"]])).toEqual([
+        ["person.create", created.id, "new@example.com"],
+        ["person.update", created.id, { team: { from: "", to: "Growth" } }],
+      ]);
+      expect(endedSessionsOf).toEqual([]);
     });
 
     it("refuses taking another person's email", async () => {
@@ -218,6 +242,15 @@ describe("PeopleService", () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain("2 direct reports (Olu Other, Pat Product)");
       expect((await repo.findById(pm.id))?.managerId).toBe(director.id);
+    });
+
+    it("writes who deactivated whom to the audit log and ends the person's sessions, once", async () => {
+      await service.deactivate(pm.id, admin.id);
+      await service.deactivate(pm.id, admin.id);
+      expect(audit.events.map((e) => [e.action, e.actorId, e.subjectId])).toEqual([
+        ["person.deactivate", admin.id, pm.id],
+      ]);
+      expect(endedSessionsOf).toEqual([pm.id]);
     });
 
     it("says so when the person was already inactive", async () => {

@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
+import type { AuditRepository } from "../audit/audit.ts";
 import { buildOrgTree, type OrgNode } from "./org-chart.ts";
 import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
@@ -40,6 +41,10 @@ export function publishedLevels(catalog: Pick<FrameworkCatalog, "list" | "versio
 export interface PeopleServicePorts {
   people: PeopleRepository;
   levels: LevelDirectory;
+  /** Every change to a person is written to the audit log. */
+  audit: AuditRepository;
+  /** Ends the person's open sessions: an inactive person cannot stay signed in. */
+  endSessions: (personId: string) => Promise<unknown>;
 }
 
 /** A person with what their page shows around them. */
@@ -112,11 +117,34 @@ export class PeopleService {
     return this.ports.people.list(ids ? { ...filter, ids } : filter);
   }
 
-  async create(input: NewPerson): Promise<Person> {
+  /** The people with these ids, by id, in one read: for the names that views show. */
+  async byIds(ids: Iterable<string>): Promise<Map<string, Person>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.ports.people.list({ ids: unique, limit: unique.length });
+    return new Map(found.people.map((person) => [person.id, person]));
+  }
+
+  private recordWrite(actorId: string, action: string, personId: string, details: Record<string, unknown>) {
+    return this.ports.audit.record({
+      kind: "write",
+      actorId,
+      action,
+      subjectId: personId,
+      targetType: "person",
+      targetId: personId,
+      details,
+    });
+  }
+
+  async create(input: NewPerson, actorId: string): Promise<Person> {
     await this.assertEmailFree(input.email);
     if (input.levelId) await this.assertKnownLevel(input.levelId);
     if (input.managerId) await this.findManager(input.managerId);
-    return this.ports.people.create(input);
+    const person = await this.ports.people.create(input);
+    const { name, email, title, levelId, managerId, team } = person;
+    await this.recordWrite(actorId, "person.create", person.id, { name, email, title, levelId, managerId, team });
+    return person;
   }
 
   /**
@@ -144,7 +172,10 @@ export class PeopleService {
     if (changed.status === "inactive" && person.id === actorId) {
       throw conflictOn("status", "You cannot deactivate yourself; ask another admin");
     }
-    return { person: await this.ports.people.update(person.id, changed), changes };
+    const updated = await this.ports.people.update(person.id, changed);
+    await this.recordWrite(actorId, "person.update", person.id, { changes });
+    if (changes.status?.to === "inactive") await this.ports.endSessions(person.id);
+    return { person: updated, changes };
   }
 
   /**
@@ -166,7 +197,11 @@ export class PeopleService {
     if (person.status === "inactive") {
       return { person, warnings: [`${person.name} was already inactive`, ...warnings], isChanged: false };
     }
-    return { person: await this.ports.people.update(person.id, { status: "inactive" }), warnings, isChanged: true };
+    const updated = await this.ports.people.update(person.id, { status: "inactive" });
+    await this.recordWrite(actorId, "person.deactivate", person.id, { warnings });
+    // Inactive people cannot sign in; their open sessions end now rather than linger.
+    await this.ports.endSessions(person.id);
+    return { person: updated, warnings, isChanged: true };
   }
 
   /** Managers above the person, nearest first. */

@@ -7,6 +7,9 @@ import type { Framework, Level } from "../framework/framework.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { recordRead } from "../audit/read-log.ts";
+import type { Viewer } from "../access/viewer.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
 import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
@@ -19,6 +22,9 @@ import {
 
 export const READINESS_SETTINGS_KEY = "readiness";
 
+/** People computed again per step when the settings change: one ratings query each. */
+const REFRESH_CHUNK = 500;
+
 export interface ReadinessPorts {
   people: PeopleRepository;
   assessments: AssessmentRepository;
@@ -26,6 +32,8 @@ export interface ReadinessPorts {
   frameworks: FrameworkCatalog;
   settings: SettingsRepository;
   snapshots: ReadinessSnapshotRepository;
+  /** Changes to the readiness settings are written to the audit log. */
+  audit: AuditRepository;
   /** For the moment open feedback requests fall due, which releases their answers. */
   requests: Pick<FeedbackRequestRepository, "nextDueDates">;
   /** Keeps results between requests; a change to the person, or to settings or the ladder, drops them. */
@@ -93,9 +101,23 @@ export class ReadinessService {
     });
   }
 
-  async updateSettings(next: ReadinessSettings): Promise<ReadinessSettings> {
+  /** An admin's new weights and k; every stored readiness used the old ones, so all are computed again. */
+  async updateSettings(actorId: string, next: ReadinessSettings): Promise<ReadinessSettings> {
     assertValidSettings(next);
+    const before = await this.settings();
     await this.ports.settings.set(READINESS_SETTINGS_KEY, next);
+    await this.ports.audit.record({
+      kind: "write",
+      actorId,
+      action: "settings.readiness.update",
+      targetType: "settings",
+      targetId: "readiness",
+      details: { before, after: next },
+    });
+    const stored = (await this.ports.snapshots.list()).map((s) => s.personId);
+    for (let i = 0; i < stored.length; i += REFRESH_CHUNK) {
+      await this.refreshSnapshots(stored.slice(i, i + REFRESH_CHUNK));
+    }
     return next;
   }
 
@@ -126,6 +148,38 @@ export class ReadinessService {
       }
     }
     return byPerson;
+  }
+
+  /**
+   * The readiness a viewer reads of a person: their own with all their evidence, anyone else's with
+   * the evidence shared with the manager. A read of someone else's evidence is logged for its owner
+   * (DESIGN §5). The same result object comes back while it is fresh, so callers may keep what they
+   * make of it.
+   */
+  async readFor(viewer: Viewer, personId: string, target: { targetLevelId?: string } = {}): Promise<PersonReadiness> {
+    const result = await this.forPerson(personId, { ...target, canSeePrivateEvidence: viewer.personId === personId });
+    const evidenceIds = this.evidenceShownIn(result);
+    if (evidenceIds.length > 0) {
+      await recordRead(this.ports.audit, viewer, {
+        subjectId: result.personId,
+        targetType: "evidence",
+        targetId: result.personId,
+        details: { evidenceIds, via: "readiness" },
+      });
+    }
+    return result;
+  }
+
+  private readonly evidenceShown = new WeakMap<PersonReadiness, string[]>();
+
+  /** The evidence a result shows, worked out once per result: it is on the path of every readiness read. */
+  private evidenceShownIn(result: PersonReadiness): string[] {
+    let ids = this.evidenceShown.get(result);
+    if (!ids) {
+      ids = [...new Set(result.competencies.flatMap((c) => c.evidence.map((e) => e.id)))];
+      this.evidenceShown.set(result, ids);
+    }
+    return ids;
   }
 
   /**

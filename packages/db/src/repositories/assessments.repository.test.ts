@@ -14,6 +14,7 @@ import { DrizzleEvidenceRepository } from "./evidence.repository.ts";
 import { DrizzleFrameworkRepository } from "./frameworks.repository.ts";
 import { DrizzlePeopleRepository } from "./people.repository.ts";
 import { DrizzleReadinessSnapshotRepository, DrizzleSettingsRepository } from "./readiness.repository.ts";
+import { DrizzleAuditRepository } from "./audit.repository.ts";
 
 const viewerOf = (person: Person): Viewer => ({
   personId: person.id,
@@ -42,6 +43,7 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
       frameworks,
       settings: new DrizzleSettingsRepository(db().db),
       snapshots: new DrizzleReadinessSnapshotRepository(db().db),
+      audit: new DrizzleAuditRepository(db().db),
       requests,
       now,
     });
