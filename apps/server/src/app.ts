@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = buildServices(options.database);
   registerAuthentication(app, services.accounts);
-  registerRoutes(app, buildRouteTable(options.database, services), services.relationships);
+  registerRoutes(app, buildRouteTable(options.database, services), services.access);
   await registerWebApp(app, options.webDist);
 
   app.decorate("readinessWarmer", null);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   ACTIVE_FRAMEWORK_SLUG,
+  Access,
   AdvisorService,
   AssessmentMigration,
   AssessmentService,
@@ -87,7 +88,8 @@ export function buildServices(database: DatabaseHandle) {
   return {
     memo,
     reportingLines,
-    relationships: relationshipResolver(reportingLines, feedbackRequestLookup, memo),
+    // Every permission check goes through core; the relationships it needs come from the memo.
+    access: new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo)),
     frameworks,
     frameworkEditor: new FrameworkEditor(frameworkRepository),
     people,

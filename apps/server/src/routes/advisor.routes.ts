@@ -17,7 +17,7 @@ export function advisorRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.setOrgProfile,
       policy: ADMIN,
-      handler: async ({ viewer, body }) => ({ profile: await advisor.setOrgProfile(viewer.personId, body) }),
+      handler: async ({ viewer, body }) => ({ profile: await advisor.setOrgProfile(viewer, body) }),
     }),
     route({
       endpoint: api.getAdvancement,

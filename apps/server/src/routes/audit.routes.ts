@@ -21,8 +21,8 @@ export function auditRoutes(services: Pick<AppServices, "auditLog" | "peopleServ
     route({
       endpoint: api.list,
       policy: ADMIN,
-      handler: async ({ query }) => {
-        const { events, nextBefore } = await auditLog.writes({
+      handler: async ({ viewer, query }) => {
+        const { events, nextBefore } = await auditLog.writes(viewer, {
           ...filters(query),
           limit: query.limit,
           ...(query.kind ? { kind: query.kind } : {}),
@@ -35,8 +35,8 @@ export function auditRoutes(services: Pick<AppServices, "auditLog" | "peopleServ
     route({
       endpoint: api.exportCsv,
       policy: ADMIN,
-      handler: async ({ query }) => {
-        const events = await auditLog.allWrites(filters(query));
+      handler: async ({ viewer, query }) => {
+        const events = await auditLog.allWrites(viewer, filters(query));
         return {
           fileName: `ascent-audit-${new Date().toISOString().slice(0, 10)}.csv`,
           contentType: "text/csv; charset=utf-8",

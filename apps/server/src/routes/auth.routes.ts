@@ -151,7 +151,7 @@ export function authRoutes(accounts: AccountService) {
       endpoint: api.createLink,
       policy: ADMIN,
       handler: async ({ viewer, params, body }) => {
-        const token = await accounts.createOneTimeLink(params.id, body.purpose, viewer.personId);
+        const token = await accounts.createOneTimeLink(params.id, body.purpose, viewer);
         return { path: `/welcome/${token}`, purpose: body.purpose, expiresInDays: 7 };
       },
     }),

@@ -19,7 +19,7 @@ export function peopleImportRoutes(services: Pick<AppServices, "peopleImport">):
         }
         // The file is read as the plan streams through it, so its format errors surface from the use case.
         const { preview, committed } = await withFormatErrors(() =>
-          services.peopleImport.run(viewer.personId, readPeopleCsv(body, { fileName: query.fileName }), {
+          services.peopleImport.run(viewer, readPeopleCsv(body, { fileName: query.fileName }), {
             fileName: query.fileName,
             isDryRun: query.dryRun,
           }),

@@ -48,7 +48,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.create,
       policy: ADMIN,
       handler: async ({ viewer, body, reply }) => {
-        const person = await people.create(body, viewer.personId);
+        const person = await people.create(body, viewer);
         reply.header("location", `/api/people/${person.id}`);
         return presentPerson(await people.profile(person.id));
       },
@@ -57,7 +57,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.update,
       policy: ADMIN,
       handler: async ({ viewer, params, body }) => {
-        const { person } = await people.update(params.id, body, viewer.personId);
+        const { person } = await people.update(params.id, body, viewer);
         return presentPerson(await people.profile(person.id));
       },
     }),
@@ -65,7 +65,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.deactivate,
       policy: ADMIN,
       handler: async ({ viewer, params }) => {
-        const { person, warnings } = await people.deactivate(params.id, viewer.personId);
+        const { person, warnings } = await people.deactivate(params.id, viewer);
         return { person: presentPerson(await people.profile(person.id)), warnings };
       },
     }),

@@ -185,15 +185,14 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.updateSettings,
       policy: ADMIN,
-      handler: async ({ viewer, body }) =>
-        presentReadinessSettings(await readiness.updateSettings(viewer.personId, body)),
+      handler: async ({ viewer, body }) => presentReadinessSettings(await readiness.updateSettings(viewer, body)),
     }),
     route({
       endpoint: api.migrateAssessments,
       policy: ADMIN,
       handler: async ({ viewer, params, body }) =>
         services.assessmentMigration.migrate(params.framework, {
-          actorId: viewer.personId,
+          by: viewer,
           ...(body.fromVersion === undefined ? {} : { fromVersion: body.fromVersion }),
         }),
     }),

@@ -24,7 +24,7 @@ export function titleRoutes(services: Pick<AppServices, "titles">) {
       endpoint: endpoints.peopleImport.setTitleOverride,
       policy: ADMIN,
       handler: async ({ body, viewer }) => {
-        const { override, levels } = await titles.set(viewer.personId, body);
+        const { override, levels } = await titles.set(viewer, body);
         return presentTitleOverride(override, levels);
       },
     }),
@@ -32,7 +32,7 @@ export function titleRoutes(services: Pick<AppServices, "titles">) {
       endpoint: endpoints.peopleImport.removeTitleOverride,
       policy: ADMIN,
       handler: async ({ query, viewer }) => {
-        await titles.remove(viewer.personId, query.title);
+        await titles.remove(viewer, query.title);
         return null;
       },
     }),

@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin } from "../access/access.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { normalizeEmail, type Person } from "../people/person.ts";
 import type {
@@ -244,8 +245,9 @@ export class AccountService {
     await this.recordOwn(personId, "account.password_changed");
   }
 
-  /** An invite or reset link's secret; shown once to the admin, who passes it on. */
-  async createOneTimeLink(personId: string, purpose: LinkPurpose, createdBy: string | null): Promise<string> {
+  /** An invite or reset link's secret, shown once to the admin who made it (none for the first admin's). */
+  async createOneTimeLink(personId: string, purpose: LinkPurpose, createdBy: Viewer | null): Promise<string> {
+    if (createdBy !== null) assertAdmin(createdBy);
     const person = await this.ports.people.findById(personId);
     if (!person) throw new AppError("not_found", `No person with id "${personId}"`);
     await this.ports.accounts.upsert({ personId });
@@ -255,7 +257,7 @@ export class AccountService {
       tokenHash: await this.hashToken(token),
       personId,
       purpose,
-      createdBy,
+      createdBy: createdBy?.personId ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + LINK_TTL_MS),
       usedAt: null,
@@ -263,7 +265,7 @@ export class AccountService {
     if (createdBy !== null) {
       await this.ports.audit.record({
         kind: "write",
-        actorId: createdBy,
+        actorId: createdBy.personId,
         action: `account.${purpose}_link_created`,
         subjectId: personId,
       });

@@ -3,6 +3,8 @@ import type { Framework, Level, VpRoleProfile } from "../framework/framework.ts"
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
 import type { ReadinessSnapshotRepository, SettingsRepository } from "../readiness/ports.ts";
 import { adviseAdvancement, requireGuidance, type AdvancementAdvice } from "./advancement-paths.ts";
 import { computeOrgInsights, type OrgInsights } from "./insights.ts";
@@ -62,12 +64,13 @@ export class AdvisorService {
     }
   }
 
-  async setOrgProfile(actorId: string, input: unknown): Promise<OrgProfile> {
+  async setOrgProfile(actor: Viewer, input: unknown): Promise<OrgProfile> {
+    assertAdmin(actor);
     const profile = validateOrgProfile(input);
     await this.ports.settings.set(ORG_PROFILE_SETTINGS_KEY, profile);
     await this.ports.audit.record({
       kind: "write",
-      actorId,
+      actorId: actor.personId,
       action: "org.profile.update",
       targetType: "setting",
       targetId: "orgProfile",

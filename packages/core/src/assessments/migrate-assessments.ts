@@ -11,6 +11,8 @@ import type { FrameworkVersionRecord } from "../framework/ports.ts";
 import type { Assessment, Rating } from "./assessment.ts";
 import type { AssessmentRepository, CarriedAssessment } from "./ports.ts";
 import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
 
 /** What `migrated_from` keeps: the assessment as it was first submitted, and each move since. */
 export interface AssessmentMigrationRecord {
@@ -179,11 +181,15 @@ export class AssessmentMigration {
     this.now = ports.now ?? (() => new Date());
   }
 
-  /** Carries submitted assessments onto the latest version; `actorId` names the admin who asked, for the audit log. */
+  /**
+   * Carries submitted assessments onto the latest version. An admin asking for it (`by`) is checked
+   * and written to the audit log; without `by` it is the follow-on of a publish the admin already made.
+   */
   async migrate(
     frameworkRef: string,
-    options: { fromVersion?: number; actorId?: string } = {},
+    options: { fromVersion?: number; by?: Viewer } = {},
   ): Promise<AssessmentMigrationSummary> {
+    if (options.by !== undefined) assertAdmin(options.by);
     const detail = await this.ports.frameworks.detail(frameworkRef);
     const publishedVersions = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
     const latest = publishedVersions.at(-1);
@@ -226,10 +232,10 @@ export class AssessmentMigration {
       ratings: { renamed: sum((c) => c.renamed), merged: sum((c) => c.merged), dropped: sum((c) => c.dropped) },
       levelsUnplaced: sum((c) => (c.isLevelUnplaced ? 1 : 0)),
     };
-    if (options.actorId !== undefined && summary.assessments > 0) {
+    if (options.by !== undefined && summary.assessments > 0) {
       await this.ports.audit.record({
         kind: "write",
-        actorId: options.actorId,
+        actorId: options.by.personId,
         action: "assessments.migrate",
         targetType: "framework",
         targetId: summary.framework,

@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin } from "../access/access.ts";
 import type { AuditEvent, AuditFilter, AuditRepository } from "./audit.ts";
 
 /** One page of events and the cursor for the next: a full page means there may be more. */
@@ -26,7 +27,8 @@ export class AuditLogService {
   }
 
   /** A page of the write log. Asking for reads is refused: admins manage people, not private content. */
-  async writes(query: AuditQuery): Promise<AuditPage> {
+  async writes(viewer: Viewer, query: AuditQuery): Promise<AuditPage> {
+    assertAdmin(viewer);
     if (query.kind === "read") {
       throw new AppError("forbidden", "Admins see the write log only; reads are shown to the people read");
     }
@@ -34,7 +36,8 @@ export class AuditLogService {
   }
 
   /** The whole write log that matches, oldest page last, for an export. */
-  async allWrites(query: Omit<AuditQuery, "limit" | "before" | "kind">): Promise<AuditEvent[]> {
+  async allWrites(viewer: Viewer, query: Omit<AuditQuery, "limit" | "before" | "kind">): Promise<AuditEvent[]> {
+    assertAdmin(viewer);
     const events: AuditEvent[] = [];
     for (let before: number | undefined; ;) {
       const batch = await this.page({ ...query, kind: "write", limit: EXPORT_PAGE, ...(before ? { before } : {}) });

@@ -1,4 +1,6 @@
 import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
 import type { Framework } from "../framework/framework.ts";
 import {
   commitPeopleImport,
@@ -25,19 +27,23 @@ export interface PeopleImportOutcome {
   committed?: PeopleImportCounts;
 }
 
-/** An HRIS export read into the organisation: planned, and unless it is a dry run, written and audited. */
+/** An HRIS export read into the organisation by an admin: planned, and unless it is a dry run, written and audited. */
 export class PeopleImportService {
   constructor(private readonly ports: PeopleImportPorts) {}
 
   async run(
-    actorId: string | null,
+    actor: Viewer,
     records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
     options: { fileName: string; isDryRun: boolean },
   ): Promise<PeopleImportOutcome> {
+    assertAdmin(actor);
     const [{ levels }, overrides] = await Promise.all([this.ports.ladder(), this.ports.titleOverrides.list()]);
     const plan = await planPeopleImport(records, { people: this.ports.people, levels, overrides });
     if (options.isDryRun) return { preview: plan.preview };
-    const committed = await commitPeopleImport(plan, this.ports, { actorId, fileName: options.fileName });
+    const committed = await commitPeopleImport(plan, this.ports, {
+      actorId: actor.personId,
+      fileName: options.fileName,
+    });
     return { preview: plan.preview, committed };
   }
 }

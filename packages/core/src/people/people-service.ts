@@ -1,5 +1,6 @@
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin } from "../access/access.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { buildOrgTree, type OrgNode } from "./org-chart.ts";
@@ -73,9 +74,9 @@ function invalidField(field: string, message: string): AppError {
 }
 
 /**
- * People and the reporting lines between them. Who may call what is decided by the route
- * policies; what a caller may *see* in lists and charts (their own reporting chain, or everyone
- * for an admin) is decided here.
+ * People and the reporting lines between them. Changes are for admins, checked here; what a caller
+ * may *see* in lists and charts (their own reporting chain, or everyone for an admin) is decided
+ * here too.
  */
 export class PeopleService {
   constructor(private readonly ports: PeopleServicePorts) {}
@@ -137,21 +138,31 @@ export class PeopleService {
     });
   }
 
-  async create(input: NewPerson, actorId: string): Promise<Person> {
+  async create(input: NewPerson, actor: Viewer): Promise<Person> {
+    assertAdmin(actor);
     await this.assertEmailFree(input.email);
     if (input.levelId) await this.assertKnownLevel(input.levelId);
     if (input.managerId) await this.findManager(input.managerId);
     const person = await this.ports.people.create(input);
     const { name, email, title, levelId, managerId, team } = person;
-    await this.recordWrite(actorId, "person.create", person.id, { name, email, title, levelId, managerId, team });
+    await this.recordWrite(actor.personId, "person.create", person.id, {
+      name,
+      email,
+      title,
+      levelId,
+      managerId,
+      team,
+    });
     return person;
   }
 
   /**
-   * Applies the fields that differ and reports them. `actorId` guards against an admin
-   * deactivating themself, which would lock them out mid-change.
+   * Applies the fields that differ and reports them. An admin may not deactivate themself,
+   * which would lock them out mid-change.
    */
-  async update(id: string, patch: PersonPatch, actorId: string): Promise<{ person: Person; changes: FieldChanges }> {
+  async update(id: string, patch: PersonPatch, actor: Viewer): Promise<{ person: Person; changes: FieldChanges }> {
+    assertAdmin(actor);
+    const actorId = actor.personId;
     const person = await this.get(id);
     const changed: PersonPatch = {};
     const changes: FieldChanges = {};
@@ -182,7 +193,9 @@ export class PeopleService {
    * Marks someone inactive: they can no longer sign in. Their reports keep them as manager
    * until an admin reassigns them; the warnings say so.
    */
-  async deactivate(id: string, actorId: string): Promise<{ person: Person; warnings: string[]; isChanged: boolean }> {
+  async deactivate(id: string, actor: Viewer): Promise<{ person: Person; warnings: string[]; isChanged: boolean }> {
+    assertAdmin(actor);
+    const actorId = actor.personId;
     const person = await this.get(id);
     if (person.id === actorId) throw new AppError("conflict", "You cannot deactivate yourself; ask another admin");
     const direct = (await this.ports.people.reportsBelow(person.id)).filter((report) => report.depth === 1);

@@ -10,6 +10,7 @@ import type { Person } from "../people/person.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { recordRead } from "../audit/read-log.ts";
 import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin } from "../access/access.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
 import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
@@ -102,13 +103,14 @@ export class ReadinessService {
   }
 
   /** An admin's new weights and k; every stored readiness used the old ones, so all are computed again. */
-  async updateSettings(actorId: string, next: ReadinessSettings): Promise<ReadinessSettings> {
+  async updateSettings(actor: Viewer, next: ReadinessSettings): Promise<ReadinessSettings> {
+    assertAdmin(actor);
     assertValidSettings(next);
     const before = await this.settings();
     await this.ports.settings.set(READINESS_SETTINGS_KEY, next);
     await this.ports.audit.record({
       kind: "write",
-      actorId,
+      actorId: actor.personId,
       action: "settings.readiness.update",
       targetType: "settings",
       targetId: "readiness",

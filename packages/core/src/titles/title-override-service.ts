@@ -1,5 +1,7 @@
 import { AppError } from "../errors/app-error.ts";
 import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
 import type { Framework, Level } from "../framework/framework.ts";
 import type { TitleOverrideRepository } from "../people/ports.ts";
 import { resolveTitle, type TitleOverride, type TitleResolution } from "./resolve-title.ts";
@@ -31,7 +33,9 @@ export class TitleOverrideService {
     return { overrides, levels };
   }
 
-  async set(actorId: string, override: TitleOverride): Promise<{ override: TitleOverride; levels: Level[] }> {
+  async set(actor: Viewer, override: TitleOverride): Promise<{ override: TitleOverride; levels: Level[] }> {
+    assertAdmin(actor);
+    const actorId = actor.personId;
     const { levels } = await this.ports.framework();
     if (!levels.some((level) => level.id === override.levelId)) {
       const message = `no level "${override.levelId}" in the built-in ladder; levels: ${levels.map((l) => l.id).join(", ")}`;
@@ -49,7 +53,9 @@ export class TitleOverrideService {
     return { override, levels };
   }
 
-  async remove(actorId: string, title: string): Promise<void> {
+  async remove(actor: Viewer, title: string): Promise<void> {
+    assertAdmin(actor);
+    const actorId = actor.personId;
     const existing = (await this.ports.overrides.list()).find((override) => override.title === title);
     if (!existing) throw new AppError("not_found", `No title override for "${title}"`);
     await this.ports.overrides.remove(existing.title);
