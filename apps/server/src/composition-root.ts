@@ -81,15 +81,17 @@ export function buildServices(database: DatabaseHandle) {
     hashToken: sha256Hex,
     memo,
   });
-  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit });
+  const requests = new DrizzleFeedbackRequestRepository(db);
   const feedbackRequestLookup = {
-    openRequestsFor: (raterId: string) => assessmentServices.requests.openRequestsForRater(raterId, new Date()),
+    openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, new Date()),
   };
+  // Every permission check goes through core; the relationships it needs come from the memo.
+  const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
+  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests });
   return {
     memo,
     reportingLines,
-    // Every permission check goes through core; the relationships it needs come from the memo.
-    access: new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo)),
+    access,
     frameworks,
     frameworkEditor: new FrameworkEditor(frameworkRepository),
     people,
@@ -114,6 +116,7 @@ interface SharedParts {
   frameworks: FrameworkCatalog;
   memo: ChangeAwareMemo;
   audit: DrizzleAuditRepository;
+  access: Access;
 }
 
 /** The latest version of a framework by slug or id; the built-in ladder when none is named. */
@@ -130,9 +133,11 @@ function activeFrameworkOf(frameworks: FrameworkCatalog) {
 }
 
 /** Assessments, feedback requests, evidence and readiness; submissions keep readiness snapshots fresh. */
-function buildAssessmentServices(db: DatabaseHandle["db"], { people, frameworks, memo, audit }: SharedParts) {
+function buildAssessmentServices(
+  db: DatabaseHandle["db"],
+  { people, frameworks, memo, audit, access, requests }: SharedParts & { requests: DrizzleFeedbackRequestRepository },
+) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
-  const requests = new DrizzleFeedbackRequestRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
   const settings = new DrizzleSettingsRepository(db);
   const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
@@ -145,6 +150,7 @@ function buildAssessmentServices(db: DatabaseHandle["db"], { people, frameworks,
     snapshots: readinessSnapshots,
     requests,
     audit,
+    access,
     memo,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
@@ -176,7 +182,7 @@ function buildAssessmentServices(db: DatabaseHandle["db"], { people, frameworks,
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */
 function buildGrowthServices(
   db: DatabaseHandle["db"],
-  { people, frameworks, audit }: Omit<SharedParts, "memo">,
+  { people, frameworks, audit }: Omit<SharedParts, "memo" | "access">,
   { readiness, settings, readinessSnapshots }: ReturnType<typeof buildAssessmentServices>,
 ) {
   const activeFramework = activeFrameworkOf(frameworks);

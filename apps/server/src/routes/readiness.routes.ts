@@ -9,7 +9,7 @@ import {
   isRequestClosed,
   isSnapshotStale,
   nextLevel,
-  subject,
+  READINESS_READERS,
   type Person,
   type ReadinessSnapshot,
   type Viewer,
@@ -27,9 +27,6 @@ import {
   presentTeamHeatmap,
   presentTeamReadiness,
 } from "../presenters/readiness.ts";
-
-/** The person and the managers above them. Admins see individuals only as managers (DESIGN §5). */
-const SELF_OR_CHAIN = subject("id", "self", "managementChain");
 
 /** People recomputed per call when snapshots are stale: one ratings query each. */
 const REFRESH_CHUNK = 500;
@@ -109,7 +106,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
   return [
     route({
       endpoint: api.forPerson,
-      policy: SELF_OR_CHAIN,
+      policy: READINESS_READERS,
       handler: async ({ viewer, params, query }) =>
         readinessResponses.forViewer(
           viewer,
@@ -119,7 +116,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     }),
     route({
       endpoint: api.history,
-      policy: SELF_OR_CHAIN,
+      policy: READINESS_READERS,
       handler: async ({ params }) => {
         const [points, { document }, person] = await Promise.all([
           readiness.history(params.id),
@@ -132,7 +129,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     }),
     route({
       endpoint: api.sideBySide,
-      policy: SELF_OR_CHAIN,
+      policy: READINESS_READERS,
       handler: async ({ params }) => {
         // Evidence plays no part here, so none is loaded beyond what the person shares.
         const result = await readiness.forPerson(params.id, { canSeePrivateEvidence: false });

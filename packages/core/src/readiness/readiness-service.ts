@@ -10,7 +10,8 @@ import type { Person } from "../people/person.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { recordRead } from "../audit/read-log.ts";
 import type { Viewer } from "../access/viewer.ts";
-import { assertAdmin } from "../access/access.ts";
+import { assertAdmin, type Access } from "../access/access.ts";
+import { subject } from "../access/policy.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
 import type { ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
@@ -22,6 +23,9 @@ import {
 } from "./readiness.ts";
 
 export const READINESS_SETTINGS_KEY = "readiness";
+
+/** A person's readiness is theirs and their managers' above; admins see individuals only as managers (DESIGN §5). */
+export const READINESS_READERS = subject("id", "self", "managementChain");
 
 /** People computed again per step when the settings change: one ratings query each. */
 const REFRESH_CHUNK = 500;
@@ -35,6 +39,8 @@ export interface ReadinessPorts {
   snapshots: ReadinessSnapshotRepository;
   /** Changes to the readiness settings are written to the audit log. */
   audit: AuditRepository;
+  /** Who may read whose readiness (READINESS_READERS). */
+  access: Pick<Access, "authorize">;
   /** For the moment open feedback requests fall due, which releases their answers. */
   requests: Pick<FeedbackRequestRepository, "nextDueDates">;
   /** Keeps results between requests; a change to the person, or to settings or the ladder, drops them. */
@@ -153,12 +159,14 @@ export class ReadinessService {
   }
 
   /**
-   * The readiness a viewer reads of a person: their own with all their evidence, anyone else's with
+   * The readiness a viewer may read of a person: their own with all their evidence, a report's with
    * the evidence shared with the manager. A read of someone else's evidence is logged for its owner
    * (DESIGN §5). The same result object comes back while it is fresh, so callers may keep what they
    * make of it.
    */
   async readFor(viewer: Viewer, personId: string, target: { targetLevelId?: string } = {}): Promise<PersonReadiness> {
+    // The relationship comes from the per-process memo: on the hot path this costs no query.
+    await this.ports.access.authorize(viewer, READINESS_READERS, personId);
     const result = await this.forPerson(personId, { ...target, canSeePrivateEvidence: viewer.personId === personId });
     const evidenceIds = this.evidenceShownIn(result);
     if (evidenceIds.length > 0) {

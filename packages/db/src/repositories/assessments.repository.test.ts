@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import {
+  Access,
   AssessmentService,
   FeedbackRequestService,
   FrameworkCatalog,
@@ -36,20 +37,37 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     const assessments = new DrizzleAssessmentRepository(db().db);
     const requests = new DrizzleFeedbackRequestRepository(db().db);
     const now = () => clock;
+    const evidence = new DrizzleEvidenceRepository(db().db);
+    const audit = new DrizzleAuditRepository(db().db);
+    // How the viewer stands towards a person, from the reporting chain as the server works it out.
+    const access = new Access(async (viewer, personId) => {
+      const person = await people.findById(personId);
+      if (!person) return null;
+      const managers = (await people.chainAbove(person.id)).map((manager) => manager.id);
+      return {
+        isSelf: person.id === viewer.personId,
+        isDirectManager: managers[0] === viewer.personId,
+        isInManagementChain: managers.includes(viewer.personId),
+        hasOpenFeedbackRequest: false,
+      };
+    });
     const readiness = new ReadinessService({
       people,
       assessments,
-      evidence: new DrizzleEvidenceRepository(db().db),
+      evidence,
       frameworks,
       settings: new DrizzleSettingsRepository(db().db),
       snapshots: new DrizzleReadinessSnapshotRepository(db().db),
-      audit: new DrizzleAuditRepository(db().db),
+      audit,
+      access,
       requests,
       now,
     });
     const onReadinessInputsChanged = (id: string) => readiness.refreshSnapshots([id]);
     return {
       people,
+      evidence,
+      audit,
       readiness,
       assessmentService: new AssessmentService({
         people,
@@ -149,6 +167,40 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
 
     const history = await readiness.history(pm.id);
     expect(history).toHaveLength(3);
+  });
+
+  it("lets the person and the managers above read readiness, logging a manager's read of shared evidence", async () => {
+    const { people, evidence, audit, readiness } = await setup();
+    const boss = await people.create({ name: "Boss", email: "reader-boss@x.test", levelId: "director" });
+    const pm = await people.create({ name: "Pam", email: "reader-pam@x.test", levelId: "pm", managerId: boss.id });
+    const outsider = await people.create({ name: "Out", email: "reader-out@x.test", levelId: "pm" });
+    const shared = await evidence.create({
+      personId: pm.id,
+      date: "2026-02-01",
+      title: "Shipped",
+      body: "",
+      competencyIds: ["strategy"],
+      links: [],
+      isSharedWithManager: true,
+    });
+
+    await readiness.readFor(viewerOf(pm), pm.id);
+    expect(await audit.list({ kind: "read", subjectId: pm.id })).toEqual([]);
+    await readiness.readFor(viewerOf(boss), pm.id);
+    const reads = await audit.list({ kind: "read", subjectId: pm.id });
+    expect(reads.map((r) => [r.actorId, r.action, r.details])).toEqual([
+      [boss.id, "evidence.read", { evidenceIds: [shared.id], via: "readiness" }],
+    ]);
+    for (const [viewer, code] of [
+      [viewerOf(outsider), "forbidden"],
+      [{ ...viewerOf(outsider), isAdmin: true }, "forbidden"],
+    ] as const) {
+      await expect(readiness.readFor(viewer, pm.id)).rejects.toMatchObject({ code });
+    }
+    await expect(readiness.readFor(viewerOf(boss), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await audit.list({ kind: "read", subjectId: pm.id })).toHaveLength(1);
   });
 
   it("keeps a snapshot only until an open request about the person falls due", async () => {
