@@ -35,6 +35,8 @@ import { APP_VERSION } from "./version.ts";
 
 export interface AppOptions {
   database: DatabaseHandle;
+  /** Built from the database by the composition root unless given. */
+  services?: AppServices;
   logLevel?: string;
   webDist?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client IP and https. */
@@ -96,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = buildServices(options.database);
+  const services = options.services ?? buildServices(options.database);
   registerAuthentication(app, services.accounts);
   registerRoutes(app, buildRouteTable(options.database, services), services.access);
   await registerWebApp(app, options.webDist);
