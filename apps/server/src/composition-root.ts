@@ -18,6 +18,7 @@ import {
   PeopleImportService,
   PeopleService,
   ReadinessService,
+  TeamReadinessService,
   TitleOverrideService,
   publishedLevels,
 } from "@ascent/core";
@@ -154,6 +155,7 @@ function buildAssessmentServices(
     memo,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
+  const feedbackRequests = new FeedbackRequestService({ people, requests, onReadinessInputsChanged });
   return {
     requests,
     evidence,
@@ -167,7 +169,14 @@ function buildAssessmentServices(
       onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
       audit,
     }),
-    feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
+    feedbackRequests,
+    teamReadiness: new TeamReadinessService({
+      people,
+      snapshots: readinessSnapshots,
+      readiness,
+      feedbackRequests,
+      activeVersion: () => frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest"),
+    }),
     assessments: new AssessmentService({
       people,
       assessments: assessmentRepository,

@@ -23,7 +23,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       policy: AUTHENTICATED,
       // Names, titles and teams are what colleagues know of each other anyway; nothing else is shown.
       handler: async ({ query }) => {
-        const found = await services.people.list({ search: query.search, status: "active", limit: query.limit });
+        const found = await people.directory(query);
         return { people: found.people.map(({ id, name, title, team }) => ({ id, name, title, team })) };
       },
     }),

@@ -118,6 +118,11 @@ export class PeopleService {
     return this.ports.people.list(ids ? { ...filter, ids } : filter);
   }
 
+  /** The colleague directory: active people only; what it shows of them is the presenter's to decide. */
+  directory(query: { search?: string | undefined; limit: number }): Promise<{ people: Person[]; total: number }> {
+    return this.ports.people.list({ search: query.search, status: "active", limit: query.limit });
+  }
+
   /** The people with these ids, by id, in one read: for the names that views show. */
   async byIds(ids: Iterable<string>): Promise<Map<string, Person>> {
     const unique = [...new Set(ids)];
