@@ -70,6 +70,33 @@ const boundaries = [
   },
 ];
 
+/**
+ * Routes parse, call one use case and present (docs/ARCHITECTURE.md). They build nothing (services
+ * and repositories come from apps/server/src/composition-root.ts), write no audit entries (the use
+ * case in core does), and do not import each other. e2e/lint/architecture.test.ts proves each rule bites.
+ */
+const ROUTE_FILES = ["apps/server/src/routes/**/*.ts"];
+const WIRING = "Services and repositories are built once, in apps/server/src/composition-root.ts.";
+const AUDIT = "Audit entries are written by the use case in packages/core, never by a route.";
+const routeImports = [
+  pkg("db", `Routes reach the database only through core use cases. ${WIRING}`),
+  {
+    group: ["./*.routes", "./*.routes.ts", "../routes/*"],
+    message: "A route file does not import another route file.",
+  },
+  { group: ["../app", "../app.ts", "../main", "../main.ts"], message: WIRING },
+];
+const routeSyntax = [
+  { selector: "CallExpression[callee.property.name='record']", message: AUDIT },
+  // endpoints.audit is the contract's group of audit-log endpoints, not the log.
+  { selector: "MemberExpression[property.name=/^(audit|recordRead)$/]:not([object.name='endpoints'])", message: AUDIT },
+  { selector: "ObjectPattern > Property[key.name='audit']", message: AUDIT },
+  { selector: "ImportSpecifier[imported.name=/^(AuditRepository|recordRead)$/]", message: AUDIT },
+  { selector: "Identifier[name=/^build\\w*Services?$/]", message: WIRING },
+  { selector: "NewExpression[callee.name=/(Service|Repository|Catalog|Editor|Migration)$/]", message: WIRING },
+  { selector: "ImportSpecifier[imported.name=/(Repository|^Drizzle\\w*)$/]", message: WIRING },
+];
+
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "data/**", "packages/db/src/migrations/**"] },
   js.configs.recommended,
@@ -86,4 +113,11 @@ export default tseslint.config(
     ...(ignores ? { ignores } : {}),
     rules: { "no-restricted-imports": ["error", { patterns }] },
   })),
+  {
+    files: ROUTE_FILES,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: routeImports }],
+      "no-restricted-syntax": ["error", ...routeSyntax],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@ascent/db";
-import type { AppServices } from "@ascent/server";
+import type { AppServices } from "@ascent/server/composition-root";
 
 export interface DatabaseSession {
   database: DatabaseHandle;
@@ -20,10 +20,11 @@ export async function withDatabase<T>(
   work: (session: DatabaseSession) => Promise<T>,
   options: { prepare?: boolean } = {},
 ): Promise<T> {
-  const [{ openDatabase }, { loadConfig }, { buildServices, prepareDatabase }] = await Promise.all([
+  const [{ openDatabase }, { loadConfig }, { prepareDatabase }, { buildServices }] = await Promise.all([
     import("@ascent/db"),
     import("@ascent/server/config"),
     import("@ascent/server"),
+    import("@ascent/server/composition-root"),
   ]);
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

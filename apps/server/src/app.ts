@@ -3,48 +3,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "@ascent/contract";
-import {
-  AssessmentMigration,
-  AssessmentService,
-  FeedbackRequestService,
-  ReadinessService,
-  AccountService,
-  FrameworkCatalog,
-  FrameworkEditor,
-  FrameworkMigration,
-  PeopleService,
-  publishedLevels,
-} from "@ascent/core";
-import {
-  DrizzleAccountRepository,
-  DrizzleAssessmentRepository,
-  DrizzleEvidenceRepository,
-  DrizzleFeedbackRequestRepository,
-  DrizzleReadinessSnapshotRepository,
-  DrizzleSettingsRepository,
-  DrizzleApiTokenRepository,
-  DrizzleAuditRepository,
-  DrizzleFrameworkRepository,
-  DrizzleFrameworkMigrationUnitOfWork,
-  DrizzleOneTimeLinkRepository,
-  DrizzlePeopleRepository,
-  DrizzleRateLimitRepository,
-  DrizzleSessionRepository,
-  DrizzleTitleOverrideRepository,
-  DrizzleCareerPlanRepository,
-  DrizzleGoalRepository,
-  DrizzleOneOnOneRepository,
-  DrizzleMentorAvailabilityRepository,
-  DrizzleVpFitCheckRepository,
-  ChangeAwareMemo,
-  type DatabaseHandle,
-} from "@ascent/db";
-import { argon2Hasher } from "./auth/password-hasher.ts";
-import { sha256Hex } from "./auth/token-hash.ts";
+import type { DatabaseHandle } from "@ascent/db";
 import { registerAuthentication } from "./auth/authenticate.ts";
 import { registerErrorHandling } from "./middleware/error-handler.ts";
 import { registerOpenApi } from "./openapi.ts";
-import { ReportingLines, relationshipResolver } from "./relationships.ts";
+import { buildDemoOrganisation, buildServices, type AppServices } from "./composition-root.ts";
 import { registerRoutes, type RouteSpec } from "./route-table.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
@@ -68,18 +31,17 @@ import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { startReadinessWarmer, type ReadinessWarmer } from "./readiness-warmer.ts";
-import { ReadinessResponses } from "./readiness-responses.ts";
 import { APP_VERSION } from "./version.ts";
 
 export interface AppOptions {
   database: DatabaseHandle;
+  /** Built from the database by the composition root unless given. */
+  services?: AppServices;
   logLevel?: string;
   webDist?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client IP and https. */
   trustProxy?: boolean;
 }
-
-export type AppServices = ReturnType<typeof buildServices>;
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -88,114 +50,18 @@ declare module "fastify" {
   }
 }
 
-/** Wires repositories into the core services: the one place that knows both. */
-export function buildServices(database: DatabaseHandle) {
-  const { db } = database;
-  const frameworkRepository = new DrizzleFrameworkRepository(db);
-  const people = new DrizzlePeopleRepository(db);
-  // One per process: who is behind a token, who manages whom, each person's readiness (DESIGN §7).
-  const memo = new ChangeAwareMemo(database.changes);
-  return {
-    memo,
-    reportingLines: new ReportingLines(people, memo),
-    frameworks: new FrameworkCatalog(frameworkRepository),
-    frameworkEditor: new FrameworkEditor(frameworkRepository),
-    people,
-    titleOverrides: new DrizzleTitleOverrideRepository(db),
-    careerPlans: new DrizzleCareerPlanRepository(db),
-    developmentGoals: new DrizzleGoalRepository(db),
-    oneOnOnes: new DrizzleOneOnOneRepository(db),
-    mentorAvailability: new DrizzleMentorAvailabilityRepository(db),
-    mentorSnapshots: new DrizzleReadinessSnapshotRepository(db),
-    vpFitChecks: new DrizzleVpFitCheckRepository(db),
-    peopleService: new PeopleService({ people, levels: publishedLevels(new FrameworkCatalog(frameworkRepository)) }),
-    audit: new DrizzleAuditRepository(db),
-    accounts: new AccountService({
-      people,
-      accounts: new DrizzleAccountRepository(db),
-      sessions: new DrizzleSessionRepository(db),
-      links: new DrizzleOneTimeLinkRepository(db),
-      tokens: new DrizzleApiTokenRepository(db),
-      rateLimits: new DrizzleRateLimitRepository(db),
-      hasher: argon2Hasher,
-      passwordMinLength: LIMITS.passwordMin,
-      hashToken: sha256Hex,
-      memo,
-    }),
-    ...buildAssessmentServices(db, people, new FrameworkCatalog(frameworkRepository), memo),
-  };
-}
-
-/** Assessments, feedback requests, evidence and readiness; submissions keep readiness snapshots fresh. */
-function buildAssessmentServices(
-  db: DatabaseHandle["db"],
-  people: DrizzlePeopleRepository,
-  frameworks: FrameworkCatalog,
-  memo: ChangeAwareMemo,
-) {
-  const assessmentRepository = new DrizzleAssessmentRepository(db);
-  const requests = new DrizzleFeedbackRequestRepository(db);
-  const evidence = new DrizzleEvidenceRepository(db);
-  const settings = new DrizzleSettingsRepository(db);
-  const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
-  const readiness = new ReadinessService({
-    people,
-    assessments: assessmentRepository,
-    evidence,
-    frameworks,
-    settings,
-    snapshots: readinessSnapshots,
-    requests,
-    memo,
-    chains: people,
-  });
-  const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
-  return {
-    evidence,
-    settings,
-    readiness,
-    readinessResponses: new ReadinessResponses(readiness),
-    readinessSnapshots,
-    assessmentMigration: new AssessmentMigration({
-      assessments: assessmentRepository,
-      frameworks,
-      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
-    }),
-    frameworkMigration: new FrameworkMigration({
-      unitOfWork: new DrizzleFrameworkMigrationUnitOfWork(db),
-      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
-    }),
-    feedbackRequests: new FeedbackRequestService({
-      people,
-      requests,
-      onReadinessInputsChanged,
-      anonymityThreshold: async () => (await readiness.settings()).k,
-    }),
-    assessments: new AssessmentService({
-      people,
-      assessments: assessmentRepository,
-      requests,
-      frameworks,
-      onReadinessInputsChanged,
-    }),
-    feedbackRequestLookup: {
-      openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, new Date()),
-    },
-  };
-}
-
 /** Every route of the API. Tests walk this table so that no route escapes them. */
 export function buildRouteTable(database: DatabaseHandle, services: AppServices): RouteSpec[] {
   return [
     ...healthRoutes(database),
-    ...authRoutes(services.accounts, services.audit),
+    ...authRoutes(services.accounts),
     ...frameworkRoutes(services.frameworks),
     ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.frameworkMigration),
     ...titleRoutes(services),
     ...peopleRoutes(services),
     ...peopleImportRoutes(services),
     ...auditRoutes(services),
-    ...demoRoutes(services, database),
+    ...demoRoutes(buildDemoOrganisation(services, database)),
     ...assessmentsRoutes(services),
     ...feedbackRoutes(services),
     ...evidenceRoutes(services),
@@ -232,13 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = buildServices(options.database);
+  const services = options.services ?? buildServices(options.database);
   registerAuthentication(app, services.accounts);
-  registerRoutes(
-    app,
-    buildRouteTable(options.database, services),
-    relationshipResolver(services.reportingLines, services.feedbackRequestLookup, services.memo),
-  );
+  registerRoutes(app, buildRouteTable(options.database, services), services.access);
   await registerWebApp(app, options.webDist);
 
   app.decorate("readinessWarmer", null);

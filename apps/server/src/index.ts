@@ -1,4 +1,5 @@
 export * from "./app.ts";
+export * from "./composition-root.ts";
 export * from "./main.ts";
 export * from "./config.ts";
 export { APP_VERSION } from "./version.ts";

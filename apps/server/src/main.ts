@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { migrate, openDatabase, type DatabaseHandle } from "@ascent/db";
-import { buildApp, buildServices } from "./app.ts";
+import { buildApp } from "./app.ts";
+import { buildServices, type AppServices } from "./composition-root.ts";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 import type { ServerConfig } from "./config.ts";
 import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";
@@ -10,6 +11,8 @@ import { APP_VERSION } from "./version.ts";
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** The services the app runs on, from the composition root: tests and tools share them. */
+  services: AppServices;
   url: string;
   /** On the first start with an empty database: the new admin's one-time sign-in link. */
   firstAdminLink: string | null;
@@ -36,9 +39,9 @@ export interface PrepareOptions {
 export async function prepareDatabase(
   database: DatabaseHandle,
   options: PrepareOptions = { loadDemo: false },
+  services: AppServices = buildServices(database),
 ): Promise<{ firstAdminToken: string | null; demoLogins: DemoLogins | null }> {
   await migrate(database);
-  const services = buildServices(database);
   await services.frameworks.ensureBuiltin(await loadBuiltinLadder());
   const firstAdmin = await services.accounts.ensureFirstAdmin();
   // Only a first start on an empty database gets the demo: nobody but the admin just created.
@@ -51,13 +54,15 @@ export async function prepareDatabase(
   return { firstAdminToken: firstAdmin?.token ?? null, demoLogins };
 }
 
-/** The composition root: picks the driver, prepares the database, starts listening. */
+/** Starts the server: picks the driver, wires the app from the composition root, prepares the database, listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo });
+    const services = buildServices(database);
+    const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
     const app = await buildApp({
       database,
+      services,
       logLevel: config.logLevel,
       webDist: config.webDist,
       trustProxy: config.trustProxy,
@@ -79,6 +84,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     return {
       app,
       database,
+      services,
       url,
       firstAdminLink: firstAdminToken ? `${url}/welcome/${firstAdminToken}` : null,
       demoLogins,

@@ -8,7 +8,7 @@ import {
   type OrgReadinessMember,
 } from "@ascent/core";
 import { describeEachDriver } from "@ascent/db/testing";
-import { buildServices } from "./app.ts";
+import { buildServices } from "./composition-root.ts";
 import { prepareDatabase } from "./main.ts";
 import { readOrgHeatmap, readOrgReadiness } from "./org-views.ts";
 import { seedSyntheticOrganisation } from "./synthetic/synthetic-organisation.ts";

@@ -8,7 +8,7 @@ import {
   type OrgViewFilter,
   type SnapshotFreshness,
 } from "@ascent/core";
-import type { AppServices } from "./app.ts";
+import type { AppServices } from "./composition-root.ts";
 
 /** People recomputed per call when snapshots are missing or stale: one ratings query each. */
 const REFRESH_CHUNK = 500;

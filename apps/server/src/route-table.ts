@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS, type Endpoint, type EndpointOutput } from "@ascent/contract";
-import { AppError, decideAccess, type Policy, type Relationship, type Viewer } from "@ascent/core";
+import { AppError, type Access, type Policy, type Viewer } from "@ascent/core";
 import type { z } from "zod";
-
-/** How the viewer stands towards the person with this id; null when no such person exists. */
-export type RelationshipResolver = (viewer: Viewer, subjectId: string) => Promise<Relationship | null>;
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -64,20 +61,16 @@ function sendDownload(reply: FastifyReply, file: FileDownload): FastifyReply {
     .send(file.content);
 }
 
-async function authorize(spec: RouteSpec, request: FastifyRequest, resolve: RelationshipResolver): Promise<void> {
+/** Core decides: the route only names the policy and where the subject's id is. */
+function authorize(spec: RouteSpec, request: FastifyRequest, access: Access): Promise<void> {
   const { policy } = spec;
-  let relationship: Relationship | undefined;
-  if (policy.kind === "subject" && request.viewer) {
-    const subjectId = (request.params as Record<string, string>)[policy.param];
-    if (!subjectId) throw new AppError("internal", `Route ${spec.endpoint.path} has no :${policy.param} parameter`);
-    relationship = (await resolve(request.viewer, subjectId)) ?? undefined;
-    if (!relationship) throw new AppError("not_found", `No person with id "${subjectId}"`);
-  }
-  const decision = decideAccess(policy, request.viewer, relationship);
-  if (!decision.isAllowed) throw new AppError(decision.code, decision.reason);
+  if (policy.kind !== "subject") return access.authorize(request.viewer, policy);
+  const subjectId = (request.params as Record<string, string>)[policy.param];
+  if (!subjectId) throw new AppError("internal", `Route ${spec.endpoint.path} has no :${policy.param} parameter`);
+  return access.authorize(request.viewer, policy, subjectId);
 }
 
-function toRouteOptions(spec: RouteSpec, resolve: RelationshipResolver): RouteOptions {
+function toRouteOptions(spec: RouteSpec, access: Access): RouteOptions {
   const { endpoint } = spec;
   const status = endpoint.successStatus ?? 200;
   return {
@@ -93,7 +86,7 @@ function toRouteOptions(spec: RouteSpec, resolve: RelationshipResolver): RouteOp
       ...(endpoint.download ? {} : { response: { [status]: endpoint.response } }),
     },
     handler: async (request, reply) => {
-      await authorize(spec, request, resolve);
+      await authorize(spec, request, access);
       const result = await spec.handler({
         params: request.params as never,
         query: request.query as never,
@@ -110,9 +103,9 @@ function toRouteOptions(spec: RouteSpec, resolve: RelationshipResolver): RouteOp
   };
 }
 
-export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], resolve: RelationshipResolver): void {
+export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], access: Access): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const spec of routes.filter((r) => !r.endpoint.upload)) typed.route(toRouteOptions(spec, resolve));
+  for (const spec of routes.filter((r) => !r.endpoint.upload)) typed.route(toRouteOptions(spec, access));
   const uploads = routes.filter((r) => r.endpoint.upload);
   // File uploads take any content type as raw bytes, with their own size limit; the JSON routes
   // keep the strict JSON parser because content-type parsers are scoped to this child context.
@@ -121,6 +114,6 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], resolv
     child.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: LIMITS.uploadBytes }, (_request, body, done) =>
       done(null, body),
     );
-    for (const spec of uploads) child.withTypeProvider<ZodTypeProvider>().route(toRouteOptions(spec, resolve));
+    for (const spec of uploads) child.withTypeProvider<ZodTypeProvider>().route(toRouteOptions(spec, access));
   });
 }

@@ -1,3 +1,4 @@
 /** Test factories, shared with the other packages' tests. Not part of the runtime API. */
 export { buildFramework } from "./framework/framework.fixtures.ts";
 export { buildMigrationMap, buildNextFramework } from "./framework/migration.fixtures.ts";
+export { InMemoryAuditLog } from "./audit/audit.fixtures.ts";

@@ -4,6 +4,7 @@ import {
   emptyPlanContent,
   nextLevel,
   ORG_PROFILE_SETTINGS_KEY,
+  assertAdmin,
   removeDemoOrganisation,
   validateOrgProfile,
   type Framework,
@@ -15,7 +16,7 @@ import {
   type AppDatabase,
   type DatabaseHandle,
 } from "@ascent/db";
-import { buildServices, type AppServices } from "../app.ts";
+import { buildServices, type AppServices } from "../composition-root.ts";
 import { BUILTIN_SLUG } from "../builtin-ladder.ts";
 import { buildDemoOrganisation, planDemoOrganisation, type DemoPerson } from "./demo-organisation.ts";
 import { planDemoReview } from "./demo-review.ts";
@@ -306,4 +307,25 @@ async function writeOrgProfile(services: AppServices, organisation: DemoPerson[]
  */
 export async function removeDemo(services: AppServices, actor: Viewer | null = null): Promise<number> {
   return removeDemoOrganisation({ people: services.people, settings: services.settings, audit: services.audit }, actor);
+}
+
+/** The demo organisation's use cases as the routes and the CLI call them: loading and removing it are an admin's. */
+export class DemoOrganisation {
+  constructor(
+    private readonly services: AppServices,
+    private readonly database: DatabaseHandle,
+  ) {}
+
+  status(): Promise<DemoStatus> {
+    return demoStatus(this.services);
+  }
+
+  load(actor: Viewer | null): Promise<DemoSeedResult> {
+    assertAdmin(actor);
+    return seedDemo(this.services, { database: this.database, actorId: actor.personId });
+  }
+
+  remove(actor: Viewer): Promise<number> {
+    return removeDemo(this.services, actor);
+  }
 }

@@ -1,32 +1,12 @@
-import { ACTIVE_FRAMEWORK_SLUG, ADMIN, AUTHENTICATED, AdvisorService, subject } from "@ascent/core";
+import { ADMIN, AUTHENTICATED, subject } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentAdvancement, presentVpFitCheck, presentVpProfile } from "../presenters/advisor.ts";
-
-/** The advisor and insights use cases over the services' repositories. */
-export function buildAdvisorService(
-  services: Pick<
-    AppServices,
-    "settings" | "people" | "vpFitChecks" | "readinessSnapshots" | "frameworks" | "readiness"
-  >,
-): AdvisorService {
-  return new AdvisorService({
-    settings: services.settings,
-    people: services.people,
-    vpFitChecks: services.vpFitChecks,
-    snapshots: services.readinessSnapshots,
-    activeFramework: async () => {
-      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-      return { document: latest.document, version: latest.version };
-    },
-    anonymityThreshold: async () => (await services.readiness.settings()).k,
-  });
-}
 
 export function advisorRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.advisor;
-  const advisor = buildAdvisorService(services);
+  const advisor = services.advisorService;
 
   return [
     route({
@@ -37,18 +17,7 @@ export function advisorRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.setOrgProfile,
       policy: ADMIN,
-      handler: async ({ viewer, body }) => {
-        const profile = await advisor.setOrgProfile(body);
-        await services.audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: "org.profile.update",
-          targetType: "setting",
-          targetId: "orgProfile",
-          details: { ...profile },
-        });
-        return { profile };
-      },
+      handler: async ({ viewer, body }) => ({ profile: await advisor.setOrgProfile(viewer, body) }),
     }),
     route({
       endpoint: api.getAdvancement,

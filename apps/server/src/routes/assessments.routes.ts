@@ -1,25 +1,17 @@
-import { AUTHENTICATED, subject, type Assessment, type Person, type Rating } from "@ascent/core";
+import { AUTHENTICATED, subject, type Assessment, type Rating } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentAssessment, presentAttributedAssessments, type PeopleIndex } from "../presenters/assessment.ts";
-import { buildEvidenceService } from "./evidence.routes.ts";
-
-/** The people with these ids, looked up in one query, for the names presenters show. */
-export async function peopleByIds(services: Pick<AppServices, "people">, ids: Iterable<string>): Promise<PeopleIndex> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const found = await services.people.list({ ids: unique, limit: unique.length });
-  return new Map<string, Person>(found.people.map((person) => [person.id, person]));
-}
 
 export function assessmentsRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.assessments;
   const { assessments } = services;
-  const evidence = buildEvidenceService(services);
+  const evidence = services.evidenceService;
+  const peopleByIds = (ids: Iterable<string>): Promise<PeopleIndex> => services.peopleService.byIds(ids);
 
   const present = async (assessment: Assessment) =>
-    presentAssessment(assessment, await peopleByIds(services, [assessment.subjectId, assessment.raterId]));
+    presentAssessment(assessment, await peopleByIds([assessment.subjectId, assessment.raterId]));
 
   return [
     route({
@@ -70,7 +62,7 @@ export function assessmentsRoutes(services: AppServices): RouteSpec[] {
       policy: AUTHENTICATED,
       handler: async ({ viewer }) => {
         const own = await assessments.listOwn(viewer);
-        const people = await peopleByIds(services, [viewer.personId, ...own.map((a) => a.subjectId)]);
+        const people = await peopleByIds([viewer.personId, ...own.map((a) => a.subjectId)]);
         return { assessments: own.map((assessment) => presentAssessment(assessment, people)) };
       },
     }),
@@ -80,7 +72,7 @@ export function assessmentsRoutes(services: AppServices): RouteSpec[] {
       policy: subject("id", "self", "managementChain"),
       handler: async ({ params }) => {
         const about = await assessments.listAttributedAbout(params.id);
-        const people = await peopleByIds(services, [params.id, ...about.map((a) => a.raterId)]);
+        const people = await peopleByIds([params.id, ...about.map((a) => a.raterId)]);
         return { assessments: presentAttributedAssessments(about, people) };
       },
     }),

@@ -1,44 +1,31 @@
-import { ADMIN, AUTHENTICATED, AppError, type AuditEvent, type AuditFilter, type Person } from "@ascent/core";
+import { ADMIN, AUTHENTICATED, type AuditEvent } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentAccessLogEntry, presentAuditCsv, presentAuditEvent } from "../presenters/audit.ts";
 
-const EXPORT_PAGE = 1000;
-
-export function auditRoutes(services: AppServices): RouteSpec[] {
+export function auditRoutes(services: Pick<AppServices, "auditLog" | "peopleService">): RouteSpec[] {
   const api = endpoints.audit;
-  const { audit, people } = services;
+  const { auditLog, peopleService } = services;
 
   /** The people the events name, looked up in one query. */
-  async function peopleIn(events: readonly AuditEvent[]): Promise<Map<string, Person>> {
-    const ids = [...new Set(events.flatMap((e) => [e.actorId, e.subjectId]).filter((id): id is string => Boolean(id)))];
-    if (ids.length === 0) return new Map();
-    const found = await people.list({ ids, limit: ids.length });
-    return new Map(found.people.map((person) => [person.id, person]));
-  }
+  const peopleIn = (events: readonly AuditEvent[]) =>
+    peopleService.byIds(events.flatMap((e) => [e.actorId, e.subjectId]).filter((id): id is string => Boolean(id)));
 
-  /** One page plus the cursor for the next: a full page means there may be more. */
-  async function page(filter: AuditFilter & { limit: number }) {
-    const events = await audit.list(filter);
-    const last = events.at(-1);
-    return { events, nextBefore: events.length === filter.limit && last ? last.id : null };
-  }
+  const filters = (query: { actorId?: string | undefined; subjectId?: string | undefined }) => ({
+    ...(query.actorId ? { actorId: query.actorId } : {}),
+    ...(query.subjectId ? { subjectId: query.subjectId } : {}),
+  });
 
   return [
     route({
       endpoint: api.list,
       policy: ADMIN,
-      handler: async ({ query }) => {
-        // Admins manage people, not private content: who read whose plan is the owner's to see.
-        if (query.kind === "read") {
-          throw new AppError("forbidden", "Admins see the write log only; reads are shown to the people read");
-        }
-        const { events, nextBefore } = await page({
-          kind: "write",
+      handler: async ({ viewer, query }) => {
+        const { events, nextBefore } = await auditLog.writes(viewer, {
+          ...filters(query),
           limit: query.limit,
-          ...(query.actorId ? { actorId: query.actorId } : {}),
-          ...(query.subjectId ? { subjectId: query.subjectId } : {}),
+          ...(query.kind ? { kind: query.kind } : {}),
           ...(query.before ? { before: query.before } : {}),
         });
         const named = await peopleIn(events);
@@ -48,20 +35,8 @@ export function auditRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.exportCsv,
       policy: ADMIN,
-      handler: async ({ query }) => {
-        const events: AuditEvent[] = [];
-        for (let before: number | undefined; ;) {
-          const batch = await page({
-            kind: "write",
-            limit: EXPORT_PAGE,
-            ...(query.actorId ? { actorId: query.actorId } : {}),
-            ...(query.subjectId ? { subjectId: query.subjectId } : {}),
-            ...(before ? { before } : {}),
-          });
-          events.push(...batch.events);
-          if (batch.nextBefore === null) break;
-          before = batch.nextBefore;
-        }
+      handler: async ({ viewer, query }) => {
+        const events = await auditLog.allWrites(viewer, filters(query));
         return {
           fileName: `ascent-audit-${new Date().toISOString().slice(0, 10)}.csv`,
           contentType: "text/csv; charset=utf-8",
@@ -73,9 +48,7 @@ export function auditRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.myAccessLog,
       policy: AUTHENTICATED,
       handler: async ({ viewer, query }) => {
-        const { events, nextBefore } = await page({
-          kind: "read",
-          subjectId: viewer.personId,
+        const { events, nextBefore } = await auditLog.accessLog(viewer, {
           limit: query.limit,
           ...(query.before ? { before: query.before } : {}),
         });

@@ -1,12 +1,4 @@
-import {
-  AppError,
-  ADMIN,
-  AUTHENTICATED,
-  PUBLIC,
-  type AccountService,
-  type AuditRepository,
-  type SignedIn,
-} from "@ascent/core";
+import { AppError, ADMIN, AUTHENTICATED, PUBLIC, type AccountService, type SignedIn } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { route } from "../route-table.ts";
@@ -28,7 +20,7 @@ function presentSignedIn(request: FastifyRequest, reply: FastifyReply, signedIn:
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function authRoutes(accounts: AccountService, audit: AuditRepository) {
+export function authRoutes(accounts: AccountService) {
   const api = endpoints.auth;
   return [
     route({
@@ -36,12 +28,6 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
       policy: PUBLIC,
       handler: async ({ body, request, reply }) => {
         const signedIn = await accounts.login(body.email, body.password, clientInfo(request));
-        await audit.record({
-          kind: "write",
-          actorId: signedIn.person.id,
-          action: "auth.login",
-          subjectId: signedIn.person.id,
-        });
         return presentSignedIn(request, reply, signedIn);
       },
     }),
@@ -74,12 +60,6 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
       policy: AUTHENTICATED,
       handler: async ({ viewer, reply }) => {
         const ended = await accounts.logoutEverywhere(viewer.personId);
-        await audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: "auth.logout_everywhere",
-          subjectId: viewer.personId,
-        });
         clearSessionCookie(reply);
         return { ended };
       },
@@ -94,12 +74,6 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
       policy: PUBLIC,
       handler: async ({ params, body, request, reply }) => {
         const signedIn = await accounts.redeemLink(params.token, body.password, clientInfo(request));
-        await audit.record({
-          kind: "write",
-          actorId: signedIn.person.id,
-          action: "auth.link_redeemed",
-          subjectId: signedIn.person.id,
-        });
         return presentSignedIn(request, reply, signedIn);
       },
     }),
@@ -113,12 +87,6 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
           body.newPassword,
           request.session?.tokenHash,
         );
-        await audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: "account.password_changed",
-          subjectId: viewer.personId,
-        });
         return null;
       },
     }),
@@ -159,14 +127,6 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
       policy: AUTHENTICATED,
       handler: async ({ viewer, body }) => {
         const { token, record } = await accounts.createApiToken(viewer.personId, body.name);
-        await audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: "account.token_created",
-          subjectId: viewer.personId,
-          targetType: "api_token",
-          targetId: record.id,
-        });
         return {
           token,
           apiToken: {
@@ -184,14 +144,6 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
       policy: AUTHENTICATED,
       handler: async ({ viewer, params }) => {
         await accounts.revokeApiToken(viewer.personId, params.tokenId);
-        await audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: "account.token_revoked",
-          subjectId: viewer.personId,
-          targetType: "api_token",
-          targetId: params.tokenId,
-        });
         return null;
       },
     }),
@@ -199,13 +151,7 @@ export function authRoutes(accounts: AccountService, audit: AuditRepository) {
       endpoint: api.createLink,
       policy: ADMIN,
       handler: async ({ viewer, params, body }) => {
-        const token = await accounts.createOneTimeLink(params.id, body.purpose, viewer.personId);
-        await audit.record({
-          kind: "write",
-          actorId: viewer.personId,
-          action: `account.${body.purpose}_link_created`,
-          subjectId: params.id,
-        });
+        const token = await accounts.createOneTimeLink(params.id, body.purpose, viewer);
         return { path: `/welcome/${token}`, purpose: body.purpose, expiresInDays: 7 };
       },
     }),

@@ -1,11 +1,9 @@
 import { ADMIN, PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { DatabaseHandle } from "@ascent/db";
-import type { AppServices } from "../app.ts";
-import { demoStatus, removeDemo, seedDemo } from "../demo/seed-demo.ts";
+import type { DemoOrganisation } from "../demo/seed-demo.ts";
 
-export function demoRoutes(services: AppServices, database: DatabaseHandle): RouteSpec[] {
+export function demoRoutes(demo: DemoOrganisation): RouteSpec[] {
   const api = endpoints.demo;
   return [
     route({
@@ -13,7 +11,7 @@ export function demoRoutes(services: AppServices, database: DatabaseHandle): Rou
       // Public so that the login page can offer the demo logins; once the demo is removed it shows nothing.
       policy: PUBLIC,
       handler: async () => {
-        const status = await demoStatus(services);
+        const status = await demo.status();
         if (!status.isLoaded) return { isLoaded: false, logins: [] };
         return {
           isLoaded: true,
@@ -26,12 +24,12 @@ export function demoRoutes(services: AppServices, database: DatabaseHandle): Rou
     route({
       endpoint: api.load,
       policy: ADMIN,
-      handler: async ({ viewer }) => seedDemo(services, { database, actorId: viewer.personId }),
+      handler: async ({ viewer }) => demo.load(viewer),
     }),
     route({
       endpoint: api.remove,
       policy: ADMIN,
-      handler: async ({ viewer }) => ({ removed: await removeDemo(services, viewer) }),
+      handler: async ({ viewer }) => ({ removed: await demo.remove(viewer) }),
     }),
   ];
 }

@@ -1,26 +1,12 @@
-import { ACTIVE_FRAMEWORK_SLUG, AUTHENTICATED, EvidenceService, subject } from "@ascent/core";
+import { AUTHENTICATED, subject } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentEvidence, presentTagSuggestions } from "../presenters/evidence.ts";
-
-/** The evidence use cases over the services' repositories. */
-export function buildEvidenceService(
-  services: Pick<AppServices, "evidence" | "people" | "frameworks">,
-): EvidenceService {
-  return new EvidenceService({
-    evidence: services.evidence,
-    people: services.people,
-    activeFramework: async () => {
-      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-      return { document: latest.document, version: latest.version };
-    },
-  });
-}
 
 export function evidenceRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.evidence;
-  const evidence = buildEvidenceService(services);
+  const evidence = services.evidenceService;
 
   return [
     route({
@@ -29,18 +15,6 @@ export function evidenceRoutes(services: AppServices): RouteSpec[] {
       policy: subject("id", "self", "managementChain"),
       handler: async ({ viewer, params }) => {
         const view = await evidence.list(viewer, params.id);
-        // DESIGN §5: every read of someone else's evidence is logged, and the owner sees that log.
-        if (viewer.personId !== params.id && view.entries.length > 0) {
-          await services.audit.record({
-            kind: "read",
-            actorId: viewer.personId,
-            action: "evidence.read",
-            subjectId: params.id,
-            targetType: "evidence",
-            targetId: params.id,
-            details: { evidenceIds: view.entries.map((e) => e.id) },
-          });
-        }
         return { evidence: view.entries.map(presentEvidence), scope: view.scope };
       },
     }),

@@ -1,9 +1,8 @@
 import { AUTHENTICATED, subject, type FeedbackRequest } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentFeedbackInvitation, presentFeedbackRequest } from "../presenters/feedback.ts";
-import { peopleByIds } from "./assessments.routes.ts";
 
 /** The person themself and the managers above them: who asks for feedback about them, and follows it. */
 const SELF_OR_CHAIN = subject("id", "self", "managementChain");
@@ -11,10 +10,10 @@ const SELF_OR_CHAIN = subject("id", "self", "managementChain");
 export function feedbackRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.feedback;
   const { feedbackRequests } = services;
+  const peopleByIds = (ids: Iterable<string>) => services.peopleService.byIds(ids);
 
   const present = async (requests: FeedbackRequest[]) => {
     const people = await peopleByIds(
-      services,
       requests.flatMap((r) => [
         r.subjectId,
         ...(r.requestedBy ? [r.requestedBy] : []),
@@ -64,10 +63,7 @@ export function feedbackRoutes(services: AppServices): RouteSpec[] {
       handler: async ({ viewer }) => {
         const requests = await feedbackRequests.listAskedOf(viewer);
         const [people, levels] = await Promise.all([
-          peopleByIds(
-            services,
-            requests.flatMap((r) => [r.subjectId, ...(r.requestedBy ? [r.requestedBy] : [])]),
-          ),
+          peopleByIds(requests.flatMap((r) => [r.subjectId, ...(r.requestedBy ? [r.requestedBy] : [])])),
           services.peopleService.levelIndex(),
         ]);
         return { requests: requests.map((request) => presentFeedbackInvitation(request, people, levels)) };

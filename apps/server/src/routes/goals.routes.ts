@@ -1,28 +1,12 @@
-import { ACTIVE_FRAMEWORK_SLUG, AUTHENTICATED, GoalService, subject, type Competency } from "@ascent/core";
+import { ACTIVE_FRAMEWORK_SLUG, AUTHENTICATED, subject, type Competency } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
-import { recordRead } from "../audit-reads.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentGoal, presentGoalTimeline } from "../presenters/goal.ts";
-
-/** The development-goal use cases over the services' repositories. */
-export function buildGoalService(
-  services: Pick<AppServices, "developmentGoals" | "people" | "frameworks" | "readiness">,
-): GoalService {
-  return new GoalService({
-    goals: services.developmentGoals,
-    people: services.people,
-    readiness: services.readiness,
-    activeFramework: async () => {
-      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-      return { document: latest.document, version: latest.version };
-    },
-  });
-}
 
 export function goalsRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.goals;
-  const goals = buildGoalService(services);
+  const goals = services.goalService;
   const competencies = async (): Promise<Competency[]> =>
     (await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest")).document.competencies;
 
@@ -33,8 +17,6 @@ export function goalsRoutes(services: AppServices): RouteSpec[] {
       policy: subject("id", "self", "managementChain"),
       handler: async ({ viewer, params }) => {
         const view = await goals.list(viewer, params.id);
-        // DESIGN §5: goals are part of the plan; someone else's read is logged for the owner.
-        if (view.goals.length > 0) await recordRead(services, viewer, params.id, "plan", "development-goals");
         const named = await competencies();
         return {
           goals: view.goals.map((goal) => presentGoal(goal, named)),

@@ -1,10 +1,10 @@
 import { PUBLIC } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
-import type { DatabaseHandle } from "@ascent/db";
 import { route } from "../route-table.ts";
 import { APP_VERSION } from "../version.ts";
+import type { DatabaseProbe } from "../composition-root.ts";
 
-export function healthRoutes(database: DatabaseHandle) {
+export function healthRoutes(database: DatabaseProbe) {
   return [
     route({
       endpoint: endpoints.health.health,

@@ -1,13 +1,12 @@
 import { ADMIN, AUTHENTICATED } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentInsights } from "../presenters/insights.ts";
-import { buildAdvisorService } from "./advisor.routes.ts";
 
 export function insightsRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.insights;
-  const advisor = buildAdvisorService(services);
+  const advisor = services.advisorService;
 
   return [
     route({

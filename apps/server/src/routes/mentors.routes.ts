@@ -1,26 +1,12 @@
-import { ACTIVE_FRAMEWORK_SLUG, AUTHENTICATED, MentorService, subject } from "@ascent/core";
+import { AUTHENTICATED, subject } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentMentorSuggestions } from "../presenters/mentor.ts";
-
-export function buildMentorService(
-  services: Pick<AppServices, "people" | "frameworks" | "mentorAvailability" | "mentorSnapshots">,
-): MentorService {
-  return new MentorService({
-    people: services.people,
-    snapshots: services.mentorSnapshots,
-    availability: services.mentorAvailability,
-    activeFramework: async () => {
-      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-      return { document: latest.document, version: latest.version };
-    },
-  });
-}
 
 export function mentorsRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.mentors;
-  const mentors = buildMentorService(services);
+  const mentors = services.mentorService;
 
   return [
     route({

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { ACTIVE_FRAMEWORK_SLUG, AUTHENTICATED, OneOnOneService, otherParticipant, type Person } from "@ascent/core";
+import { AUTHENTICATED, type OneOnOneService } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import {
   presentHealthCheck,
   presentHealthComparison,
@@ -12,38 +11,17 @@ import {
   type PeopleIndex,
 } from "../presenters/one-on-one.ts";
 
-/** The 1:1 use cases over the services' repositories. */
-export function buildOneOnOneService(
-  services: Pick<AppServices, "oneOnOnes" | "people" | "frameworks">,
-): OneOnOneService {
-  return new OneOnOneService({
-    oneOnOnes: services.oneOnOnes,
-    people: services.people,
-    activeFramework: async () => {
-      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-      return { document: latest.document, version: latest.version };
-    },
-    newId: randomUUID,
-  });
-}
-
-async function peopleIndex(services: Pick<AppServices, "people">, ids: Iterable<string>): Promise<PeopleIndex> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const found = await services.people.list({ ids: unique, limit: unique.length });
-  return new Map<string, Person>(found.people.map((person) => [person.id, person]));
-}
-
 /**
  * 1:1s are for their two participants only. Every route is open to any signed-in caller and the
  * service answers 404 to anyone else, admins included: a 1:1 is private content, not people data.
  */
 export function oneOnOnesRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.oneOnOnes;
-  const oneOnOnes = buildOneOnOneService(services);
+  const oneOnOnes = services.oneOnOneService;
 
+  const peopleIndex = (ids: Iterable<string>): Promise<PeopleIndex> => services.peopleService.byIds(ids);
   const present = async (viewerId: string, oneOnOne: Awaited<ReturnType<OneOnOneService["get"]>>) =>
-    presentOneOnOne(oneOnOne, viewerId, await peopleIndex(services, [oneOnOne.leadId, oneOnOne.reportId]));
+    presentOneOnOne(oneOnOne, viewerId, await peopleIndex([oneOnOne.leadId, oneOnOne.reportId]));
 
   return [
     route({
@@ -63,10 +41,7 @@ export function oneOnOnesRoutes(services: AppServices): RouteSpec[] {
       policy: AUTHENTICATED,
       handler: async ({ viewer, query }) => {
         const list = await oneOnOnes.list(viewer, query.with);
-        const people = await peopleIndex(
-          services,
-          list.flatMap((o) => [o.leadId, o.reportId]),
-        );
+        const people = await peopleIndex(list.flatMap((o) => [o.leadId, o.reportId]));
         return { oneOnOnes: list.map((o) => presentOneOnOneSummary(o, viewer.personId, people)) };
       },
     }),
@@ -75,10 +50,7 @@ export function oneOnOnesRoutes(services: AppServices): RouteSpec[] {
       policy: AUTHENTICATED,
       handler: async ({ viewer, query }) => {
         const comparison = await oneOnOnes.health(viewer, query.with);
-        const people = await peopleIndex(services, [
-          query.with,
-          ...comparison.sessions.flatMap((s) => [s.leadId, s.reportId]),
-        ]);
+        const people = await peopleIndex([query.with, ...comparison.sessions.flatMap((s) => [s.leadId, s.reportId])]);
         return presentHealthComparison(comparison, query.with, people);
       },
     }),
@@ -86,19 +58,7 @@ export function oneOnOnesRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.get,
       policy: AUTHENTICATED,
       handler: async ({ viewer, params }) => {
-        const oneOnOne = await oneOnOnes.get(viewer, params.id);
-        // DESIGN §5: reads of notes that are not only yours are logged, and the other side sees that log.
-        if (oneOnOne.sharedNotes.length > 0) {
-          await services.audit.record({
-            kind: "read",
-            actorId: viewer.personId,
-            action: "one_on_one.shared_notes.read",
-            subjectId: otherParticipant(oneOnOne, viewer.personId),
-            targetType: "one_on_one",
-            targetId: oneOnOne.id,
-          });
-        }
-        return present(viewer.personId, oneOnOne);
+        return present(viewer.personId, await oneOnOnes.get(viewer, params.id));
       },
     }),
     route({

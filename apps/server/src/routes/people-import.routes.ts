@@ -1,13 +1,12 @@
-import { ADMIN, AppError, commitPeopleImport, planPeopleImport } from "@ascent/core";
+import { ADMIN, AppError } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { readPeopleCsv } from "@ascent/formats";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
-import { BUILTIN_SLUG } from "../builtin-ladder.ts";
+import type { AppServices } from "../composition-root.ts";
 import { withFormatErrors } from "../format-errors.ts";
 import { presentPeopleImportResult } from "../presenters/people-import.ts";
 
-export function peopleImportRoutes(services: AppServices): RouteSpec[] {
+export function peopleImportRoutes(services: Pick<AppServices, "peopleImport">): RouteSpec[] {
   return [
     route({
       endpoint: endpoints.peopleImport.import,
@@ -18,24 +17,14 @@ export function peopleImportRoutes(services: AppServices): RouteSpec[] {
             { path: "body", message: "empty body: expected an HRIS export in CSV" },
           ]);
         }
-        const [{ document }, overrides] = await Promise.all([
-          services.frameworks.version(BUILTIN_SLUG, "latest"),
-          services.titleOverrides.list(),
-        ]);
-        const plan = await withFormatErrors(() =>
-          planPeopleImport(readPeopleCsv(body, { fileName: query.fileName }), {
-            people: services.people,
-            levels: document.levels,
-            overrides,
+        // The file is read as the plan streams through it, so its format errors surface from the use case.
+        const { preview, committed } = await withFormatErrors(() =>
+          services.peopleImport.run(viewer, readPeopleCsv(body, { fileName: query.fileName }), {
+            fileName: query.fileName,
+            isDryRun: query.dryRun,
           }),
         );
-        if (query.dryRun) return presentPeopleImportResult(query.fileName, plan.preview);
-        const committed = await commitPeopleImport(
-          plan,
-          { people: services.people, audit: services.audit },
-          { actorId: viewer.personId, fileName: query.fileName },
-        );
-        return presentPeopleImportResult(query.fileName, plan.preview, committed);
+        return presentPeopleImportResult(query.fileName, preview, committed);
       },
     }),
   ];

@@ -1,7 +1,7 @@
-import { ADMIN, AUTHENTICATED, subject, type Viewer } from "@ascent/core";
+import { ADMIN, AUTHENTICATED, subject } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
+import type { AppServices } from "../composition-root.ts";
 import {
   presentOrgNode,
   presentPerson,
@@ -15,18 +15,7 @@ const SELF_CHAIN_OR_ADMIN = subject("id", "self", "managementChain", "admin");
 
 export function peopleRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.people;
-  const { peopleService: people, audit, accounts } = services;
-
-  const recordWrite = (viewer: Viewer, action: string, personId: string, details: Record<string, unknown>) =>
-    audit.record({
-      kind: "write",
-      actorId: viewer.personId,
-      action,
-      subjectId: personId,
-      targetType: "person",
-      targetId: personId,
-      details,
-    });
+  const { peopleService: people } = services;
 
   return [
     route({
@@ -34,7 +23,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       policy: AUTHENTICATED,
       // Names, titles and teams are what colleagues know of each other anyway; nothing else is shown.
       handler: async ({ query }) => {
-        const found = await services.people.list({ search: query.search, status: "active", limit: query.limit });
+        const found = await people.directory(query);
         return { people: found.people.map(({ id, name, title, team }) => ({ id, name, title, team })) };
       },
     }),
@@ -59,15 +48,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.create,
       policy: ADMIN,
       handler: async ({ viewer, body, reply }) => {
-        const person = await people.create(body);
-        await recordWrite(viewer, "person.create", person.id, {
-          name: person.name,
-          email: person.email,
-          title: person.title,
-          levelId: person.levelId,
-          managerId: person.managerId,
-          team: person.team,
-        });
+        const person = await people.create(body, viewer);
         reply.header("location", `/api/people/${person.id}`);
         return presentPerson(await people.profile(person.id));
       },
@@ -76,9 +57,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.update,
       policy: ADMIN,
       handler: async ({ viewer, params, body }) => {
-        const { person, changes } = await people.update(params.id, body, viewer.personId);
-        if (Object.keys(changes).length > 0) await recordWrite(viewer, "person.update", person.id, { changes });
-        if (changes.status?.to === "inactive") await accounts.logoutEverywhere(person.id);
+        const { person } = await people.update(params.id, body, viewer);
         return presentPerson(await people.profile(person.id));
       },
     }),
@@ -86,12 +65,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.deactivate,
       policy: ADMIN,
       handler: async ({ viewer, params }) => {
-        const { person, warnings, isChanged } = await people.deactivate(params.id, viewer.personId);
-        if (isChanged) {
-          await recordWrite(viewer, "person.deactivate", person.id, { warnings });
-          // Inactive people cannot sign in; their open sessions end now rather than linger.
-          await accounts.logoutEverywhere(person.id);
-        }
+        const { person, warnings } = await people.deactivate(params.id, viewer);
         return { person: presentPerson(await people.profile(person.id)), warnings };
       },
     }),

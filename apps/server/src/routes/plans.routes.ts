@@ -1,29 +1,12 @@
-import { ACTIVE_FRAMEWORK_SLUG, CareerPlanService, subject } from "@ascent/core";
+import { subject } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
-import type { AppServices } from "../app.ts";
-import { recordRead } from "../audit-reads.ts";
+import type { AppServices } from "../composition-root.ts";
 import { presentCareerPlan, presentPlanChange, presentPlanReview } from "../presenters/plan.ts";
-
-/** The career-plan use cases over the services' repositories. */
-export function buildCareerPlanService(
-  services: Pick<AppServices, "careerPlans" | "people" | "frameworks" | "titleOverrides" | "readiness">,
-): CareerPlanService {
-  return new CareerPlanService({
-    plans: services.careerPlans,
-    people: services.people,
-    titleOverrides: services.titleOverrides,
-    readiness: services.readiness,
-    activeFramework: async () => {
-      const latest = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
-      return { document: latest.document, version: latest.version };
-    },
-  });
-}
 
 export function plansRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.plans;
-  const plans = buildCareerPlanService(services);
+  const plans = services.careerPlanService;
 
   return [
     route({
@@ -31,10 +14,7 @@ export function plansRoutes(services: AppServices): RouteSpec[] {
       // Private content: the owner, and the managers above once shared (404 before); never admins as such.
       policy: subject("id", "self", "managementChain"),
       handler: async ({ viewer, params }) => {
-        const view = await plans.view(viewer, params.id);
-        // DESIGN §5: every read of someone else's plan is logged, and the owner sees that log.
-        await recordRead(services, viewer, params.id, "plan", "career-plan");
-        return presentCareerPlan(view);
+        return presentCareerPlan(await plans.view(viewer, params.id));
       },
     }),
     route({
@@ -55,7 +35,6 @@ export function plansRoutes(services: AppServices): RouteSpec[] {
       policy: subject("id", "self", "managementChain"),
       handler: async ({ viewer, params }) => {
         const result = await plans.reviews(viewer, params.id);
-        await recordRead(services, viewer, params.id, "plan", "career-plan-reviews");
         return {
           reviews: result.reviews.map(presentPlanReview),
           changesSinceLastReview: result.changesSinceLastReview.map(presentPlanChange),

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Framework } from "@ascent/core";
 import { describeEachDriver } from "@ascent/db/testing";
-import { buildServices } from "../app.ts";
+import { buildServices } from "../composition-root.ts";
 import { loadBuiltinLadder } from "../builtin-ladder.ts";
 import { prepareDatabase } from "../main.ts";
 import {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { AppError, nextLevel, type Framework, type Level, type Relation } from "@ascent/core";
 import type { DatabaseHandle } from "@ascent/db";
-import { buildServices, type AppServices } from "../app.ts";
+import { buildServices, type AppServices } from "../composition-root.ts";
 import { BUILTIN_SLUG } from "../builtin-ladder.ts";
 
 /**

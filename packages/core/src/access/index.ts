@@ -1,2 +1,3 @@
 export * from "./viewer.ts";
 export * from "./policy.ts";
+export * from "./access.ts";

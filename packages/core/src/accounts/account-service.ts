@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin } from "../access/access.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { normalizeEmail, type Person } from "../people/person.ts";
 import type {
@@ -15,6 +16,7 @@ import type {
 } from "./ports.ts";
 import { hashToken, randomToken, sessionHandle } from "./tokens.ts";
 import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
+import type { AuditRepository } from "../audit/audit.ts";
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -37,6 +39,8 @@ export interface AccountPorts {
   hasher: PasswordHasher;
   /** The shortest password accepted; the server passes the contract's limit, which the web forms show. */
   passwordMinLength: number;
+  /** Sign-ins, password changes, links and tokens are written to the audit log. */
+  audit: AuditRepository;
   /** Keeps who is behind a session or token between requests (the person's changes drop it). */
   memo?: Memo;
   /** SHA-256 of a token as hex; by default Web Crypto's, which is asynchronous and slower per call. */
@@ -82,6 +86,11 @@ export class AccountService {
     this.hashToken = ports.hashToken ?? hashToken;
   }
 
+  /** An audit entry of something a person did to their own account. */
+  private recordOwn(personId: string, action: string, target?: { targetType: string; targetId: string }) {
+    return this.ports.audit.record({ kind: "write", actorId: personId, action, subjectId: personId, ...target });
+  }
+
   private async assertNotLimited(key: string, limit: number): Promise<void> {
     const state = await this.ports.rateLimits.peek(key, this.now());
     if (state && state.count >= limit) {
@@ -110,7 +119,9 @@ export class AccountService {
       throw INVALID_LOGIN();
     }
     await this.ports.rateLimits.clear(accountKey);
-    return this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account.isAdmin, client);
+    await this.recordOwn(person.id, "auth.login");
+    return signedIn;
   }
 
   private async startSession(person: Person, isAdmin: boolean, client: ClientInfo): Promise<SignedIn> {
@@ -194,8 +205,15 @@ export class AccountService {
     await this.ports.sessions.delete(await this.hashToken(sessionToken));
   }
 
-  /** Ends every session of the person; API tokens stay (they are revoked one by one). */
-  logoutEverywhere(personId: string): Promise<number> {
+  /** The person ends every session of their own; API tokens stay (they are revoked one by one). */
+  async logoutEverywhere(personId: string): Promise<number> {
+    const ended = await this.endSessionsOf(personId);
+    await this.recordOwn(personId, "auth.logout_everywhere");
+    return ended;
+  }
+
+  /** Ends every session of the person, for another use case that writes its own audit entry. */
+  endSessionsOf(personId: string): Promise<number> {
     return this.ports.sessions.deleteForPerson(personId);
   }
 
@@ -229,10 +247,12 @@ export class AccountService {
     assertPasswordStrength(next, this.ports.passwordMinLength);
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
     await this.ports.sessions.deleteForPerson(personId, keepSessionHash);
+    await this.recordOwn(personId, "account.password_changed");
   }
 
-  /** An invite or reset link's secret; shown once to the admin, who passes it on. */
-  async createOneTimeLink(personId: string, purpose: LinkPurpose, createdBy: string | null): Promise<string> {
+  /** An invite or reset link's secret, shown once to the admin who made it (none for the first admin's). */
+  async createOneTimeLink(personId: string, purpose: LinkPurpose, createdBy: Viewer | null): Promise<string> {
+    if (createdBy !== null) assertAdmin(createdBy);
     const person = await this.ports.people.findById(personId);
     if (!person) throw new AppError("not_found", `No person with id "${personId}"`);
     await this.ports.accounts.upsert({ personId });
@@ -242,11 +262,19 @@ export class AccountService {
       tokenHash: await this.hashToken(token),
       personId,
       purpose,
-      createdBy,
+      createdBy: createdBy?.personId ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + LINK_TTL_MS),
       usedAt: null,
     });
+    if (createdBy !== null) {
+      await this.ports.audit.record({
+        kind: "write",
+        actorId: createdBy.personId,
+        action: `account.${purpose}_link_created`,
+        subjectId: personId,
+      });
+    }
     return token;
   }
 
@@ -274,7 +302,9 @@ export class AccountService {
     const person = await this.ports.people.findById(link.personId);
     const account = await this.ports.accounts.find(link.personId);
     if (!person || !account) throw new AppError("not_found", "The person of this link no longer exists");
-    return this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account.isAdmin, client);
+    await this.recordOwn(person.id, "auth.link_redeemed");
+    return signedIn;
   }
 
   async createApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
@@ -299,6 +329,7 @@ export class AccountService {
       revokedAt: null,
     };
     await this.ports.tokens.create(record);
+    await this.recordOwn(personId, "account.token_created", { targetType: "api_token", targetId: id });
     return { token, record };
   }
 
@@ -311,6 +342,7 @@ export class AccountService {
     if (!(await this.ports.tokens.revoke(personId, id, this.now()))) {
       throw new AppError("not_found", `No API token "${id}"`);
     }
+    await this.recordOwn(personId, "account.token_revoked", { targetType: "api_token", targetId: id });
   }
 
   /**

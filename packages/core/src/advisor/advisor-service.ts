@@ -2,6 +2,9 @@ import { AppError, notFound } from "../errors/app-error.ts";
 import type { Framework, Level, VpRoleProfile } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
 import type { ReadinessSnapshotRepository, SettingsRepository } from "../readiness/ports.ts";
 import { adviseAdvancement, requireGuidance, type AdvancementAdvice } from "./advancement-paths.ts";
 import { computeOrgInsights, type OrgInsights } from "./insights.ts";
@@ -25,6 +28,8 @@ export interface AdvisorPorts {
   activeFramework: () => Promise<{ document: Framework; version: number }>;
   /** The anonymity threshold k of the readiness settings. */
   anonymityThreshold: () => Promise<number>;
+  /** Changes to the organisation profile are written to the audit log. */
+  audit: AuditRepository;
 }
 
 export interface ScoredVpFitCheck {
@@ -60,9 +65,18 @@ export class AdvisorService {
     }
   }
 
-  async setOrgProfile(input: unknown): Promise<OrgProfile> {
+  async setOrgProfile(actor: Viewer, input: unknown): Promise<OrgProfile> {
+    assertAdmin(actor);
     const profile = validateOrgProfile(input);
     await this.ports.settings.set(ORG_PROFILE_SETTINGS_KEY, profile);
+    await this.ports.audit.record({
+      kind: "write",
+      actorId: actor.personId,
+      action: "org.profile.update",
+      targetType: "setting",
+      targetId: "orgProfile",
+      details: { ...profile },
+    });
     return profile;
   }
 

@@ -7,6 +7,7 @@ import type { FrameworkRepository, FrameworkVersionRecord } from "../framework/p
 import type { Assessment, Rating } from "./assessment.ts";
 import { AssessmentMigration, type AssessmentMigrationRecord } from "./migrate-assessments.ts";
 import type { AssessmentRepository } from "./ports.ts";
+import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 
 const FRAMEWORK_ID = "00000000-0000-4000-8000-000000000001";
 const AT = new Date("2026-06-01T12:00:00Z");
@@ -140,6 +141,7 @@ function setup(assessments: Assessment[]) {
     assessments: store,
     frameworks: new FrameworkCatalog(frameworks as unknown as FrameworkRepository),
     onMigrated: async (ids) => void refreshed.push(ids),
+    audit: new InMemoryAuditLog(),
     now: () => AT,
   });
   return { frameworks, store, refreshed, migration };

@@ -10,6 +10,9 @@ import {
 import type { FrameworkVersionRecord } from "../framework/ports.ts";
 import type { Assessment, Rating } from "./assessment.ts";
 import type { AssessmentRepository, CarriedAssessment } from "./ports.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
 
 /** What `migrated_from` keeps: the assessment as it was first submitted, and each move since. */
 export interface AssessmentMigrationRecord {
@@ -44,6 +47,8 @@ export interface AssessmentMigrationPorts {
   frameworks: FrameworkCatalog;
   /** Called with the people whose assessments moved, to refresh what readiness stored about them. */
   onMigrated?: (subjectIds: string[]) => Promise<void>;
+  /** A migration an admin asks for is written to the audit log. */
+  audit: Pick<AuditRepository, "record">;
   now?: () => Date;
 }
 
@@ -176,7 +181,15 @@ export class AssessmentMigration {
     this.now = ports.now ?? (() => new Date());
   }
 
-  async migrate(frameworkRef: string, options: { fromVersion?: number } = {}): Promise<AssessmentMigrationSummary> {
+  /**
+   * Carries submitted assessments onto the latest version. An admin asking for it (`by`) is checked
+   * and written to the audit log; without `by` it is the follow-on of a publish the admin already made.
+   */
+  async migrate(
+    frameworkRef: string,
+    options: { fromVersion?: number; by?: Viewer } = {},
+  ): Promise<AssessmentMigrationSummary> {
+    if (options.by !== undefined) assertAdmin(options.by);
     const detail = await this.ports.frameworks.detail(frameworkRef);
     const publishedVersions = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
     const latest = publishedVersions.at(-1);
@@ -210,7 +223,7 @@ export class AssessmentMigration {
     for (let i = 0; i < subjectIds.length; i += REFRESH_CHUNK) {
       await this.ports.onMigrated?.(subjectIds.slice(i, i + REFRESH_CHUNK));
     }
-    return {
+    const summary: AssessmentMigrationSummary = {
       framework: detail.slug,
       fromVersion,
       toVersion: latest,
@@ -219,6 +232,17 @@ export class AssessmentMigration {
       ratings: { renamed: sum((c) => c.renamed), merged: sum((c) => c.merged), dropped: sum((c) => c.dropped) },
       levelsUnplaced: sum((c) => (c.isLevelUnplaced ? 1 : 0)),
     };
+    if (options.by !== undefined && summary.assessments > 0) {
+      await this.ports.audit.record({
+        kind: "write",
+        actorId: options.by.personId,
+        action: "assessments.migrate",
+        targetType: "framework",
+        targetId: summary.framework,
+        details: { ...summary },
+      });
+    }
+    return summary;
   }
 }
 

@@ -1,1 +1,3 @@
 export * from "./audit.ts";
+export * from "./read-log.ts";
+export * from "./audit-log-service.ts";

@@ -5,6 +5,7 @@ import { buildFramework } from "../framework/framework.fixtures.ts";
 import type { Person } from "../people/person.ts";
 import type { Evidence, EvidencePatch, EvidenceRepository, NewEvidence } from "./evidence.ts";
 import { EvidenceService, type EvidenceInput } from "./evidence-service.ts";
+import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 
 class InMemoryEvidenceRepository implements EvidenceRepository {
   readonly rows = new Map<string, Evidence>();
@@ -94,12 +95,15 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 describe("EvidenceService", () => {
   let repository: InMemoryEvidenceRepository;
   let service: EvidenceService;
+  let audit: InMemoryAuditLog;
   const owner = viewerOf("owner");
 
   beforeEach(() => {
     repository = new InMemoryEvidenceRepository();
+    audit = new InMemoryAuditLog();
     service = new EvidenceService({
       evidence: repository,
+      audit,
       people: {
         findById: async (id) => people.find((p) => p.id === id) ?? null,
         chainAbove: async (id) => {
@@ -139,6 +143,15 @@ describe("EvidenceService", () => {
       expect(await rejection(service.list(other, "owner"))).toMatchObject({ code: "forbidden" });
     }
     expect(await rejection(service.list(owner, "nobody"))).toMatchObject({ code: "not_found" });
+  });
+
+  it("logs a manager's read of the owner's evidence for the owner, and not the owner's own reads", async () => {
+    const shared = await service.create(owner, "owner", entry({ title: "Shared", isSharedWithManager: true }));
+    await service.list(owner, "owner");
+    await service.list(viewerOf("manager"), "owner");
+    expect(audit.events.map((e) => [e.kind, e.action, e.actorId, e.subjectId, e.details])).toEqual([
+      ["read", "evidence.read", "manager", "owner", { evidenceIds: [shared.id] }],
+    ]);
   });
 
   it("keeps writes to the owner: others cannot create, and their edits and deletes find nothing", async () => {

@@ -2,6 +2,8 @@ import { AppError, type ErrorDetail } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { Framework } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { recordRead } from "../audit/read-log.ts";
 import type { Evidence, EvidencePatch, EvidenceRepository, NewEvidence } from "./evidence.ts";
 import { suggestTags, type TagSuggestion } from "./suggest-tags.ts";
 
@@ -12,6 +14,8 @@ export interface EvidencePorts {
   people: Pick<PeopleRepository, "findById" | "chainAbove">;
   /** The framework version in force: competency ids are checked against it, and tags suggested from it. */
   activeFramework: () => Promise<{ document: Framework; version: number }>;
+  /** Reads of someone else's entries are logged for the owner (DESIGN §5). */
+  audit: AuditRepository;
 }
 
 /** What a viewer may see of someone's evidence log: all of it (the owner) or what they shared. */
@@ -109,6 +113,15 @@ export class EvidenceService {
     const view = await this.view(viewer, person.id);
     if (!view) {
       throw new AppError("forbidden", "An evidence log is its owner's, shared only with the managers above them");
+    }
+    if (view.entries.length > 0) {
+      const evidenceIds = view.entries.map((e) => e.id);
+      await recordRead(this.ports.audit, viewer, {
+        subjectId: person.id,
+        targetType: "evidence",
+        targetId: person.id,
+        details: { evidenceIds },
+      });
     }
     return view;
   }

@@ -94,6 +94,7 @@ export class FrameworkMigration {
               frameworks: new FrameworkCatalog(stores.frameworks),
               onMigrated: async (subjectIds) => subjectIds.forEach((id) => people.add(id)),
               now: this.now,
+              audit: stores.audit,
             }).migrate(version.frameworkId)
           : null;
       await applyWrites(stores, writes);

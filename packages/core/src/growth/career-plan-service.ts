@@ -2,6 +2,8 @@ import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { CareerPlanningStep, Framework } from "../framework/framework.ts";
 import type { PeopleRepository, TitleOverrideRepository } from "../people/ports.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { recordRead } from "../audit/read-log.ts";
 import type { ReadinessService } from "../readiness/readiness-service.ts";
 import {
   DEFAULT_PLAN_CADENCE,
@@ -33,6 +35,8 @@ export interface CareerPlanPorts {
   activeFramework: () => Promise<{ document: Framework; version: number }>;
   titleOverrides: Pick<TitleOverrideRepository, "list">;
   readiness: Pick<ReadinessService, "forPerson">;
+  /** Every read of someone else's plan is logged, and the owner sees that log (DESIGN §5). */
+  audit: AuditRepository;
   now?: () => Date;
   newId?: () => string;
 }
@@ -99,7 +103,9 @@ export class CareerPlanService {
 
   async view(viewer: Viewer, personId: string): Promise<CareerPlanView> {
     const plan = await this.readable(viewer, personId);
-    return this.present(viewer, personId, plan);
+    const view = await this.present(viewer, personId, plan);
+    await recordRead(this.ports.audit, viewer, { subjectId: personId, targetType: "plan", targetId: "career-plan" });
+    return view;
   }
 
   private async present(viewer: Viewer, personId: string, plan: CareerPlan | null): Promise<CareerPlanView> {
@@ -205,6 +211,11 @@ export class CareerPlanService {
       };
     });
     const last = reviews.at(-1);
+    await recordRead(this.ports.audit, viewer, {
+      subjectId: personId,
+      targetType: "plan",
+      targetId: "career-plan-reviews",
+    });
     return {
       isOwnView: viewer.personId === personId,
       reviews: views.reverse(),

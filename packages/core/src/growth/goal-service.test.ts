@@ -7,6 +7,7 @@ import type { CompetencyReadiness } from "../readiness/readiness.ts";
 import type { PersonReadiness } from "../readiness/readiness-service.ts";
 import type { DevelopmentGoal, GoalCheckIn, NewGoal } from "./development-goal.ts";
 import { GoalService } from "./goal-service.ts";
+import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 import type { GoalRepository } from "./ports.ts";
 
 function buildPerson(id: string, managerId: string | null): Person {
@@ -97,6 +98,7 @@ function setUp(observed: Record<string, number | null>) {
   ]);
   const readinessCalls: (string | undefined)[] = [];
   const goals = new MemoryGoals();
+  const audit = new InMemoryAuditLog();
   const service = new GoalService({
     goals,
     people: {
@@ -118,9 +120,10 @@ function setUp(observed: Record<string, number | null>) {
         return { targetLevelId: levelId, competencies } as unknown as PersonReadiness;
       },
     },
+    audit,
     now: () => new Date("2026-05-01T00:00:00Z"),
   });
-  return { service, goals, readinessCalls };
+  return { service, goals, readinessCalls, audit };
 }
 
 describe("GoalService", () => {
@@ -146,7 +149,7 @@ describe("GoalService", () => {
   });
 
   it("shows a manager above only the shared goals, and refuses anyone outside the chain", async () => {
-    const { service } = setUp({});
+    const { service, audit } = setUp({});
     await service.create(viewer("owner"), "owner", { competencyId: "leadership", target: 3 });
     await service.create(viewer("owner"), "owner", {
       competencyId: "strategy",
@@ -157,6 +160,10 @@ describe("GoalService", () => {
     expect(managerView.scope).toBe("shared");
     expect(managerView.goals.map((g) => g.competencyId)).toEqual(["leadership"]);
     expect(Object.keys(managerView.observed)).toEqual(["leadership"]);
+    // DESIGN §5: the manager's read is logged for the owner.
+    expect(audit.events.map((e) => [e.action, e.actorId, e.subjectId, e.targetId])).toEqual([
+      ["plan.read", "manager", "owner", "development-goals"],
+    ]);
 
     const refused = await service.list(viewer("outsider"), "owner").catch((e: unknown) => e);
     expect(isAppError(refused) && refused.code).toBe("forbidden");

@@ -2,6 +2,8 @@ import { AppError, type ErrorDetail } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { Framework } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { recordRead } from "../audit/read-log.ts";
 import type { ReadinessService } from "../readiness/readiness-service.ts";
 import { dayOf, type SaveWarning } from "./career-plan.ts";
 import {
@@ -21,6 +23,8 @@ export interface GoalPorts {
   people: Pick<PeopleRepository, "findById" | "chainAbove">;
   activeFramework: () => Promise<{ document: Framework; version: number }>;
   readiness: Pick<ReadinessService, "forPerson">;
+  /** Goals are part of the plan: someone else's read is logged for the owner (DESIGN §5). */
+  audit: AuditRepository;
   now?: () => Date;
   newId?: () => string;
 }
@@ -153,6 +157,13 @@ export class GoalService {
     }
     const visible = scope === "all" ? goals : goals.filter((goal) => goal.isSharedWithManager);
     const shownCompetencies = new Set(visible.map((goal) => goal.competencyId));
+    if (visible.length > 0) {
+      await recordRead(this.ports.audit, viewer, {
+        subjectId: person.id,
+        targetType: "plan",
+        targetId: "development-goals",
+      });
+    }
     return {
       goals: visible,
       scope,

@@ -6,6 +6,7 @@ import { buildSevenLevelLadder } from "./one-on-ones.fixtures.ts";
 import type { HealthCheck, NewHealthCheck, NewOneOnOne, OneOnOne, OneOnOnePatch, PrivateNote } from "./one-on-one.ts";
 import { OneOnOneService } from "./one-on-one-service.ts";
 import type { OneOnOneRepository } from "./ports.ts";
+import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 
 class InMemoryOneOnOneRepository implements OneOnOneRepository {
   readonly rows = new Map<string, OneOnOne>();
@@ -99,6 +100,7 @@ const day = (d: number) => new Date(Date.UTC(2026, 2, d, 9, 0));
 
 describe("OneOnOneService", () => {
   let repository: InMemoryOneOnOneRepository;
+  let audit: InMemoryAuditLog;
   let service: OneOnOneService;
   let ids = 0;
   const dana = viewerOf("dana");
@@ -107,11 +109,13 @@ describe("OneOnOneService", () => {
 
   beforeEach(() => {
     repository = new InMemoryOneOnOneRepository();
+    audit = new InMemoryAuditLog();
     service = new OneOnOneService({
       oneOnOnes: repository,
       people: { findById: async (id) => people.find((p) => p.id === id) ?? null },
       activeFramework: async () => ({ document: buildSevenLevelLadder(), version: 1 }),
       newId: () => `item-${++ids}`,
+      audit,
       now: () => new Date("2026-03-01T12:00:00Z"),
     });
   });
@@ -167,6 +171,10 @@ describe("OneOnOneService", () => {
     const created = await service.create(dana, { withPersonId: "mia", scheduledAt: day(2) });
     await service.update(dana, created.id, { sharedNotes: "Talked about the roadmap" });
     expect((await service.get(mia, created.id)).sharedNotes).toBe("Talked about the roadmap");
+    // DESIGN §5: the read of shared notes is logged for the other participant.
+    expect(audit.events.map((e) => [e.action, e.actorId, e.subjectId, e.targetId])).toEqual([
+      ["one_on_one.shared_notes.read", "mia", "dana", created.id],
+    ]);
     for (const other of [viewerOf("vic"), admin]) {
       expect(await rejection(service.get(other, created.id))).toMatchObject({ code: "not_found" });
       expect(await rejection(service.update(other, created.id, { sharedNotes: "x" }))).toMatchObject({

@@ -3,6 +3,8 @@ import type { Viewer } from "../access/viewer.ts";
 import type { Framework } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { recordRead } from "../audit/read-log.ts";
 import { buildAgenda, choosePlaybook } from "./agenda.ts";
 import { compareHealthChecks, type HealthComparison } from "./health-check.ts";
 import { buildRecurringEventIcs, describeAgenda, type CalendarRepeat } from "./ics.ts";
@@ -11,6 +13,7 @@ import {
   assertValidHealthRatings,
   assertValidNotes,
   isParticipant,
+  otherParticipant,
   openActionItems,
   unwrittenPrivateNote,
   type OneOnOneActionItem,
@@ -27,6 +30,8 @@ export interface OneOnOnePorts {
   /** The framework version in force: its playbooks make the agendas. */
   activeFramework: () => Promise<{ document: Framework; version: number }>;
   newId: () => string;
+  /** Reads of notes that are not only the reader's are logged, and the other side sees that log (DESIGN §5). */
+  audit: AuditRepository;
   now?: () => Date;
 }
 
@@ -112,7 +117,16 @@ export class OneOnOneService {
   }
 
   async get(viewer: Viewer, id: string): Promise<OneOnOne> {
-    return this.requireOwn(viewer, id);
+    const oneOnOne = await this.requireOwn(viewer, id);
+    if (oneOnOne.sharedNotes.length > 0) {
+      await recordRead(this.ports.audit, viewer, {
+        subjectId: otherParticipant(oneOnOne, viewer.personId),
+        targetType: "one_on_one",
+        targetId: oneOnOne.id,
+        action: "one_on_one.shared_notes.read",
+      });
+    }
+    return oneOnOne;
   }
 
   async update(viewer: Viewer, id: string, changes: OneOnOneUpdate): Promise<OneOnOne> {

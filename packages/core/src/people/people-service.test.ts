@@ -4,6 +4,7 @@ import type { Viewer } from "../access/viewer.ts";
 import { PeopleService, type LevelRef } from "./people-service.ts";
 import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
+import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 
 /** An in-memory PeopleRepository with the same contract as the database one. */
 class InMemoryPeopleRepository implements PeopleRepository {
@@ -117,13 +118,25 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 describe("PeopleService", () => {
   let repo: InMemoryPeopleRepository;
   let service: PeopleService;
+  let audit: InMemoryAuditLog;
+  let endedSessionsOf: string[];
   let admin: Person, ceo: Person, director: Person, pm: Person, otherPm: Person, outsider: Person;
+
+  let adminViewer: Viewer;
 
   /** A small org: CEO → Director → PM and Other PM; an outsider with no manager; an admin. */
   beforeEach(async () => {
     repo = new InMemoryPeopleRepository();
-    service = new PeopleService({ people: repo, levels: { listLevels: async () => LEVELS } });
+    audit = new InMemoryAuditLog();
+    endedSessionsOf = [];
+    service = new PeopleService({
+      people: repo,
+      levels: { listLevels: async () => LEVELS },
+      audit,
+      endSessions: async (personId) => endedSessionsOf.push(personId),
+    });
     admin = await repo.create({ name: "Ada Admin", email: "admin@example.com" });
+    adminViewer = asViewer(admin, true);
     ceo = await repo.create({ name: "Cleo Chief", email: "ceo@example.com" });
     director = await repo.create({ name: "Dina Director", email: "dina@example.com", managerId: ceo.id });
     pm = await repo.create({ name: "Pat Product", email: "pat@example.com", managerId: director.id, levelId: "pm" });
@@ -133,14 +146,14 @@ describe("PeopleService", () => {
 
   describe("manager changes", () => {
     it("rejects making someone their own manager", async () => {
-      const error = await rejection(service.update(pm.id, { managerId: pm.id }, admin.id));
+      const error = await rejection(service.update(pm.id, { managerId: pm.id }, adminViewer));
       expect(error.code).toBe("conflict");
       expect(error.message).toBe("Pat Product cannot be their own manager");
       expect(error.details?.[0]?.path).toBe("body.managerId");
     });
 
     it("rejects a direct loop (A reports to B, B to A) naming both people", async () => {
-      const error = await rejection(service.update(director.id, { managerId: pm.id }, admin.id));
+      const error = await rejection(service.update(director.id, { managerId: pm.id }, adminViewer));
       expect(error.code).toBe("conflict");
       expect(error.message).toContain("Pat Product cannot become the manager of Dina Director");
       expect(error.message).toContain("Pat Product → Dina Director");
@@ -148,20 +161,20 @@ describe("PeopleService", () => {
     });
 
     it("rejects a loop through several levels and shows the path", async () => {
-      const error = await rejection(service.update(ceo.id, { managerId: pm.id }, admin.id));
+      const error = await rejection(service.update(ceo.id, { managerId: pm.id }, adminViewer));
       expect(error.code).toBe("conflict");
       expect(error.message).toContain("Pat Product → Dina Director → Cleo Chief");
     });
 
     it("accepts a move that keeps the lines a tree, and reports the change", async () => {
-      const { person, changes } = await service.update(pm.id, { managerId: outsider.id }, admin.id);
+      const { person, changes } = await service.update(pm.id, { managerId: outsider.id }, adminViewer);
       expect(person.managerId).toBe(outsider.id);
       expect(changes).toEqual({ managerId: { from: director.id, to: outsider.id } });
       expect((await service.chain(pm.id)).map((p) => p.name)).toEqual(["Uma Unrelated"]);
     });
 
     it("refuses a manager who does not exist", async () => {
-      const error = await rejection(service.update(pm.id, { managerId: "p999" }, admin.id));
+      const error = await rejection(service.update(pm.id, { managerId: "p999" }, adminViewer));
       expect(error.code).toBe("validation_failed");
       expect(error.details?.[0]?.path).toBe("body.managerId");
     });
@@ -169,16 +182,21 @@ describe("PeopleService", () => {
 
   describe("create and update", () => {
     it("creates a person and refuses a second one with the same email, whatever its case", async () => {
-      const created = await service.create({ name: "New Person", email: "new@example.com", levelId: "director" });
+      const created = await service.create(
+        { name: "New Person", email: "new@example.com", levelId: "director" },
+        adminViewer,
+      );
       expect(created.levelId).toBe("director");
-      const error = await rejection(service.create({ name: "Copy", email: " NEW@example.com " }));
+      const error = await rejection(service.create({ name: "Copy", email: " NEW@example.com " }, adminViewer));
       expect(error.code).toBe("conflict");
       expect(error.message).toContain('"new@example.com"');
       expect(error.details?.[0]?.path).toBe("body.email");
     });
 
     it("refuses a level that is not in the published frameworks", async () => {
-      const error = await rejection(service.create({ name: "X", email: "x@example.com", levelId: "wizard" }));
+      const error = await rejection(
+        service.create({ name: "X", email: "x@example.com", levelId: "wizard" }, adminViewer),
+      );
       expect(error.code).toBe("validation_failed");
       expect(error.details?.[0]?.path).toBe("body.levelId");
     });
@@ -187,32 +205,43 @@ describe("PeopleService", () => {
       const { person, changes } = await service.update(
         pm.id,
         { name: "Pat Product", email: "PAT@example.com", team: "Growth", levelId: null },
-        admin.id,
+        adminViewer,
       );
       expect(changes).toEqual({ team: { from: "", to: "Growth" }, levelId: { from: "pm", to: null } });
       expect(person.team).toBe("Growth");
     });
 
+    it("audits a create and an update with what changed, and an update with no change not at all", async () => {
+      const created = await service.create({ name: "New Person", email: "new@example.com" }, adminViewer);
+      await service.update(created.id, { team: "Growth" }, adminViewer);
+      await service.update(created.id, { team: "Growth" }, adminViewer);
+      expect(audit.events.map((e) => [e.action, e.subjectId, e.details?.["changes"] ?? e.details?.["email"]])).toEqual([
+        ["person.create", created.id, "new@example.com"],
+        ["person.update", created.id, { team: { from: "", to: "Growth" } }],
+      ]);
+      expect(endedSessionsOf).toEqual([]);
+    });
+
     it("refuses taking another person's email", async () => {
-      const error = await rejection(service.update(pm.id, { email: otherPm.email }, admin.id));
+      const error = await rejection(service.update(pm.id, { email: otherPm.email }, adminViewer));
       expect(error.code).toBe("conflict");
       expect(error.message).toContain("Olu Other");
     });
 
     it("does not let an admin deactivate themself through an update", async () => {
-      const error = await rejection(service.update(admin.id, { status: "inactive" }, admin.id));
+      const error = await rejection(service.update(admin.id, { status: "inactive" }, adminViewer));
       expect(error.code).toBe("conflict");
     });
 
     it("answers not_found for an unknown person", async () => {
-      expect((await rejection(service.update("p999", { team: "x" }, admin.id))).code).toBe("not_found");
+      expect((await rejection(service.update("p999", { team: "x" }, adminViewer))).code).toBe("not_found");
       expect((await rejection(service.profile("p999"))).code).toBe("not_found");
     });
   });
 
   describe("deactivate", () => {
     it("keeps the reports' manager link and warns about it", async () => {
-      const { person, warnings, isChanged } = await service.deactivate(director.id, admin.id);
+      const { person, warnings, isChanged } = await service.deactivate(director.id, adminViewer);
       expect(person.status).toBe("inactive");
       expect(isChanged).toBe(true);
       expect(warnings).toHaveLength(1);
@@ -220,15 +249,33 @@ describe("PeopleService", () => {
       expect((await repo.findById(pm.id))?.managerId).toBe(director.id);
     });
 
+    it("writes who deactivated whom to the audit log and ends the person's sessions, once", async () => {
+      await service.deactivate(pm.id, adminViewer);
+      await service.deactivate(pm.id, adminViewer);
+      expect(audit.events.map((e) => [e.action, e.actorId, e.subjectId])).toEqual([
+        ["person.deactivate", admin.id, pm.id],
+      ]);
+      expect(endedSessionsOf).toEqual([pm.id]);
+    });
+
     it("says so when the person was already inactive", async () => {
-      await service.deactivate(pm.id, admin.id);
-      const again = await service.deactivate(pm.id, admin.id);
+      await service.deactivate(pm.id, adminViewer);
+      const again = await service.deactivate(pm.id, adminViewer);
       expect(again.isChanged).toBe(false);
       expect(again.warnings).toEqual(["Pat Product was already inactive"]);
     });
 
+    it("keeps changes to people for admins, whoever calls", async () => {
+      expect((await rejection(service.deactivate(pm.id, asViewer(director)))).code).toBe("forbidden");
+      expect((await rejection(service.create({ name: "X", email: "x@example.com" }, asViewer(ceo)))).code).toBe(
+        "forbidden",
+      );
+      expect(audit.events).toEqual([]);
+      expect((await repo.findById(pm.id))?.status).toBe("active");
+    });
+
     it("refuses self-deactivation", async () => {
-      expect((await rejection(service.deactivate(admin.id, admin.id))).code).toBe("conflict");
+      expect((await rejection(service.deactivate(admin.id, adminViewer))).code).toBe("conflict");
     });
   });
 

@@ -1,6 +1,8 @@
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin } from "../access/access.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
+import type { AuditRepository } from "../audit/audit.ts";
 import { buildOrgTree, type OrgNode } from "./org-chart.ts";
 import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
@@ -40,6 +42,10 @@ export function publishedLevels(catalog: Pick<FrameworkCatalog, "list" | "versio
 export interface PeopleServicePorts {
   people: PeopleRepository;
   levels: LevelDirectory;
+  /** Every change to a person is written to the audit log. */
+  audit: AuditRepository;
+  /** Ends the person's open sessions: an inactive person cannot stay signed in. */
+  endSessions: (personId: string) => Promise<unknown>;
 }
 
 /** A person with what their page shows around them. */
@@ -68,9 +74,9 @@ function invalidField(field: string, message: string): AppError {
 }
 
 /**
- * People and the reporting lines between them. Who may call what is decided by the route
- * policies; what a caller may *see* in lists and charts (their own reporting chain, or everyone
- * for an admin) is decided here.
+ * People and the reporting lines between them. Changes are for admins, checked here; what a caller
+ * may *see* in lists and charts (their own reporting chain, or everyone for an admin) is decided
+ * here too.
  */
 export class PeopleService {
   constructor(private readonly ports: PeopleServicePorts) {}
@@ -112,18 +118,56 @@ export class PeopleService {
     return this.ports.people.list(ids ? { ...filter, ids } : filter);
   }
 
-  async create(input: NewPerson): Promise<Person> {
+  /** The colleague directory: active people only; what it shows of them is the presenter's to decide. */
+  directory(query: { search?: string | undefined; limit: number }): Promise<{ people: Person[]; total: number }> {
+    return this.ports.people.list({ search: query.search, status: "active", limit: query.limit });
+  }
+
+  /** The people with these ids, by id, in one read: for the names that views show. */
+  async byIds(ids: Iterable<string>): Promise<Map<string, Person>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.ports.people.list({ ids: unique, limit: unique.length });
+    return new Map(found.people.map((person) => [person.id, person]));
+  }
+
+  private recordWrite(actorId: string, action: string, personId: string, details: Record<string, unknown>) {
+    return this.ports.audit.record({
+      kind: "write",
+      actorId,
+      action,
+      subjectId: personId,
+      targetType: "person",
+      targetId: personId,
+      details,
+    });
+  }
+
+  async create(input: NewPerson, actor: Viewer): Promise<Person> {
+    assertAdmin(actor);
     await this.assertEmailFree(input.email);
     if (input.levelId) await this.assertKnownLevel(input.levelId);
     if (input.managerId) await this.findManager(input.managerId);
-    return this.ports.people.create(input);
+    const person = await this.ports.people.create(input);
+    const { name, email, title, levelId, managerId, team } = person;
+    await this.recordWrite(actor.personId, "person.create", person.id, {
+      name,
+      email,
+      title,
+      levelId,
+      managerId,
+      team,
+    });
+    return person;
   }
 
   /**
-   * Applies the fields that differ and reports them. `actorId` guards against an admin
-   * deactivating themself, which would lock them out mid-change.
+   * Applies the fields that differ and reports them. An admin may not deactivate themself,
+   * which would lock them out mid-change.
    */
-  async update(id: string, patch: PersonPatch, actorId: string): Promise<{ person: Person; changes: FieldChanges }> {
+  async update(id: string, patch: PersonPatch, actor: Viewer): Promise<{ person: Person; changes: FieldChanges }> {
+    assertAdmin(actor);
+    const actorId = actor.personId;
     const person = await this.get(id);
     const changed: PersonPatch = {};
     const changes: FieldChanges = {};
@@ -144,14 +188,19 @@ export class PeopleService {
     if (changed.status === "inactive" && person.id === actorId) {
       throw conflictOn("status", "You cannot deactivate yourself; ask another admin");
     }
-    return { person: await this.ports.people.update(person.id, changed), changes };
+    const updated = await this.ports.people.update(person.id, changed);
+    await this.recordWrite(actorId, "person.update", person.id, { changes });
+    if (changes.status?.to === "inactive") await this.ports.endSessions(person.id);
+    return { person: updated, changes };
   }
 
   /**
    * Marks someone inactive: they can no longer sign in. Their reports keep them as manager
    * until an admin reassigns them; the warnings say so.
    */
-  async deactivate(id: string, actorId: string): Promise<{ person: Person; warnings: string[]; isChanged: boolean }> {
+  async deactivate(id: string, actor: Viewer): Promise<{ person: Person; warnings: string[]; isChanged: boolean }> {
+    assertAdmin(actor);
+    const actorId = actor.personId;
     const person = await this.get(id);
     if (person.id === actorId) throw new AppError("conflict", "You cannot deactivate yourself; ask another admin");
     const direct = (await this.ports.people.reportsBelow(person.id)).filter((report) => report.depth === 1);
@@ -166,7 +215,11 @@ export class PeopleService {
     if (person.status === "inactive") {
       return { person, warnings: [`${person.name} was already inactive`, ...warnings], isChanged: false };
     }
-    return { person: await this.ports.people.update(person.id, { status: "inactive" }), warnings, isChanged: true };
+    const updated = await this.ports.people.update(person.id, { status: "inactive" });
+    await this.recordWrite(actorId, "person.deactivate", person.id, { warnings });
+    // Inactive people cannot sign in; their open sessions end now rather than linger.
+    await this.ports.endSessions(person.id);
+    return { person: updated, warnings, isChanged: true };
   }
 
   /** Managers above the person, nearest first. */

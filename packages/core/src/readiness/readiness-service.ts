@@ -7,6 +7,11 @@ import type { Framework, Level } from "../framework/framework.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
+import type { AuditRepository } from "../audit/audit.ts";
+import { recordRead } from "../audit/read-log.ts";
+import type { Viewer } from "../access/viewer.ts";
+import { assertAdmin, type Access } from "../access/access.ts";
+import { subject } from "../access/policy.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
 import type { ManagementChains, ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
@@ -20,6 +25,12 @@ import {
 
 export const READINESS_SETTINGS_KEY = "readiness";
 
+/** A person's readiness is theirs and their managers' above; admins see individuals only as managers (DESIGN §5). */
+export const READINESS_READERS = subject("id", "self", "managementChain");
+
+/** People computed again per step when the settings change: one ratings query each. */
+const REFRESH_CHUNK = 500;
+
 export interface ReadinessPorts {
   people: PeopleRepository;
   assessments: AssessmentRepository;
@@ -27,6 +38,10 @@ export interface ReadinessPorts {
   frameworks: FrameworkCatalog;
   settings: SettingsRepository;
   snapshots: ReadinessSnapshotRepository;
+  /** Changes to the readiness settings are written to the audit log. */
+  audit: AuditRepository;
+  /** Who may read whose readiness (READINESS_READERS). */
+  access: Pick<Access, "authorize">;
   /** For the moment open feedback requests fall due, which releases their answers. */
   requests: Pick<FeedbackRequestRepository, "nextDueDates" | "recordReleaseThreshold">;
   /** Keeps results between requests; a change to the person, their managers, settings or the ladder drops them. */
@@ -106,14 +121,28 @@ export class ReadinessService {
   }
 
   /**
-   * Saves new weights and k. Releases made before a change of k keep the k they were made under
-   * (recorded after the new value is saved, so a request released in between keeps the stricter one).
+   * An admin's new weights and k. Releases made before a change of k keep the k they were made under
+   * (recorded after the new value is saved, so a request released in between keeps the stricter one);
+   * every stored readiness used the old settings, so all are computed again.
    */
-  async updateSettings(next: ReadinessSettings): Promise<ReadinessSettings> {
+  async updateSettings(actor: Viewer, next: ReadinessSettings): Promise<ReadinessSettings> {
+    assertAdmin(actor);
     assertValidSettings(next);
     const before = await this.settings();
     await this.ports.settings.set(READINESS_SETTINGS_KEY, next);
     if (before.k !== next.k) await this.ports.requests.recordReleaseThreshold(before.k, this.now());
+    await this.ports.audit.record({
+      kind: "write",
+      actorId: actor.personId,
+      action: "settings.readiness.update",
+      targetType: "settings",
+      targetId: "readiness",
+      details: { before, after: next },
+    });
+    const stored = (await this.ports.snapshots.list()).map((s) => s.personId);
+    for (let i = 0; i < stored.length; i += REFRESH_CHUNK) {
+      await this.refreshSnapshots(stored.slice(i, i + REFRESH_CHUNK));
+    }
     return next;
   }
 
@@ -144,6 +173,40 @@ export class ReadinessService {
       }
     }
     return byPerson;
+  }
+
+  /**
+   * The readiness a viewer may read of a person: their own with all their evidence, a report's with
+   * the evidence shared with the manager. A read of someone else's evidence is logged for its owner
+   * (DESIGN §5). The same result object comes back while it is fresh, so callers may keep what they
+   * make of it.
+   */
+  async readFor(viewer: Viewer, personId: string, target: { targetLevelId?: string } = {}): Promise<PersonReadiness> {
+    // The relationship comes from the per-process memo: on the hot path this costs no query.
+    await this.ports.access.authorize(viewer, READINESS_READERS, personId);
+    const result = await this.forPerson(personId, { ...target, canSeePrivateEvidence: viewer.personId === personId });
+    const evidenceIds = this.evidenceShownIn(result);
+    if (evidenceIds.length > 0) {
+      await recordRead(this.ports.audit, viewer, {
+        subjectId: result.personId,
+        targetType: "evidence",
+        targetId: result.personId,
+        details: { evidenceIds, via: "readiness" },
+      });
+    }
+    return result;
+  }
+
+  private readonly evidenceShown = new WeakMap<PersonReadiness, string[]>();
+
+  /** The evidence a result shows, worked out once per result: it is on the path of every readiness read. */
+  private evidenceShownIn(result: PersonReadiness): string[] {
+    let ids = this.evidenceShown.get(result);
+    if (!ids) {
+      ids = [...new Set(result.competencies.flatMap((c) => c.evidence.map((e) => e.id)))];
+      this.evidenceShown.set(result, ids);
+    }
+    return ids;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import {
+  Access,
   AssessmentService,
   FeedbackRequestService,
   FrameworkCatalog,
@@ -14,6 +15,7 @@ import { DrizzleEvidenceRepository } from "./evidence.repository.ts";
 import { DrizzleFrameworkRepository } from "./frameworks.repository.ts";
 import { DrizzlePeopleRepository } from "./people.repository.ts";
 import { DrizzleReadinessSnapshotRepository, DrizzleSettingsRepository } from "./readiness.repository.ts";
+import { DrizzleAuditRepository } from "./audit.repository.ts";
 
 const viewerOf = (person: Person): Viewer => ({
   personId: person.id,
@@ -21,6 +23,7 @@ const viewerOf = (person: Person): Viewer => ({
   isAdmin: false,
   via: "session",
 });
+const adminViewer: Viewer = { personId: "admin", name: "Admin", isAdmin: true, via: "session" };
 
 describeEachDriver("assessments, feedback requests and readiness with real repositories", (db) => {
   let clock = new Date("2026-03-01T09:00:00Z");
@@ -35,19 +38,37 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     const assessments = new DrizzleAssessmentRepository(db().db);
     const requests = new DrizzleFeedbackRequestRepository(db().db);
     const now = () => clock;
+    const evidence = new DrizzleEvidenceRepository(db().db);
+    const audit = new DrizzleAuditRepository(db().db);
+    // How the viewer stands towards a person, from the reporting chain as the server works it out.
+    const access = new Access(async (viewer, personId) => {
+      const person = await people.findById(personId);
+      if (!person) return null;
+      const managers = (await people.chainAbove(person.id)).map((manager) => manager.id);
+      return {
+        isSelf: person.id === viewer.personId,
+        isDirectManager: managers[0] === viewer.personId,
+        isInManagementChain: managers.includes(viewer.personId),
+        hasOpenFeedbackRequest: false,
+      };
+    });
     const readiness = new ReadinessService({
       people,
       assessments,
-      evidence: new DrizzleEvidenceRepository(db().db),
+      evidence,
       frameworks,
       settings: new DrizzleSettingsRepository(db().db),
       snapshots: new DrizzleReadinessSnapshotRepository(db().db),
+      audit,
+      access,
       requests,
       now,
     });
     const onReadinessInputsChanged = (id: string) => readiness.refreshSnapshots([id]);
     return {
       people,
+      evidence,
+      audit,
       readiness,
       assessmentService: new AssessmentService({
         people,
@@ -155,6 +176,40 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     expect(history).toHaveLength(3);
   });
 
+  it("lets the person and the managers above read readiness, logging a manager's read of shared evidence", async () => {
+    const { people, evidence, audit, readiness } = await setup();
+    const boss = await people.create({ name: "Boss", email: "reader-boss@x.test", levelId: "director" });
+    const pm = await people.create({ name: "Pam", email: "reader-pam@x.test", levelId: "pm", managerId: boss.id });
+    const outsider = await people.create({ name: "Out", email: "reader-out@x.test", levelId: "pm" });
+    const shared = await evidence.create({
+      personId: pm.id,
+      date: "2026-02-01",
+      title: "Shipped",
+      body: "",
+      competencyIds: ["strategy"],
+      links: [],
+      isSharedWithManager: true,
+    });
+
+    await readiness.readFor(viewerOf(pm), pm.id);
+    expect(await audit.list({ kind: "read", subjectId: pm.id })).toEqual([]);
+    await readiness.readFor(viewerOf(boss), pm.id);
+    const reads = await audit.list({ kind: "read", subjectId: pm.id });
+    expect(reads.map((r) => [r.actorId, r.action, r.details])).toEqual([
+      [boss.id, "evidence.read", { evidenceIds: [shared.id], via: "readiness" }],
+    ]);
+    for (const [viewer, code] of [
+      [viewerOf(outsider), "forbidden"],
+      [{ ...viewerOf(outsider), isAdmin: true }, "forbidden"],
+    ] as const) {
+      await expect(readiness.readFor(viewer, pm.id)).rejects.toMatchObject({ code });
+    }
+    await expect(readiness.readFor(viewerOf(boss), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await audit.list({ kind: "read", subjectId: pm.id })).toHaveLength(1);
+  });
+
   it("keeps a snapshot only until an open request about the person falls due", async () => {
     const { people, readiness, requestService } = await setup();
     const lead = await people.create({ name: "Lead", email: "lead@due.test", levelId: "director" });
@@ -246,7 +301,7 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     tick();
     await ask([a!, b!], 4);
     tick(2 * 24 * 60);
-    await readiness.updateSettings({ weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 2 });
+    await readiness.updateSettings(adminViewer, { weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 2 });
     expect((await peerGroup())?.groups.peer).toMatchObject({ hidden: true });
 
     // Released under k = 2, it shows at k = 2, with its comments.
@@ -256,7 +311,7 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     expect((await peerGroup())?.comments.peer).toEqual({ texts: ["steady <i>hand</i>", "steady <i>hand</i>"] });
 
     // Three peers at k = 3; then one of them becomes Kim's manager and no longer counts.
-    await readiness.updateSettings({ weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 3 });
+    await readiness.updateSettings(adminViewer, { weights: { manager: 3, peer: 2, upward: 2, self: 1 }, k: 3 });
     tick();
     await requestService.close(viewerOf(lead), (await ask([a!, b!, c!], 2)).id);
     expect((await peerGroup())?.groups.peer).toEqual({ mean: 2, count: 3 });

@@ -1,0 +1,266 @@
+import { randomUUID } from "node:crypto";
+import { LIMITS } from "@ascent/contract";
+import {
+  ACTIVE_FRAMEWORK_SLUG,
+  Access,
+  AdvisorService,
+  AssessmentMigration,
+  AssessmentService,
+  AccountService,
+  AuditLogService,
+  CareerPlanService,
+  EvidenceService,
+  FeedbackRequestService,
+  FrameworkCatalog,
+  FrameworkEditor,
+  FrameworkMigration,
+  GoalService,
+  MentorService,
+  OneOnOneService,
+  PeopleImportService,
+  PeopleService,
+  ReadinessService,
+  TeamReadinessService,
+  TitleOverrideService,
+  publishedLevels,
+} from "@ascent/core";
+import {
+  DrizzleAccountRepository,
+  DrizzleAssessmentRepository,
+  DrizzleEvidenceRepository,
+  DrizzleFeedbackRequestRepository,
+  DrizzleReadinessSnapshotRepository,
+  DrizzleSettingsRepository,
+  DrizzleApiTokenRepository,
+  DrizzleAuditRepository,
+  DrizzleFrameworkRepository,
+  DrizzleFrameworkMigrationUnitOfWork,
+  DrizzleOneTimeLinkRepository,
+  DrizzlePeopleRepository,
+  DrizzleRateLimitRepository,
+  DrizzleSessionRepository,
+  DrizzleTitleOverrideRepository,
+  DrizzleCareerPlanRepository,
+  DrizzleGoalRepository,
+  DrizzleOneOnOneRepository,
+  DrizzleMentorAvailabilityRepository,
+  DrizzleVpFitCheckRepository,
+  ChangeAwareMemo,
+  type DatabaseHandle,
+} from "@ascent/db";
+import { argon2Hasher } from "./auth/password-hasher.ts";
+import { sha256Hex } from "./auth/token-hash.ts";
+import { ReportingLines, relationshipResolver } from "./relationships.ts";
+import { ReadinessResponses } from "./readiness-responses.ts";
+import { BUILTIN_SLUG } from "./builtin-ladder.ts";
+import { DemoOrganisation } from "./demo/seed-demo.ts";
+
+export type AppServices = ReturnType<typeof buildServices>;
+
+/** What the health check may touch of the database: its driver name and a round trip. */
+export type DatabaseProbe = Pick<DatabaseHandle, "driver" | "ping">;
+
+/**
+ * The composition root: builds every repository and every core service from one database handle.
+ * The server, the CLI, the benchmarks and the tests all wire the app through here, so there is one
+ * place that shows how the parts fit together.
+ */
+export function buildServices(database: DatabaseHandle) {
+  const { db } = database;
+  const frameworkRepository = new DrizzleFrameworkRepository(db);
+  const frameworks = new FrameworkCatalog(frameworkRepository);
+  const people = new DrizzlePeopleRepository(db);
+  const audit = new DrizzleAuditRepository(db);
+  // One per process: who is behind a token, who manages whom, each person's readiness (DESIGN §7).
+  const memo = new ChangeAwareMemo(database.changes);
+  const reportingLines = new ReportingLines(people, memo);
+  const accounts = new AccountService({
+    people,
+    accounts: new DrizzleAccountRepository(db),
+    sessions: new DrizzleSessionRepository(db),
+    links: new DrizzleOneTimeLinkRepository(db),
+    tokens: new DrizzleApiTokenRepository(db),
+    rateLimits: new DrizzleRateLimitRepository(db),
+    hasher: argon2Hasher,
+    passwordMinLength: LIMITS.passwordMin,
+    audit,
+    hashToken: sha256Hex,
+    memo,
+  });
+  const requests = new DrizzleFeedbackRequestRepository(db);
+  const feedbackRequestLookup = {
+    openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, new Date()),
+  };
+  // Every permission check goes through core; the relationships it needs come from the memo.
+  const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
+  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests });
+  return {
+    memo,
+    reportingLines,
+    access,
+    frameworks,
+    frameworkEditor: new FrameworkEditor(frameworkRepository),
+    people,
+    peopleService: new PeopleService({
+      people,
+      levels: publishedLevels(frameworks),
+      audit,
+      endSessions: (personId) => accounts.endSessionsOf(personId),
+    }),
+    audit,
+    auditLog: new AuditLogService({ audit }),
+    accounts,
+    feedbackRequestLookup,
+    ...assessmentServices,
+    ...buildGrowthServices(db, { people, frameworks, audit }, assessmentServices),
+  };
+}
+
+/** What the parts of the app share: the people, the frameworks, the per-process memo and the audit log. */
+interface SharedParts {
+  people: DrizzlePeopleRepository;
+  frameworks: FrameworkCatalog;
+  memo: ChangeAwareMemo;
+  audit: DrizzleAuditRepository;
+  access: Access;
+}
+
+/** The latest version of a framework by slug or id; the built-in ladder when none is named. */
+function builtinOr(frameworks: FrameworkCatalog) {
+  return async (ref?: string) => (await frameworks.version(ref ?? BUILTIN_SLUG, "latest")).document;
+}
+
+/** The ladder in force: the latest published version of the active framework. */
+function activeFrameworkOf(frameworks: FrameworkCatalog) {
+  return async () => {
+    const latest = await frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
+    return { document: latest.document, version: latest.version };
+  };
+}
+
+/** Assessments, feedback requests, evidence and readiness; submissions keep readiness snapshots fresh. */
+function buildAssessmentServices(
+  db: DatabaseHandle["db"],
+  { people, frameworks, memo, audit, access, requests }: SharedParts & { requests: DrizzleFeedbackRequestRepository },
+) {
+  const assessmentRepository = new DrizzleAssessmentRepository(db);
+  const evidence = new DrizzleEvidenceRepository(db);
+  const settings = new DrizzleSettingsRepository(db);
+  const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
+  const readiness = new ReadinessService({
+    people,
+    assessments: assessmentRepository,
+    evidence,
+    frameworks,
+    settings,
+    snapshots: readinessSnapshots,
+    requests,
+    audit,
+    access,
+    memo,
+    chains: people,
+  });
+  const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
+  const feedbackRequests = new FeedbackRequestService({
+    people,
+    requests,
+    onReadinessInputsChanged,
+    anonymityThreshold: async () => (await readiness.settings()).k,
+  });
+  return {
+    requests,
+    evidence,
+    settings,
+    readiness,
+    readinessResponses: new ReadinessResponses(readiness),
+    readinessSnapshots,
+    assessmentMigration: new AssessmentMigration({
+      assessments: assessmentRepository,
+      frameworks,
+      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
+      audit,
+    }),
+    frameworkMigration: new FrameworkMigration({
+      unitOfWork: new DrizzleFrameworkMigrationUnitOfWork(db),
+      onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
+    }),
+    feedbackRequests,
+    teamReadiness: new TeamReadinessService({
+      people,
+      snapshots: readinessSnapshots,
+      readiness,
+      feedbackRequests,
+      activeVersion: () => frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest"),
+    }),
+    assessments: new AssessmentService({
+      people,
+      assessments: assessmentRepository,
+      requests,
+      frameworks,
+      onReadinessInputsChanged,
+    }),
+    evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
+  };
+}
+
+/** Career plans, goals, 1:1s, mentors, titles and the advisor. */
+function buildGrowthServices(
+  db: DatabaseHandle["db"],
+  { people, frameworks, audit }: Omit<SharedParts, "memo" | "access">,
+  { readiness, settings, readinessSnapshots }: ReturnType<typeof buildAssessmentServices>,
+) {
+  const activeFramework = activeFrameworkOf(frameworks);
+  const titleOverrides = new DrizzleTitleOverrideRepository(db);
+  const careerPlans = new DrizzleCareerPlanRepository(db);
+  const developmentGoals = new DrizzleGoalRepository(db);
+  const oneOnOnes = new DrizzleOneOnOneRepository(db);
+  const mentorAvailability = new DrizzleMentorAvailabilityRepository(db);
+  const mentorSnapshots = new DrizzleReadinessSnapshotRepository(db);
+  const vpFitChecks = new DrizzleVpFitCheckRepository(db);
+  return {
+    titleOverrides,
+    careerPlans,
+    developmentGoals,
+    oneOnOnes,
+    mentorAvailability,
+    mentorSnapshots,
+    vpFitChecks,
+    careerPlanService: new CareerPlanService({
+      plans: careerPlans,
+      people,
+      titleOverrides,
+      readiness,
+      activeFramework,
+      audit,
+    }),
+    goalService: new GoalService({ goals: developmentGoals, people, readiness, activeFramework, audit }),
+    oneOnOneService: new OneOnOneService({ oneOnOnes, people, activeFramework, newId: randomUUID, audit }),
+    mentorService: new MentorService({
+      people,
+      snapshots: mentorSnapshots,
+      availability: mentorAvailability,
+      activeFramework,
+    }),
+    advisorService: new AdvisorService({
+      settings,
+      people,
+      vpFitChecks,
+      snapshots: readinessSnapshots,
+      activeFramework,
+      anonymityThreshold: async () => (await readiness.settings()).k,
+      audit,
+    }),
+    titles: new TitleOverrideService({ overrides: titleOverrides, framework: builtinOr(frameworks), audit }),
+    peopleImport: new PeopleImportService({
+      people,
+      titleOverrides,
+      ladder: builtinOr(frameworks),
+      audit,
+    }),
+  };
+}
+
+/** The demo organisation's use cases; they write through their own transaction on the database. */
+export function buildDemoOrganisation(services: AppServices, database: DatabaseHandle): DemoOrganisation {
+  return new DemoOrganisation(services, database);
+}

@@ -1,0 +1,49 @@
+import type { AuditRepository } from "../audit/audit.ts";
+import { assertAdmin } from "../access/access.ts";
+import type { Viewer } from "../access/viewer.ts";
+import type { Framework } from "../framework/framework.ts";
+import {
+  commitPeopleImport,
+  planPeopleImport,
+  type ImportRecord,
+  type PeopleImportContext,
+  type PeopleImportCounts,
+  type PeopleImportPreview,
+} from "./hris-import.ts";
+import type { PeopleImportRepository, TitleOverrideRepository } from "./ports.ts";
+
+export interface PeopleImportPorts {
+  people: PeopleImportContext["people"] & Pick<PeopleImportRepository, "upsertImport">;
+  titleOverrides: Pick<TitleOverrideRepository, "list">;
+  /** The ladder titles are mapped onto: the built-in one, whose levels the overrides name. */
+  ladder: () => Promise<Framework>;
+  /** Each committed import is written to the audit log. */
+  audit: Pick<AuditRepository, "record">;
+}
+
+export interface PeopleImportOutcome {
+  preview: PeopleImportPreview;
+  /** Absent on a dry run. */
+  committed?: PeopleImportCounts;
+}
+
+/** An HRIS export read into the organisation by an admin: planned, and unless it is a dry run, written and audited. */
+export class PeopleImportService {
+  constructor(private readonly ports: PeopleImportPorts) {}
+
+  async run(
+    actor: Viewer,
+    records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
+    options: { fileName: string; isDryRun: boolean },
+  ): Promise<PeopleImportOutcome> {
+    assertAdmin(actor);
+    const [{ levels }, overrides] = await Promise.all([this.ports.ladder(), this.ports.titleOverrides.list()]);
+    const plan = await planPeopleImport(records, { people: this.ports.people, levels, overrides });
+    if (options.isDryRun) return { preview: plan.preview };
+    const committed = await commitPeopleImport(plan, this.ports, {
+      actorId: actor.personId,
+      fileName: options.fileName,
+    });
+    return { preview: plan.preview, committed };
+  }
+}
