@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { endpoints, type TPersonReadiness } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
@@ -9,6 +9,7 @@ import {
   type CallerKey,
   type StaffKey,
 } from "../support/assessment-fixture.ts";
+import { describeOnDriver } from "@ascent/db/testing";
 
 /**
  * The server keeps tokens, reporting lines and readiness in memory (DESIGN §7). Over HTTP, every
@@ -17,7 +18,7 @@ import {
  */
 const legs = [
   { driver: "pglite", usesPostgres: false },
-  ...(process.env.TEST_DATABASE_URL ? [{ driver: "postgres", usesPostgres: true }] : []),
+  { driver: "postgres", usesPostgres: true },
 ] as const;
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -30,7 +31,7 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
 }
 
 for (const leg of legs) {
-  describe(`reads kept in memory follow every change [${leg.driver}]`, () => {
+  describeOnDriver(leg.driver, "reads kept in memory follow every change", () => {
     let server: TestServer;
     let org: AssessmentOrg;
     let databaseUrl: string | undefined;
