@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { endpoints, type TPersonReadiness } from "@ascent/contract";
+import { createTestClock } from "../support/test-clock.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
   apiError,
@@ -37,6 +38,7 @@ for (const leg of legs) {
     let databaseUrl: string | undefined;
     let dropScratch: (() => Promise<void>) | undefined;
     let competencies: string[];
+    const clock = createTestClock();
 
     const readiness = (caller: CallerKey, person: StaffKey): Promise<TPersonReadiness> =>
       org.as(caller)(endpoints.readiness.forPerson, { params: { id: org.people[person].id } });
@@ -65,7 +67,7 @@ for (const leg of legs) {
         databaseUrl = scratch.url;
         dropScratch = scratch.drop;
       }
-      server = await startTestServer({ databaseUrl });
+      server = await startTestServer({ databaseUrl, now: clock.now });
       org = await buildAssessmentOrg(server);
       competencies = (await applicableCompetencies(org.as("mia"), "pm")).slice(0, 2);
     });
@@ -126,7 +128,7 @@ for (const leg of legs) {
     });
 
     it("releases peer answers when their request falls due, with no write to tell it", async () => {
-      const dueAt = new Date(Date.now() + 4000);
+      const dueAt = new Date(clock.now().getTime() + 60 * 60_000);
       const request = await org.as("dana")(endpoints.feedback.create, {
         params: { id: org.people.paz.id },
         body: {
@@ -139,10 +141,10 @@ for (const leg of legs) {
       const peerOf = (result: TPersonReadiness) =>
         result.competencies.find((c) => c.competencyId === competencies[0])?.groups.peer;
       const beforeDue = peerOf(await readiness("dana", "paz"));
-      expect(Date.now()).toBeLessThan(dueAt.getTime());
+      expect(clock.now().getTime()).toBeLessThan(dueAt.getTime());
       // Unreleased answers do not count at all yet.
       expect(beforeDue).toBeNull();
-      await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now() + 100));
+      clock.advance(dueAt.getTime() - clock.now().getTime() + 1);
       expect(peerOf(await readiness("dana", "paz"))).toEqual({ mean: 4, count: 3 });
     });
 

@@ -75,6 +75,8 @@ export interface AppOptions {
   webDist?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client IP and https. */
   trustProxy?: boolean;
+  /** The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it. */
+  now?: () => Date;
 }
 
 export type AppServices = ReturnType<typeof buildServices>;
@@ -87,13 +89,15 @@ declare module "fastify" {
 }
 
 /** Wires repositories into the core services: the one place that knows both. */
-export function buildServices(database: DatabaseHandle) {
+export function buildServices(database: DatabaseHandle, options: { now?: () => Date } = {}) {
   const { db } = database;
+  const now = options.now ?? (() => new Date());
   const frameworkRepository = new DrizzleFrameworkRepository(db);
   const people = new DrizzlePeopleRepository(db);
   // One per process: who is behind a token, who manages whom, each person's readiness (DESIGN §7).
-  const memo = new ChangeAwareMemo(database.changes);
+  const memo = new ChangeAwareMemo(database.changes, { now: () => now().getTime() });
   return {
+    now,
     memo,
     reportingLines: new ReportingLines(people, memo),
     frameworks: new FrameworkCatalog(frameworkRepository),
@@ -118,8 +122,9 @@ export function buildServices(database: DatabaseHandle) {
       hasher: argon2Hasher,
       hashToken: sha256Hex,
       memo,
+      now,
     }),
-    ...buildAssessmentServices(db, people, new FrameworkCatalog(frameworkRepository), memo),
+    ...buildAssessmentServices(db, people, new FrameworkCatalog(frameworkRepository), memo, now),
   };
 }
 
@@ -129,6 +134,7 @@ function buildAssessmentServices(
   people: DrizzlePeopleRepository,
   frameworks: FrameworkCatalog,
   memo: ChangeAwareMemo,
+  now: () => Date,
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
   const requests = new DrizzleFeedbackRequestRepository(db);
@@ -144,6 +150,7 @@ function buildAssessmentServices(
     snapshots: readinessSnapshots,
     requests,
     memo,
+    now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   return {
@@ -157,16 +164,17 @@ function buildAssessmentServices(
       frameworks,
       onMigrated: (personIds) => readiness.refreshSnapshots(personIds),
     }),
-    feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged }),
+    feedbackRequests: new FeedbackRequestService({ people, requests, onReadinessInputsChanged, now }),
     assessments: new AssessmentService({
       people,
       assessments: assessmentRepository,
       requests,
       frameworks,
       onReadinessInputsChanged,
+      now,
     }),
     feedbackRequestLookup: {
-      openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, new Date()),
+      openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, now()),
     },
   };
 }
@@ -219,7 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = buildServices(options.database);
+  const services = buildServices(options.database, { now: options.now });
   registerAuthentication(app, services.accounts);
   registerRoutes(
     app,

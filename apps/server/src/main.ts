@@ -19,6 +19,8 @@ export interface RunningServer {
 export interface PrepareOptions {
   /** Load the demo organisation when this is the first start on an empty database. */
   loadDemo: boolean;
+  /** The clock (link expiry, demo dates); the real one unless a test moves it. */
+  now?: () => Date;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function prepareDatabase(
   options: PrepareOptions = { loadDemo: false },
 ): Promise<{ firstAdminToken: string | null; demoLogins: DemoLogins | null }> {
   await migrate(database);
-  const services = buildServices(database);
+  const services = buildServices(database, { now: options.now });
   await services.frameworks.ensureBuiltin(await loadBuiltinLadder());
   const firstAdmin = await services.accounts.ensureFirstAdmin();
   // Only a first start on an empty database gets the demo: nobody but the admin just created.
@@ -48,12 +50,16 @@ export async function prepareDatabase(
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo });
+    const { firstAdminToken, demoLogins } = await prepareDatabase(database, {
+      loadDemo: config.loadDemo,
+      now: config.now,
+    });
     const app = await buildApp({
       database,
       logLevel: config.logLevel,
       webDist: config.webDist,
       trustProxy: config.trustProxy,
+      now: config.now,
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

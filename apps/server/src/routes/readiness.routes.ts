@@ -53,7 +53,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     const ids = new Set(people.map((p) => p.id));
     const load = () => readinessSnapshots.list([...ids]);
     const stored = new Map((await load()).map((s) => [s.personId, s]));
-    const now = new Date();
+    const now = services.now();
     const stale: string[] = [];
     for (const person of people) {
       const context = {
@@ -81,7 +81,7 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
 
   /** When feedback about a report was last released by its due date passing (closing by hand refreshes). */
   const lastDueRelease = (viewer: Viewer) => async (person: Person) => {
-    const now = new Date();
+    const now = services.now();
     const requests = await services.feedbackRequests.listAbout(viewer, person.id);
     const released = requests
       .filter((r) => r.closedAt === null && isRequestClosed(r, now))

@@ -26,7 +26,8 @@ describeOnDriver("postgres", "change feed across processes", () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase(testDatabaseUrl!);
     writer = await openPostgres(scratch.url, { max: 2 });
-    reader = await openPostgres(scratch.url, { max: 2 });
+    // No backoff: the test waits for the reconnection itself, not for a timer.
+    reader = await openPostgres(scratch.url, { max: 2, reconnectDelaysMs: [0] });
     await migrate(writer);
   });
   afterAll(async () => {
