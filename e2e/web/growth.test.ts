@@ -436,10 +436,14 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     // Nobody in this organisation has been rated, so nobody is strong enough to suggest yet.
     await page.getByText("Nobody to suggest for this yet").waitFor();
     await page.getByLabel("Outside my management chain").check();
+    await page.getByText("Nobody to suggest for this yet").waitFor();
     const toggle = page.getByLabel("Available as a mentor");
-    expect(await toggle.isChecked()).toBe(true);
-    await toggle.uncheck();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    // A click, then the settled state: between the save and the refetch the box shows the old value for
+    // a moment, which Playwright's uncheck() reads as "did not change" on a busy machine.
+    await toggle.click();
     await page.getByText("You are not suggested to anyone as a mentor.").waitFor();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
     const stored = await (await pmContext.request.get(`${server.url}/api/me/mentoring`)).json();
     expect(stored).toEqual({ isAvailable: false });
     await expectAxeClean(page);
