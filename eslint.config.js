@@ -30,6 +30,7 @@ const boundaries = [
       pkg("db", "contract imports zod and core types only."),
       pkg("server", "contract imports zod and core types only."),
       pkg("formats", "contract imports zod and core types only."),
+      pkg("synthetic", "contract imports zod and core types only."),
     ],
   },
   {
@@ -38,11 +39,29 @@ const boundaries = [
       pkg("server", "db imports core only."),
       pkg("contract", "db imports core only."),
       pkg("formats", "db imports core only."),
+      pkg("synthetic", "db imports core only."),
     ],
   },
   {
     files: ["packages/formats/src/**/*.ts"],
-    patterns: [pkg("server", "formats imports core only."), pkg("db", "formats imports core only.")],
+    patterns: [
+      pkg("server", "formats imports core only."),
+      pkg("db", "formats imports core only."),
+      pkg("synthetic", "formats imports core only."),
+    ],
+  },
+  {
+    // The generator writes through db and reads the ladder through core's ports; the caller's
+    // composition root hands it the services, so it never reaches into an app.
+    files: ["packages/synthetic/src/**/*.ts"],
+    ignores: ["packages/synthetic/src/**/*.test.ts"],
+    patterns: [
+      pkg("server", "synthetic imports core and db only; the caller passes the services."),
+      pkg("cli", "synthetic imports core and db only."),
+      pkg("contract", "synthetic imports core and db only."),
+      pkg("formats", "synthetic imports core and db only."),
+      { group: ["**/apps/*"], message: "synthetic imports core and db only." },
+    ],
   },
   {
     files: ["apps/web/src/**/*.{ts,tsx}"],
@@ -58,6 +77,7 @@ const boundaries = [
           "@ascent/server/*",
           "@ascent/formats",
           "@ascent/formats/*",
+          "@ascent/synthetic",
           "@ascent/cli",
         ],
         message: "apps/web imports @ascent/contract only.",

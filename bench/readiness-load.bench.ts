@@ -13,10 +13,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@ascent/db";
 import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
-import {
-  SYNTHETIC_EMAIL_DOMAIN,
-  seedSyntheticOrganisation,
-} from "../apps/server/src/synthetic/synthetic-organisation.ts";
+import { SYNTHETIC_EMAIL_DOMAIN, seedSyntheticOrganisation } from "@ascent/synthetic";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
 const DURATION_SECONDS = Number(process.env.DURATION ?? 10);
@@ -91,8 +88,8 @@ function combine(rounds: LoadFigures[]): LoadFigures {
 
 async function benchDatabase(driver: string, database: DatabaseHandle): Promise<LoadResult> {
   await prepareDatabase(database);
-  const seeded = await seedSyntheticOrganisation(database, { people: PEOPLE });
   const services = buildServices(database);
+  const seeded = await seedSyntheticOrganisation(database, { people: PEOPLE }, services);
   const { token } = await services.accounts.createApiToken(seeded.root.id, "readiness-load bench");
   const rows = await database.db.execute(
     sql`select id from people where email like ${`%@${SYNTHETIC_EMAIL_DOMAIN}`} order by id`,

@@ -15,7 +15,7 @@ import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-d
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
 import { presentOrgReadiness } from "../apps/server/src/presenters/readiness.ts";
 import { readOrgReadiness } from "../apps/server/src/org-views.ts";
-import { seedSyntheticOrganisation } from "../apps/server/src/synthetic/synthetic-organisation.ts";
+import { seedSyntheticOrganisation } from "@ascent/synthetic";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 9);
@@ -49,8 +49,8 @@ interface OrgResult {
 
 async function benchDatabase(driver: string, database: DatabaseHandle): Promise<OrgResult> {
   await prepareDatabase(database);
-  const seeded = await seedSyntheticOrganisation(database, { people: PEOPLE });
   const services = buildServices(database);
+  const seeded = await seedSyntheticOrganisation(database, { people: PEOPLE }, services);
   const admin = await services.people.findByEmail(FIRST_ADMIN_EMAIL);
   if (!admin) throw new Error("the first admin is missing");
   const { token } = await services.accounts.createApiToken(admin.id, "readiness-org bench");

@@ -34,8 +34,18 @@ if (!process.env.TEST_DATABASE_URL && hasPostgresBinaries()) {
     console.log(`test: could not start a throwaway PostgreSQL:\n${started.stderr}`);
   }
 }
+// In CI a leg that cannot run is a failure: the run stops here and says why.
+const isCi = !["", "0", "false"].includes((process.env.CI ?? "").trim().toLowerCase());
 if (!process.env.TEST_DATABASE_URL) {
-  console.log("test: WARNING: TEST_DATABASE_URL is not set; the PostgreSQL leg is reported as skipped.");
+  const why = hasPostgresBinaries()
+    ? "the throwaway PostgreSQL cluster did not start (see above)"
+    : "no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql) and TEST_DATABASE_URL is not set";
+  if (isCi) {
+    console.log(`test: FAILED: the PostgreSQL leg cannot run in CI: ${why}.`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  console.log(`test: WARNING: the PostgreSQL leg is reported as skipped: ${why}.`);
 }
 
 const build = run("npm", ["run", "build", "-w", "apps/web", "--silent"]);

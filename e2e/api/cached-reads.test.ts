@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { endpoints, type TPersonReadiness } from "@ascent/contract";
+import { createTestClock } from "../support/test-clock.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
   apiError,
@@ -9,6 +10,7 @@ import {
   type CallerKey,
   type StaffKey,
 } from "../support/assessment-fixture.ts";
+import { describeOnDriver } from "@ascent/db/testing";
 
 /**
  * The server keeps tokens, reporting lines and readiness in memory (DESIGN §7). Over HTTP, every
@@ -17,7 +19,7 @@ import {
  */
 const legs = [
   { driver: "pglite", usesPostgres: false },
-  ...(process.env.TEST_DATABASE_URL ? [{ driver: "postgres", usesPostgres: true }] : []),
+  { driver: "postgres", usesPostgres: true },
 ] as const;
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -30,12 +32,13 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
 }
 
 for (const leg of legs) {
-  describe(`reads kept in memory follow every change [${leg.driver}]`, () => {
+  describeOnDriver(leg.driver, "reads kept in memory follow every change", () => {
     let server: TestServer;
     let org: AssessmentOrg;
     let databaseUrl: string | undefined;
     let dropScratch: (() => Promise<void>) | undefined;
     let competencies: string[];
+    const clock = createTestClock();
 
     const readiness = (caller: CallerKey, person: StaffKey): Promise<TPersonReadiness> =>
       org.as(caller)(endpoints.readiness.forPerson, { params: { id: org.people[person].id } });
@@ -64,7 +67,7 @@ for (const leg of legs) {
         databaseUrl = scratch.url;
         dropScratch = scratch.drop;
       }
-      server = await startTestServer({ databaseUrl });
+      server = await startTestServer({ databaseUrl, now: clock.now });
       org = await buildAssessmentOrg(server);
       competencies = (await applicableCompetencies(org.as("mia"), "pm")).slice(0, 2);
     });
@@ -125,7 +128,7 @@ for (const leg of legs) {
     });
 
     it("releases peer answers when their request falls due, with no write to tell it", async () => {
-      const dueAt = new Date(Date.now() + 4000);
+      const dueAt = new Date(clock.now().getTime() + 60 * 60_000);
       const request = await org.as("dana")(endpoints.feedback.create, {
         params: { id: org.people.paz.id },
         body: {
@@ -138,10 +141,10 @@ for (const leg of legs) {
       const peerOf = (result: TPersonReadiness) =>
         result.competencies.find((c) => c.competencyId === competencies[0])?.groups.peer;
       const beforeDue = peerOf(await readiness("dana", "paz"));
-      expect(Date.now()).toBeLessThan(dueAt.getTime());
+      expect(clock.now().getTime()).toBeLessThan(dueAt.getTime());
       // Unreleased answers do not count at all yet.
       expect(beforeDue).toBeNull();
-      await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now() + 100));
+      clock.advance(dueAt.getTime() - clock.now().getTime() + 1);
       expect(peerOf(await readiness("dana", "paz"))).toEqual({ mean: 4, count: 3 });
     });
 

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiError, createApiClient, endpoints, type TDemoStatus } from "@ascent/contract";
 import { buildServices } from "@ascent/server";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
+import { describeOnDriver } from "@ascent/db/testing";
 
 const legs = [
   { driver: "pglite", databaseUrl: undefined },
-  ...(process.env.TEST_DATABASE_URL ? [{ driver: "postgres", databaseUrl: "scratch" }] : []),
+  { driver: "postgres", databaseUrl: "scratch" },
 ] as const;
 
 async function demoStatus(server: TestServer): Promise<TDemoStatus> {
@@ -23,7 +24,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 for (const leg of legs) {
-  describe(`demo organisation over HTTP [${leg.driver}]`, () => {
+  describeOnDriver(leg.driver, "demo organisation over HTTP", () => {
     let demo: TestServer;
     let empty: TestServer;
     let admin: HttpSession;

@@ -3,14 +3,15 @@ import { endpoints, ApiError } from "@ascent/contract";
 import { APP_VERSION } from "@ascent/server";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { signInAsFirstAdmin, type HttpSession } from "../support/http-session.ts";
+import { describeOnDriver } from "@ascent/db/testing";
 
 const legs = [
   { driver: "pglite", databaseUrl: undefined },
-  ...(process.env.TEST_DATABASE_URL ? [{ driver: "postgres", databaseUrl: "scratch" }] : []),
+  { driver: "postgres", databaseUrl: "scratch" },
 ] as const;
 
 for (const leg of legs) {
-  describe(`API foundation over HTTP [${leg.driver}]`, () => {
+  describeOnDriver(leg.driver, "API foundation over HTTP", () => {
     let server: TestServer;
     let admin: HttpSession;
     let dropScratch: (() => Promise<void>) | undefined;

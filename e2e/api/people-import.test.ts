@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiError, endpoints, type TPeopleImportResult } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { HttpSession, signInAsFirstAdmin } from "../support/http-session.ts";
+import { describeOnDriver } from "@ascent/db/testing";
 
 const legs = [
   { driver: "pglite", usesPostgres: false },
-  ...(process.env.TEST_DATABASE_URL ? [{ driver: "postgres", usesPostgres: true }] : []),
+  { driver: "postgres", usesPostgres: true },
 ] as const;
 
 /** A VP, three directors, and six PMs under each: 1 + 3 + 18 = 22 people, in an HRIS's own spellings. */
@@ -49,7 +50,7 @@ async function importOk(session: HttpSession, body: string, dryRun: boolean): Pr
 }
 
 for (const leg of legs) {
-  describe(`people import over HTTP [${leg.driver}]`, () => {
+  describeOnDriver(leg.driver, "people import over HTTP", () => {
     let server: TestServer;
     let admin: HttpSession;
     let member: HttpSession;

@@ -20,6 +20,10 @@ describe("import-direction rules", () => {
     ["packages/db/src/x.ts", 'import { buildApp } from "@ascent/server";'],
     ["packages/contract/src/x.ts", 'import { migrate } from "@ascent/db";'],
     ["packages/contract/src/x.ts", 'import { AppError } from "@ascent/core";'],
+    ["packages/synthetic/src/x.ts", 'import { buildServices } from "@ascent/server";'],
+    ["packages/synthetic/src/x.ts", 'import { buildServices } from "../../../apps/server/src/app.ts";'],
+    ["packages/db/src/x.ts", 'import { seedSyntheticOrganisation } from "@ascent/synthetic";'],
+    ["apps/web/src/routes/x.tsx", 'import { seedSyntheticOrganisation } from "@ascent/synthetic";'],
   ])("%s may not contain %s", async (file, code) => {
     expect(await restrictedImportErrors(file, code)).not.toEqual([]);
   });
@@ -29,6 +33,8 @@ describe("import-direction rules", () => {
     ["apps/web/src/routes/x.tsx", 'import { endpoints } from "@ascent/contract";'],
     ["packages/db/src/x.ts", 'import { AppError } from "@ascent/core";'],
     ["packages/contract/src/x.ts", 'import type { Framework } from "@ascent/core";'],
+    ["packages/synthetic/src/x.ts", 'import type { DatabaseHandle } from "@ascent/db";'],
+    ["apps/cli/src/commands/x.ts", 'import { seedSyntheticOrganisation } from "@ascent/synthetic";'],
   ])("%s may contain %s", async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
   });

@@ -12,8 +12,11 @@ export interface TestServer extends RunningServer {
  * Starts the real server on a free port with a fresh embedded database in a temp folder,
  * or on PostgreSQL when `databaseUrl` is given. The built web app is served when present.
  * The demo organisation stays out unless `demo: true`, so tests start from an empty organisation.
+ * `now` is the server's clock (see test-clock.ts); the real one when left out.
  */
-export async function startTestServer(options: { databaseUrl?: string; demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { databaseUrl?: string; demo?: boolean; now?: () => Date } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "ascent-e2e-"));
   const config = {
     ...loadConfig({
@@ -25,6 +28,7 @@ export async function startTestServer(options: { databaseUrl?: string; demo?: bo
       ASCENT_DEMO: options.demo ? "1" : "0",
     }),
     databaseUrl: options.databaseUrl,
+    now: options.now,
   };
   const server = await startServer(config);
   return {

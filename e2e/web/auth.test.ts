@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
+import { signInAsFirstAdmin } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
   ADMIN_EMAIL,
@@ -27,7 +28,7 @@ describe("web: sign-in, the welcome page and the account page", () => {
   let server: TestServer;
   let demoServer: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
+  const ownServers: TestServer[] = [];
 
   beforeAll(async () => {
     [server, demoServer, browser] = await Promise.all([
@@ -35,15 +36,32 @@ describe("web: sign-in, the welcome page and the account page", () => {
       startTestServer({ demo: true }),
       launchBrowser(),
     ]);
-    context = await newAppContext(browser);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([server?.stop(), demoServer?.stop()]);
+    await Promise.all([server?.stop(), demoServer?.stop(), ...ownServers.map((s) => s.stop())]);
   });
 
+  /**
+   * A server of the test's own whose admin has a password (set over the API), and a browser signed in
+   * as that admin through the login page: sessions, tokens and passwords start the same whatever ran before.
+   */
+  async function signedInAdmin(): Promise<{ server: TestServer; context: BrowserContext; page: Page }> {
+    const own = await startTestServer();
+    ownServers.push(own);
+    // Sets the password; that API session then ends, so the browser's is the admin's only one.
+    const api = await signInAsFirstAdmin(own);
+    expect((await api.fetch("/api/auth/logout", { method: "POST" })).status).toBe(204);
+    const ownContext = await newAppContext(browser);
+    const page = await ownContext.newPage();
+    await page.goto(`${own.url}/login`);
+    await signInThroughLoginPage(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    return { server: own, context: ownContext, page };
+  }
+
   it("sends a signed-out visitor to sign in, with an accessible form", async () => {
+    const context = await newAppContext(browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/ladder/compare?from=pm&to=director`);
@@ -55,10 +73,11 @@ describe("web: sign-in, the welcome page and the account page", () => {
     expect(await page.getByRole("heading", { name: "Demo logins" }).count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
     expect(withoutSignedOutProbe(errors)).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("lets the first admin choose a password on the /welcome page, then signs them in", async () => {
+    const context = await newAppContext(browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(server.firstAdminLink!);
@@ -91,11 +110,11 @@ describe("web: sign-in, the welcome page and the account page", () => {
     expect(await page.getByRole("alert").innerText()).toMatch(/already used|unknown|expired/);
     // The link lookup that failed is answered 404 on purpose.
     expect(withoutSignedOutProbe(errors).filter((e) => !e.includes("status of 404"))).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("opens the account menu, signs out, reports a wrong password and signs back in to the page asked for", async () => {
-    const page = await context.newPage();
+    const { server, context, page } = await signedInAdmin();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/frameworks`);
     const account = page.getByRole("button", { name: "Administrator" });
@@ -132,11 +151,11 @@ describe("web: sign-in, the welcome page and the account page", () => {
     await page.getByRole("heading", { level: 1, name: "Ladder" }).waitFor();
     // 401s: the wrong password and the signed-out session checks; nothing else.
     expect(withoutSignedOutProbe(errors)).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("creates an API token, shows its secret once with a copy button, and revokes it", async () => {
-    const page = await context.newPage();
+    const { server, context, page } = await signedInAdmin();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/account`);
     await page.getByRole("heading", { level: 1, name: "Account" }).waitFor();
@@ -179,16 +198,16 @@ describe("web: sign-in, the welcome page and the account page", () => {
     const revoked = await fetch(`${server.url}/api/frameworks`, { headers: { authorization: `Bearer ${secret}` } });
     expect(revoked.status).toBe(401);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("lists sessions with this browser marked, changes the password and signs out everywhere", async () => {
+    const { server, context, page } = await signedInAdmin();
     const other = await newAppContext(browser);
     const otherPage = await other.newPage();
     await otherPage.goto(`${server.url}/login`);
     await signInThroughLoginPage(otherPage, ADMIN_EMAIL, ADMIN_PASSWORD);
 
-    const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/account`);
     const sessions = page.getByRole("table", { name: /Your active sessions/ });
@@ -233,7 +252,7 @@ describe("web: sign-in, the welcome page and the account page", () => {
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
     expect(errors).toHaveLength(1);
     await other.close();
-    await page.close();
+    await context.close();
   });
 
   it("shows the demo logins, labelled as demo data, and hides admin controls from a demo member", async () => {

@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { endpoints } from "@ascent/contract";
 import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
+import { signInAsFirstAdmin, type HttpSession } from "../support/http-session.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { newAppContext, signInThroughWelcome } from "./web-session.ts";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, newAppContext } from "./web-session.ts";
 
 // A spreadsheet as most companies keep their ladder: an area column, a competency column, one
 // column per level. Delivery has no text for Head (row 3, column E), so the preview reports it.
@@ -30,10 +32,13 @@ async function describedBy(page: Page, label: string): Promise<string> {
   return texts.join(" ");
 }
 
+// Each test starts from a ladder of its own, made over the API, and a page of its own: none relies on
+// what another test did, so they pass alone, in any order, and on a busy machine.
 describe("web: framework admin — import a spreadsheet, edit the draft, publish, compare versions", () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
+  let admin: HttpSession;
   let folder: string;
   let page: Page;
   let errors: string[];
@@ -43,10 +48,12 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
     await writeFile(join(folder, "acme-ladder.csv"), LADDER_CSV);
     await writeFile(join(folder, "duplicates.csv"), DUPLICATE_ROWS_CSV);
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    admin = await signInAsFirstAdmin(server);
     context = await newAppContext(browser);
-    page = await context.newPage();
-    await signInThroughWelcome(page, server);
-    errors = collectPageErrors(page);
+    const signIn = await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    });
+    expect(signIn.ok()).toBe(true);
   });
 
   afterAll(async () => {
@@ -55,7 +62,38 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
     await rm(folder, { recursive: true, force: true });
   });
 
+  beforeEach(async () => {
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  /** Imports the spreadsheet as a new framework named `name`: draft v1, with no version published. */
+  async function importDraft(name: string, slug: string): Promise<void> {
+    const query = new URLSearchParams({ fileName: "ladder.csv", name, slug });
+    const response = await admin.fetch(`/api/frameworks/import?${query}`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: LADDER_CSV,
+    });
+    expect(response.status).toBe(200);
+  }
+
+  /** Imports the spreadsheet and publishes it as v1. */
+  async function publishedLadder(name: string, slug: string): Promise<void> {
+    await importDraft(name, slug);
+    await admin.client.call(endpoints.frameworkAdmin.publish, { params: { framework: slug }, body: { note: "v1" } });
+  }
+
+  async function frameworkCount(): Promise<number> {
+    return (await admin.client.call(endpoints.frameworks.list)).frameworks.length;
+  }
+
   it("names the row of a bad spreadsheet and writes nothing", async () => {
+    const before = await frameworkCount();
     await page.goto(`${server.url}/frameworks`);
     await page.getByRole("link", { name: "Import a ladder" }).click();
     await page.waitForURL(`${server.url}/frameworks/import`);
@@ -71,24 +109,24 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/Row 3/);
     expect(await alert.getByText("Nothing was saved.").isVisible()).toBe(true);
-    const { frameworks } = (await (await context.request.get(`${server.url}/api/frameworks`)).json()) as {
-      frameworks: unknown[];
-    };
-    expect(frameworks).toHaveLength(1);
+    expect(await frameworkCount()).toBe(before);
     // The rejected file is answered 400 on purpose.
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
-    errors.length = 0;
   });
 
   it("previews a spreadsheet: levels, competencies, empty cells; then creates the draft", async () => {
+    await page.goto(`${server.url}/frameworks/import`);
     await page.getByLabel("Ladder file").setInputFiles(join(folder, "acme-ladder.csv"));
     await page.getByLabel("Name (optional)").fill("Acme ladder");
     await page.getByRole("button", { name: "Preview" }).click();
 
     const preview = page.getByRole("region", { name: "Preview of acme-ladder.csv" });
     await preview.waitFor();
-    // Focus moves to the preview on the next frame, which a busy machine may delay past waitFor.
-    await expect.poll(() => preview.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Focus moves to the preview on the next frame, which a busy machine may delay well past waitFor:
+    // wait for it as long as for any element.
+    await expect
+      .poll(() => preview.evaluate((element) => element === document.activeElement), { timeout: 10_000 })
+      .toBe(true);
     expect(await preview.locator(".level-chain li").allInnerTexts()).toEqual(["1\nAssociate", "2\nLead", "3\nHead"]);
     const competencies = preview.getByRole("table", { name: /Competencies recognised/ });
     expect(await competencies.getByRole("rowheader").allInnerTexts()).toEqual(["Discovery", "Delivery", "Coaching"]);
@@ -105,8 +143,10 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
   });
 
   it("shows the API's validation errors next to the draft's fields, then saves the fix", async () => {
+    await importDraft("Fixes ladder", "fixes-ladder");
+    await page.goto(`${server.url}/frameworks/fixes-ladder`);
     await page.getByRole("link", { name: "Edit draft" }).click();
-    await page.waitForURL(`${server.url}/frameworks/acme-ladder/draft`);
+    await page.waitForURL(`${server.url}/frameworks/fixes-ladder/draft`);
     const name = page.getByLabel("Name of level 1", { exact: true });
     await name.waitFor();
     expect(await runAxe(page)).toEqual([]);
@@ -126,16 +166,16 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
       .filter({ hasText: /Draft saved/ })
       .waitFor();
     expect(await name.getAttribute("aria-invalid")).toBeNull();
-    const draft = (await (await context.request.get(`${server.url}/api/frameworks/acme-ladder/versions/1`)).json()) as {
-      document: { levels: { name: string; aliases: string[] }[] };
-    };
+    const draft = await admin.client.call(endpoints.frameworks.getVersion, {
+      params: { framework: "fixes-ladder", version: 1 },
+    });
     expect(draft.document.levels[0]).toMatchObject({ name: "Associate PM", aliases: ["APM", "Junior PM"] });
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
-    errors.length = 0;
   });
 
   it("publishes the draft with a note; the framework then appears as published", async () => {
-    await page.getByRole("link", { name: "Back to Acme ladder" }).click();
+    await importDraft("Publishing ladder", "publishing-ladder");
+    await page.goto(`${server.url}/frameworks/publishing-ladder`);
     await page.getByLabel("What changed in this version (optional)").fill("First version, from the spreadsheet");
     await page.getByRole("button", { name: "Publish v1" }).click();
     await page.getByRole("status").filter({ hasText: "Published v1." }).waitFor();
@@ -144,16 +184,17 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
     expect(await history.getByText("First version, from the spreadsheet").isVisible()).toBe(true);
 
     await page.getByRole("link", { name: "Frameworks", exact: true }).first().click();
-    const row = page.getByRole("row", { name: /Acme ladder/ });
+    const row = page.getByRole("row", { name: /Publishing ladder/ });
     await row.waitFor();
     expect(await row.getByRole("cell").first().innerText()).toBe("v1");
     expect(errors).toEqual([]);
   });
 
   it("edits an expectation in a new draft, publishes v2 and shows the diff between versions", async () => {
-    await page.getByRole("link", { name: "Acme ladder" }).click();
+    await publishedLadder("Diff ladder", "diff-ladder");
+    await page.goto(`${server.url}/frameworks/diff-ladder`);
     await page.getByRole("button", { name: "Start a draft" }).click();
-    await page.waitForURL(`${server.url}/frameworks/acme-ladder/draft`);
+    await page.waitForURL(`${server.url}/frameworks/diff-ladder/draft`);
     await page.getByLabel("Level", { exact: true }).selectOption({ label: "2. Lead" });
     const descriptor = page.getByLabel("Descriptor, Discovery at Lead", { exact: true });
     expect(await descriptor.inputValue()).toBe("Runs discovery for a team");
@@ -164,14 +205,14 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
       .filter({ hasText: /Draft saved/ })
       .waitFor();
     await page.getByRole("button", { name: "Publish v2" }).click();
-    await page.waitForURL(`${server.url}/frameworks/acme-ladder`);
+    await page.waitForURL(`${server.url}/frameworks/diff-ladder`);
     await page.getByRole("status").filter({ hasText: "Published v2." }).waitFor();
 
     const compare = page.getByRole("form", { name: "Compare versions" });
     await compare.getByLabel("From version").selectOption("1");
     await compare.getByLabel("To version").selectOption("2");
     await compare.getByRole("button", { name: "Show the changes" }).click();
-    await page.waitForURL(`${server.url}/frameworks/acme-ladder/compare?from=1&to=2`);
+    await page.waitForURL(`${server.url}/frameworks/diff-ladder/compare?from=1&to=2`);
     const expectations = page.getByRole("region", { name: /^Expectations/ });
     await expectations.waitFor();
     const changed = expectations.getByRole("table");
@@ -189,27 +230,46 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
   });
 
   it("offers each version as a download and discards a draft after asking", async () => {
-    await page.getByRole("link", { name: "Back to Acme ladder" }).click();
+    await publishedLadder("Downloads ladder", "downloads-ladder");
+    const draft = await admin.client.call(endpoints.frameworkAdmin.startDraft, {
+      params: { framework: "downloads-ladder" },
+      body: {},
+    });
+    const [first, ...rest] = draft.document.levels;
+    await admin.client.call(endpoints.frameworkAdmin.saveDraft, {
+      params: { framework: "downloads-ladder" },
+      body: { document: { ...draft.document, levels: [{ ...first!, name: "Associate PM" }, ...rest] } },
+    });
+    await admin.client.call(endpoints.frameworkAdmin.publish, {
+      params: { framework: "downloads-ladder" },
+      body: { note: "v2" },
+    });
+
+    await page.goto(`${server.url}/frameworks/downloads-ladder`);
     const history = page.getByRole("table", { name: "Version history" });
     await history.waitFor();
-    const yaml = history.getByRole("link", { name: "YAML of v1" });
-    const href = (await yaml.getAttribute("href"))!;
-    expect(href).toBe("/api/frameworks/acme-ladder/versions/1/export?format=yaml");
-    const download = await context.request.get(`${server.url}${href}`);
-    expect(download.status()).toBe(200);
-    expect(download.headers()["content-disposition"]).toContain("acme-ladder-v1.yaml");
-    expect(await download.text()).toContain("Associate PM");
+    const fileOf = async (name: string) => {
+      const href = (await history.getByRole("link", { name }).getAttribute("href"))!;
+      return { href, response: await context.request.get(`${server.url}${href}`) };
+    };
+    const v1 = await fileOf("YAML of v1");
+    expect(v1.href).toBe("/api/frameworks/downloads-ladder/versions/1/export?format=yaml");
+    expect(v1.response.status()).toBe(200);
+    expect(v1.response.headers()["content-disposition"]).toContain("downloads-ladder-v1.yaml");
+    expect(await v1.response.text()).not.toContain("Associate PM");
+    expect(await (await fileOf("YAML of v2")).response.text()).toContain("Associate PM");
     for (const format of ["JSON", "CSV", "XLSX", "Markdown"]) {
       expect(await history.getByRole("link", { name: `${format} of v2` }).count()).toBe(1);
     }
 
     await page.getByRole("button", { name: "Start a draft" }).click();
-    await page.waitForURL(`${server.url}/frameworks/acme-ladder/draft`);
-    await page.getByRole("link", { name: "Back to Acme ladder" }).click();
+    await page.waitForURL(`${server.url}/frameworks/downloads-ladder/draft`);
+    await page.getByRole("link", { name: "Back to Downloads ladder" }).click();
     await page.getByRole("button", { name: "Discard draft" }).click();
     const dialog = page.getByRole("dialog", { name: "Discard draft v3?" });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    // The dialog moves focus to Cancel when it opens; like the preview's focus, that may take a frame.
+    await page.waitForFunction(() => document.activeElement?.textContent === "Cancel", null, { timeout: 10_000 });
     await dialog.getByRole("button", { name: "Discard draft" }).click();
     await page.getByRole("status").filter({ hasText: "Draft v3 was discarded." }).waitFor();
     expect(await page.getByRole("button", { name: "Start a draft" }).isVisible()).toBe(true);

@@ -147,230 +147,249 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     expect(await runAxe(page)).toEqual([]);
   }
 
-  it("lets a PM edit the plan: field errors by path, a past-date warning, and a round trip through reload", async () => {
-    // The save with a horizon of 0 months is refused on purpose.
-    const { page, errors } = await open(pmContext, "/plan", "Career plan", [
-      { path: `/api/people/${pm.id}/plan`, status: 400 },
-    ]);
-    expect(await page.title()).toBe("Career plan · Ascent");
-    await page.getByText("You have not saved a plan yet").waitFor();
+  // One story: the plan's suggestions make the first goal that the goals page then starts from.
+  it(
+    "lets a PM edit the plan, then make goals from its suggestions and a readiness gap",
+    { timeout: 240_000 },
+    async () => {
+      // 1. lets a PM edit the plan: field errors by path, a past-date warning, and a round trip through reload
+      {
+        // The save with a horizon of 0 months is refused on purpose.
+        const { page, errors } = await open(pmContext, "/plan", "Career plan", [
+          { path: `/api/people/${pm.id}/plan`, status: 400 },
+        ]);
+        expect(await page.title()).toBe("Career plan · Ascent");
+        await page.getByText("You have not saved a plan yet").waitFor();
 
-    await page.getByLabel("Target level").selectOption({ label: "Director of Product" });
-    await page.getByLabel("Horizon in months").fill("0");
-    await page.getByLabel("Scope of influence").fill("A team of PMs and the strategy of an area");
-    const industries = page.getByRole("textbox", { name: "Preferred industries" });
-    await industries.fill("Fintech");
-    await industries.press("Enter");
-    const suggestions = page.getByRole("group", { name: /Suggestions from your readiness/ });
-    await suggestions.getByRole("button", { name: "Add to strengths: Customer focus" }).click();
-    await page.getByRole("textbox", { name: "Strengths", exact: true }).fill("Writing");
-    await page.getByRole("button", { name: "Add to strengths", exact: true }).click();
-    await page.getByRole("button", { name: "Add a learning item" }).click();
-    await page.getByLabel("What", { exact: true }).fill("Strategy course");
-    await page.getByLabel("Link a competency").selectOption({ label: "Strategic thinking" });
-    await page.getByRole("button", { name: "Add a step" }).click();
-    await page.getByLabel("Action", { exact: true }).fill("Book the pricing offsite");
-    await page.getByLabel("Due").fill(dayFromToday(-1));
-    await page.getByRole("button", { name: "Add a title from another company" }).click();
-    await page.getByLabel("Company").fill("Acme");
-    await page.getByLabel("Title there").fill("Group Product Manager");
-    await page.locator(".ladder-placement").filter({ hasText: "Senior Product Manager" }).waitFor();
+        await page.getByLabel("Target level").selectOption({ label: "Director of Product" });
+        await page.getByLabel("Horizon in months").fill("0");
+        await page.getByLabel("Scope of influence").fill("A team of PMs and the strategy of an area");
+        const industries = page.getByRole("textbox", { name: "Preferred industries" });
+        await industries.fill("Fintech");
+        await industries.press("Enter");
+        const suggestions = page.getByRole("group", { name: /Suggestions from your readiness/ });
+        await suggestions.getByRole("button", { name: "Add to strengths: Customer focus" }).click();
+        await page.getByRole("textbox", { name: "Strengths", exact: true }).fill("Writing");
+        await page.getByRole("button", { name: "Add to strengths", exact: true }).click();
+        await page.getByRole("button", { name: "Add a learning item" }).click();
+        await page.getByLabel("What", { exact: true }).fill("Strategy course");
+        await page.getByLabel("Link a competency").selectOption({ label: "Strategic thinking" });
+        await page.getByRole("button", { name: "Add a step" }).click();
+        await page.getByLabel("Action", { exact: true }).fill("Book the pricing offsite");
+        await page.getByLabel("Due").fill(dayFromToday(-1));
+        await page.getByRole("button", { name: "Add a title from another company" }).click();
+        await page.getByLabel("Company").fill("Acme");
+        await page.getByLabel("Title there").fill("Group Product Manager");
+        await page.locator(".ladder-placement").filter({ hasText: "Senior Product Manager" }).waitFor();
 
-    // A horizon of 0 months is refused by the API; the message sits by the field, which takes focus.
-    await page.getByRole("button", { name: "Save plan" }).click();
-    const horizon = page.getByLabel("Horizon in months");
-    await expect.poll(() => horizon.getAttribute("aria-invalid")).toBe("true");
-    const describedBy = (await horizon.getAttribute("aria-describedby")) ?? "";
-    const message = await page.locator(`[id="${describedBy.split(" ").at(-1)}"]`).innerText();
-    expect(message.length).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("number");
-    await page.getByRole("alert").filter({ hasText: "The plan was not saved" }).waitFor();
-    await expectAxeClean(page);
+        // A horizon of 0 months is refused by the API; the message sits by the field, which takes focus.
+        await page.getByRole("button", { name: "Save plan" }).click();
+        const horizon = page.getByLabel("Horizon in months");
+        await expect.poll(() => horizon.getAttribute("aria-invalid")).toBe("true");
+        const describedBy = (await horizon.getAttribute("aria-describedby")) ?? "";
+        const message = await page.locator(`[id="${describedBy.split(" ").at(-1)}"]`).innerText();
+        expect(message.length).toBeGreaterThan(0);
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("number");
+        await page.getByRole("alert").filter({ hasText: "The plan was not saved" }).waitFor();
+        await expectAxeClean(page);
 
-    await horizon.fill("24");
-    await page.getByRole("button", { name: "Save plan" }).click();
-    await page.getByRole("status").filter({ hasText: "Saved, with a warning" }).waitFor();
-    // The past due date is saved, and the warning is shown beside the field rather than as an error.
-    expect(await page.locator(".field-warning").innerText()).toContain(dayFromToday(-1));
-    expect(await page.getByLabel("Due").getAttribute("aria-invalid")).toBeNull();
-    await page.screenshot({ path: `${SHOTS}/growth-plan.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/growth-plan-phone.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
+        await horizon.fill("24");
+        await page.getByRole("button", { name: "Save plan" }).click();
+        await page.getByRole("status").filter({ hasText: "Saved, with a warning" }).waitFor();
+        // The past due date is saved, and the warning is shown beside the field rather than as an error.
+        expect(await page.locator(".field-warning").innerText()).toContain(dayFromToday(-1));
+        expect(await page.getByLabel("Due").getAttribute("aria-invalid")).toBeNull();
+        await page.screenshot({ path: `${SHOTS}/growth-plan.png`, fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: `${SHOTS}/growth-plan-phone.png`, fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.reload();
-    await page.getByRole("heading", { level: 1, name: "Career plan" }).waitFor();
-    await page.getByRole("list", { name: "Preferred industries" }).waitFor();
-    expect(await page.getByLabel("Target level").inputValue()).toBe("director");
-    expect(await page.getByLabel("Horizon in months").inputValue()).toBe("24");
-    expect(await page.getByRole("list", { name: "Preferred industries" }).innerText()).toContain("Fintech");
-    expect(await page.getByRole("list", { name: "Strengths" }).innerText()).toMatch(/Customer focus[\s\S]*Writing/);
-    expect(await page.getByLabel("What", { exact: true }).inputValue()).toBe("Strategy course");
-    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Book the pricing offsite");
-    expect(await page.getByLabel("Title there").inputValue()).toBe("Group Product Manager");
+        await page.reload();
+        await page.getByRole("heading", { level: 1, name: "Career plan" }).waitFor();
+        await page.getByRole("list", { name: "Preferred industries" }).waitFor();
+        expect(await page.getByLabel("Target level").inputValue()).toBe("director");
+        expect(await page.getByLabel("Horizon in months").inputValue()).toBe("24");
+        expect(await page.getByRole("list", { name: "Preferred industries" }).innerText()).toContain("Fintech");
+        expect(await page.getByRole("list", { name: "Strengths" }).innerText()).toMatch(/Customer focus[\s\S]*Writing/);
+        expect(await page.getByLabel("What", { exact: true }).inputValue()).toBe("Strategy course");
+        expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Book the pricing offsite");
+        expect(await page.getByLabel("Title there").inputValue()).toBe("Group Product Manager");
 
-    const stored = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/plan`)).json();
-    expect(stored.plan.envision).toMatchObject({ targetLevelId: "director", horizonMonths: 24 });
-    expect(stored.plan.learning[0]).toMatchObject({ title: "Strategy course", competencyIds: ["strategic-thinking"] });
+        const stored = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/plan`)).json();
+        expect(stored.plan.envision).toMatchObject({ targetLevelId: "director", horizonMonths: 24 });
+        expect(stored.plan.learning[0]).toMatchObject({
+          title: "Strategy course",
+          competencyIds: ["strategic-thinking"],
+        });
 
-    // A weakness suggested by readiness becomes a goal in one click (the button My growth uses too).
-    const weaknesses = page.getByRole("list", { name: "Suggested weaknesses" });
-    await weaknesses.getByRole("button", { name: "Create a goal for Data analysis" }).click();
-    const seeGoals = weaknesses.getByRole("link", { name: "See Goals for Data analysis" });
-    await seeGoals.waitFor();
-    expect(await seeGoals.evaluate((link) => link === document.activeElement)).toBe(true);
-    const afterClick = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/goals`)).json();
-    expect(afterClick.goals.map((g: { competencyId: string; target: number }) => g.competencyId)).toEqual([
-      "data-analysis",
-    ]);
+        // A weakness suggested by readiness becomes a goal in one click (the button My growth uses too).
+        const weaknesses = page.getByRole("list", { name: "Suggested weaknesses" });
+        await weaknesses.getByRole("button", { name: "Create a goal for Data analysis" }).click();
+        const seeGoals = weaknesses.getByRole("link", { name: "See Goals for Data analysis" });
+        await seeGoals.waitFor();
+        expect(await seeGoals.evaluate((link) => link === document.activeElement)).toBe(true);
+        const afterClick = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/goals`)).json();
+        expect(afterClick.goals.map((g: { competencyId: string; target: number }) => g.competencyId)).toEqual([
+          "data-analysis",
+        ]);
 
-    await page.getByLabel("Review note").fill("First pass");
-    await page.getByRole("button", { name: "Review now" }).click();
-    await page.getByRole("status").filter({ hasText: "Review recorded" }).waitFor();
-    await page.getByText("First pass").waitFor();
-    await expectAxeClean(page);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+        await page.getByLabel("Review note").fill("First pass");
+        await page.getByRole("button", { name: "Review now" }).click();
+        await page.getByRole("status").filter({ hasText: "Review recorded" }).waitFor();
+        await page.getByText("First pass").waitFor();
+        await expectAxeClean(page);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+      // 2. lets the PM create a goal from a readiness gap and check in on it
+      {
+        const { page, errors } = await open(pmContext, "/goals", "Goals");
+        // The goal made from the plan's suggestions is already there.
+        await page.getByRole("article").filter({ hasText: "Data analysis" }).waitFor();
+        await page.getByRole("button", { name: "New goal" }).click();
+        const dialog = page.getByRole("dialog", { name: "New goal" });
+        const gap = dialog.getByLabel("Gap", { exact: true });
+        await expect.poll(async () => (await gap.locator("option").count()) > 2).toBe(true);
+        const options = await gap
+          .locator("option")
+          .evaluateAll((elements) =>
+            elements.map((option) => ({ value: (option as HTMLOptionElement).value, text: option.textContent ?? "" })),
+          );
+        // Largest gap first: the rated one leads, with where Pat stands and what the next level expects.
+        expect(options[1]?.value).toBe("data-analysis");
+        expect(options[1]?.text).toMatch(/^Data analysis: 1 → \d/);
+        const chosen = options.find((option) => option.value && option.value !== "data-analysis");
+        if (!chosen) throw new Error("no second gap to choose");
+        const chosenName = chosen.text.split(":")[0] ?? "";
+        await gap.selectOption(chosen.value);
+        await dialog.getByRole("button", { name: "Create goal" }).click();
+        await dialog.waitFor({ state: "hidden" });
 
-  it("lets the PM create a goal from a readiness gap and check in on it", async () => {
-    const { page, errors } = await open(pmContext, "/goals", "Goals");
-    // The goal made from the plan's suggestions is already there.
-    await page.getByRole("article").filter({ hasText: "Data analysis" }).waitFor();
-    await page.getByRole("button", { name: "New goal" }).click();
-    const dialog = page.getByRole("dialog", { name: "New goal" });
-    const gap = dialog.getByLabel("Gap", { exact: true });
-    await expect.poll(async () => (await gap.locator("option").count()) > 2).toBe(true);
-    const options = await gap
-      .locator("option")
-      .evaluateAll((elements) =>
-        elements.map((option) => ({ value: (option as HTMLOptionElement).value, text: option.textContent ?? "" })),
-      );
-    // Largest gap first: the rated one leads, with where Pat stands and what the next level expects.
-    expect(options[1]?.value).toBe("data-analysis");
-    expect(options[1]?.text).toMatch(/^Data analysis: 1 → \d/);
-    const chosen = options.find((option) => option.value && option.value !== "data-analysis");
-    if (!chosen) throw new Error("no second gap to choose");
-    const chosenName = chosen.text.split(":")[0] ?? "";
-    await gap.selectOption(chosen.value);
-    await dialog.getByRole("button", { name: "Create goal" }).click();
-    await dialog.waitFor({ state: "hidden" });
+        const card = page.getByRole("article").filter({ hasText: chosenName });
+        await card.waitFor();
+        expect(await card.innerText()).toContain("Senior Product Manager");
+        await card.getByText("Add a check-in").click();
+        await card.getByLabel("Progress note").fill("Read two strategy memos");
+        await card.getByLabel("How far along").fill("20");
+        await card.getByRole("button", { name: "Save check-in" }).click();
+        const entry = card.getByRole("listitem").filter({ hasText: "Read two strategy memos" });
+        await entry.waitFor();
+        expect(await entry.innerText()).toContain("20% along");
 
-    const card = page.getByRole("article").filter({ hasText: chosenName });
-    await card.waitFor();
-    expect(await card.innerText()).toContain("Senior Product Manager");
-    await card.getByText("Add a check-in").click();
-    await card.getByLabel("Progress note").fill("Read two strategy memos");
-    await card.getByLabel("How far along").fill("20");
-    await card.getByRole("button", { name: "Save check-in" }).click();
-    const entry = card.getByRole("listitem").filter({ hasText: "Read two strategy memos" });
-    await entry.waitFor();
-    expect(await entry.innerText()).toContain("20% along");
+        const { goals } = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/goals`)).json();
+        expect(goals.map((g: { competencyName: string }) => g.competencyName).sort()).toEqual(
+          ["Data analysis", chosenName].sort(),
+        );
+        await page.screenshot({ path: `${SHOTS}/growth-goals.png`, fullPage: true });
+        await expectAxeClean(page);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    },
+  );
 
-    const { goals } = await (await pmContext.request.get(`${server.url}/api/people/${pm.id}/goals`)).json();
-    expect(goals.map((g: { competencyName: string }) => g.competencyName).sort()).toEqual(
-      ["Data analysis", chosenName].sort(),
-    );
-    await page.screenshot({ path: `${SHOTS}/growth-goals.png`, fullPage: true });
-    await expectAxeClean(page);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  // One story: the PM opens the 1:1 the Director has just run.
+  it(
+    "runs a 1:1 as the Director, then shows the PM its shared notes but never the Director's private ones",
+    { timeout: 240_000 },
+    async () => {
+      // 1. lets the Director run a 1:1 from the PM ↔ Director playbook with notes and a health check
+      {
+        const { page, errors } = await open(directorContext, "/one-on-ones", "1:1s");
+        await page.getByText("No 1:1s yet").waitFor();
+        await expectAxeClean(page);
+        await page.getByLabel("With").selectOption({ label: "Pat Member (reports to you)" });
+        await page.getByRole("button", { name: "Schedule and open the agenda" }).click();
+        await page.waitForURL(/\/one-on-ones\/[0-9a-f-]{36}$/);
+        oneOnOneId = page.url().split("/").at(-1) ?? "";
+        await page.getByRole("heading", { level: 1, name: "1:1 with Pat Member" }).waitFor();
+        expect(await page.title()).toBe("1:1 with Pat Member · Ascent");
 
-  it("lets the Director run a 1:1 from the PM ↔ Director playbook with notes and a health check", async () => {
-    const { page, errors } = await open(directorContext, "/one-on-ones", "1:1s");
-    await page.getByText("No 1:1s yet").waitFor();
-    await expectAxeClean(page);
-    await page.getByLabel("With").selectOption({ label: "Pat Member (reports to you)" });
-    await page.getByRole("button", { name: "Schedule and open the agenda" }).click();
-    await page.waitForURL(/\/one-on-ones\/[0-9a-f-]{36}$/);
-    oneOnOneId = page.url().split("/").at(-1) ?? "";
-    await page.getByRole("heading", { level: 1, name: "1:1 with Pat Member" }).waitFor();
-    expect(await page.title()).toBe("1:1 with Pat Member · Ascent");
+        const agenda = page.getByRole("region", { name: "Agenda" });
+        expect(await agenda.locator(".aspect").count()).toBe(7);
+        expect(await agenda.innerText()).toContain("Stakeholder management");
+        const playbookLink = agenda.getByRole("link", { name: /playbook$/ });
+        expect(await playbookLink.getAttribute("href")).toBe("/ladder/playbooks/pm-director");
 
-    const agenda = page.getByRole("region", { name: "Agenda" });
-    expect(await agenda.locator(".aspect").count()).toBe(7);
-    expect(await agenda.innerText()).toContain("Stakeholder management");
-    const playbookLink = agenda.getByRole("link", { name: /playbook$/ });
-    expect(await playbookLink.getAttribute("href")).toBe("/ladder/playbooks/pm-director");
+        await page.getByLabel("Notes for both of you").fill(SHARED_NOTE);
+        await page
+          .getByRole("region", { name: "Shared notes" })
+          .getByRole("status")
+          .filter({ hasText: "Saved." })
+          .waitFor();
+        await page.getByLabel("Private notes", { exact: true }).fill(PRIVATE_NOTE);
+        await page
+          .getByRole("region", { name: "My private notes" })
+          .getByRole("status")
+          .filter({ hasText: "Saved." })
+          .waitFor();
+        expect(await page.getByRole("region", { name: "My private notes" }).innerText()).toContain(
+          "Only you can read these — not Pat Member, not an admin.",
+        );
 
-    await page.getByLabel("Notes for both of you").fill(SHARED_NOTE);
-    await page
-      .getByRole("region", { name: "Shared notes" })
-      .getByRole("status")
-      .filter({ hasText: "Saved." })
-      .waitFor();
-    await page.getByLabel("Private notes", { exact: true }).fill(PRIVATE_NOTE);
-    await page
-      .getByRole("region", { name: "My private notes" })
-      .getByRole("status")
-      .filter({ hasText: "Saved." })
-      .waitFor();
-    expect(await page.getByRole("region", { name: "My private notes" }).innerText()).toContain(
-      "Only you can read these — not Pat Member, not an admin.",
-    );
+        await page.getByLabel("New action item").fill("Draft the Q3 roadmap");
+        await page.getByLabel("Who", { exact: true }).selectOption({ label: "Pat Member" });
+        await page.getByRole("button", { name: "Add", exact: true }).click();
+        await page.getByRole("checkbox", { name: "Draft the Q3 roadmap" }).waitFor();
 
-    await page.getByLabel("New action item").fill("Draft the Q3 roadmap");
-    await page.getByLabel("Who", { exact: true }).selectOption({ label: "Pat Member" });
-    await page.getByRole("button", { name: "Add", exact: true }).click();
-    await page.getByRole("checkbox", { name: "Draft the Q3 roadmap" }).waitFor();
+        const form = page.getByRole("form", { name: "Your ratings for this 1:1" });
+        await form.getByRole("button", { name: "Save my ratings" }).click();
+        // Nothing rated yet: every aspect says so, is marked invalid, and the first one takes focus.
+        expect(await form.getByRole("alert").count()).toBe(7);
+        expect(await form.locator('[role="radiogroup"][aria-invalid="true"]').count()).toBe(7);
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("radio");
+        await expectAxeClean(page);
+        const groups = form.getByRole("radiogroup");
+        expect(await groups.count()).toBe(7);
+        for (let index = 0; index < 7; index += 1) {
+          await groups
+            .nth(index)
+            .getByRole("radio", { name: index < 3 ? "2" : "4" })
+            .check();
+        }
+        await form.getByRole("button", { name: "Save my ratings" }).click();
+        await form.getByRole("status").filter({ hasText: "Your ratings are saved." }).waitFor();
+        const table = page.getByRole("table").filter({ hasText: "Mean difference" });
+        await expect.poll(() => table.innerText()).toContain("Dana 2");
+        await page.locator(".lazy-chart__canvas svg").waitFor();
+        await page.screenshot({ path: `${SHOTS}/growth-one-on-one-director.png`, fullPage: true });
+        await expectAxeClean(page);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+      // 2. shows the PM the shared notes of the same 1:1 but never the Director's private notes
+      {
+        expect(oneOnOneId).not.toBe("");
+        const { page, errors } = await open(pmContext, `/one-on-ones/${oneOnOneId}`, "1:1 with Dana Director");
+        await expect.poll(() => page.getByLabel("Notes for both of you").inputValue()).toBe(SHARED_NOTE);
+        await page.getByLabel("Private notes", { exact: true }).waitFor();
+        expect(await page.getByLabel("Private notes", { exact: true }).inputValue()).toBe("");
+        expect(await page.locator("body").innerText()).not.toContain(PRIVATE_NOTE);
+        expect(await page.content()).not.toContain("ask about workload");
+        expect(await page.getByRole("checkbox", { name: "Draft the Q3 roadmap" }).isChecked()).toBe(false);
 
-    const form = page.getByRole("form", { name: "Your ratings for this 1:1" });
-    await form.getByRole("button", { name: "Save my ratings" }).click();
-    // Nothing rated yet: every aspect says so, is marked invalid, and the first one takes focus.
-    expect(await form.getByRole("alert").count()).toBe(7);
-    expect(await form.locator('[role="radiogroup"][aria-invalid="true"]').count()).toBe(7);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("radio");
-    await expectAxeClean(page);
-    const groups = form.getByRole("radiogroup");
-    expect(await groups.count()).toBe(7);
-    for (let index = 0; index < 7; index += 1) {
-      await groups
-        .nth(index)
-        .getByRole("radio", { name: index < 3 ? "2" : "4" })
-        .check();
-    }
-    await form.getByRole("button", { name: "Save my ratings" }).click();
-    await form.getByRole("status").filter({ hasText: "Your ratings are saved." }).waitFor();
-    const table = page.getByRole("table").filter({ hasText: "Mean difference" });
-    await expect.poll(() => table.innerText()).toContain("Dana 2");
-    await page.locator(".lazy-chart__canvas svg").waitFor();
-    await page.screenshot({ path: `${SHOTS}/growth-one-on-one-director.png`, fullPage: true });
-    await expectAxeClean(page);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+        // Pat's own side of the health check: the Director's ratings show, Pat's are still to come.
+        const form = page.getByRole("form", { name: "Your ratings for this 1:1" });
+        const groups = form.getByRole("radiogroup");
+        for (let index = 0; index < 7; index += 1) await groups.nth(index).getByRole("radio", { name: "4" }).check();
+        await form.getByRole("button", { name: "Save my ratings" }).click();
+        await form.getByRole("status").filter({ hasText: "Your ratings are saved." }).waitFor();
+        const table = page.getByRole("table").filter({ hasText: "Mean difference" });
+        await expect.poll(() => table.getByText("Largest difference").count()).toBeGreaterThan(0);
+        await page.screenshot({ path: `${SHOTS}/growth-one-on-one-pm.png`, fullPage: true });
 
-  it("shows the PM the shared notes of the same 1:1 but never the Director's private notes", async () => {
-    expect(oneOnOneId).not.toBe("");
-    const { page, errors } = await open(pmContext, `/one-on-ones/${oneOnOneId}`, "1:1 with Dana Director");
-    await expect.poll(() => page.getByLabel("Notes for both of you").inputValue()).toBe(SHARED_NOTE);
-    await page.getByLabel("Private notes", { exact: true }).waitFor();
-    expect(await page.getByLabel("Private notes", { exact: true }).inputValue()).toBe("");
-    expect(await page.locator("body").innerText()).not.toContain(PRIVATE_NOTE);
-    expect(await page.content()).not.toContain("ask about workload");
-    expect(await page.getByRole("checkbox", { name: "Draft the Q3 roadmap" }).isChecked()).toBe(false);
-
-    // Pat's own side of the health check: the Director's ratings show, Pat's are still to come.
-    const form = page.getByRole("form", { name: "Your ratings for this 1:1" });
-    const groups = form.getByRole("radiogroup");
-    for (let index = 0; index < 7; index += 1) await groups.nth(index).getByRole("radio", { name: "4" }).check();
-    await form.getByRole("button", { name: "Save my ratings" }).click();
-    await form.getByRole("status").filter({ hasText: "Your ratings are saved." }).waitFor();
-    const table = page.getByRole("table").filter({ hasText: "Mean difference" });
-    await expect.poll(() => table.getByText("Largest difference").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}/growth-one-on-one-pm.png`, fullPage: true });
-
-    // On a phone the two columns stack and nothing scrolls sideways.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/growth-one-on-one-phone.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expectAxeClean(page);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+        // On a phone the two columns stack and nothing scrolls sideways.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: `${SHOTS}/growth-one-on-one-phone.png`, fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await expectAxeClean(page);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    },
+  );
 
   it("shows the Director the advisor's paths for the organisation's shape, each with its reason", async () => {
     const { page, errors } = await open(directorContext, "/advisor", "Advancement advisor");
@@ -419,10 +438,14 @@ describe("web: career plan, goals, 1:1s, mentors, advisor and insights", { timeo
     // Nobody in this organisation has been rated, so nobody is strong enough to suggest yet.
     await page.getByText("Nobody to suggest for this yet").waitFor();
     await page.getByLabel("Outside my management chain").check();
+    await page.getByText("Nobody to suggest for this yet").waitFor();
     const toggle = page.getByLabel("Available as a mentor");
-    expect(await toggle.isChecked()).toBe(true);
-    await toggle.uncheck();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    // A click, then the settled state: between the save and the refetch the box shows the old value for
+    // a moment, which Playwright's uncheck() reads as "did not change" on a busy machine.
+    await toggle.click();
     await page.getByText("You are not suggested to anyone as a mentor.").waitFor();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
     const stored = await (await pmContext.request.get(`${server.url}/api/me/mentoring`)).json();
     expect(stored).toEqual({ isAvailable: false });
     await expectAxeClean(page);

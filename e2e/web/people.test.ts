@@ -182,9 +182,12 @@ describe("web: people, org chart, import and access", () => {
   });
 
   it("lists title mappings with a live preview of where a title lands", async () => {
+    // A mapping of this test's own (the import test makes another, in whatever order they run).
+    const title = "Principal Vibes Curator";
+    await adminApi.client.call(endpoints.peopleImport.setTitleOverride, { body: { title, levelId: "senior-pm" } });
     const { page, errors } = await open(admin, "/titles/mapping");
     await page.getByRole("heading", { level: 1, name: "Title mapping" }).waitFor();
-    const row = page.getByRole("row", { name: new RegExp(UNPLACEABLE_TITLE) });
+    const row = page.getByRole("row", { name: new RegExp(title) });
     await row.waitFor();
     expect(await row.innerText()).toContain("Senior Product Manager");
 
@@ -202,12 +205,14 @@ describe("web: people, org chart, import and access", () => {
   });
 
   it("edits a person in a dialog that traps focus, closes on Escape and returns focus to its opener", async () => {
-    const id = await personId("quinn.importado@example.com");
+    const { id } = await adminApi.client.call(endpoints.people.create, {
+      body: { name: "Ezra Editable", email: "ezra.editable@example.com", team: "Growth" },
+    });
     const { page, errors } = await open(admin, `/people/${id}`);
-    await page.getByRole("heading", { level: 1, name: "Quinn Importado" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Ezra Editable" }).waitFor();
     const opener = page.getByRole("button", { name: "Edit details" });
     await opener.click();
-    const dialog = page.getByRole("dialog", { name: "Edit Quinn Importado" });
+    const dialog = page.getByRole("dialog", { name: "Edit Ezra Editable" });
     await dialog.getByLabel("Name").waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
     await page.keyboard.press("Escape");
@@ -224,7 +229,7 @@ describe("web: people, org chart, import and access", () => {
 
     // A one-time invite link, shown once as a full URL to copy.
     await page.getByRole("button", { name: "Create invite link" }).click();
-    const link = page.getByLabel("Invite link for Quinn Importado");
+    const link = page.getByLabel("Invite link for Ezra Editable");
     await expect.poll(() => link.inputValue()).toMatch(new RegExp(`^${server.url}/welcome/\\S+$`));
     expect(await page.getByRole("button", { name: "Copy link" }).isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
@@ -237,7 +242,9 @@ describe("web: people, org chart, import and access", () => {
     const withReports = [];
     for (const person of people) {
       const full = await adminApi.client.call(endpoints.people.get, { params: { id: person.id } });
-      if (full.directReportCount > 0 && full.isDemo) withReports.push(full);
+      // Not one of the demo logins, whom the other tests sign in as.
+      const isLogin = demo.logins.some((l) => l.email === full.email);
+      if (full.directReportCount > 0 && full.isDemo && !isLogin) withReports.push(full);
     }
     const target = withReports[0];
     if (!target) throw new Error("the demo organisation has no manager in Mobile");
@@ -367,7 +374,14 @@ describe("web: people, org chart, import and access", () => {
   });
 
   it("labels the demo organisation in the shell and lets an admin remove it after confirming", async () => {
-    const { page, errors } = await open(admin, "/people");
+    // Removing the demo takes everyone the other tests look at: this one runs on a server of its own.
+    const own = await startTestServer({ demo: true });
+    const context = await signedInContext(browser, own, { viewport: { width: 1280, height: 900 } });
+    const ownApi = await new HttpSession(own.url).login("admin@ascent.local", ADMIN_PASSWORD);
+    const ownDemo = (await (await fetch(`${own.url}/api/demo`)).json()) as TDemoStatus;
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${own.url}/people`);
     const banner = page.getByRole("region", { name: "Demo organisation" });
     await banner.getByText("invented people; remove before real use").waitFor();
     const remove = banner.getByRole("button", { name: "Remove demo data" });
@@ -383,14 +397,15 @@ describe("web: people, org chart, import and access", () => {
 
     await remove.click();
     await dialog.getByRole("button", { name: "Remove demo data" }).click();
-    await page.getByText(`The demo organisation has been removed (${demo.peopleCount} people)`).waitFor();
-    const status = await (await fetch(`${server.url}/api/demo`)).json();
+    await page.getByText(`The demo organisation has been removed (${ownDemo.peopleCount} people)`).waitFor();
+    const status = await (await fetch(`${own.url}/api/demo`)).json();
     expect(status.isLoaded).toBe(false);
     await expect.poll(() => banner.getByText("invented people").count()).toBe(0);
-    const { total } = await adminApi.client.call(endpoints.people.list, { query: { status: "active" } });
-    expect(total).toBeLessThan(demo.peopleCount ?? 0);
+    const { total } = await ownApi.client.call(endpoints.people.list, { query: { status: "active" } });
+    expect(total).toBeLessThan(ownDemo.peopleCount ?? 0);
     await expect.poll(() => page.locator("tbody tr").count()).toBe(total);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
+    await own.stop();
   });
 });

@@ -41,6 +41,8 @@ export interface AppOptions {
   webDist?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client IP and https. */
   trustProxy?: boolean;
+  /** The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it. */
+  now?: () => Date;
 }
 
 declare module "fastify" {
@@ -98,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = options.services ?? buildServices(options.database);
+  const services = options.services ?? buildServices(options.database, { now: options.now });
   registerAuthentication(app, services.accounts);
   registerRoutes(app, buildRouteTable(options.database, services), services.access);
   await registerWebApp(app, options.webDist);

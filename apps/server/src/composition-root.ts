@@ -65,14 +65,16 @@ export type DatabaseProbe = Pick<DatabaseHandle, "driver" | "ping">;
  * The server, the CLI, the benchmarks and the tests all wire the app through here, so there is one
  * place that shows how the parts fit together.
  */
-export function buildServices(database: DatabaseHandle) {
+export function buildServices(database: DatabaseHandle, options: { now?: () => Date } = {}) {
   const { db } = database;
+  // The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it.
+  const now = options.now ?? (() => new Date());
   const frameworkRepository = new DrizzleFrameworkRepository(db);
   const frameworks = new FrameworkCatalog(frameworkRepository);
   const people = new DrizzlePeopleRepository(db);
   const audit = new DrizzleAuditRepository(db);
   // One per process: who is behind a token, who manages whom, each person's readiness (DESIGN §7).
-  const memo = new ChangeAwareMemo(database.changes);
+  const memo = new ChangeAwareMemo(database.changes, { now: () => now().getTime() });
   const reportingLines = new ReportingLines(people, memo);
   const accounts = new AccountService({
     people,
@@ -86,15 +88,17 @@ export function buildServices(database: DatabaseHandle) {
     audit,
     hashToken: sha256Hex,
     memo,
+    now,
   });
   const requests = new DrizzleFeedbackRequestRepository(db);
   const feedbackRequestLookup = {
-    openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, new Date()),
+    openRequestsFor: (raterId: string) => requests.openRequestsForRater(raterId, now()),
   };
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
-  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests });
+  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests, now });
   return {
+    now,
     memo,
     reportingLines,
     access,
@@ -123,6 +127,7 @@ interface SharedParts {
   memo: ChangeAwareMemo;
   audit: DrizzleAuditRepository;
   access: Access;
+  now: () => Date;
 }
 
 /** The latest version of a framework by slug or id; the built-in ladder when none is named. */
@@ -141,7 +146,15 @@ function activeFrameworkOf(frameworks: FrameworkCatalog) {
 /** Assessments, feedback requests, evidence and readiness; submissions keep readiness snapshots fresh. */
 function buildAssessmentServices(
   db: DatabaseHandle["db"],
-  { people, frameworks, memo, audit, access, requests }: SharedParts & { requests: DrizzleFeedbackRequestRepository },
+  {
+    people,
+    frameworks,
+    memo,
+    audit,
+    access,
+    requests,
+    now,
+  }: SharedParts & { requests: DrizzleFeedbackRequestRepository },
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
@@ -159,12 +172,14 @@ function buildAssessmentServices(
     access,
     memo,
     chains: people,
+    now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   const feedbackRequests = new FeedbackRequestService({
     people,
     requests,
     onReadinessInputsChanged,
+    now,
     anonymityThreshold: async () => (await readiness.settings()).k,
   });
   return {
@@ -191,6 +206,7 @@ function buildAssessmentServices(
       readiness,
       feedbackRequests,
       activeVersion: () => frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest"),
+      now,
     }),
     assessments: new AssessmentService({
       people,
@@ -198,6 +214,7 @@ function buildAssessmentServices(
       requests,
       frameworks,
       onReadinessInputsChanged,
+      now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
   };
@@ -206,7 +223,7 @@ function buildAssessmentServices(
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */
 function buildGrowthServices(
   db: DatabaseHandle["db"],
-  { people, frameworks, audit }: Omit<SharedParts, "memo" | "access">,
+  { people, frameworks, audit }: Omit<SharedParts, "memo" | "access" | "now">,
   { readiness, settings, readinessSnapshots }: ReturnType<typeof buildAssessmentServices>,
 ) {
   const activeFramework = activeFrameworkOf(frameworks);

@@ -13,6 +13,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Load the demo organisation on first start with an empty database. */
   loadDemo: boolean;
+  /** The clock the server reads; never from the environment, only tests set it. */
+  now?: () => Date;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {

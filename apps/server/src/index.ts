@@ -4,8 +4,3 @@ export * from "./main.ts";
 export * from "./config.ts";
 export { APP_VERSION } from "./version.ts";
 export { seedDemo, removeDemo, demoStatus, DEMO_PASSWORD, type DemoLogin, type DemoLogins } from "./demo/seed-demo.ts";
-export {
-  seedSyntheticOrganisation,
-  type SyntheticSeedPhase,
-  type SyntheticSeedResult,
-} from "./synthetic/synthetic-organisation.ts";

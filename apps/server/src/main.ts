@@ -48,7 +48,7 @@ export async function prepareDatabase(
   const isEmptyOrganisation = firstAdmin !== null && (await services.people.countAll()) === 1;
   let demoLogins: DemoLogins | null = null;
   if (options.loadDemo && isEmptyOrganisation) {
-    const { password, logins } = await seedDemo(services, { database });
+    const { password, logins } = await seedDemo(services, { database, now: services.now });
     demoLogins = { password, logins };
   }
   return { firstAdminToken: firstAdmin?.token ?? null, demoLogins };
@@ -58,7 +58,7 @@ export async function prepareDatabase(
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const services = buildServices(database);
+    const services = buildServices(database, { now: config.now });
     const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
     const app = await buildApp({
       database,
@@ -73,14 +73,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     let closing: Promise<void> | undefined;
     const url = `http://${host}:${port}`;
-    const local = await publishLocalAccess(
-      config.dataDir,
-      { url, version: APP_VERSION },
-      buildServices(database).accounts,
-    ).catch(async (error: unknown) => {
-      await app.close();
-      throw error;
-    });
+    const local = await publishLocalAccess(config.dataDir, { url, version: APP_VERSION }, services.accounts).catch(
+      async (error: unknown) => {
+        await app.close();
+        throw error;
+      },
+    );
     return {
       app,
       database,

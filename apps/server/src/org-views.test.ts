@@ -11,7 +11,7 @@ import { describeEachDriver } from "@ascent/db/testing";
 import { buildServices } from "./composition-root.ts";
 import { prepareDatabase } from "./main.ts";
 import { readOrgHeatmap, readOrgReadiness } from "./org-views.ts";
-import { seedSyntheticOrganisation } from "./synthetic/synthetic-organisation.ts";
+import { seedSyntheticOrganisation } from "@ascent/synthetic";
 
 const MEANS = new Set(["meanScore", "observed", "expected", "delta"]);
 
@@ -57,7 +57,7 @@ describeEachDriver("readOrgReadiness", (db) => {
 
   it("gives the same view as buildOrgReadiness over every person's snapshot, hidden groups included", async () => {
     await prepareDatabase(db());
-    await seedSyntheticOrganisation(db(), { people: 300 });
+    await seedSyntheticOrganisation(db(), { people: 300 }, buildServices(db()));
     const services = buildServices(db());
     const whole = await readOrgReadiness(services);
     expectSameView(whole, await fromMembers({}));

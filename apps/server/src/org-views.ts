@@ -13,7 +13,7 @@ import type { AppServices } from "./composition-root.ts";
 /** People recomputed per call when snapshots are missing or stale: one ratings query each. */
 const REFRESH_CHUNK = 500;
 
-type OrgServices = Pick<AppServices, "frameworks" | "readiness" | "readinessSnapshots">;
+type OrgServices = Pick<AppServices, "frameworks" | "readiness" | "readinessSnapshots" | "now">;
 
 /**
  * The latest ladder, k, and the level × team × verdict sums of every fresh snapshot, after missing or
@@ -28,7 +28,7 @@ async function freshSummary(services: OrgServices) {
   const freshness: SnapshotFreshness = {
     targetByLevel: Object.fromEntries(framework.levels.map((l) => [l.id, nextLevel(framework, l.id).id])),
     fallbackTarget: nextLevel(framework, null).id,
-    now: new Date(),
+    now: services.now(),
     frameworkPublishedAt: version.publishedAt,
   };
   let summary = await services.readinessSnapshots.summarizeByLevelAndTeam(freshness);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { describeEachDriver, openTestDatabase } from "./testing/test-databases.ts";
+import { describeEachDriver, describeOnDriver, openTestDatabase } from "./testing/test-databases.ts";
 import { listMigrationTags, migrate, resultRows } from "./migrate.ts";
 import { openPostgres } from "./drivers/postgres.ts";
 
@@ -25,7 +25,7 @@ describeEachDriver("migrate", (db) => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("migrate [postgres: concurrent starts]", () => {
+describeOnDriver("postgres", "migrate, concurrent starts", () => {
   it("two servers migrating one fresh database at once apply each migration exactly once", async () => {
     const first = await openTestDatabase("postgres");
     try {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { SyntheticSeedPhase, SyntheticSeedResult } from "@ascent/server";
+import type { SyntheticSeedPhase, SyntheticSeedResult } from "@ascent/synthetic";
 import { CliError } from "../cli-error.ts";
 import { printResult } from "../output.ts";
 import { styleFor } from "../terminal.ts";
@@ -96,7 +96,8 @@ export function addSyntheticSubcommand(seedCommand: Command): void {
     .action(async (options: SyntheticOptions) => {
       const result = await withDatabase(
         async ({ database, services }): Promise<SyntheticCommandResult> => {
-          const { prepareDatabase, seedSyntheticOrganisation } = await import("@ascent/server");
+          const { prepareDatabase } = await import("@ascent/server");
+          const { seedSyntheticOrganisation } = await import("@ascent/synthetic");
           // On an empty database the first admin's one-time link must be shown, as `seed demo` does.
           const { firstAdminToken } = await prepareDatabase(database, { loadDemo: false });
           const progress = await createProgress();

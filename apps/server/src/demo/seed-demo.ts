@@ -322,7 +322,7 @@ export class DemoOrganisation {
 
   load(actor: Viewer | null): Promise<DemoSeedResult> {
     assertAdmin(actor);
-    return seedDemo(this.services, { database: this.database, actorId: actor.personId });
+    return seedDemo(this.services, { database: this.database, actorId: actor.personId, now: this.services.now });
   }
 
   remove(actor: Viewer): Promise<number> {

@@ -20,7 +20,7 @@ export function feedbackRoutes(services: AppServices): RouteSpec[] {
         ...r.raters.map((x) => x.raterId),
       ]),
     );
-    const now = new Date();
+    const now = services.now();
     return requests.map((request) => presentFeedbackRequest(request, people, now));
   };
   const presentOne = async (request: FeedbackRequest) => {

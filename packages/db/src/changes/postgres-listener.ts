@@ -1,7 +1,7 @@
 import pg from "pg";
 import { CHANGES_CHANNEL, type ChangeFeed } from "./change-feed.ts";
 
-const RECONNECT_DELAYS_MS = [250, 1000, 5000, 15_000];
+const RECONNECT_DELAYS_MS: readonly number[] = [250, 1000, 5000, 15_000];
 
 /** Hands the change channel's notifications on this connection to the feed, from now on. */
 async function listenForChanges(client: pg.Client, feed: ChangeFeed): Promise<void> {
@@ -36,7 +36,11 @@ export function listeningClientClass(feed: ChangeFeed): typeof pg.Client {
  * One connection kept open to hear other processes' changes, which reach pool connections only while
  * they happen to be open. When it drops, the feed stops vouching for caches until it is back.
  */
-export async function startChangeListener(url: string, feed: ChangeFeed): Promise<() => Promise<void>> {
+export async function startChangeListener(
+  url: string,
+  feed: ChangeFeed,
+  reconnectDelaysMs: readonly number[] = RECONNECT_DELAYS_MS,
+): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let isStopped = false;
   let attempt = 0;
@@ -61,7 +65,7 @@ export async function startChangeListener(url: string, feed: ChangeFeed): Promis
 
   const scheduleReconnect = () => {
     if (isStopped) return;
-    const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
+    const delay = reconnectDelaysMs[Math.min(attempt, reconnectDelaysMs.length - 1)];
     attempt += 1;
     timer = setTimeout(() => {
       connect().catch(() => scheduleReconnect());

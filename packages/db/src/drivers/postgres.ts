@@ -18,7 +18,14 @@ export function redactDatabaseUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export interface PostgresOptions {
+  /** Pool size. */
+  max?: number;
+  /** Waits before each attempt to listen again after the connection drops; tests shorten them. */
+  reconnectDelaysMs?: readonly number[];
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const location = redactDatabaseUrl(url);
   const changes = new ChangeFeed();
   const pool = new pg.Pool({
@@ -39,7 +46,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   }
   let stopListening: () => Promise<void>;
   try {
-    stopListening = await startChangeListener(url, changes);
+    stopListening = await startChangeListener(url, changes, options.reconnectDelaysMs);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;

@@ -1,4 +1,4 @@
-import { describe, beforeAll, afterAll } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { openPglite } from "../drivers/pglite.ts";
 import { openPostgres } from "../drivers/postgres.ts";
 import { migrate } from "../migrate.ts";
@@ -26,15 +26,46 @@ export async function openTestDatabase(driver: DriverName): Promise<DatabaseHand
   return openScratchPostgres(testDatabaseUrl);
 }
 
+/** CI sets CI=true (as GitHub Actions, GitLab and `.ci/run` do); there a leg that cannot run is a failure. */
+export function isCi(): boolean {
+  const value = (process.env.CI ?? "").trim().toLowerCase();
+  return value !== "" && value !== "0" && value !== "false";
+}
+
+/** Why the PostgreSQL leg cannot run, or null when it can. */
+export function postgresUnavailableReason(): string | null {
+  return testDatabaseUrl ? null : "TEST_DATABASE_URL is not set, so there is no PostgreSQL to run on";
+}
+
+/**
+ * A describe block that runs on one driver. When that driver cannot run (PostgreSQL without
+ * TEST_DATABASE_URL) the block is skipped with the reason in its label, except in CI, where it
+ * becomes one failing test that says why: a leg that cannot run must not pass as a skip.
+ */
+export function describeOnDriver(driver: DriverName, title: string, suite: () => void): void {
+  const reason = driver === "postgres" ? postgresUnavailableReason() : null;
+  if (!reason) {
+    describe(`${title} [${driver}]`, suite);
+    return;
+  }
+  if (isCi()) {
+    describe(`${title} [${driver}: cannot run]`, () => {
+      it(`needs ${driver}`, () => {
+        throw new Error(`CI=true and ${reason}: provision PostgreSQL (scripts/throwaway-postgres.sh) or unset CI`);
+      });
+    });
+    return;
+  }
+  describe.skip(`${title} [${driver}: skipped, ${reason}]`, suite);
+}
+
 /**
  * Runs the same suite on PGlite and on PostgreSQL. The PostgreSQL leg needs TEST_DATABASE_URL;
- * without it that leg is reported as skipped, never silently dropped.
+ * without it that leg is reported as skipped (failed in CI), never silently dropped.
  */
 export function describeEachDriver(title: string, suite: (db: () => DatabaseHandle) => void): void {
   for (const driver of ["pglite", "postgres"] as const) {
-    const isAvailable = driver === "pglite" || Boolean(testDatabaseUrl);
-    const label = isAvailable ? `${title} [${driver}]` : `${title} [${driver}: skipped, TEST_DATABASE_URL not set]`;
-    (isAvailable ? describe : describe.skip)(label, () => {
+    describeOnDriver(driver, title, () => {
       let handle: DatabaseHandle | undefined;
       beforeAll(async () => {
         handle = await openTestDatabase(driver);

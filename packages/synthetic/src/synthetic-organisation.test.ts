@@ -1,10 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Framework } from "@ascent/core";
 import { describeEachDriver } from "@ascent/db/testing";
-import { buildServices } from "../composition-root.ts";
-import { loadBuiltinLadder } from "../builtin-ladder.ts";
-import { prepareDatabase } from "../main.ts";
+import { parseFrameworkDocument } from "@ascent/formats";
+import { buildServices, prepareDatabase } from "@ascent/server";
 import {
   MAX_SPAN,
   MIN_SPAN,
@@ -19,8 +19,10 @@ let ladder: Framework;
 let organisation: SyntheticOrganisation;
 const NOW = new Date("2026-06-01T00:00:00Z");
 
+const LADDER = new URL("../../../frameworks/product-management.yaml", import.meta.url);
+
 beforeAll(async () => {
-  ladder = await loadBuiltinLadder();
+  ladder = parseFrameworkDocument(await readFile(LADDER, "utf8"), "yaml", "product-management.yaml").framework;
   organisation = planSyntheticOrganisation(ladder, { people: 2_000, now: NOW });
 });
 
@@ -127,10 +129,11 @@ describeEachDriver("seedSyntheticOrganisation", (db) => {
     await prepareDatabase(db());
     const before = await constraints();
     const progress: string[] = [];
-    const result = await seedSyntheticOrganisation(db(), {
-      people: 60,
-      onProgress: (phase, done, total) => progress.push(`${phase} ${done}/${total}`),
-    });
+    const result = await seedSyntheticOrganisation(
+      db(),
+      { people: 60, onProgress: (phase, done, total) => progress.push(`${phase} ${done}/${total}`) },
+      buildServices(db()),
+    );
     expect(result).toMatchObject({ people: 60, feedbackRequests: 60, assessments: 300, ratings: 4_500, snapshots: 60 });
     expect(await count("people")).toBe(61);
     expect(await count("assessments where status = 'submitted'")).toBe(300);
@@ -152,8 +155,10 @@ describeEachDriver("seedSyntheticOrganisation", (db) => {
   });
 
   it("refuses a database that has people unless forced, and then replaces the synthetic organisation", async () => {
-    await expect(seedSyntheticOrganisation(db(), { people: 20 })).rejects.toMatchObject({ code: "conflict" });
-    const result = await seedSyntheticOrganisation(db(), { people: 20, force: true });
+    await expect(seedSyntheticOrganisation(db(), { people: 20 }, buildServices(db()))).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const result = await seedSyntheticOrganisation(db(), { people: 20, force: true }, buildServices(db()));
     expect(result.removedPeople).toBe(60);
     expect(await count("people")).toBe(21);
     expect(await count("ratings")).toBe(20 * 75);

@@ -1,9 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { AppError, nextLevel, type Framework, type Level, type Relation } from "@ascent/core";
+import {
+  ACTIVE_FRAMEWORK_SLUG,
+  AppError,
+  nextLevel,
+  type Framework,
+  type FrameworkCatalog,
+  type Level,
+  type ReadinessService,
+  type Relation,
+} from "@ascent/core";
 import type { DatabaseHandle } from "@ascent/db";
-import { buildServices, type AppServices } from "../composition-root.ts";
-import { BUILTIN_SLUG } from "../builtin-ladder.ts";
 
 /**
  * A synthetic organisation for benchmarks and load tests: N invented people in a reporting tree
@@ -329,6 +336,15 @@ export function planSyntheticOrganisation(
   return { people, feedbackRequests, assessments, competencyIds };
 }
 
+/**
+ * What the seed needs from the app's services: the ladder everyone is placed on, and the readiness
+ * service that keeps snapshots. The caller passes the ones its composition root built.
+ */
+export interface SyntheticSeedServices {
+  frameworks: Pick<FrameworkCatalog, "version">;
+  readiness: Pick<ReadinessService, "refreshSnapshots">;
+}
+
 export type SyntheticSeedPhase = "people" | "ratings" | "readiness";
 
 export interface SeedSyntheticOptions extends PlanSyntheticOptions {
@@ -491,8 +507,8 @@ async function insertOrganisation(
  */
 export async function seedSyntheticOrganisation(
   database: DatabaseHandle,
-  options: SeedSyntheticOptions = {},
-  services: AppServices = buildServices(database),
+  options: SeedSyntheticOptions,
+  services: SyntheticSeedServices,
 ): Promise<SyntheticSeedResult> {
   assertPeopleCount(options.people ?? DEFAULT_SYNTHETIC_PEOPLE);
   let removedPeople = 0;
@@ -506,7 +522,7 @@ export async function seedSyntheticOrganisation(
       );
     }
   }
-  const version = await services.frameworks.version(BUILTIN_SLUG, "latest");
+  const version = await services.frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest");
   const plan = planSyntheticOrganisation(version.document, options);
   const ratingsTotal = plan.assessments.length * plan.competencyIds.length;
   const totals: Record<SyntheticSeedPhase, number> = {
