@@ -10,6 +10,7 @@ export default defineConfig({
       "e2e/**/*.test.ts",
     ],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Setup starts servers and Chromium; on a machine busy with other work that alone can pass a minute.
+    hookTimeout: 180_000,
   },
 });

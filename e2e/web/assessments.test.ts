@@ -463,6 +463,23 @@ describe("web: assessments and readiness", () => {
   });
 
   it("shows admins organisation readiness as aggregates only, hiding groups under k", async () => {
+    // Ratings of this test's own, so the heatmap has cells whatever ran before: the Director rates
+    // herself (no other test looks at Dana's own ratings).
+    const framework = await sessions.dana.client.call(endpoints.frameworks.getVersion, {
+      params: { framework: "product-management", version: "latest" },
+    });
+    const applicable = framework.document.competencies
+      .filter((c) => (framework.document.expectations.director?.[c.id]?.weight ?? 0) > 0)
+      .map((c) => c.id);
+    const draft = await sessions.dana.client.call(endpoints.assessments.start, {
+      body: { subjectId: people.dana.id, relation: "self" },
+    });
+    await sessions.dana.client.call(endpoints.assessments.saveRatings, {
+      params: { assessmentId: draft.id },
+      body: { ratings: applicable.map((competencyId) => ({ competencyId, score: 3, evidence: "" })) },
+    });
+    await sessions.dana.client.call(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
+
     const { page, errors } = await signIn("admin", "/org/readiness");
     await page.getByRole("heading", { level: 1, name: "Organisation readiness" }).waitFor();
     expect(await page.title()).toBe("Organisation readiness · Ascent");
