@@ -109,6 +109,8 @@ const adminAboutPerson =
 const PERSON_RECORD = aboutPerson(200, { own: true, reports: true, admin: true });
 /** Content about a person that their managers read (assessments, evidence, readiness, goals): no admins. */
 const CHAIN_CONTENT = aboutPerson(200, { own: true, reports: true, admin: false });
+/** Readiness: the person, the managers above, and admins (numbers only: no evidence, no comments). */
+const READINESS = aboutPerson(200, { own: true, reports: true, admin: true });
 /** The owner's own writing (evidence, plans, goals): nobody else, not their managers nor admins. */
 const OWNER_ONLY = (status: number) => aboutPerson(status, { own: true, reports: false, admin: false });
 /** The career plan: the owner's; shared with the manager by choice, and until then it does not exist for them. */
@@ -184,9 +186,9 @@ const EXPECTED: Record<string, Expectation> = {
   updateEvidence: unknownObject,
   deleteEvidence: unknownObject,
   suggestEvidenceTags: signedIn(200),
-  getReadiness: CHAIN_CONTENT,
-  getReadinessHistory: CHAIN_CONTENT,
-  getReadinessSideBySide: CHAIN_CONTENT,
+  getReadiness: READINESS,
+  getReadinessHistory: READINESS,
+  getReadinessSideBySide: READINESS,
   getTeamHeatmap: signedIn(200),
   getTeamReadiness: signedIn(200),
   getOrgReadiness: adminOnly(200),
@@ -291,12 +293,17 @@ const RECIPES: Record<string, Recipe> = {
   },
   previewFrameworkMigration: {
     body: () => ({}),
-    // A preview is of a draft; the admin's call must meet one.
+    // A preview is of a draft; the admin's call must meet one, whether an earlier row left it or not.
     prepare: async (ctx) => {
-      await ctx.org.admin.client.call(endpoints.frameworkAdmin.startDraft, {
+      const { draftVersion } = await ctx.org.admin.client.call(endpoints.frameworks.get, {
         params: { framework: "product-management" },
-        body: {},
       });
+      if (draftVersion === null) {
+        await ctx.org.admin.client.call(endpoints.frameworkAdmin.startDraft, {
+          params: { framework: "product-management" },
+          body: {},
+        });
+      }
     },
   },
   diffFrameworkVersions: { query: { from: "1", to: "1" } },
@@ -322,10 +329,14 @@ const RECIPES: Record<string, Recipe> = {
   startAssessment: { body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, relation: "manager" }) },
   saveAssessmentRatings: { body: () => ({ ratings: [] }) },
   createFeedbackRequest: {
-    // A rater other than the subject, whoever the subject is.
+    // A peer from the other team: never the subject, anyone in their reporting line, or a report (DESIGN §4).
     body: (_persona, ctx, target) => ({
       relation: "peer",
-      raterIds: [target === ctx.org.people.otherMember.id ? ctx.org.people.member.id : ctx.org.people.otherMember.id],
+      raterIds: [
+        [ctx.org.people.unrelatedManager.id, ctx.org.people.otherMember.id].includes(target)
+          ? ctx.org.people.member.id
+          : ctx.org.people.otherMember.id,
+      ],
       dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     }),
   },

@@ -94,7 +94,7 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-describe("ascent readiness", () => {
+describe("ascent readiness", { timeout: 120_000 }, () => {
   let cliJson: TPersonReadiness;
 
   it("prints a readable table with the score, the verdict and the blockers", async () => {

@@ -44,7 +44,7 @@ function waitForExit(child: ChildProcessWithoutNullStreams): Promise<{ code: num
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, ms: Date.now() - started })));
 }
 
-describe("ascent serve", () => {
+describe("ascent serve", { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "ascent-serve-"));

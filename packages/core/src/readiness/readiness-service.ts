@@ -17,6 +17,7 @@ import type { ManagementChains, ReadinessSnapshot, ReadinessSnapshotRepository, 
 import {
   DEFAULT_READINESS_SETTINGS,
   type CompetencyReadiness,
+  type CommentSummary,
   type EvidenceRef,
   type Readiness,
   type ReadinessSettings,
@@ -25,8 +26,18 @@ import {
 
 export const READINESS_SETTINGS_KEY = "readiness";
 
-/** A person's readiness is theirs and their managers' above; admins see individuals only as managers (DESIGN §5). */
-export const READINESS_READERS = subject("id", "self", "managementChain");
+/** Who reads a person's readiness in full: the person and the managers above them. */
+const PERSONAL_READERS = subject("id", "self", "managementChain");
+
+/**
+ * A person's readiness is theirs and their managers' above. Admins read the numbers too (they run
+ * the organisation's reviews and the `ascent` command acts as one), but not what is private to the
+ * person and their managers: no evidence and no released comments (DESIGN §5), and each read is logged.
+ */
+export const READINESS_READERS = subject("id", "self", "managementChain", "admin");
+
+/** Why an admin's read of someone's readiness carries no comments. */
+const COMMENTS_NOT_FOR_ADMINS = "Released comments are shown to the person and their managers only";
 
 /** People computed again per step when the settings change: one ratings query each. */
 const REFRESH_CHUNK = 500;
@@ -184,6 +195,9 @@ export class ReadinessService {
   async readFor(viewer: Viewer, personId: string, target: { targetLevelId?: string } = {}): Promise<PersonReadiness> {
     // The relationship comes from the per-process memo: on the hot path this costs no query.
     await this.ports.access.authorize(viewer, READINESS_READERS, personId);
+    if (viewer.isAdmin && viewer.personId !== personId && !(await this.isPersonalReader(viewer, personId))) {
+      return this.readAsAdmin(viewer, personId, target);
+    }
     const result = await this.forPerson(personId, { ...target, canSeePrivateEvidence: viewer.personId === personId });
     const evidenceIds = this.evidenceShownIn(result);
     if (evidenceIds.length > 0) {
@@ -195,6 +209,41 @@ export class ReadinessService {
       });
     }
     return result;
+  }
+
+  private async isPersonalReader(viewer: Viewer, personId: string): Promise<boolean> {
+    try {
+      await this.ports.access.authorize(viewer, PERSONAL_READERS, personId);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === "forbidden") return false;
+      throw error;
+    }
+  }
+
+  /** An admin outside the person's chain: the numbers, with no evidence and no comments; the read is logged. */
+  private async readAsAdmin(
+    viewer: Viewer,
+    personId: string,
+    target: { targetLevelId?: string },
+  ): Promise<PersonReadiness> {
+    const result = await this.forPerson(personId, { ...target, canSeePrivateEvidence: false });
+    const hide = (summary: CommentSummary | null): CommentSummary | null =>
+      summary === null ? null : { hidden: true, reason: COMMENTS_NOT_FOR_ADMINS };
+    await recordRead(this.ports.audit, viewer, {
+      subjectId: result.personId,
+      targetType: "readiness",
+      targetId: result.personId,
+      details: { targetLevelId: result.targetLevelId, via: "admin" },
+    });
+    return {
+      ...result,
+      competencies: result.competencies.map((c) => ({
+        ...c,
+        evidence: [],
+        comments: { peer: hide(c.comments.peer), upward: hide(c.comments.upward) },
+      })),
+    };
   }
 
   private readonly evidenceShown = new WeakMap<PersonReadiness, string[]>();

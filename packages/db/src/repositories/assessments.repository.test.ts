@@ -23,7 +23,12 @@ const viewerOf = (person: Person): Viewer => ({
   isAdmin: false,
   via: "session",
 });
-const adminViewer: Viewer = { personId: "admin", name: "Admin", isAdmin: true, via: "session" };
+const adminViewer: Viewer = {
+  personId: "00000000-0000-4000-8000-00000000ad01",
+  name: "Admin",
+  isAdmin: true,
+  via: "session",
+};
 
 describeEachDriver("assessments, feedback requests and readiness with real repositories", (db) => {
   let clock = new Date("2026-03-01T09:00:00Z");
