@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { LIMITS } from "@ascent/contract";
 import type { DatabaseHandle } from "@ascent/db";
 import { registerAuthentication } from "./auth/authenticate.ts";
+import { registerCompression } from "./compression.ts";
 import { registerErrorHandling } from "./middleware/error-handler.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { buildDemoOrganisation, buildServices, type AppServices } from "./composition-root.ts";
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
+  await registerCompression(app);
   await registerOpenApi(app, APP_VERSION);
 
   const services = options.services ?? buildServices(options.database, { now: options.now });
