@@ -16,6 +16,18 @@ function setup() {
 }
 
 describe("ChangeAwareMemo", () => {
+  it("grows to the size it is given, keeping what it holds, and never shrinks", async () => {
+    const { memo, read, reads } = setup();
+    for (const key of ["a", "b", "c"]) await memo.remember(key, read(key, ["ada"]));
+    memo.growTo(5);
+    memo.growTo(2);
+    expect(memo.maxEntries).toBe(5);
+    for (const key of ["d", "e"]) await memo.remember(key, read(key, ["ada"]));
+    expect(memo.size).toBe(5);
+    for (const key of ["a", "b", "c", "d", "e"]) expect(await memo.remember(key, read("again", ["ada"]))).toBe(key);
+    expect(reads()).toBe(5);
+  });
+
   it("reads once, then answers from memory while nothing it depends on changed", async () => {
     const { memo, read, reads, feed } = setup();
     expect(await memo.remember("a", read("first", ["ada"]))).toBe("first");
