@@ -170,7 +170,8 @@ async function load(baseUrl: string, path: string, headers: Record<string, strin
   });
   return {
     requestsPerSecond: result.requests.total / LOAD_SECONDS,
-    p99: result.latency.p99,
+    // No answer within the run: count the whole run as its p99 rather than autocannon's 0.
+    p99: result.requests.total > 0 ? result.latency.p99 : LOAD_SECONDS * 1000,
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -246,7 +247,11 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
         const headers = { authorization: `Bearer ${persona.token}`, "accept-encoding": "br, gzip" };
         const timed = await sequential(`${appUrl}${filled.path}`, headers);
         const measured: Measured = { path: template, persona: persona.label, kind, ...timed };
-        if (timed.status < 300) Object.assign(measured, await load(appUrl, filled.path, headers));
+        // A route over the p99 goal one request at a time would only pile work under 20 connections
+        // onto the routes measured after it: it misses that goal already, so its load run is left out.
+        if (timed.status < 300 && timed.p50 < GOAL.p99)
+          Object.assign(measured, await load(appUrl, filled.path, headers));
+        else if (timed.status < 300) measured.skipped = `no load run: p50 ${timed.p50.toFixed(0)} ms sequentially`;
         results.push(measured);
         printRow(measured, 0);
       }
@@ -278,8 +283,8 @@ function printRow(m: Measured, bareRps: number): void {
 
 /** The misses of one measurement against the goals that apply to it. */
 function misses(m: Measured, bareRps: number, isPostgres: boolean): string[] {
-  if (m.skipped || m.status >= 300) return [];
-  const found: string[] = [];
+  if (!m.status || m.status >= 300) return [];
+  const found: string[] = m.skipped ? [m.skipped] : [];
   if (m.kind === "person" && m.p95 >= GOAL.personP95) found.push(`p95 ≥ ${GOAL.personP95} ms`);
   if (m.kind === "list" && m.p95 >= GOAL.listP95) found.push(`p95 ≥ ${GOAL.listP95} ms`);
   if (m.p99 !== undefined && m.p99 >= GOAL.p99) found.push(`p99 ≥ ${GOAL.p99} ms`);
@@ -300,7 +305,7 @@ function report(driver: string, results: Measured[], bareRps: number): boolean {
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   let missed = 0;
   for (const m of results) {
-    if (m.skipped) {
+    if (m.skipped && !m.status) {
       console.log(`| \`${m.path}\` | — | skipped: ${m.skipped} | | | | | | | |`);
       continue;
     }
@@ -313,10 +318,10 @@ function report(driver: string, results: Measured[], bareRps: number): boolean {
         `${m.status >= 300 ? "not theirs to read" : found.length ? `✗ ${found.join(", ")}` : "✓"} |`,
     );
   }
-  const measured = results.filter((m) => !m.skipped && m.status < 300).length;
+  const measured = results.filter((m) => m.status && m.status < 300).length;
   console.log(
     `\n${driver}: bare route ${format(bareRps)} req/s; ${measured} route × persona pairs answered 2xx, ${missed} missed a goal, ` +
-      `${results.filter((m) => m.skipped).length} routes skipped`,
+      `${results.filter((m) => !m.status).length} routes skipped`,
   );
   return missed === 0;
 }
