@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { LIMITS } from "@ascent/contract";
 import type { DatabaseHandle } from "@ascent/db";
 import { registerAuthentication } from "./auth/authenticate.ts";
+import { registerCompression } from "./compression.ts";
 import { registerErrorHandling } from "./middleware/error-handler.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { buildDemoOrganisation, buildServices, type AppServices } from "./composition-root.ts";
@@ -77,6 +78,9 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
   ];
 }
 
+/** Memo entries kept per person of the organisation: a reporting line, a readiness result, and room for the rest. */
+const MEMO_ENTRIES_PER_PERSON = 3;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -98,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
+  await registerCompression(app);
   await registerOpenApi(app, APP_VERSION);
 
   const services = options.services ?? buildServices(options.database, { now: options.now });
@@ -107,13 +112,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorate("readinessWarmer", null);
   app.addHook("onReady", async () => {
+    // Sized to the organisation: a reporting line and a readiness result per person, and as much
+    // again for everything else, so that warming a large organisation does not evict itself.
+    const people = await services.people.countAll();
+    services.memo.growTo(people * MEMO_ENTRIES_PER_PERSON);
     app.readinessWarmer = startReadinessWarmer({
       readiness: services.readinessResponses,
       reportingLines: services.reportingLines,
       people: services.people,
       changes: options.database.changes,
-      // A reporting line and a readiness result per person, with room left for everything else.
-      maxPeople: Math.floor(services.memo.maxEntries / 3),
+      maxPeople: Math.floor(services.memo.maxEntries / MEMO_ENTRIES_PER_PERSON),
       log: app.log,
     });
   });

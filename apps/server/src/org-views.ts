@@ -1,5 +1,6 @@
 import {
   ACTIVE_FRAMEWORK_SLUG,
+  ANY_CHANGE,
   buildOrgHeatmapFromCells,
   buildOrgReadinessFromCells,
   nextLevel,
@@ -13,7 +14,13 @@ import type { AppServices } from "./composition-root.ts";
 /** People recomputed per call when snapshots are missing or stale: one ratings query each. */
 const REFRESH_CHUNK = 500;
 
-type OrgServices = Pick<AppServices, "frameworks" | "readiness" | "readinessSnapshots" | "now">;
+/**
+ * How long a kept org heatmap holds with no change heard: snapshots also go stale with time (their
+ * validUntil), which no notification announces.
+ */
+const HEATMAP_KEPT_MS = 60_000;
+
+type OrgServices = Pick<AppServices, "frameworks" | "readiness" | "readinessSnapshots" | "now" | "memo">;
 
 /**
  * The latest ladder, k, and the level × team × verdict sums of every fresh snapshot, after missing or
@@ -49,7 +56,14 @@ export async function readOrgReadiness(services: OrgServices, filter: OrgViewFil
 
 /** The org-wide competency heatmap, as buildOrgHeatmap gives it, from sums per level × team × competency. */
 export async function readOrgHeatmap(services: OrgServices, filter: OrgViewFilter = {}): Promise<OrgHeatmap> {
-  const { framework, freshness, k, cells } = await freshSummary(services);
-  const competencies = await services.readinessSnapshots.summarizeCompetencies(freshness);
-  return buildOrgHeatmapFromCells(framework, { readiness: cells, competencies }, k, filter);
+  // It expands every snapshot's competencies, so it is kept until anything changes in the organisation.
+  return services.memo.remember(`org-heatmap:${JSON.stringify([filter.levelId, filter.team])}`, async () => {
+    const { framework, freshness, k, cells } = await freshSummary(services);
+    const competencies = await services.readinessSnapshots.summarizeCompetencies(freshness);
+    return {
+      value: buildOrgHeatmapFromCells(framework, { readiness: cells, competencies }, k, filter),
+      dependsOn: [ANY_CHANGE],
+      validUntil: new Date(services.now().getTime() + HEATMAP_KEPT_MS),
+    };
+  });
 }

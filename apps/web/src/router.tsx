@@ -3,14 +3,14 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { AppShell } from "./app-shell/app-shell.tsx";
 import { RequireAdmin, RequireSession } from "./app-shell/require-session.tsx";
 import { RouteError } from "./app-shell/route-error.tsx";
-import { FrameworksPage } from "./routes/frameworks/frameworks-page.tsx";
 
 /** A page in its own chunk, loaded on first visit. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
-// Frameworks is the home page and ships in the entry chunk; every other page is its own chunk.
+// Every page is its own chunk, so sign-in loads the shell and the sign-in form only.
+const FrameworksPage = lazyPage(() => import("./routes/frameworks/frameworks-page.tsx"), "FrameworksPage");
 const LoginPage = lazyPage(() => import("./routes/login/login-page.tsx"), "LoginPage");
 const WelcomePage = lazyPage(() => import("./routes/welcome/welcome-page.tsx"), "WelcomePage");
 const AccountPage = lazyPage(() => import("./routes/account/account-page.tsx"), "AccountPage");

@@ -1,7 +1,16 @@
+/**
+ * A dependency on everyone at once, for views over the whole organisation: any change anyone's data
+ * drops the value. Cheaper than listing every person's id.
+ */
+export const ANY_CHANGE = "*any";
+
 /** What a computation produced, and what it read: the people whose data it depends on, and until when it holds. */
 export interface Remembered<V> {
   value: V;
-  /** Ids of the people whose rows the value was read from. A change to any of them, or to everyone, drops it. */
+  /**
+   * Ids of the people whose rows the value was read from (or ANY_CHANGE). A change to any of them, or
+   * to everyone, drops it.
+   */
   dependsOn: readonly string[];
   /** When time alone makes the value wrong (a due date passing, a window moving). */
   validUntil?: Date | null;

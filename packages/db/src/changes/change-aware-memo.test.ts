@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChangeFeed } from "./change-feed.ts";
+import { ANY_CHANGE } from "@ascent/core";
 import { ChangeAwareMemo } from "./change-aware-memo.ts";
 
 function setup() {
@@ -16,6 +17,26 @@ function setup() {
 }
 
 describe("ChangeAwareMemo", () => {
+  it("drops a value that depends on anyone after a change to any person, and keeps it otherwise", async () => {
+    const { memo, read, feed } = setup();
+    await memo.remember("org", read("first", [ANY_CHANGE]));
+    expect(await memo.remember("org", read("second", [ANY_CHANGE]))).toBe("first");
+    feed.apply("11:somebody");
+    expect(await memo.remember("org", read("third", [ANY_CHANGE]))).toBe("third");
+  });
+
+  it("grows to the size it is given, keeping what it holds, and never shrinks", async () => {
+    const { memo, read, reads } = setup();
+    for (const key of ["a", "b", "c"]) await memo.remember(key, read(key, ["ada"]));
+    memo.growTo(5);
+    memo.growTo(2);
+    expect(memo.maxEntries).toBe(5);
+    for (const key of ["d", "e"]) await memo.remember(key, read(key, ["ada"]));
+    expect(memo.size).toBe(5);
+    for (const key of ["a", "b", "c", "d", "e"]) expect(await memo.remember(key, read("again", ["ada"]))).toBe(key);
+    expect(reads()).toBe(5);
+  });
+
   it("reads once, then answers from memory while nothing it depends on changed", async () => {
     const { memo, read, reads, feed } = setup();
     expect(await memo.remember("a", read("first", ["ada"]))).toBe("first");

@@ -9,27 +9,41 @@ interface Entry {
   validUntil: number;
 }
 
+/** What a memo starts with before it knows how large the organisation is. */
+export const DEFAULT_MEMO_ENTRIES = 50_000;
+
 export interface ChangeAwareMemoOptions {
-  /** Most entries kept; the least recently used go first. */
+  /** Most entries kept at first; the least recently used go first. growTo raises it. */
   maxEntries?: number;
   now?: () => number;
 }
 
 /** The Memo of DESIGN §7: kept per process, dropped when the change feed hears of a change it depends on. */
 export class ChangeAwareMemo implements Memo {
-  private readonly entries: LRUCache<string, Entry>;
+  private entries: LRUCache<string, Entry>;
   private readonly now: () => number;
 
   constructor(
     private readonly feed: ChangeFeed,
     options: ChangeAwareMemoOptions = {},
   ) {
-    this.entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? 50_000 });
+    this.entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? DEFAULT_MEMO_ENTRIES });
     this.now = options.now ?? Date.now;
   }
 
   get maxEntries(): number {
     return this.entries.max;
+  }
+
+  /**
+   * Raises the most entries kept, keeping what is there (a smaller figure changes nothing): the
+   * server sizes the memo to its organisation once it has counted the people.
+   */
+  growTo(maxEntries: number): void {
+    if (maxEntries <= this.entries.max) return;
+    const grown = new LRUCache<string, Entry>({ max: maxEntries });
+    grown.load(this.entries.dump());
+    this.entries = grown;
   }
 
   get size(): number {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ANY_CHANGE } from "@ascent/core";
 
 /** The NOTIFY channel the change triggers (migration 0004) write to. */
 export const CHANGES_CHANNEL = "ascent_changes";
@@ -70,7 +71,10 @@ export class ChangeFeed {
 
   isUnchangedSince(position: number, personIds: readonly string[]): boolean {
     if (!this.listening || this.everyoneChangedAt > position) return false;
-    for (const id of personIds) if ((this.personChangedAt.get(id) ?? 0) > position) return false;
+    for (const id of personIds) {
+      // Every change moves the position on, so any change at all since `position` shows in it.
+      if (id === ANY_CHANGE ? this.position > position : (this.personChangedAt.get(id) ?? 0) > position) return false;
+    }
     return true;
   }
 
