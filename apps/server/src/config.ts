@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { AppError } from "@ascent/core";
 
 export interface ServerConfig {
@@ -6,6 +6,8 @@ export interface ServerConfig {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where scheduled backups go (ASCENT_BACKUP_DIR; default <dataDir>/backups). */
+  backupDir: string;
   logLevel: string;
   /** Folder with the built web app; served when it exists. */
   webDist: string;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: parsePort(env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.ASCENT_DATA_DIR || "data"),
+    backupDir: resolve(env.ASCENT_BACKUP_DIR || join(env.ASCENT_DATA_DIR || "data", "backups")),
     logLevel: env.LOG_LEVEL || "info",
     webDist: resolve(env.ASCENT_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
     isProduction: env.NODE_ENV !== "development",

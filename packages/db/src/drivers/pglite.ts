@@ -32,6 +32,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async snapshot() {
+      // PGlite runs one statement at a time, so the dump sees no half-done transaction.
+      const file = await client.dumpDataDir("gzip");
+      return { format: "pglite-datadir-gzip", bytes: new Uint8Array(await file.arrayBuffer()) };
+    },
     async close() {
       changes.setListening(false);
       await unlisten();
