@@ -118,8 +118,8 @@ export function buildServices(database: DatabaseHandle, options: { now?: () => D
     auditLog: new AuditLogService({ audit }),
     backups: new BackupService({
       maker: databaseBackupMaker(database, now),
-      // The server passes ASCENT_BACKUP_DIR (default <data folder>/backups); tools that never schedule use this.
-      store: folderBackupStore(options.backupDir ?? resolve("data", "backups")),
+      // The server passes its config's folder; tools that never schedule a backup get the default.
+      store: folderBackupStore(options.backupDir ?? resolve("data-backups")),
       settings: new DrizzleSettingsRepository(db),
       audit,
       now,

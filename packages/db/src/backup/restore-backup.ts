@@ -62,6 +62,8 @@ async function restorePglite(dump: Uint8Array, dataDir: string, force: boolean):
     const client = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([dump as Uint8Array<ArrayBuffer>]) });
     await client.query("select 1");
     await client.close();
+    // PGlite's dump holds the whole folder: the source server's lock and address file are not data.
+    for (const name of NOT_DATA) await rm(join(staging, name), { force: true });
     for (const name of existing) await rm(join(dataDir, name), { recursive: true, force: true });
     for (const name of await readdir(staging)) await rename(join(staging, name), join(dataDir, name));
   } catch (error) {
