@@ -169,6 +169,9 @@ const EXPECTED: Record<string, Expectation> = {
   demoStatus: anyone(200),
   loadDemo: adminOnly(200),
   removeDemo: adminOnly(200),
+  createBackup: adminOnly(200),
+  getBackupSchedule: adminOnly(200),
+  setBackupSchedule: adminOnly(200),
   // A manager assessment of M is D's alone: not the skip manager's, not an admin's.
   startAssessment: only(["directManager"], 200),
   getAssessment: unknownObject,
@@ -326,6 +329,7 @@ const RECIPES: Record<string, Recipe> = {
   // Last, with the removal after it: the demo's 60 people would change what the other routes see.
   loadDemo: { isDestructive: true },
   removeDemo: { isDestructive: true },
+  setBackupSchedule: { body: () => ({ isEnabled: false, intervalHours: 24, keep: 7 }) },
   startAssessment: { body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, relation: "manager" }) },
   saveAssessmentRatings: { body: () => ({ ratings: [] }) },
   createFeedbackRequest: {

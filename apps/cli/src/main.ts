@@ -16,6 +16,9 @@ import { addDemoSubcommand } from "./commands/seed-demo.ts";
 import { addSyntheticSubcommand } from "./commands/seed-synthetic.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTitlesResolve } from "./commands/titles-resolve.ts";
+import { registerBackup } from "./commands/backup.ts";
+import { registerRestore } from "./commands/restore.ts";
+import { registerExport } from "./commands/export.ts";
 
 const program = new Command()
   .name("ascent")
@@ -34,6 +37,9 @@ const program = new Command()
 
 registerServe(program);
 registerMigrate(program);
+registerBackup(program);
+registerRestore(program);
+registerExport(program);
 
 const framework = program.command("framework").description("lint, import, export, diff and publish career frameworks");
 registerFrameworkLint(framework);

@@ -45,6 +45,10 @@ export interface ServerSession {
   actorName: string | null;
   call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>>;
   upload<E extends Endpoint & { upload: true }>(endpoint: E, input: UploadInput<E>): Promise<EndpointOutput<E>>;
+  download<E extends Endpoint & { download: true }>(
+    endpoint: E,
+    input?: EndpointInput<E>,
+  ): Promise<{ fileName: string | null; bytes: Uint8Array }>;
 }
 
 interface Target {
@@ -186,6 +190,8 @@ function sessionFor(target: Target, client: ApiClient): ServerSession {
       client.call(endpoint, input).catch((error: unknown) => Promise.reject(translate(error, target))),
     upload: (endpoint, input) =>
       client.upload(endpoint, input).catch((error: unknown) => Promise.reject(translate(error, target))),
+    download: (endpoint, input) =>
+      client.download(endpoint, input).catch((error: unknown) => Promise.reject(translate(error, target))),
   };
 }
 

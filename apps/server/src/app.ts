@@ -30,6 +30,7 @@ import { oneOnOnesRoutes } from "./routes/one-on-ones.routes.ts";
 import { mentorsRoutes } from "./routes/mentors.routes.ts";
 import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
+import { backupRoutes } from "./routes/backups.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import { startReadinessWarmer, type ReadinessWarmer } from "./readiness-warmer.ts";
 import { APP_VERSION } from "./version.ts";
@@ -75,6 +76,7 @@ export function buildRouteTable(database: DatabaseHandle, services: AppServices)
     ...mentorsRoutes(services),
     ...advisorRoutes(services),
     ...insightsRoutes(services),
+    ...backupRoutes(services),
   ];
 }
 

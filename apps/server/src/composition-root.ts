@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import { LIMITS } from "@ascent/contract";
 import {
   ACTIVE_FRAMEWORK_SLUG,
@@ -8,6 +9,7 @@ import {
   AssessmentService,
   AccountService,
   AuditLogService,
+  BackupService,
   CareerPlanService,
   EvidenceService,
   FeedbackRequestService,
@@ -54,6 +56,7 @@ import { ReportingLines, relationshipResolver } from "./relationships.ts";
 import { ReadinessResponses } from "./readiness-responses.ts";
 import { BUILTIN_SLUG } from "./builtin-ladder.ts";
 import { DemoOrganisation } from "./demo/seed-demo.ts";
+import { databaseBackupMaker, folderBackupStore } from "./operations/backup-files.ts";
 
 export type AppServices = ReturnType<typeof buildServices>;
 
@@ -65,7 +68,7 @@ export type DatabaseProbe = Pick<DatabaseHandle, "driver" | "ping">;
  * The server, the CLI, the benchmarks and the tests all wire the app through here, so there is one
  * place that shows how the parts fit together.
  */
-export function buildServices(database: DatabaseHandle, options: { now?: () => Date } = {}) {
+export function buildServices(database: DatabaseHandle, options: { now?: () => Date; backupDir?: string } = {}) {
   const { db } = database;
   // The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it.
   const now = options.now ?? (() => new Date());
@@ -113,6 +116,14 @@ export function buildServices(database: DatabaseHandle, options: { now?: () => D
     }),
     audit,
     auditLog: new AuditLogService({ audit }),
+    backups: new BackupService({
+      maker: databaseBackupMaker(database, now),
+      // The server passes its config's folder; tools that never schedule a backup get the default.
+      store: folderBackupStore(options.backupDir ?? resolve("data-backups")),
+      settings: new DrizzleSettingsRepository(db),
+      audit,
+      now,
+    }),
     accounts,
     feedbackRequestLookup,
     ...assessmentServices,

@@ -6,6 +6,11 @@ export interface ServerConfig {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
+  /**
+   * Where scheduled backups go (ASCENT_BACKUP_DIR; default <dataDir>-backups). Not inside the data
+   * folder: PGlite's dump holds the whole folder, so each backup would carry the ones before it.
+   */
+  backupDir: string;
   logLevel: string;
   /** Folder with the built web app; served when it exists. */
   webDist: string;
@@ -32,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: parsePort(env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.ASCENT_DATA_DIR || "data"),
+    backupDir: resolve(env.ASCENT_BACKUP_DIR || `${env.ASCENT_DATA_DIR || "data"}-backups`),
     logLevel: env.LOG_LEVEL || "info",
     webDist: resolve(env.ASCENT_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
     isProduction: env.NODE_ENV !== "development",

@@ -4,6 +4,7 @@ import { buildApp } from "./app.ts";
 import { buildServices, type AppServices } from "./composition-root.ts";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 import type { ServerConfig } from "./config.ts";
+import { startScheduler, type ScheduledTask } from "./operations/scheduler.ts";
 import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";
 import { publishLocalAccess } from "./local-access.ts";
 import { APP_VERSION } from "./version.ts";
@@ -54,11 +55,18 @@ export async function prepareDatabase(
   return { firstAdminToken: firstAdmin?.token ?? null, demoLogins };
 }
 
+/** How often the temporary in-process scheduler looks for due work (operations/scheduler.ts). */
+const SCHEDULER_TICK_MS = 60_000;
+
+function scheduledTasks(services: AppServices): ScheduledTask[] {
+  return [{ name: "scheduled backup", run: () => services.backups.runScheduled() }];
+}
+
 /** Starts the server: picks the driver, wires the app from the composition root, prepares the database, listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const services = buildServices(database, { now: config.now });
+    const services = buildServices(database, { now: config.now, backupDir: config.backupDir });
     const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
     const app = await buildApp({
       database,
@@ -79,6 +87,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         throw error;
       },
     );
+    const scheduler = startScheduler(scheduledTasks(services), { everyMs: SCHEDULER_TICK_MS, log: app.log });
     return {
       app,
       database,
@@ -89,6 +98,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       localToken: local.access.token,
       close() {
         closing ??= (async () => {
+          await scheduler.stop();
           await app.close();
           try {
             // After the last request, while the database is still open.

@@ -52,11 +52,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const baseUrl = options.baseUrl ?? "";
 
-  async function send<E extends Endpoint>(
-    endpoint: E,
+  async function fetchOk(
+    endpoint: Endpoint,
     input: { params?: object; query?: object },
     body: { data: BodyInit; contentType: string } | null,
-  ): Promise<EndpointOutput<E>> {
+  ): Promise<Response> {
     const { params, query } = input;
     const url = `${baseUrl}${buildPath(endpoint.path, params as Record<string, unknown>)}${buildQuery(query as Record<string, unknown>)}`;
     const headers: Record<string, string> = { accept: "application/json", ...options.headers?.() };
@@ -71,6 +71,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     if (body?.data instanceof ReadableStream) init.duplex = "half";
     const response = await doFetch(url, init);
     if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function send<E extends Endpoint>(
+    endpoint: E,
+    input: { params?: object; query?: object },
+    body: { data: BodyInit; contentType: string } | null,
+  ): Promise<EndpointOutput<E>> {
+    const response = await fetchOk(endpoint, input, body);
     if (response.status === 204) return undefined as EndpointOutput<E>;
     return (await response.json()) as EndpointOutput<E>;
   }
@@ -94,5 +103,21 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return send(endpoint, rest, { data, contentType: contentType ?? "application/octet-stream" });
   }
 
-  return { call, upload };
+  /** For endpoints marked `download`: the file's bytes and the name the server gave it. */
+  async function download<E extends Endpoint & { download: true }>(
+    endpoint: E,
+    input?: EndpointInput<E>,
+  ): Promise<{ fileName: string | null; bytes: Uint8Array }> {
+    const { body, ...rest } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+    const response = await fetchOk(
+      endpoint,
+      rest,
+      body === undefined ? null : { data: JSON.stringify(body), contentType: "application/json" },
+    );
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+    return { fileName, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  return { call, upload, download };
 }

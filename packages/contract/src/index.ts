@@ -23,6 +23,7 @@ export * from "./one-on-ones.ts";
 export * from "./mentors.ts";
 export * from "./advisor.ts";
 export * from "./insights.ts";
+export * from "./backups.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -43,6 +44,7 @@ import { oneOnOnesEndpoints } from "./one-on-ones.ts";
 import { mentorsEndpoints } from "./mentors.ts";
 import { advisorEndpoints } from "./advisor.ts";
 import { insightsEndpoints } from "./insights.ts";
+import { backupEndpoints } from "./backups.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -65,4 +67,5 @@ export const endpoints = {
   mentors: mentorsEndpoints,
   advisor: advisorEndpoints,
   insights: insightsEndpoints,
+  backups: backupEndpoints,
 };

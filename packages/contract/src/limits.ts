@@ -62,4 +62,7 @@ export const LIMITS = {
   anonymityK: { min: 2, max: 100 },
   horizonMonths: { min: 1, max: 600 },
   meetingMinutes: { min: 5, max: 480, default: 30 },
+  /** Scheduled backups: at most one a year apart, and at most this many kept. */
+  backupIntervalHoursMax: 24 * 366,
+  backupKeepMax: 1000,
 } as const;

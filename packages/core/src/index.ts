@@ -18,3 +18,4 @@ export * from "./advisor/index.ts";
 export * from "./caching/index.ts";
 export * from "./demo/index.ts";
 export * from "./framework-migration/index.ts";
+export * from "./backups/index.ts";

@@ -6,6 +6,14 @@ export type AppDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DriverName = "pglite" | "postgres";
 
+/** How a snapshot's bytes are to be restored. */
+export type SnapshotFormat = "pglite-datadir-gzip" | "pg_dump-custom";
+
+export interface DatabaseSnapshot {
+  format: SnapshotFormat;
+  bytes: Uint8Array;
+}
+
 /** One open database, whichever driver backs it. */
 export interface DatabaseHandle {
   db: AppDatabase;
@@ -15,5 +23,10 @@ export interface DatabaseHandle {
   /** What this process hears of committed changes (DESIGN §7): per-process caches check it. */
   changes: ChangeFeed;
   ping(): Promise<void>;
+  /**
+   * A consistent copy of the whole database in the driver's own format (PGlite's data-folder dump, or
+   * pg_dump's custom format), taken while the database stays open: see backup/backup-archive.ts.
+   */
+  snapshot(): Promise<DatabaseSnapshot>;
   close(): Promise<void>;
 }

@@ -32,6 +32,13 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async snapshot() {
+      // The dump holds the statement lock, and taking it inside a transaction of our own also waits for
+      // any other transaction to finish: the copy is of committed data only, flushed by the checkpoint.
+      await client.query("checkpoint");
+      const file = await client.transaction(() => client.dumpDataDir("gzip"));
+      return { format: "pglite-datadir-gzip", bytes: new Uint8Array(await file.arrayBuffer()) };
+    },
     async close() {
       changes.setListening(false);
       await unlisten();

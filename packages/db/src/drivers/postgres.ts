@@ -5,6 +5,7 @@ import { AppError } from "@ascent/core";
 import * as schema from "../schema/index.ts";
 import type { AppDatabase, DatabaseHandle } from "../database.ts";
 import { ChangeFeed } from "../changes/change-feed.ts";
+import { pgDump } from "../backup/pg-tools.ts";
 import { listeningClientClass, startChangeListener } from "../changes/postgres-listener.ts";
 
 /** The URL without its password, for logs and error messages. */
@@ -60,6 +61,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     async ping() {
       await db.execute(sql`select 1`);
     },
+    snapshot: () => pgDump(url),
     async close() {
       await stopListening();
       await pool.end();

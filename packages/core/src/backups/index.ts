@@ -1,0 +1,2 @@
+export * from "./backups.ts";
+export * from "./backup-service.ts";
