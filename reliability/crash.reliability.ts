@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createScratchDatabase } from "@ascent/db/testing";
 import type { HttpSession } from "../e2e/support/http-session.ts";
-import { printFigure, signInFirstAdmin, sleep, startChildServer, type ChildServer, type Storage } from "./support/child-server.ts";
+import {
+  printFigure,
+  signInFirstAdmin,
+  sleep,
+  startChildServer,
+  type ChildServer,
+  type Storage,
+} from "./support/child-server.ts";
 
 /**
  * Crash safety: a write burst through the API (people and evidence, 8 at a time), the server killed
@@ -20,7 +27,13 @@ interface Acknowledged {
   evidence: string[];
 }
 
-async function burst(admin: HttpSession, server: ChildServer, ownId: string, acked: Acknowledged, until: () => boolean) {
+async function burst(
+  admin: HttpSession,
+  server: ChildServer,
+  ownId: string,
+  acked: Acknowledged,
+  until: () => boolean,
+) {
   let n = 0;
   const writer = async (w: number) => {
     while (!until()) {
@@ -62,7 +75,9 @@ async function crashLeg(label: string, storage: Storage): Promise<{ acked: numbe
     await server.kill9();
     isKilled = true;
     await writing;
-    process.stdout.write(`  ${label}: kill -9 #${kill} after ${acked.people.length + acked.evidence.length} acknowledged writes\n`);
+    process.stdout.write(
+      `  ${label}: kill -9 #${kill} after ${acked.people.length + acked.evidence.length} acknowledged writes\n`,
+    );
     server = await startChildServer(storage);
   }
   let lost = 0;
@@ -103,5 +118,9 @@ if (baseUrl) {
   results.push("PostgreSQL not run (set TEST_DATABASE_URL)");
 }
 
-printFigure("crash safety", `${KILLS} × kill -9 per driver; acknowledged writes lost: ${results.join("; ")}`, totalLost === 0 && !!baseUrl);
+printFigure(
+  "crash safety",
+  `${KILLS} × kill -9 per driver; acknowledged writes lost: ${results.join("; ")}`,
+  totalLost === 0 && !!baseUrl,
+);
 process.exit(totalLost === 0 && baseUrl ? 0 : 1);
