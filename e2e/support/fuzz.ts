@@ -164,7 +164,7 @@ export function fuzzRequestFor(route: FuzzRoute): fc.Arbitrary<FuzzRequest> {
   return fc.tuple(params, query, body).map(([values, queryValues, chosen]) => {
     let path = route.path;
     route.pathParams.forEach((name, i) => {
-      path = path.replace(`{${name}}`, encodeURIComponent(values[i] ?? ""));
+      path = path.replace(`{${name}}`, encodePathSegment(values[i] ?? ""));
     });
     const search = new URLSearchParams(
       Object.entries(queryValues).map(([k, v]) => [k, v.slice(0, 20_000)] as [string, string]),
@@ -204,6 +204,11 @@ export function nulProbeFor(route: FuzzRoute): FuzzRequest {
       : {}),
     hasNul: true,
   };
+}
+
+/** Percent-encodes a path segment; a lone surrogate, which has no UTF-8 form, goes as U+FFFD. */
+function encodePathSegment(value: string): string {
+  return encodeURIComponent(value.replace(/\p{Cs}/gu, "\ufffd"));
 }
 
 function decodeURIComponentSafe(value: string): string {
