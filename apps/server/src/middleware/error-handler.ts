@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, isAppError, type ErrorCode, type ErrorDetail } from "@ascent/core";
+import { isDatabaseUnreachable } from "@ascent/db";
 import { ERROR_STATUS } from "./error-status.ts";
 
 /** Fastify's own client errors, by their code, translated to ours. */
@@ -32,6 +33,9 @@ function toAppError(error: FastifyError): AppError {
     const message = mapped === "malformed_json" ? `Request body is not valid JSON: ${error.message}` : error.message;
     return new AppError(mapped, message);
   }
+  if (isDatabaseUnreachable(error)) {
+    return new AppError("database_unreachable", "The database cannot be reached right now. Try again shortly.");
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError("validation_failed", error.message);
   }
@@ -43,6 +47,7 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   if (error.code === "rate_limited" && error.details?.[0]?.message) {
     reply.header("retry-after", error.details[0].message);
   }
+  if (error.code === "database_unreachable") reply.header("retry-after", "5");
   return reply
     .status(status)
     .type("application/json")
@@ -53,6 +58,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (appError.code === "internal") request.log.error({ err: error }, "unhandled error");
+    else if (appError.code === "database_unreachable") request.log.warn({ code: appError.code }, error.message);
     else request.log.info({ code: appError.code }, appError.message);
     return sendError(reply, appError);
   });
