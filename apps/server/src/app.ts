@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = options.services ?? buildServices(options.database, { now: options.now });
+  const services = options.services ?? buildServices(options.database, { now: options.now, trustProxy: options.trustProxy });
   registerAuthentication(app, services.accounts);
   registerRoutes(app, buildRouteTable(options.database, services), services.access);
   await registerWebApp(app, options.webDist);

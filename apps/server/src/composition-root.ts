@@ -7,6 +7,7 @@ import {
   AssessmentMigration,
   AssessmentService,
   AccountService,
+  type PasswordHasher,
   AuditLogService,
   CareerPlanService,
   EvidenceService,
@@ -49,6 +50,7 @@ import {
   type DatabaseHandle,
 } from "@ascent/db";
 import { argon2Hasher } from "./auth/password-hasher.ts";
+import { zxcvbnPasswordPolicy } from "./auth/password-policy.ts";
 import { sha256Hex } from "./auth/token-hash.ts";
 import { ReportingLines, relationshipResolver } from "./relationships.ts";
 import { ReadinessResponses } from "./readiness-responses.ts";
@@ -65,7 +67,15 @@ export type DatabaseProbe = Pick<DatabaseHandle, "driver" | "ping">;
  * The server, the CLI, the benchmarks and the tests all wire the app through here, so there is one
  * place that shows how the parts fit together.
  */
-export function buildServices(database: DatabaseHandle, options: { now?: () => Date } = {}) {
+export interface ServiceOptions {
+  now?: () => Date;
+  /** The server trusts a proxy for the client address: failed sign-ins may then limit a whole address. */
+  trustProxy?: boolean;
+  /** argon2id unless given (tests count its calls). */
+  hasher?: PasswordHasher;
+}
+
+export function buildServices(database: DatabaseHandle, options: ServiceOptions = {}) {
   const { db } = database;
   // The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it.
   const now = options.now ?? (() => new Date());
@@ -83,8 +93,10 @@ export function buildServices(database: DatabaseHandle, options: { now?: () => D
     links: new DrizzleOneTimeLinkRepository(db),
     tokens: new DrizzleApiTokenRepository(db),
     rateLimits: new DrizzleRateLimitRepository(db),
-    hasher: argon2Hasher,
+    hasher: options.hasher ?? argon2Hasher,
     passwordMinLength: LIMITS.passwordMin,
+    passwordPolicy: zxcvbnPasswordPolicy,
+    limitWholeIp: options.trustProxy === true,
     audit,
     hashToken: sha256Hex,
     memo,

@@ -58,7 +58,7 @@ export async function prepareDatabase(
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const services = buildServices(database, { now: config.now });
+    const services = buildServices(database, { now: config.now, trustProxy: config.trustProxy });
     const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
     const app = await buildApp({
       database,

@@ -76,9 +76,9 @@ export const authEndpoints = {
     operationId: "logoutEverywhere",
     method: "POST",
     path: "/api/auth/logout-everywhere",
-    summary: "End every session of the signed-in person, this one included",
+    summary: "End every session of the signed-in person, this one included, and revoke their API tokens",
     tag: "auth",
-    response: z.object({ ended: z.number().int() }),
+    response: z.object({ ended: z.number().int(), tokensRevoked: z.number().int() }),
   }),
   describeLink: defineEndpoint({
     operationId: "describeOneTimeLink",

@@ -59,9 +59,9 @@ export function authRoutes(accounts: AccountService) {
       endpoint: api.logoutEverywhere,
       policy: AUTHENTICATED,
       handler: async ({ viewer, reply }) => {
-        const ended = await accounts.logoutEverywhere(viewer.personId);
+        const { ended, tokensRevoked } = await accounts.logoutEverywhere(viewer.personId);
         clearSessionCookie(reply);
-        return { ended };
+        return { ended, tokensRevoked };
       },
     }),
     route({
@@ -126,7 +126,7 @@ export function authRoutes(accounts: AccountService) {
       endpoint: api.createToken,
       policy: AUTHENTICATED,
       handler: async ({ viewer, body }) => {
-        const { token, record } = await accounts.createApiToken(viewer.personId, body.name);
+        const { token, record } = await accounts.createApiToken(viewer.personId, body.name, viewer.via);
         return {
           token,
           apiToken: {

@@ -10,6 +10,7 @@ import type {
   LinkPurpose,
   OneTimeLinkRepository,
   PasswordHasher,
+  PasswordPolicy,
   RateLimitRepository,
   SessionRecord,
   SessionRepository,
@@ -21,7 +22,12 @@ import type { AuditRepository } from "../audit/audit.ts";
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_LIMITS = { perAccount: 5, perIp: 30 } as const;
+/**
+ * Failed sign-ins allowed in a window. Counted per account and client address together, so that a
+ * flood from one address slows that address down without locking the owner out from their own; a
+ * whole address is limited only when the server trusts a proxy to tell it the real client address.
+ */
+export const LOGIN_LIMITS = { perAccountAndIp: 5, perIp: 30 } as const;
 const TOKEN_PREFIX = "asc_";
 /**
  * The name of the token a server issues for the command line on its own machine. It lives as long
@@ -39,6 +45,13 @@ export interface AccountPorts {
   hasher: PasswordHasher;
   /** The shortest password accepted; the server passes the contract's limit, which the web forms show. */
   passwordMinLength: number;
+  /** Refuses common passwords and ones built from the person's own name or e-mail address. */
+  passwordPolicy?: PasswordPolicy;
+  /**
+   * Limit every account behind one client address too. Only sensible when the address is the real
+   * client's (a trusted proxy configuration): behind a proxy without it, one address is everyone.
+   */
+  limitWholeIp?: boolean;
   /** Sign-ins, password changes, links and tokens are written to the audit log. */
   audit: AuditRepository;
   /** Keeps who is behind a session or token between requests (the person's changes drop it). */
@@ -64,10 +77,23 @@ export interface ClientInfo {
   userAgent: string;
 }
 
-function assertPasswordStrength(password: string, minLength: number): void {
+function assertPasswordStrength(
+  password: string,
+  minLength: number,
+  policy: PasswordPolicy | undefined,
+  person: Pick<Person, "name" | "email"> | null,
+  field = "body.password",
+): void {
   if (password.length < minLength) {
     throw new AppError("validation_failed", `The password must have at least ${minLength} characters`, [
-      { path: "body.password", message: `at least ${minLength} characters` },
+      { path: field, message: `at least ${minLength} characters` },
+    ]);
+  }
+  const personal = person ? [person.name, person.email, ...person.email.split(/[@.]/), ...person.name.split(/\s+/)] : [];
+  const weakness = policy?.weakness(password, personal.filter((word) => word.length > 0));
+  if (weakness) {
+    throw new AppError("validation_failed", `The password is too easy to guess: ${weakness}`, [
+      { path: field, message: weakness },
     ]);
   }
 }
@@ -100,25 +126,36 @@ export class AccountService {
     }
   }
 
+  /**
+   * A hash of a password nobody knows, made once, that a sign-in to an unknown account is checked
+   * against: every sign-in then costs one argon2 verification, so timing does not tell which exist.
+   */
+  private dummyHash: Promise<string> | null = null;
+
+  private async verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+    if (passwordHash !== null) return this.ports.hasher.verify(passwordHash, password);
+    this.dummyHash ??= this.ports.hasher.hash(randomToken());
+    await this.ports.hasher.verify(await this.dummyHash, password);
+    return false;
+  }
+
   async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const email = normalizeEmail(emailInput);
-    const accountKey = `login:account:${email}`;
+    const pairKey = `login:account-ip:${email}|${client.ip}`;
     const ipKey = `login:ip:${client.ip}`;
-    await this.assertNotLimited(accountKey, LOGIN_LIMITS.perAccount);
-    await this.assertNotLimited(ipKey, LOGIN_LIMITS.perIp);
+    const limitIp = this.ports.limitWholeIp === true;
+    await this.assertNotLimited(pairKey, LOGIN_LIMITS.perAccountAndIp);
+    if (limitIp) await this.assertNotLimited(ipKey, LOGIN_LIMITS.perIp);
     const person = await this.ports.people.findByEmail(email);
     const account = person ? await this.ports.accounts.find(person.id) : null;
-    const isValid =
-      person !== null &&
-      person.status === "active" &&
-      account?.passwordHash != null &&
-      (await this.ports.hasher.verify(account.passwordHash, password));
-    if (!isValid || !person || !account) {
-      await this.ports.rateLimits.hit(accountKey, LOGIN_WINDOW_MS, this.now());
-      await this.ports.rateLimits.hit(ipKey, LOGIN_WINDOW_MS, this.now());
+    const usable = person !== null && person.status === "active" && account?.passwordHash != null;
+    const matches = await this.verifyPassword(usable ? (account?.passwordHash ?? null) : null, password);
+    if (!matches || !person || !account) {
+      await this.ports.rateLimits.hit(pairKey, LOGIN_WINDOW_MS, this.now());
+      if (limitIp) await this.ports.rateLimits.hit(ipKey, LOGIN_WINDOW_MS, this.now());
       throw INVALID_LOGIN();
     }
-    await this.ports.rateLimits.clear(accountKey);
+    await this.ports.rateLimits.clear(pairKey);
     const signedIn = await this.startSession(person, account.isAdmin, client);
     await this.recordOwn(person.id, "auth.login");
     return signedIn;
@@ -205,11 +242,19 @@ export class AccountService {
     await this.ports.sessions.delete(await this.hashToken(sessionToken));
   }
 
-  /** The person ends every session of their own; API tokens stay (they are revoked one by one). */
-  async logoutEverywhere(personId: string): Promise<number> {
+  /**
+   * The person ends every session of their own and revokes their API tokens (all but the server's
+   * own token for the command line on its machine, which dies with the server).
+   */
+  async logoutEverywhere(personId: string): Promise<{ ended: number; tokensRevoked: number }> {
     const ended = await this.endSessionsOf(personId);
+    const tokensRevoked = await this.revokeTokensOf(personId);
     await this.recordOwn(personId, "auth.logout_everywhere");
-    return ended;
+    return { ended, tokensRevoked };
+  }
+
+  private revokeTokensOf(personId: string): Promise<number> {
+    return this.ports.tokens.revokeForPerson(personId, this.now(), LOCAL_TOKEN_NAME);
   }
 
   /** Ends every session of the person, for another use case that writes its own audit entry. */
@@ -244,9 +289,16 @@ export class AccountService {
         { path: "body.currentPassword", message: "does not match" },
       ]);
     }
-    assertPasswordStrength(next, this.ports.passwordMinLength);
+    assertPasswordStrength(
+      next,
+      this.ports.passwordMinLength,
+      this.ports.passwordPolicy,
+      await this.ports.people.findById(personId),
+      "body.newPassword",
+    );
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
     await this.ports.sessions.deleteForPerson(personId, keepSessionHash);
+    await this.revokeTokensOf(personId);
     await this.recordOwn(personId, "account.password_changed");
   }
 
@@ -290,8 +342,8 @@ export class AccountService {
 
   /** Sets the password from a one-time link and signs the person in. */
   async redeemLink(token: string, password: string, client: ClientInfo): Promise<SignedIn> {
-    assertPasswordStrength(password, this.ports.passwordMinLength);
-    await this.describeLink(token);
+    const described = await this.describeLink(token);
+    assertPasswordStrength(password, this.ports.passwordMinLength, this.ports.passwordPolicy, described);
     const tokenHash = await this.hashToken(token);
     const link = await this.ports.links.find(tokenHash);
     if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
@@ -299,6 +351,7 @@ export class AccountService {
     }
     await this.ports.accounts.setPassword(link.personId, await this.ports.hasher.hash(password), this.now());
     await this.ports.sessions.deleteForPerson(link.personId);
+    await this.revokeTokensOf(link.personId);
     const person = await this.ports.people.findById(link.personId);
     const account = await this.ports.accounts.find(link.personId);
     if (!person || !account) throw new AppError("not_found", "The person of this link no longer exists");
@@ -307,7 +360,15 @@ export class AccountService {
     return signedIn;
   }
 
-  async createApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
+  /** Only a signed-in person makes tokens: a token cannot make more of itself. */
+  async createApiToken(
+    personId: string,
+    name: string,
+    via: Viewer["via"] = "session",
+  ): Promise<{ token: string; record: ApiTokenRecord }> {
+    if (via === "token") {
+      throw new AppError("forbidden", "An API token cannot create API tokens; sign in to make one");
+    }
     if (name.trim().toLowerCase().startsWith(LOCAL_TOKEN_NAME)) {
       throw new AppError("validation_failed", `The token name "${LOCAL_TOKEN_NAME}" is reserved for the server`, [
         { path: "body.name", message: "reserved: choose another name" },
@@ -378,7 +439,12 @@ export class AccountService {
   }
 
   async setPasswordDirectly(personId: string, password: string, isAdmin?: boolean): Promise<void> {
-    assertPasswordStrength(password, this.ports.passwordMinLength);
+    assertPasswordStrength(
+      password,
+      this.ports.passwordMinLength,
+      this.ports.passwordPolicy,
+      await this.ports.people.findById(personId),
+    );
     await this.ports.accounts.upsert({ personId, ...(isAdmin === undefined ? {} : { isAdmin }) });
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(password), this.now());
   }

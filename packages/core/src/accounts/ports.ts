@@ -70,6 +70,8 @@ export interface ApiTokenRepository {
   findByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
   listForPerson(personId: string): Promise<ApiTokenRecord[]>;
   revoke(personId: string, id: string, at: Date): Promise<boolean>;
+  /** Revokes every live token of the person except those whose name starts with keepNamePrefix; returns how many. */
+  revokeForPerson(personId: string, at: Date, keepNamePrefix: string): Promise<number>;
   touch(id: string, at: Date): Promise<void>;
 }
 
@@ -78,6 +80,14 @@ export interface RateLimitRepository {
   hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
   peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | null>;
   clear(key: string): Promise<void>;
+}
+
+/**
+ * Judges a new password beyond its length: common and breached-style passwords, and the person's own
+ * name and e-mail address. Returns why it is refused, or null when it is acceptable.
+ */
+export interface PasswordPolicy {
+  weakness(password: string, personal: string[]): string | null;
 }
 
 export interface PasswordHasher {
