@@ -47,6 +47,7 @@ import {
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
   ChangeAwareMemo,
+  countPendingMigrations,
   type DatabaseHandle,
 } from "@ascent/db";
 import { argon2Hasher } from "./auth/password-hasher.ts";
@@ -59,8 +60,19 @@ import { DemoOrganisation } from "./demo/seed-demo.ts";
 
 export type AppServices = ReturnType<typeof buildServices>;
 
-/** What the health check may touch of the database: its driver name and a round trip. */
-export type DatabaseProbe = Pick<DatabaseHandle, "driver" | "ping">;
+/** What the health check may touch of the database: its driver name, a round trip and the migration level. */
+export interface DatabaseProbe extends Pick<DatabaseHandle, "driver" | "ping"> {
+  /** How many of this version's migrations are not committed yet (above zero while they run). */
+  pendingMigrations(): Promise<number>;
+}
+
+export function databaseProbe(database: DatabaseHandle): DatabaseProbe {
+  return {
+    driver: database.driver,
+    ping: () => database.ping(),
+    pendingMigrations: () => countPendingMigrations(database),
+  };
+}
 
 /**
  * The composition root: builds every repository and every core service from one database handle.

@@ -66,6 +66,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       logLevel: config.logLevel,
       webDist: config.webDist,
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

@@ -15,5 +15,7 @@ export interface DatabaseHandle {
   /** What this process hears of committed changes (DESIGN §7): per-process caches check it. */
   changes: ChangeFeed;
   ping(): Promise<void>;
+  /** Connections of the pool in use, idle and waited for; absent for the embedded database (one connection). */
+  poolUse?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }

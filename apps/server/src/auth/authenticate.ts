@@ -27,7 +27,8 @@ export function registerAuthentication(app: FastifyInstance, accounts: AccountSe
   app.decorateRequest("viewer", null);
   app.decorateRequest("session", null);
   app.decorateRequest("sessionToken", null);
-  app.addHook("preHandler", async (request) => {
+  // Before validation, so that a route can refuse an anonymous caller before telling them its schema.
+  app.addHook("preValidation", async (request) => {
     const bearer = bearerToken(request);
     if (bearer) {
       const viewer = await accounts.authenticateApiToken(bearer);

@@ -82,8 +82,8 @@ function assertPasswordStrength(
   minLength: number,
   policy: PasswordPolicy | undefined,
   person: Pick<Person, "name" | "email"> | null,
-  field = "body.password",
 ): void {
+  const field = "body.password";
   if (password.length < minLength) {
     throw new AppError("validation_failed", `The password must have at least ${minLength} characters`, [
       { path: field, message: `at least ${minLength} characters` },
@@ -294,7 +294,6 @@ export class AccountService {
       this.ports.passwordMinLength,
       this.ports.passwordPolicy,
       await this.ports.people.findById(personId),
-      "body.newPassword",
     );
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
     await this.ports.sessions.deleteForPerson(personId, keepSessionHash);

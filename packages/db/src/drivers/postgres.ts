@@ -60,6 +60,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     async ping() {
       await db.execute(sql`select 1`);
     },
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await stopListening();
       await pool.end();
