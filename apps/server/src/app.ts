@@ -101,7 +101,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = options.services ?? buildServices(options.database, { now: options.now, trustProxy: options.trustProxy });
+  const services =
+    options.services ?? buildServices(options.database, { now: options.now, trustProxy: options.trustProxy });
   const metrics = new ServerMetrics({ memo: services.memo, poolUse: options.database.poolUse?.bind(options.database) });
   registerMetrics(app, metrics, options.metricsToken);
   registerAuthentication(app, services.accounts);

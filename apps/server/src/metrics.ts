@@ -110,7 +110,10 @@ function assertMayScrape(request: FastifyRequest, token: string | undefined): vo
   // The socket's own address, not a forwarded one: a proxy on this machine must not open it to the world.
   const isLocal = LOOPBACK.has(request.socket.remoteAddress ?? "") && request.headers["x-forwarded-for"] === undefined;
   if (!isLocal) {
-    throw new AppError("forbidden", "/metrics answers this machine only; set METRICS_TOKEN to scrape it from elsewhere");
+    throw new AppError(
+      "forbidden",
+      "/metrics answers this machine only; set METRICS_TOKEN to scrape it from elsewhere",
+    );
   }
 }
 
@@ -123,7 +126,7 @@ export function registerMetrics(app: FastifyInstance, metrics: ServerMetrics, to
     const code = answeredErrorCodes.get(request);
     if (code) metrics.countError(code);
   });
-  app.get(METRICS_PATH, { schema: { hide: true } }, async (request, reply) => {
+  app.get(METRICS_PATH, { schema: { hide: true }, config: { ownCredentials: true } }, async (request, reply) => {
     assertMayScrape(request, token);
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);

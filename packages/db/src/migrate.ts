@@ -75,7 +75,9 @@ export async function countPendingMigrations(handle: DatabaseHandle): Promise<nu
     sql`select to_regclass('ascent_migrations') is not null as found`,
   );
   if (!resultRows<{ found: boolean }>(exists)[0]?.found) return tags.length;
-  const rows = resultRows<{ tag: string }>(await handle.db.execute<{ tag: string }>(sql`select tag from ascent_migrations`));
+  const rows = resultRows<{ tag: string }>(
+    await handle.db.execute<{ tag: string }>(sql`select tag from ascent_migrations`),
+  );
   const done = new Set(rows.map((r) => r.tag));
   return tags.filter((tag) => !done.has(tag)).length;
 }

@@ -4,10 +4,10 @@ import { AppError } from "@ascent/core";
  * PostgreSQL cannot store a NUL character in text, nor an unpaired UTF-16 surrogate (JSON turns it
  * into an escape that jsonb refuses). Every string and key of a request is checked once, here.
  */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function isStorable(text: string): boolean {
-  return !UNSTORABLE.test(text);
+  return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
 }
 
 /** The path of the first string (or object key) that cannot be stored, or null. */

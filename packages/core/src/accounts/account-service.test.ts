@@ -59,6 +59,8 @@ function serviceWith(options: { limitWholeIp?: boolean } = {}) {
     isAdmin: false,
     createdAt: NOW,
     passwordChangedAt: null,
+    privateSealedAt: null,
+    previousPasswordHash: null,
   };
   const service = new AccountService({
     people: {
@@ -120,7 +122,8 @@ describe("failed sign-ins slow down the address they come from, not the owner", 
     const sprayed = async (limitWholeIp: boolean) => {
       const { service } = serviceWith({ limitWholeIp });
       const attacker = { ip: "198.51.100.7", userAgent: "spray" };
-      for (let i = 0; i < LOGIN_LIMITS.perIp; i += 1) await failure(service.login(`user${i}@example.com`, "x", attacker));
+      for (let i = 0; i < LOGIN_LIMITS.perIp; i += 1)
+        await failure(service.login(`user${i}@example.com`, "x", attacker));
       return failure(service.login(dana.email, "the right password", attacker));
     };
     expect(await sprayed(false)).toBeNull();

@@ -4,6 +4,7 @@ import { assertAdmin } from "../access/access.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { normalizeEmail, type Person } from "../people/person.ts";
 import type {
+  AccountRecord,
   AccountRepository,
   ApiTokenRecord,
   ApiTokenRepository,
@@ -70,6 +71,8 @@ export interface SignedIn {
   csrfToken: string;
   person: Person;
   isAdmin: boolean;
+  /** Set while an admin-made reset keeps the person's private content sealed: they are told at sign-in. */
+  privateSealedAt: Date | null;
 }
 
 export interface ClientInfo {
@@ -89,8 +92,13 @@ function assertPasswordStrength(
       { path: field, message: `at least ${minLength} characters` },
     ]);
   }
-  const personal = person ? [person.name, person.email, ...person.email.split(/[@.]/), ...person.name.split(/\s+/)] : [];
-  const weakness = policy?.weakness(password, personal.filter((word) => word.length > 0));
+  const personal = person
+    ? [person.name, person.email, ...person.email.split(/[@.]/), ...person.name.split(/\s+/)]
+    : [];
+  const weakness = policy?.weakness(
+    password,
+    personal.filter((word) => word.length > 0),
+  );
   if (weakness) {
     throw new AppError("validation_failed", `The password is too easy to guess: ${weakness}`, [
       { path: field, message: weakness },
@@ -156,12 +164,12 @@ export class AccountService {
       throw INVALID_LOGIN();
     }
     await this.ports.rateLimits.clear(pairKey);
-    const signedIn = await this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account, client);
     await this.recordOwn(person.id, "auth.login");
     return signedIn;
   }
 
-  private async startSession(person: Person, isAdmin: boolean, client: ClientInfo): Promise<SignedIn> {
+  private async startSession(person: Person, account: AccountRecord, client: ClientInfo): Promise<SignedIn> {
     const sessionToken = randomToken();
     const csrfToken = randomToken(18);
     const now = this.now();
@@ -175,7 +183,7 @@ export class AccountService {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
-    return { sessionToken, csrfToken, person, isAdmin };
+    return { sessionToken, csrfToken, person, isAdmin: account.isAdmin, privateSealedAt: account.privateSealedAt };
   }
 
   /** The viewer behind a session cookie, or null when it is unknown, expired or its person inactive. */
@@ -231,7 +239,13 @@ export class AccountService {
       this.ports.accounts.find(personId),
     ]);
     if (!person || person.status !== "active") return null;
-    return { personId, name: person.name, isAdmin: account?.isAdmin ?? false, via };
+    return {
+      personId,
+      name: person.name,
+      isAdmin: account?.isAdmin ?? false,
+      via,
+      privateSealedAt: account?.privateSealedAt ?? null,
+    };
   }
 
   personOf(personId: string): Promise<Person | null> {
@@ -348,18 +362,60 @@ export class AccountService {
     if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
       throw new AppError("not_found", "This link was already used; ask an admin for a new one");
     }
+    const before = await this.ports.accounts.find(link.personId);
+    const isAdminReset = link.purpose === "reset" && link.createdBy !== null;
+    if (isAdminReset && before?.passwordHash) {
+      // Whoever holds the link, admin or person, cannot read private content until the person
+      // matches the password from before (decisions/0004).
+      await this.ports.accounts.seal(link.personId, before.passwordHash, this.now());
+    }
     await this.ports.accounts.setPassword(link.personId, await this.ports.hasher.hash(password), this.now());
     await this.ports.sessions.deleteForPerson(link.personId);
     await this.revokeTokensOf(link.personId);
     const person = await this.ports.people.findById(link.personId);
     const account = await this.ports.accounts.find(link.personId);
     if (!person || !account) throw new AppError("not_found", "The person of this link no longer exists");
-    const signedIn = await this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account, client);
     await this.recordOwn(person.id, "auth.link_redeemed");
+    if (isAdminReset && link.createdBy) {
+      // In the person's access log: their account was opened with a link an admin made.
+      await this.ports.audit.record({
+        kind: "read",
+        actorId: link.createdBy,
+        action: "account.reset_link_used",
+        subjectId: person.id,
+      });
+    }
     return signedIn;
   }
 
   /** Only a signed-in person makes tokens: a token cannot make more of itself. */
+  /**
+   * Unseals the person's private content with the password they had before an admin-made reset.
+   * Only a signed-in session may try, a few times per window, so that a link holder cannot guess.
+   */
+  async unsealPrivateContent(viewer: Viewer, previousPassword: string, currentSessionHash?: string): Promise<void> {
+    if (viewer.via !== "session") throw new AppError("forbidden", "Sign in to unseal your private content");
+    const account = await this.ports.accounts.find(viewer.personId);
+    if (!account?.privateSealedAt || !account.previousPasswordHash) {
+      throw new AppError("conflict", "Nothing of yours is sealed");
+    }
+    const key = `unseal:${viewer.personId}`;
+    await this.assertNotLimited(key, LOGIN_LIMITS.perAccountAndIp);
+    if (!(await this.ports.hasher.verify(account.previousPasswordHash, previousPassword))) {
+      await this.ports.rateLimits.hit(key, LOGIN_WINDOW_MS, this.now());
+      throw new AppError("validation_failed", "That is not the password you had before the reset", [
+        { path: "body.previousPassword", message: "does not match the password from before the reset" },
+      ]);
+    }
+    await this.ports.rateLimits.clear(key);
+    await this.ports.accounts.unseal(viewer.personId);
+    // Whoever else signed in with the reset password (the admin, perhaps) must not inherit the unsealing.
+    await this.ports.sessions.deleteForPerson(viewer.personId, currentSessionHash);
+    await this.revokeTokensOf(viewer.personId);
+    await this.recordOwn(viewer.personId, "account.private_unsealed");
+  }
+
   async createApiToken(
     personId: string,
     name: string,

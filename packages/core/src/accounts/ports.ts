@@ -4,6 +4,10 @@ export interface AccountRecord {
   isAdmin: boolean;
   createdAt: Date;
   passwordChangedAt: Date | null;
+  /** Since an admin-made reset link was used; private content stays sealed until the person unseals it. */
+  privateSealedAt: Date | null;
+  /** The hash of the password from before that reset: only the person can match it (decisions/0004). */
+  previousPasswordHash: string | null;
 }
 
 export interface SessionRecord {
@@ -47,6 +51,12 @@ export interface AccountRepository {
   upsert(account: { personId: string; passwordHash?: string | null; isAdmin?: boolean }): Promise<AccountRecord>;
   setPassword(personId: string, passwordHash: string, at: Date): Promise<void>;
   setAdmin(personId: string, isAdmin: boolean): Promise<void>;
+  /**
+   * Seals the person's private content after an admin-made reset. A second reset keeps the hash from
+   * before the first: the person's own password, never one an admin chose.
+   */
+  seal(personId: string, previousPasswordHash: string, at: Date): Promise<void>;
+  unseal(personId: string): Promise<void>;
 }
 
 export interface SessionRepository {

@@ -59,6 +59,23 @@ export class DrizzleAccountRepository implements AccountRepository {
   async setAdmin(personId: string, isAdmin: boolean): Promise<void> {
     await this.upsert({ personId, isAdmin });
   }
+
+  async seal(personId: string, previousPasswordHash: string, at: Date): Promise<void> {
+    await this.db
+      .update(accounts)
+      .set({
+        privateSealedAt: sql`coalesce(${accounts.privateSealedAt}, ${at.toISOString()}::timestamptz)`,
+        previousPasswordHash: sql`coalesce(${accounts.previousPasswordHash}, ${previousPasswordHash})`,
+      })
+      .where(eq(accounts.personId, personId));
+  }
+
+  async unseal(personId: string): Promise<void> {
+    await this.db
+      .update(accounts)
+      .set({ privateSealedAt: null, previousPasswordHash: null })
+      .where(eq(accounts.personId, personId));
+  }
 }
 
 export class DrizzleSessionRepository implements SessionRepository {
