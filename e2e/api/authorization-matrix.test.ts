@@ -129,6 +129,8 @@ const EXPECTED: Record<string, Expectation> = {
   describeOneTimeLink: anyone(404),
   redeemOneTimeLink: anyone(404),
   changePassword: signedIn(204),
+  // Nobody in the matrix had an admin-made reset: nothing to unseal (admin-reset.test.ts unseals).
+  unsealPrivateContent: signedIn(409),
   listMySessions: signedIn(200),
   revokeMySession: unknownObject,
   listMyApiTokens: signedIn(200),
@@ -274,6 +276,7 @@ const RECIPES: Record<string, Recipe> = {
     }),
   },
   createApiToken: { body: (persona) => ({ name: `matrix ${persona.name}` }) },
+  unsealPrivateContent: { body: () => ({ previousPassword: "whatever-it-was" }) },
   createOneTimeLink: { body: () => ({ purpose: "reset" }) },
   importFramework: {
     query: { fileName: "ladder.yaml", dryRun: "true" },

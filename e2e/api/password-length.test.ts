@@ -31,7 +31,8 @@ describe("the shortest password, as the contract declares it", () => {
       details: [{ path: "body.password", message: `at least ${LIMITS.passwordMin} characters` }],
     });
 
-    const exact = "p".repeat(LIMITS.passwordMin);
+    // Long enough and not a pattern: the strength policy (tested in credentials.test.ts) lets it through.
+    const exact = "Vq7#mZ2!pLxR4&wN9kT3".slice(0, LIMITS.passwordMin);
     await client.call(endpoints.auth.changePassword, {
       body: { currentPassword: PERSONA_PASSWORD, newPassword: exact },
     });

@@ -8,7 +8,9 @@ import { registerAuthentication } from "./auth/authenticate.ts";
 import { registerCompression } from "./compression.ts";
 import { registerErrorHandling } from "./middleware/error-handler.ts";
 import { registerOpenApi } from "./openapi.ts";
-import { buildDemoOrganisation, buildServices, type AppServices } from "./composition-root.ts";
+import { loggerOptions } from "./logging.ts";
+import { registerMetrics, ServerMetrics } from "./metrics.ts";
+import { buildDemoOrganisation, buildServices, databaseProbe, type AppServices } from "./composition-root.ts";
 import { registerRoutes, type RouteSpec } from "./route-table.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
@@ -43,6 +45,8 @@ export interface AppOptions {
   webDist?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client IP and https. */
   trustProxy?: boolean;
+  /** The bearer token /metrics asks for; without one it answers requests from this machine only. */
+  metricsToken?: string;
   /** The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it. */
   now?: () => Date;
 }
@@ -57,7 +61,7 @@ declare module "fastify" {
 /** Every route of the API. Tests walk this table so that no route escapes them. */
 export function buildRouteTable(database: DatabaseHandle, services: AppServices): RouteSpec[] {
   return [
-    ...healthRoutes(database),
+    ...healthRoutes(databaseProbe(database)),
     ...authRoutes(services.accounts),
     ...frameworkRoutes(services.frameworks),
     ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.frameworkMigration),
@@ -85,10 +89,7 @@ const MEMO_ENTRIES_PER_PERSON = 3;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: options.logLevel ?? "info",
-      redact: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-csrf-token']"],
-    },
+    logger: loggerOptions(options.logLevel ?? "info"),
     bodyLimit: LIMITS.jsonBodyBytes,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
@@ -107,7 +108,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCompression(app);
   await registerOpenApi(app, APP_VERSION);
 
-  const services = options.services ?? buildServices(options.database, { now: options.now });
+  const services =
+    options.services ?? buildServices(options.database, { now: options.now, trustProxy: options.trustProxy });
+  const metrics = new ServerMetrics({ memo: services.memo, poolUse: options.database.poolUse?.bind(options.database) });
+  registerMetrics(app, metrics, options.metricsToken);
   registerAuthentication(app, services.accounts);
   registerRoutes(app, buildRouteTable(options.database, services), services.access);
   await registerWebApp(app, options.webDist);

@@ -8,6 +8,7 @@ import {
   AssessmentMigration,
   AssessmentService,
   AccountService,
+  type PasswordHasher,
   AuditLogService,
   BackupService,
   CareerPlanService,
@@ -48,9 +49,11 @@ import {
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
   ChangeAwareMemo,
+  countPendingMigrations,
   type DatabaseHandle,
 } from "@ascent/db";
 import { argon2Hasher } from "./auth/password-hasher.ts";
+import { zxcvbnPasswordPolicy } from "./auth/password-policy.ts";
 import { sha256Hex } from "./auth/token-hash.ts";
 import { ReportingLines, relationshipResolver } from "./relationships.ts";
 import { ReadinessResponses } from "./readiness-responses.ts";
@@ -60,15 +63,36 @@ import { databaseBackupMaker, folderBackupStore } from "./operations/backup-file
 
 export type AppServices = ReturnType<typeof buildServices>;
 
-/** What the health check may touch of the database: its driver name and a round trip. */
-export type DatabaseProbe = Pick<DatabaseHandle, "driver" | "ping">;
+/** What the health check may touch of the database: its driver name, a round trip and the migration level. */
+export interface DatabaseProbe extends Pick<DatabaseHandle, "driver" | "ping"> {
+  /** How many of this version's migrations are not committed yet (above zero while they run). */
+  pendingMigrations(): Promise<number>;
+}
+
+export function databaseProbe(database: DatabaseHandle): DatabaseProbe {
+  return {
+    driver: database.driver,
+    ping: () => database.ping(),
+    pendingMigrations: () => countPendingMigrations(database),
+  };
+}
 
 /**
  * The composition root: builds every repository and every core service from one database handle.
  * The server, the CLI, the benchmarks and the tests all wire the app through here, so there is one
  * place that shows how the parts fit together.
  */
-export function buildServices(database: DatabaseHandle, options: { now?: () => Date; backupDir?: string } = {}) {
+export interface ServiceOptions {
+  now?: () => Date;
+  /** The server trusts a proxy for the client address: failed sign-ins may then limit a whole address. */
+  trustProxy?: boolean;
+  /** argon2id unless given (tests count its calls). */
+  hasher?: PasswordHasher;
+  /** Where scheduled backups are written. */
+  backupDir?: string;
+}
+
+export function buildServices(database: DatabaseHandle, options: ServiceOptions = {}) {
   const { db } = database;
   // The clock every time-dependent rule reads (due dates, the readiness window, expiry); tests move it.
   const now = options.now ?? (() => new Date());
@@ -86,8 +110,10 @@ export function buildServices(database: DatabaseHandle, options: { now?: () => D
     links: new DrizzleOneTimeLinkRepository(db),
     tokens: new DrizzleApiTokenRepository(db),
     rateLimits: new DrizzleRateLimitRepository(db),
-    hasher: argon2Hasher,
+    hasher: options.hasher ?? argon2Hasher,
     passwordMinLength: LIMITS.passwordMin,
+    passwordPolicy: zxcvbnPasswordPolicy,
+    limitWholeIp: options.trustProxy === true,
     audit,
     hashToken: sha256Hex,
     memo,

@@ -16,6 +16,8 @@ export interface ServerConfig {
   webDist: string;
   isProduction: boolean;
   trustProxy: boolean;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; without one it answers this machine only. */
+  metricsToken: string | undefined;
   /** Load the demo organisation on first start with an empty database. */
   loadDemo: boolean;
   /** The clock the server reads; never from the environment, only tests set it. */
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDist: resolve(env.ASCENT_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
     isProduction: env.NODE_ENV !== "development",
     trustProxy: env.ASCENT_TRUST_PROXY === "1",
+    metricsToken: env.METRICS_TOKEN || undefined,
     loadDemo: env.ASCENT_DEMO !== "0",
   };
 }

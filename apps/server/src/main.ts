@@ -66,7 +66,11 @@ function scheduledTasks(services: AppServices): ScheduledTask[] {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const services = buildServices(database, { now: config.now, backupDir: config.backupDir });
+    const services = buildServices(database, {
+      now: config.now,
+      backupDir: config.backupDir,
+      trustProxy: config.trustProxy,
+    });
     const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
     const app = await buildApp({
       database,
@@ -74,6 +78,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       logLevel: config.logLevel,
       webDist: config.webDist,
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

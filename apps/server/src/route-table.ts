@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS, type Endpoint, type EndpointOutput } from "@ascent/contract";
-import { AppError, type Access, type Policy, type Viewer } from "@ascent/core";
+import { AppError, AUTHENTICATED, type Access, type Policy, type Viewer } from "@ascent/core";
+import { assertStorableRequest } from "./middleware/storable-text.ts";
 import type { z } from "zod";
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -70,6 +71,16 @@ function authorize(spec: RouteSpec, request: FastifyRequest, access: Access): Pr
   return access.authorize(request.viewer, policy, subjectId);
 }
 
+/**
+ * Before the request is validated: a caller the policy refuses outright (nobody signed in, or not an
+ * admin) learns nothing of the schema, and text PostgreSQL cannot store is refused for every route.
+ * Policies about a subject are decided after validation, once the subject's id is known to be sound.
+ */
+async function guardBeforeValidation(spec: RouteSpec, request: FastifyRequest, access: Access): Promise<void> {
+  await access.authorize(request.viewer, spec.policy.kind === "subject" ? AUTHENTICATED : spec.policy);
+  assertStorableRequest(request);
+}
+
 function toRouteOptions(spec: RouteSpec, access: Access): RouteOptions {
   const { endpoint } = spec;
   const status = endpoint.successStatus ?? 200;
@@ -85,6 +96,7 @@ function toRouteOptions(spec: RouteSpec, access: Access): RouteOptions {
       ...(endpoint.body && !endpoint.upload ? { body: endpoint.body } : {}),
       ...(endpoint.download ? {} : { response: { [status]: endpoint.response } }),
     },
+    preValidation: (request) => guardBeforeValidation(spec, request, access),
     handler: async (request, reply) => {
       await authorize(spec, request, access);
       const result = await spec.handler({

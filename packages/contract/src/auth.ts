@@ -11,6 +11,11 @@ export const ZSessionInfo = z
     isAdmin: z.boolean(),
     /** Send back in the X-CSRF-Token header on every signed-in change. */
     csrfToken: z.string(),
+    /**
+     * Since when private content is sealed: an admin made a reset link and it was used. Show it at
+     * sign-in; the person unseals with the password they had before (unsealPrivateContent).
+     */
+    privateSealedSince: z.string().nullable().optional(),
   })
   .meta({ id: "SessionInfo" });
 
@@ -76,9 +81,9 @@ export const authEndpoints = {
     operationId: "logoutEverywhere",
     method: "POST",
     path: "/api/auth/logout-everywhere",
-    summary: "End every session of the signed-in person, this one included",
+    summary: "End every session of the signed-in person, this one included, and revoke their API tokens",
     tag: "auth",
-    response: z.object({ ended: z.number().int() }),
+    response: z.object({ ended: z.number().int(), tokensRevoked: z.number().int() }),
   }),
   describeLink: defineEndpoint({
     operationId: "describeOneTimeLink",
@@ -106,6 +111,18 @@ export const authEndpoints = {
     summary: "Change your password; your other sessions end",
     tag: "account",
     body: z.strictObject({ currentPassword: ZPassword, newPassword: ZPassword }),
+    response: z.null(),
+    successStatus: 204,
+  }),
+  unsealPrivateContent: defineEndpoint({
+    operationId: "unsealPrivateContent",
+    method: "POST",
+    path: "/api/account/unseal",
+    summary:
+      "After an admin-made password reset, unseal your private notes with the password you had before it " +
+      "(409 when nothing is sealed)",
+    tag: "account",
+    body: z.strictObject({ previousPassword: ZPassword }),
     response: z.null(),
     successStatus: 204,
   }),

@@ -28,5 +28,7 @@ export interface DatabaseHandle {
    * pg_dump's custom format), taken while the database stays open: see backup/backup-archive.ts.
    */
   snapshot(): Promise<DatabaseSnapshot>;
+  /** Connections of the pool in use, idle and waited for; absent for the embedded database (one connection). */
+  poolUse?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }

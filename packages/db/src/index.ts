@@ -2,7 +2,7 @@ export * from "./database.ts";
 export * from "./open-database.ts";
 export { openPglite } from "./drivers/pglite.ts";
 export { openPostgres, redactDatabaseUrl } from "./drivers/postgres.ts";
-export { migrate } from "./migrate.ts";
+export { countPendingMigrations, migrate } from "./migrate.ts";
 export { isDatabaseUnreachable } from "./connection-errors.ts";
 export * from "./repositories/frameworks.repository.ts";
 export * from "./repositories/people.repository.ts";

@@ -65,6 +65,23 @@ export async function migrate(handle: DatabaseHandle): Promise<MigrationResult> 
   });
 }
 
+/**
+ * How many of this version's migrations the database has not committed yet: while another process
+ * migrates, its rows are invisible until it commits, so this stays above zero until it is done.
+ */
+export async function countPendingMigrations(handle: DatabaseHandle): Promise<number> {
+  const tags = await listMigrationTags();
+  const exists = await handle.db.execute<{ found: boolean }>(
+    sql`select to_regclass('ascent_migrations') is not null as found`,
+  );
+  if (!resultRows<{ found: boolean }>(exists)[0]?.found) return tags.length;
+  const rows = resultRows<{ tag: string }>(
+    await handle.db.execute<{ tag: string }>(sql`select tag from ascent_migrations`),
+  );
+  const done = new Set(rows.map((r) => r.tag));
+  return tags.filter((tag) => !done.has(tag)).length;
+}
+
 /** node-postgres returns {rows}, PGlite returns {rows} too, but typed differently. */
 export function resultRows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

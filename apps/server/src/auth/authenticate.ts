@@ -27,7 +27,10 @@ export function registerAuthentication(app: FastifyInstance, accounts: AccountSe
   app.decorateRequest("viewer", null);
   app.decorateRequest("session", null);
   app.decorateRequest("sessionToken", null);
-  app.addHook("preHandler", async (request) => {
+  // Before validation, so that a route can refuse an anonymous caller before telling them its schema.
+  app.addHook("preValidation", async (request) => {
+    // Routes outside the API with their own credentials (the metrics scraper's token).
+    if ((request.routeOptions.config as { ownCredentials?: boolean } | undefined)?.ownCredentials) return;
     const bearer = bearerToken(request);
     if (bearer) {
       const viewer = await accounts.authenticateApiToken(bearer);

@@ -42,8 +42,12 @@ function toAppError(error: FastifyError): AppError {
   return new AppError("internal", "Something went wrong on the server. The error has been logged.");
 }
 
+/** The error code each failed request was answered with, for the metrics. */
+export const answeredErrorCodes = new WeakMap<FastifyRequest, ErrorCode>();
+
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   const status = ERROR_STATUS[error.code];
+  answeredErrorCodes.set(reply.request, error.code);
   if (error.code === "rate_limited" && error.details?.[0]?.message) {
     reply.header("retry-after", error.details[0].message);
   }

@@ -16,5 +16,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   already_submitted: 409,
   rate_limited: 429,
   database_unreachable: 503,
+  not_ready: 503,
   internal: 500,
 };

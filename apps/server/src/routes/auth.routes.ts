@@ -8,6 +8,8 @@ function clientInfo(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers["user-agent"] ?? "" };
 }
 
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
 function presentSignedIn(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn) {
   setSessionCookie(request, reply, signedIn.sessionToken);
   const { person } = signedIn;
@@ -15,10 +17,9 @@ function presentSignedIn(request: FastifyRequest, reply: FastifyReply, signedIn:
     person: { id: person.id, name: person.name, email: person.email },
     isAdmin: signedIn.isAdmin,
     csrfToken: signedIn.csrfToken,
+    privateSealedSince: iso(signedIn.privateSealedAt),
   };
 }
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function authRoutes(accounts: AccountService) {
   const api = endpoints.auth;
@@ -43,6 +44,7 @@ export function authRoutes(accounts: AccountService) {
           person: { ...person, email: signedInPerson?.email ?? "" },
           isAdmin: viewer.isAdmin,
           csrfToken: request.session.csrfToken,
+          privateSealedSince: iso(viewer.privateSealedAt ?? null),
         };
       },
     }),
@@ -59,9 +61,9 @@ export function authRoutes(accounts: AccountService) {
       endpoint: api.logoutEverywhere,
       policy: AUTHENTICATED,
       handler: async ({ viewer, reply }) => {
-        const ended = await accounts.logoutEverywhere(viewer.personId);
+        const { ended, tokensRevoked } = await accounts.logoutEverywhere(viewer.personId);
         clearSessionCookie(reply);
-        return { ended };
+        return { ended, tokensRevoked };
       },
     }),
     route({
@@ -87,6 +89,14 @@ export function authRoutes(accounts: AccountService) {
           body.newPassword,
           request.session?.tokenHash,
         );
+        return null;
+      },
+    }),
+    route({
+      endpoint: api.unsealPrivateContent,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, body, request }) => {
+        await accounts.unsealPrivateContent(viewer, body.previousPassword, request.session?.tokenHash);
         return null;
       },
     }),
@@ -126,7 +136,7 @@ export function authRoutes(accounts: AccountService) {
       endpoint: api.createToken,
       policy: AUTHENTICATED,
       handler: async ({ viewer, body }) => {
-        const { token, record } = await accounts.createApiToken(viewer.personId, body.name);
+        const { token, record } = await accounts.createApiToken(viewer.personId, body.name, viewer.via);
         return {
           token,
           apiToken: {

@@ -5,6 +5,11 @@ export interface Viewer {
   isAdmin: boolean;
   /** How they proved it. CSRF checks apply to sessions only. */
   via: "session" | "token";
+  /**
+   * Since when the person's private content is sealed, after an admin-made password reset, until
+   * they prove themselves with their previous password (decisions/0004); absent or null otherwise.
+   */
+  privateSealedAt?: Date | null;
 }
 
 /** How the viewer stands towards the person a request is about. */

@@ -4,12 +4,14 @@ import { assertAdmin } from "../access/access.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { normalizeEmail, type Person } from "../people/person.ts";
 import type {
+  AccountRecord,
   AccountRepository,
   ApiTokenRecord,
   ApiTokenRepository,
   LinkPurpose,
   OneTimeLinkRepository,
   PasswordHasher,
+  PasswordPolicy,
   RateLimitRepository,
   SessionRecord,
   SessionRepository,
@@ -21,7 +23,12 @@ import type { AuditRepository } from "../audit/audit.ts";
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_LIMITS = { perAccount: 5, perIp: 30 } as const;
+/**
+ * Failed sign-ins allowed in a window. Counted per account and client address together, so that a
+ * flood from one address slows that address down without locking the owner out from their own; a
+ * whole address is limited only when the server trusts a proxy to tell it the real client address.
+ */
+export const LOGIN_LIMITS = { perAccountAndIp: 5, perIp: 30 } as const;
 const TOKEN_PREFIX = "asc_";
 /**
  * The name of the token a server issues for the command line on its own machine. It lives as long
@@ -39,6 +46,13 @@ export interface AccountPorts {
   hasher: PasswordHasher;
   /** The shortest password accepted; the server passes the contract's limit, which the web forms show. */
   passwordMinLength: number;
+  /** Refuses common passwords and ones built from the person's own name or e-mail address. */
+  passwordPolicy?: PasswordPolicy;
+  /**
+   * Limit every account behind one client address too. Only sensible when the address is the real
+   * client's (a trusted proxy configuration): behind a proxy without it, one address is everyone.
+   */
+  limitWholeIp?: boolean;
   /** Sign-ins, password changes, links and tokens are written to the audit log. */
   audit: AuditRepository;
   /** Keeps who is behind a session or token between requests (the person's changes drop it). */
@@ -57,6 +71,8 @@ export interface SignedIn {
   csrfToken: string;
   person: Person;
   isAdmin: boolean;
+  /** Set while an admin-made reset keeps the person's private content sealed: they are told at sign-in. */
+  privateSealedAt: Date | null;
 }
 
 export interface ClientInfo {
@@ -64,10 +80,28 @@ export interface ClientInfo {
   userAgent: string;
 }
 
-function assertPasswordStrength(password: string, minLength: number): void {
+function assertPasswordStrength(
+  password: string,
+  minLength: number,
+  policy: PasswordPolicy | undefined,
+  person: Pick<Person, "name" | "email"> | null,
+): void {
+  const field = "body.password";
   if (password.length < minLength) {
     throw new AppError("validation_failed", `The password must have at least ${minLength} characters`, [
-      { path: "body.password", message: `at least ${minLength} characters` },
+      { path: field, message: `at least ${minLength} characters` },
+    ]);
+  }
+  const personal = person
+    ? [person.name, person.email, ...person.email.split(/[@.]/), ...person.name.split(/\s+/)]
+    : [];
+  const weakness = policy?.weakness(
+    password,
+    personal.filter((word) => word.length > 0),
+  );
+  if (weakness) {
+    throw new AppError("validation_failed", `The password is too easy to guess: ${weakness}`, [
+      { path: field, message: weakness },
     ]);
   }
 }
@@ -100,31 +134,42 @@ export class AccountService {
     }
   }
 
+  /**
+   * A hash of a password nobody knows, made once, that a sign-in to an unknown account is checked
+   * against: every sign-in then costs one argon2 verification, so timing does not tell which exist.
+   */
+  private dummyHash: Promise<string> | null = null;
+
+  private async verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+    if (passwordHash !== null) return this.ports.hasher.verify(passwordHash, password);
+    this.dummyHash ??= this.ports.hasher.hash(randomToken());
+    await this.ports.hasher.verify(await this.dummyHash, password);
+    return false;
+  }
+
   async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const email = normalizeEmail(emailInput);
-    const accountKey = `login:account:${email}`;
+    const pairKey = `login:account-ip:${email}|${client.ip}`;
     const ipKey = `login:ip:${client.ip}`;
-    await this.assertNotLimited(accountKey, LOGIN_LIMITS.perAccount);
-    await this.assertNotLimited(ipKey, LOGIN_LIMITS.perIp);
+    const limitIp = this.ports.limitWholeIp === true;
+    await this.assertNotLimited(pairKey, LOGIN_LIMITS.perAccountAndIp);
+    if (limitIp) await this.assertNotLimited(ipKey, LOGIN_LIMITS.perIp);
     const person = await this.ports.people.findByEmail(email);
     const account = person ? await this.ports.accounts.find(person.id) : null;
-    const isValid =
-      person !== null &&
-      person.status === "active" &&
-      account?.passwordHash != null &&
-      (await this.ports.hasher.verify(account.passwordHash, password));
-    if (!isValid || !person || !account) {
-      await this.ports.rateLimits.hit(accountKey, LOGIN_WINDOW_MS, this.now());
-      await this.ports.rateLimits.hit(ipKey, LOGIN_WINDOW_MS, this.now());
+    const usable = person !== null && person.status === "active" && account?.passwordHash != null;
+    const matches = await this.verifyPassword(usable ? (account?.passwordHash ?? null) : null, password);
+    if (!matches || !person || !account) {
+      await this.ports.rateLimits.hit(pairKey, LOGIN_WINDOW_MS, this.now());
+      if (limitIp) await this.ports.rateLimits.hit(ipKey, LOGIN_WINDOW_MS, this.now());
       throw INVALID_LOGIN();
     }
-    await this.ports.rateLimits.clear(accountKey);
-    const signedIn = await this.startSession(person, account.isAdmin, client);
+    await this.ports.rateLimits.clear(pairKey);
+    const signedIn = await this.startSession(person, account, client);
     await this.recordOwn(person.id, "auth.login");
     return signedIn;
   }
 
-  private async startSession(person: Person, isAdmin: boolean, client: ClientInfo): Promise<SignedIn> {
+  private async startSession(person: Person, account: AccountRecord, client: ClientInfo): Promise<SignedIn> {
     const sessionToken = randomToken();
     const csrfToken = randomToken(18);
     const now = this.now();
@@ -138,7 +183,7 @@ export class AccountService {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
-    return { sessionToken, csrfToken, person, isAdmin };
+    return { sessionToken, csrfToken, person, isAdmin: account.isAdmin, privateSealedAt: account.privateSealedAt };
   }
 
   /** The viewer behind a session cookie, or null when it is unknown, expired or its person inactive. */
@@ -194,7 +239,13 @@ export class AccountService {
       this.ports.accounts.find(personId),
     ]);
     if (!person || person.status !== "active") return null;
-    return { personId, name: person.name, isAdmin: account?.isAdmin ?? false, via };
+    return {
+      personId,
+      name: person.name,
+      isAdmin: account?.isAdmin ?? false,
+      via,
+      privateSealedAt: account?.privateSealedAt ?? null,
+    };
   }
 
   personOf(personId: string): Promise<Person | null> {
@@ -205,11 +256,19 @@ export class AccountService {
     await this.ports.sessions.delete(await this.hashToken(sessionToken));
   }
 
-  /** The person ends every session of their own; API tokens stay (they are revoked one by one). */
-  async logoutEverywhere(personId: string): Promise<number> {
+  /**
+   * The person ends every session of their own and revokes their API tokens (all but the server's
+   * own token for the command line on its machine, which dies with the server).
+   */
+  async logoutEverywhere(personId: string): Promise<{ ended: number; tokensRevoked: number }> {
     const ended = await this.endSessionsOf(personId);
+    const tokensRevoked = await this.revokeTokensOf(personId);
     await this.recordOwn(personId, "auth.logout_everywhere");
-    return ended;
+    return { ended, tokensRevoked };
+  }
+
+  private revokeTokensOf(personId: string): Promise<number> {
+    return this.ports.tokens.revokeForPerson(personId, this.now(), LOCAL_TOKEN_NAME);
   }
 
   /** Ends every session of the person, for another use case that writes its own audit entry. */
@@ -244,9 +303,15 @@ export class AccountService {
         { path: "body.currentPassword", message: "does not match" },
       ]);
     }
-    assertPasswordStrength(next, this.ports.passwordMinLength);
+    assertPasswordStrength(
+      next,
+      this.ports.passwordMinLength,
+      this.ports.passwordPolicy,
+      await this.ports.people.findById(personId),
+    );
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(next), this.now());
     await this.ports.sessions.deleteForPerson(personId, keepSessionHash);
+    await this.revokeTokensOf(personId);
     await this.recordOwn(personId, "account.password_changed");
   }
 
@@ -290,24 +355,75 @@ export class AccountService {
 
   /** Sets the password from a one-time link and signs the person in. */
   async redeemLink(token: string, password: string, client: ClientInfo): Promise<SignedIn> {
-    assertPasswordStrength(password, this.ports.passwordMinLength);
-    await this.describeLink(token);
+    const described = await this.describeLink(token);
+    assertPasswordStrength(password, this.ports.passwordMinLength, this.ports.passwordPolicy, described);
     const tokenHash = await this.hashToken(token);
     const link = await this.ports.links.find(tokenHash);
     if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
       throw new AppError("not_found", "This link was already used; ask an admin for a new one");
     }
+    const before = await this.ports.accounts.find(link.personId);
+    const isAdminReset = link.purpose === "reset" && link.createdBy !== null;
+    if (isAdminReset && before?.passwordHash) {
+      // Whoever holds the link, admin or person, cannot read private content until the person
+      // matches the password from before (decisions/0004).
+      await this.ports.accounts.seal(link.personId, before.passwordHash, this.now());
+    }
     await this.ports.accounts.setPassword(link.personId, await this.ports.hasher.hash(password), this.now());
     await this.ports.sessions.deleteForPerson(link.personId);
+    await this.revokeTokensOf(link.personId);
     const person = await this.ports.people.findById(link.personId);
     const account = await this.ports.accounts.find(link.personId);
     if (!person || !account) throw new AppError("not_found", "The person of this link no longer exists");
-    const signedIn = await this.startSession(person, account.isAdmin, client);
+    const signedIn = await this.startSession(person, account, client);
     await this.recordOwn(person.id, "auth.link_redeemed");
+    if (isAdminReset && link.createdBy) {
+      // In the person's access log: their account was opened with a link an admin made.
+      await this.ports.audit.record({
+        kind: "read",
+        actorId: link.createdBy,
+        action: "account.reset_link_used",
+        subjectId: person.id,
+      });
+    }
     return signedIn;
   }
 
-  async createApiToken(personId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
+  /** Only a signed-in person makes tokens: a token cannot make more of itself. */
+  /**
+   * Unseals the person's private content with the password they had before an admin-made reset.
+   * Only a signed-in session may try, a few times per window, so that a link holder cannot guess.
+   */
+  async unsealPrivateContent(viewer: Viewer, previousPassword: string, currentSessionHash?: string): Promise<void> {
+    if (viewer.via !== "session") throw new AppError("forbidden", "Sign in to unseal your private content");
+    const account = await this.ports.accounts.find(viewer.personId);
+    if (!account?.privateSealedAt || !account.previousPasswordHash) {
+      throw new AppError("conflict", "Nothing of yours is sealed");
+    }
+    const key = `unseal:${viewer.personId}`;
+    await this.assertNotLimited(key, LOGIN_LIMITS.perAccountAndIp);
+    if (!(await this.ports.hasher.verify(account.previousPasswordHash, previousPassword))) {
+      await this.ports.rateLimits.hit(key, LOGIN_WINDOW_MS, this.now());
+      throw new AppError("validation_failed", "That is not the password you had before the reset", [
+        { path: "body.previousPassword", message: "does not match the password from before the reset" },
+      ]);
+    }
+    await this.ports.rateLimits.clear(key);
+    await this.ports.accounts.unseal(viewer.personId);
+    // Whoever else signed in with the reset password (the admin, perhaps) must not inherit the unsealing.
+    await this.ports.sessions.deleteForPerson(viewer.personId, currentSessionHash);
+    await this.revokeTokensOf(viewer.personId);
+    await this.recordOwn(viewer.personId, "account.private_unsealed");
+  }
+
+  async createApiToken(
+    personId: string,
+    name: string,
+    via: Viewer["via"] = "session",
+  ): Promise<{ token: string; record: ApiTokenRecord }> {
+    if (via === "token") {
+      throw new AppError("forbidden", "An API token cannot create API tokens; sign in to make one");
+    }
     if (name.trim().toLowerCase().startsWith(LOCAL_TOKEN_NAME)) {
       throw new AppError("validation_failed", `The token name "${LOCAL_TOKEN_NAME}" is reserved for the server`, [
         { path: "body.name", message: "reserved: choose another name" },
@@ -378,7 +494,12 @@ export class AccountService {
   }
 
   async setPasswordDirectly(personId: string, password: string, isAdmin?: boolean): Promise<void> {
-    assertPasswordStrength(password, this.ports.passwordMinLength);
+    assertPasswordStrength(
+      password,
+      this.ports.passwordMinLength,
+      this.ports.passwordPolicy,
+      await this.ports.people.findById(personId),
+    );
     await this.ports.accounts.upsert({ personId, ...(isAdmin === undefined ? {} : { isAdmin }) });
     await this.ports.accounts.setPassword(personId, await this.ports.hasher.hash(password), this.now());
   }

@@ -4,6 +4,10 @@ export interface AccountRecord {
   isAdmin: boolean;
   createdAt: Date;
   passwordChangedAt: Date | null;
+  /** Since an admin-made reset link was used; private content stays sealed until the person unseals it. */
+  privateSealedAt: Date | null;
+  /** The hash of the password from before that reset: only the person can match it (decisions/0004). */
+  previousPasswordHash: string | null;
 }
 
 export interface SessionRecord {
@@ -47,6 +51,12 @@ export interface AccountRepository {
   upsert(account: { personId: string; passwordHash?: string | null; isAdmin?: boolean }): Promise<AccountRecord>;
   setPassword(personId: string, passwordHash: string, at: Date): Promise<void>;
   setAdmin(personId: string, isAdmin: boolean): Promise<void>;
+  /**
+   * Seals the person's private content after an admin-made reset. A second reset keeps the hash from
+   * before the first: the person's own password, never one an admin chose.
+   */
+  seal(personId: string, previousPasswordHash: string, at: Date): Promise<void>;
+  unseal(personId: string): Promise<void>;
 }
 
 export interface SessionRepository {
@@ -70,6 +80,8 @@ export interface ApiTokenRepository {
   findByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
   listForPerson(personId: string): Promise<ApiTokenRecord[]>;
   revoke(personId: string, id: string, at: Date): Promise<boolean>;
+  /** Revokes every live token of the person except those whose name starts with keepNamePrefix; returns how many. */
+  revokeForPerson(personId: string, at: Date, keepNamePrefix: string): Promise<number>;
   touch(id: string, at: Date): Promise<void>;
 }
 
@@ -78,6 +90,14 @@ export interface RateLimitRepository {
   hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
   peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | null>;
   clear(key: string): Promise<void>;
+}
+
+/**
+ * Judges a new password beyond its length: common and breached-style passwords, and the person's own
+ * name and e-mail address. Returns why it is refused, or null when it is acceptable.
+ */
+export interface PasswordPolicy {
+  weakness(password: string, personal: string[]): string | null;
 }
 
 export interface PasswordHasher {

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "already_submitted",
   "rate_limited",
   "database_unreachable",
+  "not_ready",
   "internal",
 ] as const;
 

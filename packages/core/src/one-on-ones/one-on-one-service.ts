@@ -51,6 +51,19 @@ export interface OneOnOneCalendarOptions {
 export const DEFAULT_ONE_ON_ONE_MINUTES = 30;
 
 /**
+ * After an admin-made password reset, whoever signs in with the new password may be the admin: private
+ * notes stay sealed, for reading and for overwriting, until the person unseals them (decisions/0004).
+ */
+function assertNotSealed(viewer: Viewer): void {
+  if (viewer.privateSealedAt) {
+    throw new AppError(
+      "forbidden",
+      "Your private notes are sealed because an admin reset your password; unseal them with the password you had before",
+    );
+  }
+}
+
+/**
  * 1:1s between a manager and a direct report (DESIGN §1.6, §5). Everything about a 1:1 is for its
  * two participants only: to anyone else, admins included, it does not exist (not_found). Private
  * notes go further: each side reads only their own.
@@ -154,6 +167,7 @@ export class OneOnOneService {
    * the 1:1 does not exist, and neither side ever reads the other's notes.
    */
   async privateNote(viewer: Viewer, id: string): Promise<PrivateNote> {
+    assertNotSealed(viewer);
     const oneOnOne = await this.ports.oneOnOnes.findById(id);
     if (!oneOnOne || !isParticipant(oneOnOne, viewer.personId)) {
       throw new AppError("not_found", `No private notes of yours on 1:1 "${id}"`);
@@ -163,6 +177,7 @@ export class OneOnOneService {
   }
 
   async savePrivateNote(viewer: Viewer, id: string, body: string): Promise<PrivateNote> {
+    assertNotSealed(viewer);
     const oneOnOne = await this.requireOwn(viewer, id);
     assertValidNotes(body, "body.body");
     return this.ports.oneOnOnes.savePrivateNote(oneOnOne.id, viewer.personId, body);

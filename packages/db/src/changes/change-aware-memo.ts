@@ -50,12 +50,20 @@ export class ChangeAwareMemo implements Memo {
     return this.entries.size;
   }
 
+  /** Reads answered from memory and reads that had to compute, since the process started (for /metrics). */
+  readonly lookups = { hits: 0, misses: 0 };
+
   private fresh(key: string): Entry | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    const isInTime = entry.validUntil === Infinity || entry.validUntil > this.now();
-    if (isInTime && this.feed.isUnchangedSince(entry.position, entry.dependsOn)) return entry;
-    this.entries.delete(key);
+    if (entry) {
+      const isInTime = entry.validUntil === Infinity || entry.validUntil > this.now();
+      if (isInTime && this.feed.isUnchangedSince(entry.position, entry.dependsOn)) {
+        this.lookups.hits += 1;
+        return entry;
+      }
+      this.entries.delete(key);
+    }
+    this.lookups.misses += 1;
     return undefined;
   }
 

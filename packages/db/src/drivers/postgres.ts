@@ -62,6 +62,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       await db.execute(sql`select 1`);
     },
     snapshot: () => pgDump(url),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await stopListening();
       await pool.end();

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, isNull, like, ne, not, sql } from "drizzle-orm";
 import type {
   AccountRecord,
   AccountRepository,
@@ -58,6 +58,23 @@ export class DrizzleAccountRepository implements AccountRepository {
 
   async setAdmin(personId: string, isAdmin: boolean): Promise<void> {
     await this.upsert({ personId, isAdmin });
+  }
+
+  async seal(personId: string, previousPasswordHash: string, at: Date): Promise<void> {
+    await this.db
+      .update(accounts)
+      .set({
+        privateSealedAt: sql`coalesce(${accounts.privateSealedAt}, ${at.toISOString()}::timestamptz)`,
+        previousPasswordHash: sql`coalesce(${accounts.previousPasswordHash}, ${previousPasswordHash})`,
+      })
+      .where(eq(accounts.personId, personId));
+  }
+
+  async unseal(personId: string): Promise<void> {
+    await this.db
+      .update(accounts)
+      .set({ privateSealedAt: null, previousPasswordHash: null })
+      .where(eq(accounts.personId, personId));
   }
 }
 
@@ -138,6 +155,21 @@ export class DrizzleApiTokenRepository implements ApiTokenRepository {
       .where(and(eq(apiTokens.id, id), eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     return rows.length === 1;
+  }
+
+  async revokeForPerson(personId: string, at: Date, keepNamePrefix: string): Promise<number> {
+    const rows = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: at })
+      .where(
+        and(
+          eq(apiTokens.personId, personId),
+          isNull(apiTokens.revokedAt),
+          not(like(apiTokens.name, `${keepNamePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)),
+        ),
+      )
+      .returning({ id: apiTokens.id });
+    return rows.length;
   }
 
   async touch(id: string, at: Date): Promise<void> {

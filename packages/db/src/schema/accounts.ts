@@ -10,6 +10,10 @@ export const accounts = pgTable("accounts", {
   isAdmin: boolean("is_admin").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+  /** Set when an admin-made reset link was used: private content stays sealed until the person unseals it. */
+  privateSealedAt: timestamp("private_sealed_at", { withTimezone: true }),
+  /** The password hash from before that reset, which only the person can match (decisions/0004). */
+  previousPasswordHash: text("previous_password_hash"),
 });
 
 /** Sessions live in the database so several app servers share them. Only a hash of the token is kept. */
