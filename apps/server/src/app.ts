@@ -30,7 +30,12 @@ import { mentorsRoutes } from "./routes/mentors.routes.ts";
 import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { registerWebApp } from "./web-app.ts";
-import { startReadinessWarmer, type ReadinessWarmer } from "./readiness-warmer.ts";
+import {
+  createWarmupStatus,
+  startReadinessWarmer,
+  type ReadinessWarmer,
+  type WarmupStatus,
+} from "./readiness-warmer.ts";
 import { APP_VERSION } from "./version.ts";
 
 export interface AppOptions {
@@ -53,9 +58,13 @@ declare module "fastify" {
 }
 
 /** Every route of the API. Tests walk this table so that no route escapes them. */
-export function buildRouteTable(database: DatabaseHandle, services: AppServices): RouteSpec[] {
+export function buildRouteTable(
+  database: DatabaseHandle,
+  services: AppServices,
+  warmup: WarmupStatus = createWarmupStatus(),
+): RouteSpec[] {
   return [
-    ...healthRoutes(database),
+    ...healthRoutes(database, warmup),
     ...authRoutes(services.accounts),
     ...frameworkRoutes(services.frameworks),
     ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.frameworkMigration),
@@ -102,7 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = options.services ?? buildServices(options.database, { now: options.now });
   registerAuthentication(app, services.accounts);
-  registerRoutes(app, buildRouteTable(options.database, services), services.access);
+  const warmup = createWarmupStatus();
+  registerRoutes(app, buildRouteTable(options.database, services, warmup), services.access);
   await registerWebApp(app, options.webDist);
 
   app.decorate("readinessWarmer", null);
@@ -115,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // A reporting line and a readiness result per person, with room left for everything else.
       maxPeople: Math.floor(services.memo.maxEntries / 3),
       log: app.log,
+      status: warmup,
     });
   });
   app.addHook("onClose", async () => {

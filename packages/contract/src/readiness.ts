@@ -187,7 +187,11 @@ const ZTeamPage = {
 const ZTeamSort = z.enum(["score", "name", "verdict", "level"]);
 const ZSortOrder = z.enum(["asc", "desc"]);
 
-const ZTeamFilters = z.object({ team: z.string().nullable(), level: z.string().nullable(), verdict: ZVerdict.nullable() });
+const ZTeamFilters = z.object({
+  team: z.string().nullable(),
+  level: z.string().nullable(),
+  verdict: ZVerdict.nullable(),
+});
 
 export const ZTeamReadiness = z
   .object({
@@ -310,12 +314,7 @@ const ZTeamQuery = z.strictObject({
   team: z.string().min(1).max(LIMITS.shortText).optional().describe("Only this team"),
   level: z.string().min(1).max(LIMITS.id).optional().describe("Only this level"),
   verdict: ZVerdict.optional().describe("Only this verdict (people pages only)"),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(LIMITS.teamPageSize.max)
-    .default(LIMITS.teamPageSize.default),
+  limit: z.coerce.number().int().min(1).max(LIMITS.teamPageSize.max).default(LIMITS.teamPageSize.default),
   cursor: z.string().min(1).max(LIMITS.cursor).optional().describe("The nextCursor of the previous page"),
 });
 

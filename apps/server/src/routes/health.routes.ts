@@ -3,8 +3,9 @@ import { endpoints } from "@ascent/contract";
 import { route } from "../route-table.ts";
 import { APP_VERSION } from "../version.ts";
 import type { DatabaseProbe } from "../composition-root.ts";
+import type { WarmupStatus } from "../readiness-warmer.ts";
 
-export function healthRoutes(database: DatabaseProbe) {
+export function healthRoutes(database: DatabaseProbe, warmup: WarmupStatus) {
   return [
     route({
       endpoint: endpoints.health.health,
@@ -20,6 +21,7 @@ export function healthRoutes(database: DatabaseProbe) {
         return {
           status: "ok" as const,
           database: { driver: database.driver, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+          warmup: { state: warmup.state, people: warmup.people },
         };
       },
     }),

@@ -98,7 +98,12 @@ export class TeamReadinessService {
         return p.levelId && snapshot ? [{ personId: p.id, levelId: p.levelId, team: p.team, snapshot }] : [];
       });
       const filter = query.levelId === undefined ? {} : { levelId: query.levelId };
-      return { mode: "aggregate", total: people.length, aggregate: buildOrgHeatmap(document, members, k, filter), document };
+      return {
+        mode: "aggregate",
+        total: people.length,
+        aggregate: buildOrgHeatmap(document, members, k, filter),
+        document,
+      };
     }
     const page = this.page(people, snapshots, document, query);
     const observedOf = new Map(snapshots.map((s) => [s.personId, s.observed]));
