@@ -343,7 +343,7 @@ export function TeamPage() {
           <>
             {team !== null && (
               <p>
-                Team {team}: {firstHeat?.total ?? 0} people.{" "}
+                Team {team}: {firstHeat?.total ?? 0} {firstHeat?.total === 1 ? "person" : "people"}.{" "}
                 <button type="button" className="button button--secondary button--small" onClick={() => setTeam(null)}>
                   Back to all teams
                 </button>
