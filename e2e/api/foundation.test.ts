@@ -40,6 +40,9 @@ for (const leg of legs) {
       const ready = await (await fetch(`${server.url}/readyz`)).json();
       expect(ready.status).toBe("ok");
       expect(ready.database.driver).toBe(leg.driver);
+      await server.app.readinessWarmer?.idle();
+      const warmed = await (await fetch(`${server.url}/readyz`)).json();
+      expect(warmed.warmup.state).toBe("done");
     });
 
     it("lists the built-in ladder through the typed client", async () => {

@@ -34,7 +34,12 @@ import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { backupRoutes } from "./routes/backups.routes.ts";
 import { registerWebApp } from "./web-app.ts";
-import { startReadinessWarmer, type ReadinessWarmer } from "./readiness-warmer.ts";
+import {
+  createWarmupStatus,
+  startReadinessWarmer,
+  type ReadinessWarmer,
+  type WarmupStatus,
+} from "./readiness-warmer.ts";
 import { APP_VERSION } from "./version.ts";
 
 export interface AppOptions {
@@ -59,9 +64,13 @@ declare module "fastify" {
 }
 
 /** Every route of the API. Tests walk this table so that no route escapes them. */
-export function buildRouteTable(database: DatabaseHandle, services: AppServices): RouteSpec[] {
+export function buildRouteTable(
+  database: DatabaseHandle,
+  services: AppServices,
+  warmup: WarmupStatus = createWarmupStatus(),
+): RouteSpec[] {
   return [
-    ...healthRoutes(databaseProbe(database)),
+    ...healthRoutes(databaseProbe(database), warmup),
     ...authRoutes(services.accounts),
     ...frameworkRoutes(services.frameworks),
     ...frameworkAdminRoutes(services.frameworks, services.frameworkEditor, services.frameworkMigration),
@@ -113,7 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = new ServerMetrics({ memo: services.memo, poolUse: options.database.poolUse?.bind(options.database) });
   registerMetrics(app, metrics, options.metricsToken);
   registerAuthentication(app, services.accounts);
-  registerRoutes(app, buildRouteTable(options.database, services), services.access);
+  const warmup = createWarmupStatus();
+  registerRoutes(app, buildRouteTable(options.database, services, warmup), services.access);
   await registerWebApp(app, options.webDist);
 
   app.decorate("readinessWarmer", null);
@@ -129,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       changes: options.database.changes,
       maxPeople: Math.floor(services.memo.maxEntries / MEMO_ENTRIES_PER_PERSON),
       log: app.log,
+      status: warmup,
     });
   });
   app.addHook("onClose", async () => {

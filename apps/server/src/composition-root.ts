@@ -241,8 +241,8 @@ function buildAssessmentServices(
       people,
       snapshots: readinessSnapshots,
       readiness,
-      feedbackRequests,
       activeVersion: () => frameworks.version(ACTIVE_FRAMEWORK_SLUG, "latest"),
+      aggregateAbove: LIMITS.teamAggregateAbove,
       now,
     }),
     assessments: new AssessmentService({

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import pino from "pino";
 import type { PeopleFilter, PeopleRepository, Person } from "@ascent/core";
 import { ChangeFeed } from "@ascent/db";
-import { startReadinessWarmer } from "./readiness-warmer.ts";
+import { createWarmupStatus, startReadinessWarmer } from "./readiness-warmer.ts";
 
 const person = (i: number) => ({ id: `p${i}`, name: `P ${i}`, status: "active" }) as Person;
 
-function setup(total: number, maxPeople = 10_000) {
+function setup(total: number, maxPeople = 10_000, status = createWarmupStatus()) {
   const everyone = Array.from({ length: total }, (_, i) => person(i));
   const warmedBatches: string[][] = [];
   const lineLimits: number[] = [];
@@ -25,11 +25,21 @@ function setup(total: number, maxPeople = 10_000) {
     changes,
     maxPeople,
     log: pino({ level: "silent" }),
+    status,
   });
   return { warmer, changes, warmedBatches, lineLimits };
 }
 
 describe("startReadinessWarmer", () => {
+  it("tells its status: warming from the start, done with the people warmed once idle", async () => {
+    const status = createWarmupStatus();
+    const { warmer } = setup(30, 10_000, status);
+    expect(status.state).toBe("warming");
+    await warmer.idle();
+    expect(status).toEqual({ state: "done", people: 30 });
+    await warmer.stop();
+  });
+
   it("warms everyone's reporting line and readiness in batches of 500 after start", async () => {
     const { warmer, warmedBatches, lineLimits } = setup(1_200);
     await warmer.idle();

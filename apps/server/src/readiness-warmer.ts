@@ -4,6 +4,17 @@ import type { ChangeFeed } from "@ascent/db";
 
 const BATCH_SIZE = 500;
 
+/** Where the warm-up stands, as /readyz tells it: until "done", reads fall back to the kept snapshots. */
+export interface WarmupStatus {
+  state: "pending" | "warming" | "done";
+  /** People warmed by the last completed warm-up. */
+  people: number;
+}
+
+export function createWarmupStatus(): WarmupStatus {
+  return { state: "pending", people: 0 };
+}
+
 export interface ReadinessWarmer {
   /** Resolves once no warm-up is running or waiting. */
   idle(): Promise<void>;
@@ -24,6 +35,8 @@ export function startReadinessWarmer(options: {
   /** The memo holds at most this many warmed results; past it, warming would only evict itself. */
   maxPeople: number;
   log: FastifyBaseLogger;
+  /** Updated as warm-ups start and finish. */
+  status?: WarmupStatus;
 }): ReadinessWarmer {
   const { readiness, reportingLines, people, changes, log } = options;
   let isStopped = false;
@@ -52,14 +65,17 @@ export function startReadinessWarmer(options: {
     while (isWanted && !isStopped) {
       isWanted = false;
       const started = performance.now();
+      if (options.status) options.status.state = "warming";
       try {
         const warmed = await warmEveryone();
+        if (options.status) options.status.people = warmed;
         log.info({ people: warmed, ms: Math.round(performance.now() - started) }, "readiness warmed");
       } catch (error) {
         // A database without a ladder yet, or closing under us: single reads still work, uncached.
         log.warn({ err: error }, "readiness warm-up stopped");
       }
     }
+    if (options.status) options.status.state = "done";
     running = null;
   }
 

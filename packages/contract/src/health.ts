@@ -6,6 +6,8 @@ export const ZHealth = z.object({ status: z.literal("ok"), version: z.string() }
 export const ZReadiness = z.object({
   status: z.literal("ok"),
   database: z.object({ driver: z.enum(["pglite", "postgres"]), latencyMs: z.number() }),
+  /** The readiness warm-up: until it is done, team and person reads come from the kept snapshots. */
+  warmup: z.object({ state: z.enum(["pending", "warming", "done"]), people: z.number().int() }),
 });
 
 export const healthEndpoints = {
@@ -21,7 +23,7 @@ export const healthEndpoints = {
     operationId: "ready",
     method: "GET",
     path: "/readyz",
-    summary: "The database answers",
+    summary: "The database answers, and whether the readiness warm-up is done",
     tag: "health",
     response: ZReadiness,
   }),

@@ -51,6 +51,14 @@ export const LIMITS = {
   // Pages and ranges.
   pageSize: { default: 50, max: 500 },
   auditPageSize: { default: 100, max: 500 },
+  /** People per page of the team views: a heatmap row is about 1.5 KB, so a full page stays far below 500 KB. */
+  teamPageSize: { default: 50, max: 200 },
+  /** Above this many people (and with no team asked for), the team heatmap shows aggregates, not people. */
+  teamAggregateAbove: 200,
+  /** No JSON response of a list or team view is larger than this. */
+  responseBytes: 500 * 1024,
+  /** An opaque page cursor. */
+  cursor: 1000,
   searchResults: { default: 20, max: 50 },
   orgDepth: 50,
   ratingConfidence: { min: 1, max: 5 },

@@ -177,18 +177,28 @@ const ZTeamMember = z.object({
   level: ZLevelRef.nullable(),
 });
 
-export const ZTeamHeatmap = z
-  .object({
-    scope: z.enum(["direct", "all"]),
-    competencies: z.array(ZCompetencyRef),
-    rows: z.array(z.object({ person: ZTeamMember, cells: z.array(ZHeatmapCell) })),
-  })
-  .meta({ id: "TeamHeatmap" });
+const ZTeamPage = {
+  /** People matching the filters, across every page. */
+  total: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+};
+
+const ZTeamSort = z.enum(["score", "name", "verdict", "level"]);
+const ZSortOrder = z.enum(["asc", "desc"]);
+
+const ZTeamFilters = z.object({
+  team: z.string().nullable(),
+  level: z.string().nullable(),
+  verdict: ZVerdict.nullable(),
+});
 
 export const ZTeamReadiness = z
   .object({
-    sort: z.enum(["score", "name", "verdict"]),
-    order: z.enum(["asc", "desc"]),
+    sort: ZTeamSort,
+    order: ZSortOrder,
+    filters: ZTeamFilters,
+    ...ZTeamPage,
     people: z.array(
       z.object({
         person: ZTeamMember,
@@ -250,6 +260,27 @@ export const ZOrgHeatmap = z
   })
   .meta({ id: "OrgHeatmap" });
 
+export const ZTeamHeatmap = z
+  .object({
+    scope: z.enum(["direct", "all"]),
+    sort: ZTeamSort,
+    order: ZSortOrder,
+    filters: ZTeamFilters,
+    /** people: one page of rows; aggregate: means per team and per level, over at least k people. */
+    mode: z.enum(["people", "aggregate"]),
+    competencies: z.array(ZCompetencyRef),
+    ...ZTeamPage,
+    rows: z.array(z.object({ person: ZTeamMember, cells: z.array(ZHeatmapCell) })),
+    aggregate: z
+      .object({
+        k: z.number().int(),
+        byLevel: z.array(z.object({ level: ZLevelRef, cells: z.array(ZOrgHeatmapCell) })),
+        byTeam: z.array(z.object({ team: z.string(), cells: z.array(ZOrgHeatmapCell) })),
+      })
+      .nullable(),
+  })
+  .meta({ id: "TeamHeatmap" });
+
 export const ZMigrateAssessmentsBody = z.strictObject({
   fromVersion: z
     .number()
@@ -275,6 +306,16 @@ const ZPersonParams = z.object({ id: z.uuid() });
 const ZOrgQuery = z.strictObject({
   level: z.string().min(1).max(LIMITS.id).optional().describe("Only this level"),
   team: z.string().max(LIMITS.shortText).optional().describe("Only this team"),
+});
+
+const ZTeamQuery = z.strictObject({
+  sort: ZTeamSort.default("score"),
+  order: ZSortOrder.default("desc"),
+  team: z.string().min(1).max(LIMITS.shortText).optional().describe("Only this team"),
+  level: z.string().min(1).max(LIMITS.id).optional().describe("Only this level"),
+  verdict: ZVerdict.optional().describe("Only this verdict (people pages only)"),
+  limit: z.coerce.number().int().min(1).max(LIMITS.teamPageSize.max).default(LIMITS.teamPageSize.default),
+  cursor: z.string().min(1).max(LIMITS.cursor).optional().describe("The nextCursor of the previous page"),
 });
 
 export const readinessEndpoints = {
@@ -313,7 +354,7 @@ export const readinessEndpoints = {
     path: "/api/team/heatmap",
     summary: "Your reports × competencies: observed against what each one's own level expects",
     tag: "readiness",
-    query: z.strictObject({ scope: z.enum(["direct", "all"]).default("direct") }),
+    query: ZTeamQuery.extend({ scope: z.enum(["direct", "all"]).default("direct") }),
     response: ZTeamHeatmap,
   }),
   teamReadiness: defineEndpoint({
@@ -322,11 +363,7 @@ export const readinessEndpoints = {
     path: "/api/team/readiness",
     summary: "Your reports' readiness for their next level, sortable",
     tag: "readiness",
-    query: z.strictObject({
-      sort: z.enum(["score", "name", "verdict"]).default("score"),
-      order: z.enum(["asc", "desc"]).default("desc"),
-      scope: z.enum(["direct", "all"]).default("all"),
-    }),
+    query: ZTeamQuery.extend({ scope: z.enum(["direct", "all"]).default("all") }),
     response: ZTeamReadiness,
   }),
   orgReadiness: defineEndpoint({
@@ -387,6 +424,8 @@ export type TSideBySide = z.infer<typeof ZSideBySide>;
 export type THeatmapCell = z.infer<typeof ZHeatmapCell>;
 export type TTeamHeatmap = z.infer<typeof ZTeamHeatmap>;
 export type TTeamReadiness = z.infer<typeof ZTeamReadiness>;
+/** The team views' query once parsed (scope and defaults filled in). */
+export type TTeamQuery = z.output<typeof ZTeamQuery> & { scope: "direct" | "all" };
 export type TOrgReadiness = z.infer<typeof ZOrgReadiness>;
 export type TOrgHeatmap = z.infer<typeof ZOrgHeatmap>;
 export type TMigrateAssessmentsResult = z.infer<typeof ZMigrateAssessmentsResult>;

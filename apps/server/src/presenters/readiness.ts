@@ -15,6 +15,8 @@ import {
   type HiddenAggregate,
   type SideBySideRow,
   type TeamHeatmapRow,
+  type TeamHeatmapView,
+  type TeamPage,
 } from "@ascent/core";
 import type {
   TGroupSummary,
@@ -153,17 +155,45 @@ function competencyRefs(framework: Framework) {
   return framework.competencies.map((c) => ({ id: c.id, name: c.name }));
 }
 
+/** What the team views were asked for, echoed back beside the page. */
+export interface TeamViewRequest {
+  sort: TTeamReadiness["sort"];
+  order: TTeamReadiness["order"];
+  filters: TTeamReadiness["filters"];
+  nextCursor: string | null;
+}
+
 export function presentTeamHeatmap(
   scope: "direct" | "all",
-  people: Person[],
-  rows: TeamHeatmapRow[],
-  framework: Framework,
+  request: TeamViewRequest,
+  view: TeamHeatmapView,
 ): TTeamHeatmap {
-  const byId = new Map(people.map((p) => [p.id, p]));
-  return {
+  const { document: framework } = view;
+  const common = {
     scope,
+    sort: request.sort,
+    order: request.order,
+    filters: request.filters,
     competencies: competencyRefs(framework),
-    rows: rows.flatMap((row) => {
+    nextCursor: request.nextCursor,
+  };
+  if (view.mode === "aggregate") {
+    const org = presentOrgHeatmap(view.aggregate, { level: request.filters.level, team: null }, framework);
+    return {
+      ...common,
+      mode: "aggregate",
+      total: view.total,
+      rows: [],
+      aggregate: { k: org.k, byLevel: org.byLevel, byTeam: org.byTeam },
+    };
+  }
+  const byId = new Map(view.people.map((p) => [p.id, p]));
+  return {
+    ...common,
+    mode: "people",
+    total: view.page.total,
+    aggregate: null,
+    rows: view.page.entries.flatMap((row: TeamHeatmapRow) => {
       const person = byId.get(row.personId);
       return person ? [{ person: presentTeamMember(person, framework), cells: row.cells.map((c) => ({ ...c })) }] : [];
     }),
@@ -171,16 +201,19 @@ export function presentTeamHeatmap(
 }
 
 export function presentTeamReadiness(
-  query: { sort: TTeamReadiness["sort"]; order: TTeamReadiness["order"] },
+  request: TeamViewRequest,
   people: Person[],
-  entries: ReadinessListEntry[],
+  page: TeamPage<ReadinessListEntry>,
   framework: Framework,
 ): TTeamReadiness {
   const byId = new Map(people.map((p) => [p.id, p]));
   return {
-    sort: query.sort,
-    order: query.order,
-    people: entries.flatMap((entry) => {
+    sort: request.sort,
+    order: request.order,
+    filters: request.filters,
+    total: page.total,
+    nextCursor: request.nextCursor,
+    people: page.entries.flatMap((entry) => {
       const person = byId.get(entry.personId);
       if (!person) return [];
       return [

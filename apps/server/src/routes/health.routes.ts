@@ -3,6 +3,7 @@ import { endpoints } from "@ascent/contract";
 import { route } from "../route-table.ts";
 import { APP_VERSION } from "../version.ts";
 import type { DatabaseProbe } from "../composition-root.ts";
+import type { WarmupStatus } from "../readiness-warmer.ts";
 
 /** Longer than any healthy round trip, shorter than a load balancer's probe timeout. */
 const PROBE_DEADLINE_MS = 3000;
@@ -21,7 +22,7 @@ function describe(error: unknown): string {
   return typeof code === "string" ? code : error instanceof Error ? error.name : "unknown error";
 }
 
-export function healthRoutes(database: DatabaseProbe) {
+export function healthRoutes(database: DatabaseProbe, warmup: WarmupStatus) {
   return [
     route({
       endpoint: endpoints.health.health,
@@ -42,6 +43,7 @@ export function healthRoutes(database: DatabaseProbe) {
         return {
           status: "ok" as const,
           database: { driver: database.driver, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+          warmup: { state: warmup.state, people: warmup.people },
         };
       },
     }),

@@ -1,5 +1,15 @@
-import { ADMIN, AUTHENTICATED, AppError, buildSideBySide, nextLevel, READINESS_READERS } from "@ascent/core";
-import { endpoints } from "@ascent/contract";
+import {
+  ADMIN,
+  AUTHENTICATED,
+  AppError,
+  buildSideBySide,
+  nextLevel,
+  READINESS_READERS,
+  type ReadinessListPosition,
+  type TeamQuery,
+} from "@ascent/core";
+import { endpoints, type TTeamQuery } from "@ascent/contract";
+import { decodeTeamCursor, encodeTeamCursor } from "../team-cursor.ts";
 import { readOrgHeatmap, readOrgReadiness } from "../org-views.ts";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../composition-root.ts";
@@ -11,7 +21,34 @@ import {
   presentSideBySide,
   presentTeamHeatmap,
   presentTeamReadiness,
+  type TeamViewRequest,
 } from "../presenters/readiness.ts";
+
+type TeamQueryParams = TTeamQuery;
+
+/** The contract's query as core's team query: the cursor becomes the position it names. */
+function teamQuery(query: TeamQueryParams): TeamQuery {
+  const after = decodeTeamCursor(query.cursor);
+  return {
+    scope: query.scope,
+    sort: query.sort,
+    order: query.order,
+    limit: query.limit,
+    ...(query.team === undefined ? {} : { team: query.team }),
+    ...(query.level === undefined ? {} : { levelId: query.level }),
+    ...(query.verdict === undefined ? {} : { verdict: query.verdict }),
+    ...(after === undefined ? {} : { after }),
+  };
+}
+
+function teamRequest(query: TeamQueryParams, next: ReadinessListPosition | null): TeamViewRequest {
+  return {
+    sort: query.sort,
+    order: query.order,
+    filters: { team: query.team ?? null, level: query.level ?? null, verdict: query.verdict ?? null },
+    nextCursor: encodeTeamCursor(next),
+  };
+}
 
 export function readinessRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.readiness;
@@ -73,16 +110,17 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.teamHeatmap,
       policy: AUTHENTICATED,
       handler: async ({ viewer, query }) => {
-        const { people, rows, document } = await teamReadiness.heatmap(viewer, query.scope);
-        return presentTeamHeatmap(query.scope, people, rows, document);
+        const view = await teamReadiness.heatmap(viewer, teamQuery(query));
+        const next = view.mode === "people" ? view.page.next : null;
+        return presentTeamHeatmap(query.scope, teamRequest(query, next), view);
       },
     }),
     route({
       endpoint: api.teamReadiness,
       policy: AUTHENTICATED,
       handler: async ({ viewer, query }) => {
-        const { people, entries, document } = await teamReadiness.list(viewer, query);
-        return presentTeamReadiness(query, people, entries, document);
+        const { people, page, document } = await teamReadiness.list(viewer, teamQuery(query));
+        return presentTeamReadiness(teamRequest(query, page.next), people, page, document);
       },
     }),
     route({

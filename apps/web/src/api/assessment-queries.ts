@@ -6,7 +6,7 @@ import {
   type TCreateFeedbackRequestBody,
   type TUpdateEvidenceBody,
 } from "@ascent/contract";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient } from "./client.ts";
 import { queryKeys } from "./queries.ts";
 
@@ -34,8 +34,9 @@ export const assessmentKeys = {
   readiness: (personId: string, target: string | undefined) => ["readiness", personId, target ?? "next"] as const,
   readinessHistory: (personId: string) => ["readiness", personId, "history"] as const,
   sideBySide: (personId: string) => ["readiness", personId, "side-by-side"] as const,
-  teamHeatmap: (scope: "direct" | "all") => ["team", "heatmap", scope] as const,
-  teamReadiness: (scope: "direct" | "all") => ["team", "readiness", scope] as const,
+  teamHeatmap: (scope: "direct" | "all", team: string | null) => ["team", "heatmap", scope, team] as const,
+  teamReadiness: (scope: "direct" | "all", sort: TeamSort) =>
+    ["team", "readiness", scope, sort.key, sort.order] as const,
   orgReadiness: (filters: OrgFilters) => ["org", "readiness", filters.level ?? null, filters.team ?? null] as const,
   orgHeatmap: (filters: OrgFilters) => ["org", "heatmap", filters.level ?? null, filters.team ?? null] as const,
   goals: (personId: string) => ["goals", personId] as const,
@@ -234,18 +235,35 @@ export function useSideBySide(personId: string | undefined) {
   });
 }
 
-export function useTeamHeatmap(scope: "direct" | "all") {
-  return useQuery({
-    queryKey: assessmentKeys.teamHeatmap(scope),
-    queryFn: () => apiClient.call(endpoints.readiness.teamHeatmap, { query: { scope } }),
+export interface TeamSort {
+  key: "score" | "name" | "verdict" | "level";
+  order: "asc" | "desc";
+}
+
+/** The team heatmap: people one page at a time, or aggregates per team for a large team until one is opened. */
+export function useTeamHeatmap(scope: "direct" | "all", team: string | null) {
+  return useInfiniteQuery({
+    queryKey: assessmentKeys.teamHeatmap(scope, team),
+    queryFn: ({ pageParam }) =>
+      apiClient.call(endpoints.readiness.teamHeatmap, {
+        query: { scope, ...(team === null ? {} : { team }), ...(pageParam ? { cursor: pageParam } : {}) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     placeholderData: (previous) => previous,
   });
 }
 
-export function useTeamReadiness(scope: "direct" | "all") {
-  return useQuery({
-    queryKey: assessmentKeys.teamReadiness(scope),
-    queryFn: () => apiClient.call(endpoints.readiness.teamReadiness, { query: { scope } }),
+/** Team readiness sorted on the server, one page at a time. */
+export function useTeamReadiness(scope: "direct" | "all", sort: TeamSort) {
+  return useInfiniteQuery({
+    queryKey: assessmentKeys.teamReadiness(scope, sort),
+    queryFn: ({ pageParam }) =>
+      apiClient.call(endpoints.readiness.teamReadiness, {
+        query: { scope, sort: sort.key, order: sort.order, ...(pageParam ? { cursor: pageParam } : {}) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     placeholderData: (previous) => previous,
   });
 }

@@ -96,7 +96,7 @@ export function buildTeamHeatmap(
   }));
 }
 
-export type ReadinessSort = "score" | "name" | "verdict";
+export type ReadinessSort = "score" | "name" | "verdict" | "level";
 export type SortOrder = "asc" | "desc";
 
 export interface ReadinessListEntry {
@@ -109,17 +109,46 @@ export interface ReadinessListEntry {
   computedAt: Date;
 }
 
+/** Where a page ended: the sort keys of its last entry, so the next page starts after it. */
+export interface ReadinessListPosition {
+  personId: string;
+  name: string;
+  score: number;
+  verdict: Verdict;
+  levelId: string | null;
+}
+
 const VERDICT_RANK: Record<Verdict, number> = { "not-yet": 0, almost: 1, ready: 2 };
 
 /**
- * The readiness list for the next level. Verdicts sort not-yet < almost < ready, then by score;
- * ties fall back to the name and the id, so the order is stable whatever the sort.
+ * The order of the readiness list. Verdicts sort not-yet < almost < ready, then by score; levels by
+ * their rank on the ladder (unplaced first), then by score; ties fall back to the name and the id,
+ * so the order is total and stable whatever the sort.
  */
+export function readinessListOrder(
+  sort: ReadinessSort = "score",
+  order: SortOrder = "desc",
+  levelRank: (levelId: string | null) => number = () => 0,
+): (a: ReadinessListPosition, b: ReadinessListPosition) => number {
+  const byName = (a: ReadinessListPosition, b: ReadinessListPosition) =>
+    a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId);
+  const primary: Record<ReadinessSort, (a: ReadinessListPosition, b: ReadinessListPosition) => number> = {
+    score: (a, b) => a.score - b.score,
+    name: () => 0,
+    verdict: (a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.score - b.score,
+    level: (a, b) => levelRank(a.levelId) - levelRank(b.levelId) || a.score - b.score,
+  };
+  const direction = order === "asc" ? 1 : -1;
+  return (a, b) => direction * (primary[sort](a, b) || byName(a, b));
+}
+
+/** The readiness list for the next level, in the order readinessListOrder gives. */
 export function buildReadinessList(
   people: Pick<Person, "id" | "name" | "levelId">[],
   snapshots: ReadinessSnapshot[],
   sort: ReadinessSort = "score",
   order: SortOrder = "desc",
+  levelRank?: (levelId: string | null) => number,
 ): ReadinessListEntry[] {
   const byPerson = new Map(snapshots.map((s) => [s.personId, s]));
   const entries = people.flatMap((person): ReadinessListEntry[] => {
@@ -137,15 +166,31 @@ export function buildReadinessList(
       },
     ];
   });
-  const byName = (a: ReadinessListEntry, b: ReadinessListEntry) =>
-    a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId);
-  const primary: Record<ReadinessSort, (a: ReadinessListEntry, b: ReadinessListEntry) => number> = {
-    score: (a, b) => a.score - b.score,
-    name: () => 0,
-    verdict: (a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.score - b.score,
-  };
-  const direction = order === "asc" ? 1 : -1;
-  return entries.sort((a, b) => direction * (primary[sort](a, b) || byName(a, b)));
+  return entries.sort(readinessListOrder(sort, order, levelRank));
+}
+
+/**
+ * One page of a sorted list, by keyset: the entries strictly after `after` in the list's order, so a
+ * page boundary holds when people are added or removed between two requests.
+ */
+export function pageAfter<T extends ReadinessListPosition>(
+  sorted: readonly T[],
+  compare: (a: ReadinessListPosition, b: ReadinessListPosition) => number,
+  limit: number,
+  after?: ReadinessListPosition,
+): { entries: T[]; hasMore: boolean } {
+  let start = 0;
+  if (after) {
+    // Binary search: the first entry that sorts after the position.
+    let high = sorted.length;
+    while (start < high) {
+      const middle = (start + high) >>> 1;
+      if (compare(sorted[middle] as T, after) <= 0) start = middle + 1;
+      else high = middle;
+    }
+  }
+  const entries = sorted.slice(start, start + limit);
+  return { entries, hasMore: start + limit < sorted.length };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TTeamHeatmap, TTeamReadiness } from "@ascent/contract";
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import { useTeamHeatmap, useTeamReadiness } from "../../api/assessment-queries.ts";
+import { useTeamHeatmap, useTeamReadiness, type TeamSort } from "../../api/assessment-queries.ts";
 import { useReports } from "../../api/people-queries.ts";
 import { useSignedIn } from "../../api/session.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
@@ -14,12 +14,50 @@ import "../growth/growth.css";
 import "./team.css";
 
 type Scope = "direct" | "all";
-type SortKey = "name" | "level" | "next" | "score" | "verdict";
+type SortKey = TeamSort["key"];
+type HeatmapRows = TTeamHeatmap["rows"];
+type Aggregate = NonNullable<TTeamHeatmap["aggregate"]>;
+type AggregateCell = Aggregate["byTeam"][number]["cells"][number];
 
-const VERDICT_ORDER = { "not-yet": 0, almost: 1, ready: 2 } as const;
+function aggregateCell(cell: AggregateCell, k: number): HeatCell {
+  if ("hidden" in cell) return { kind: "hidden", reason: `Fewer than ${k} people, or a total would reveal them` };
+  if (cell.status === "not-applicable") return { kind: "not-applicable" };
+  if (cell.observed === null || cell.expected === null || cell.delta === null) {
+    return { kind: "unknown", expected: cell.expected };
+  }
+  return {
+    kind: "value",
+    delta: cell.delta,
+    observed: cell.observed,
+    expected: cell.expected,
+    note: `${cell.people} people`,
+  };
+}
 
-function heatRows(heatmap: TTeamHeatmap): HeatRow[] {
-  return heatmap.rows.map((row) => {
+/** Teams as rows of means; each team's name opens its people. */
+function aggregateRows(aggregate: Aggregate, onOpen: (team: string) => void): HeatRow[] {
+  return aggregate.byTeam.map((row) => ({
+    key: row.team,
+    header: (
+      <button type="button" className="button button--link" onClick={() => onOpen(row.team)}>
+        {row.team}
+        <span className="visually-hidden">: show its people</span>
+      </button>
+    ),
+    cells: Object.fromEntries(row.cells.map((cell) => [cell.competencyId, aggregateCell(cell, aggregate.k)])),
+  }));
+}
+
+function levelRows(aggregate: Aggregate): HeatRow[] {
+  return aggregate.byLevel.map((row) => ({
+    key: row.level.id,
+    header: <span className="cell-title">{row.level.name}</span>,
+    cells: Object.fromEntries(row.cells.map((cell) => [cell.competencyId, aggregateCell(cell, aggregate.k)])),
+  }));
+}
+
+function heatRows(rows: HeatmapRows): HeatRow[] {
+  return rows.map((row) => {
     const cells: Record<string, HeatCell> = {};
     for (const cell of row.cells) {
       if (cell.status === "not-applicable" || cell.expected === null)
@@ -76,45 +114,31 @@ function ScopeSwitch({ scope, onChange }: { scope: Scope; onChange: (scope: Scop
   );
 }
 
-function sortPeople(people: TTeamReadiness["people"], key: SortKey, isAscending: boolean) {
-  const value = (entry: TTeamReadiness["people"][number]): string | number => {
-    switch (key) {
-      case "name":
-        return entry.person.name.toLowerCase();
-      case "level":
-        return entry.person.level?.name.toLowerCase() ?? "";
-      case "next":
-        return entry.targetLevel.name.toLowerCase();
-      case "score":
-        return entry.score;
-      case "verdict":
-        return VERDICT_ORDER[entry.verdict] * 10 + entry.score;
-    }
-  };
-  return [...people].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-    return (isAscending ? order : -order) || a.person.name.localeCompare(b.person.name);
-  });
-}
-
-const COLUMNS: { key: SortKey; label: string; isNumeric?: boolean }[] = [
+const COLUMNS: { key: SortKey | null; label: string; isNumeric?: boolean }[] = [
   { key: "name", label: "Name" },
   { key: "level", label: "Level" },
-  { key: "next", label: "Next level" },
+  { key: null, label: "Next level" },
   { key: "score", label: "Score", isNumeric: true },
   { key: "verdict", label: "Verdict" },
 ];
 
-function ReadinessList({ people, directIds }: { people: TTeamReadiness["people"]; directIds: Set<string> }) {
-  const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({ key: "score", isAscending: false });
-  const sorted = sortPeople(people, sort.key, sort.isAscending);
+/** The readiness list, sorted on the server: a column header changes the order and starts from the first page. */
+function ReadinessList({
+  people,
+  directIds,
+  sort: serverSort,
+  onSort,
+}: {
+  people: TTeamReadiness["people"];
+  directIds: Set<string>;
+  sort: TeamSort;
+  onSort: (sort: TeamSort) => void;
+}) {
+  const sort = { key: serverSort.key, isAscending: serverSort.order === "asc" };
+  const sorted = people;
   function toggle(key: SortKey) {
-    setSort((current) =>
-      current.key === key
-        ? { key, isAscending: !current.isAscending }
-        : { key, isAscending: key === "name" || key === "level" || key === "next" },
-    );
+    const isAscending = sort.key === key ? !sort.isAscending : key === "name" || key === "level";
+    onSort({ key, order: isAscending ? "asc" : "desc" });
   }
   return (
     <div className="table-card">
@@ -127,14 +151,22 @@ function ReadinessList({ people, directIds }: { people: TTeamReadiness["people"]
           <tr>
             {COLUMNS.map((column) => {
               const isSorted = sort.key === column.key;
+              const key = column.key;
+              if (key === null) {
+                return (
+                  <th key={column.label} scope="col">
+                    {column.label}
+                  </th>
+                );
+              }
               return (
                 <th
-                  key={column.key}
+                  key={key}
                   scope="col"
                   className={column.isNumeric ? "numeric" : undefined}
                   aria-sort={isSorted ? (sort.isAscending ? "ascending" : "descending") : undefined}
                 >
-                  <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
+                  <button type="button" className="sort-button" onClick={() => toggle(key)}>
                     {column.label}
                     <span className="sort-button__icon" aria-hidden="true">
                       {isSorted ? (sort.isAscending ? "▲" : "▼") : "↕"}
@@ -186,8 +218,10 @@ export function TeamPage() {
   useDocumentTitle("My team");
   const session = useSignedIn();
   const [scope, setScope] = useState<Scope>("direct");
-  const heatmap = useTeamHeatmap(scope);
-  const readiness = useTeamReadiness(scope);
+  const [team, setTeam] = useState<string | null>(null);
+  const [sort, setSort] = useState<TeamSort>({ key: "score", order: "desc" });
+  const heatmap = useTeamHeatmap(scope, team);
+  const readiness = useTeamReadiness(scope, sort);
   const direct = useReports(session.person.id, "direct");
   const directIds = new Set((direct.data?.reports ?? []).map((r) => r.id));
 
@@ -238,7 +272,12 @@ export function TeamPage() {
     );
   }
 
-  if (heatmap.data.rows.length === 0 && scope === "direct" && readiness.data.people.length === 0) {
+  const heatPages = heatmap.data.pages;
+  const firstHeat = heatPages[0];
+  const heatPeople = heatPages.flatMap((page) => page.rows);
+  const readinessPeople = readiness.data.pages.flatMap((page) => page.people);
+  const readinessTotal = readiness.data.pages[0]?.total ?? 0;
+  if (heatPeople.length === 0 && firstHeat?.mode === "people" && scope === "direct" && readinessPeople.length === 0) {
     return (
       <>
         {heading}
@@ -260,7 +299,13 @@ export function TeamPage() {
     <>
       {heading}
       <div className="team-toolbar">
-        <ScopeSwitch scope={scope} onChange={setScope} />
+        <ScopeSwitch
+          scope={scope}
+          onChange={(next) => {
+            setScope(next);
+            setTeam(null);
+          }}
+        />
         <p role="status" className="team-toolbar__status">
           {isUpdating ? "Updating…" : ""}
         </p>
@@ -273,25 +318,79 @@ export function TeamPage() {
           the full explanation.
         </p>
         <HeatmapLegend />
-        {heatmap.data.rows.length === 0 ? (
+        {firstHeat?.aggregate ? (
+          <>
+            <p>
+              {firstHeat.total.toLocaleString()} people: averages per team and per level, over at least{" "}
+              {firstHeat.aggregate.k} people each. Open a team to see its people.
+            </p>
+            <Heatmap
+              caption="Average observed minus expected, per team and competency"
+              rowHeading="Team"
+              competencies={firstHeat.competencies}
+              rows={aggregateRows(firstHeat.aggregate, setTeam)}
+            />
+            <Heatmap
+              caption="Average observed minus expected, per level and competency"
+              rowHeading="Level"
+              competencies={firstHeat.competencies}
+              rows={levelRows(firstHeat.aggregate)}
+            />
+          </>
+        ) : heatPeople.length === 0 ? (
           <p className="muted">Nobody to show here.</p>
         ) : (
-          <Heatmap
-            caption="Observed minus expected at each person’s level, per competency"
-            rowHeading="Person"
-            competencies={heatmap.data.competencies}
-            rows={heatRows(heatmap.data)}
-          />
+          <>
+            {team !== null && (
+              <p>
+                Team {team}: {firstHeat?.total ?? 0} {firstHeat?.total === 1 ? "person" : "people"}.{" "}
+                <button type="button" className="button button--secondary button--small" onClick={() => setTeam(null)}>
+                  Back to all teams
+                </button>
+              </p>
+            )}
+            <Heatmap
+              caption="Observed minus expected at each person’s level, per competency"
+              rowHeading="Person"
+              competencies={firstHeat?.competencies ?? []}
+              rows={heatRows(heatPeople)}
+            />
+            {heatmap.hasNextPage && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void heatmap.fetchNextPage()}
+                disabled={heatmap.isFetchingNextPage}
+              >
+                {heatmap.isFetchingNextPage ? "Loading…" : "Show more people"}
+              </button>
+            )}
+          </>
         )}
       </section>
 
       <section className="section" aria-labelledby="team-readiness-heading">
         <h2 id="team-readiness-heading">Readiness for the next level</h2>
         <p className="section__lead">Sort by any column. Score and verdict follow the same rule as My growth.</p>
-        {readiness.data.people.length === 0 ? (
+        {readinessPeople.length === 0 ? (
           <p className="muted">Nobody to show here.</p>
         ) : (
-          <ReadinessList people={readiness.data.people} directIds={directIds} />
+          <>
+            <ReadinessList people={readinessPeople} directIds={directIds} sort={sort} onSort={setSort} />
+            <p className="muted">
+              Showing {readinessPeople.length.toLocaleString()} of {readinessTotal.toLocaleString()}.
+            </p>
+            {readiness.hasNextPage && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void readiness.fetchNextPage()}
+                disabled={readiness.isFetchingNextPage}
+              >
+                {readiness.isFetchingNextPage ? "Loading…" : "Show more"}
+              </button>
+            )}
+          </>
         )}
       </section>
     </>
