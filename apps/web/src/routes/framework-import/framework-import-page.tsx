@@ -1,5 +1,5 @@
 import { LIMITS, type TImportPreview } from "@ascent/contract";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { useImportFramework } from "../../api/framework-admin.ts";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
@@ -43,6 +43,10 @@ export function FrameworkImportPage() {
   const [fileError, setFileError] = useState<string | undefined>();
   const [preview, setPreview] = useState<TImportPreview | null>(null);
   const previewRef = useRef<HTMLElement>(null);
+  // A new preview takes the focus once it is on the page, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (preview) previewRef.current?.focus();
+  }, [preview]);
   const serverErrors = fieldErrorsOf(importFramework.error);
 
   const change = (next: Partial<Choices>) => {
@@ -75,8 +79,6 @@ export function FrameworkImportPage() {
     try {
       const result = await importFramework.mutateAsync(options(true));
       setPreview(result.preview);
-      // Bring the preview into view and into focus, so keyboard and screen-reader users land on it.
-      requestAnimationFrame(() => previewRef.current?.focus());
     } catch {
       setPreview(null);
     }
