@@ -71,6 +71,34 @@ describe("web: the demo organisation on a fresh start", () => {
     await page.close();
   });
 
+  it("shows a demo PM a filled radar, a verdict with its reasons and released peer comments on My growth", async () => {
+    const context = await signedInAs("PM:");
+    const { page, errors } = await open(context, "/growth");
+    await page.getByRole("heading", { level: 1, name: "My growth" }).waitFor();
+    expect(await page.locator(".verdict-card").innerText()).toMatch(/\b(Ready|Almost|Not yet)\b/);
+    const radar = page.getByRole("img", { name: "Radar chart of observed against expected ratings" });
+    await radar.locator("canvas").waitFor();
+    expect(await page.locator("figcaption").first().innerText()).toMatch(/Radar chart of \d+ competencies/);
+    // Non-empty: the chart's numbers hold observed ratings, not only the expected ones.
+    await page.getByText("Show the chart’s numbers as a table").click();
+    const numbers = page.getByRole("table", { name: "Observed and expected per competency" });
+    expect(await numbers.locator("tbody tr").count()).toBeGreaterThan(5);
+    const observed = await numbers.locator("tbody tr td:first-of-type").allInnerTexts();
+    expect(observed.filter((text) => /\d/.test(text)).length).toBeGreaterThan(0);
+    // The reasons: the table of why, with peers as an aggregate and their released comments, unsigned.
+    const why = page.getByRole("region", { name: "Why this verdict" });
+    expect(await why.getByRole("table").locator("tbody tr").count()).toBeGreaterThan(5);
+    expect(await why.getByText(/\d+ raters/).count()).toBeGreaterThan(0);
+    const comments = why.getByText(/\d+ peer comments?, unsigned/).first();
+    await comments.click();
+    expect(
+      (await why.locator(".released-comment").allInnerTexts()).filter((text) => text.trim()).length,
+    ).toBeGreaterThan(0);
+    await screenshot(page, "growth-pm");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a VP the bench strength behind the leadership roles below them", async () => {
     const context = await signedInAs("VP");
     const { page, errors } = await open(context, "/insights");

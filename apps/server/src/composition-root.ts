@@ -212,9 +212,13 @@ function buildAssessmentServices(
     now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
+  // Admins read anyone's readiness, so they never rate as a peer or report (DESIGN §4).
+  const accountRepository = new DrizzleAccountRepository(db);
+  const isAdmin = async (personId: string) => (await accountRepository.find(personId))?.isAdmin ?? false;
   const feedbackRequests = new FeedbackRequestService({
     people,
     requests,
+    isAdmin,
     onReadinessInputsChanged,
     now,
     anonymityThreshold: async () => (await readiness.settings()).k,
@@ -250,6 +254,7 @@ function buildAssessmentServices(
       assessments: assessmentRepository,
       requests,
       frameworks,
+      isAdmin,
       onReadinessInputsChanged,
       now,
     }),

@@ -16,6 +16,8 @@ export interface AssessmentPorts {
   assessments: AssessmentRepository;
   requests: FeedbackRequestRepository;
   frameworks: FrameworkCatalog;
+  /** Whether the person is an admin now: admins read anyone's aggregates, so never answer as peer or report. */
+  isAdmin: (personId: string) => Promise<boolean>;
   /** Called after anything that changes what readiness counts for a person. */
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
   now?: () => Date;
@@ -98,14 +100,22 @@ export class AssessmentService {
 
   /**
    * The relation is the org chart's at the time of rating: someone asked as a peer who has since become
-   * the person's manager (or a report), or a report who no longer reports to them, cannot answer.
+   * the person's manager (or a report), or a report who no longer reports to them, cannot answer; nor can
+   * anyone who has since become an admin, since admins can read the person's aggregates.
    */
   private async assertStandingStill(viewer: Viewer, subject: Person, relation: "peer" | "upward"): Promise<void> {
-    const [rater, chain] = await Promise.all([
+    const [rater, chain, isAdmin] = await Promise.all([
       this.requirePerson(viewer.personId),
       this.ports.people.chainAbove(subject.id),
+      this.ports.isAdmin(viewer.personId),
     ]);
-    const standing = raterStanding(rater, subject, chain);
+    const standing = raterStanding({ ...rater, isAdmin }, subject, chain);
+    if (standing === "admin") {
+      throw new AppError(
+        "forbidden",
+        `You cannot answer ${relation} feedback about ${subject.name}: you are an admin and can read their results`,
+      );
+    }
     if (relation === "upward") {
       if (standing === "report") return;
       throw new AppError(
@@ -117,6 +127,7 @@ export class AssessmentService {
       self: "this is about you",
       manager: `you are ${subject.name}'s manager and rate as manager`,
       chain: `you are above ${subject.name} in the reporting line and can read their results`,
+      admin: `you are an admin and can read ${subject.name}'s results`,
       report: `you report to ${subject.name} and give upward feedback instead`,
       peer: null,
     };
@@ -194,6 +205,9 @@ export class AssessmentService {
     }
     assertValidRatings(assessment.ratings, await this.frameworkOf(assessment), assessment.levelId);
     await this.assertRequestStillOpen(assessment);
+    if (assessment.relation === "peer" || assessment.relation === "upward") {
+      await this.assertStandingStill(viewer, await this.requirePerson(assessment.subjectId), assessment.relation);
+    }
     const at = this.now();
     if (!(await this.ports.assessments.markSubmitted(assessment.id, at))) {
       throw new AppError("already_submitted", "This assessment was already submitted");

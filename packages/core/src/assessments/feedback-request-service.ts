@@ -16,6 +16,8 @@ export interface NewFeedbackRequest {
 export interface FeedbackRequestPorts {
   people: PeopleRepository;
   requests: FeedbackRequestRepository;
+  /** Whether the person is an admin now: admins read anyone's aggregates, so never answer as peer or report. */
+  isAdmin: (personId: string) => Promise<boolean>;
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
   /** The anonymity threshold k in force, recorded on each release (docs/decisions/0001). */
   anonymityThreshold?: () => Promise<number>;
@@ -61,10 +63,12 @@ export class FeedbackRequestService {
         { path: "body.raterIds", message: "unknown or inactive people" },
       ]);
     }
+    const admins = await Promise.all(raterIds.map((id) => this.ports.isAdmin(id)));
     if (input.relation === "peer") {
       const chain = await this.ports.people.chainAbove(subject.id);
-      const conflicts = raters.flatMap((rater) => {
-        const conflict = rater ? peerConflict(raterStanding(rater, subject, chain), rater.name, subject.name) : null;
+      const conflicts = raters.flatMap((rater, i) => {
+        const standing = rater ? raterStanding({ ...rater, isAdmin: admins[i] }, subject, chain) : null;
+        const conflict = rater && standing ? peerConflict(standing, rater.name, subject.name) : null;
         return conflict ? [conflict] : [];
       });
       if (conflicts.length) {
@@ -74,6 +78,14 @@ export class FeedbackRequestService {
       }
     }
     if (input.relation === "upward") {
+      const adminConflicts = raters.flatMap((rater, i) =>
+        rater && admins[i] ? [peerConflict("admin", rater.name, subject.name)] : [],
+      );
+      if (adminConflicts.length) {
+        throw new AppError("validation_failed", `Cannot ask for upward feedback: ${adminConflicts.join("; ")}`, [
+          { path: "body.raterIds", message: `admins cannot rate: ${adminConflicts.join("; ")}` },
+        ]);
+      }
       const notReports = raters.filter((r) => r?.managerId !== subject.id).map((r) => r?.name);
       if (notReports.length) {
         throw new AppError(

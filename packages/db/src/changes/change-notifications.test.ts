@@ -120,6 +120,31 @@ describeEachDriver("change notifications", (handle) => {
     ).toEqual([someone]);
   });
 
+  it("tells everyone when someone becomes an admin or stops being one, but not about a password change", async () => {
+    const [rater, bystander] = [await newPerson("rater"), await newPerson("bystander")];
+    expect(
+      await changedBy(() => run(sql`insert into accounts (person_id) values (${rater})`), [rater, bystander]),
+    ).toEqual([rater]);
+    expect(
+      await changedBy(
+        () => run(sql`update accounts set password_hash = 'x' where person_id = ${rater}`),
+        [rater, bystander],
+      ),
+    ).toEqual([rater]);
+    expect(
+      await changedBy(
+        () => run(sql`update accounts set is_admin = true where person_id = ${rater}`),
+        [rater, bystander],
+      ),
+    ).toEqual([rater, bystander]);
+    expect(
+      await changedBy(
+        () => run(sql`update accounts set is_admin = false where person_id = ${rater}`),
+        [rater, bystander],
+      ),
+    ).toEqual([rater, bystander]);
+  });
+
   it("says nothing for a change that was rolled back", async () => {
     const person = await newPerson("rolled-back");
     const changed = await changedBy(

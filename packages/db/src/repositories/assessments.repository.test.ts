@@ -16,6 +16,7 @@ import { DrizzleFrameworkRepository } from "./frameworks.repository.ts";
 import { DrizzlePeopleRepository } from "./people.repository.ts";
 import { DrizzleReadinessSnapshotRepository, DrizzleSettingsRepository } from "./readiness.repository.ts";
 import { DrizzleAuditRepository } from "./audit.repository.ts";
+import { DrizzleAccountRepository } from "./accounts.repository.ts";
 
 const viewerOf = (person: Person): Viewer => ({
   personId: person.id,
@@ -70,8 +71,11 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
       now,
     });
     const onReadinessInputsChanged = (id: string) => readiness.refreshSnapshots([id]);
+    const accounts = new DrizzleAccountRepository(db().db);
+    const isAdmin = async (id: string) => (await accounts.find(id))?.isAdmin ?? false;
     return {
       people,
+      accounts,
       evidence,
       audit,
       readiness,
@@ -80,12 +84,14 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
         assessments,
         requests,
         frameworks,
+        isAdmin,
         onReadinessInputsChanged,
         now,
       }),
       requestService: new FeedbackRequestService({
         people,
         requests,
+        isAdmin,
         onReadinessInputsChanged,
         anonymityThreshold: async () => (await readiness.settings()).k,
         now,
@@ -357,5 +363,68 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
         feedbackRequestId: request.id,
       }),
     ).rejects.toThrow(/You cannot answer as a peer of Max: you report to Max/);
+  });
+
+  it("never counts a peer answer from someone who is an admin now, and refuses admins as raters", async () => {
+    const { people, accounts, readiness, assessmentService, requestService } = await setup();
+    const lead = await people.create({ name: "Lee", email: "lee@adm.test", levelId: "director" });
+    const pm = await people.create({ name: "Ana", email: "ana@adm.test", levelId: "pm", managerId: lead.id });
+    const [a, b, c, root] = await Promise.all(
+      ["a", "b", "c", "Root"].map((n) => people.create({ name: n, email: `${n}@adm.test`, levelId: "pm" })),
+    );
+    await accounts.upsert({ personId: root!.id, isAdmin: true });
+    const ask = (raterIds: string[]) =>
+      requestService.create(viewerOf(lead), {
+        subjectId: pm.id,
+        relation: "peer",
+        raterIds,
+        dueAt: new Date(clock.getTime() + 86_400_000),
+        message: "",
+      });
+    await expect(ask([a!.id, root!.id])).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringContaining("Root is an admin and can read Ana's results"),
+    });
+
+    const request = await ask([a!.id, b!.id, c!.id]);
+    for (const [rater, score] of [
+      [a!, 2],
+      [b!, 3],
+      [c!, 4],
+    ] as const) {
+      const answer = await assessmentService.startOrResume(viewerOf(rater), {
+        subjectId: pm.id,
+        relation: "peer",
+        feedbackRequestId: request.id,
+      });
+      await assessmentService.saveDraft(viewerOf(rater), answer.id, [
+        { competencyId: "strategy", score, evidence: "", confidence: null, evidenceIds: [] },
+      ]);
+      await assessmentService.submit(viewerOf(rater), answer.id);
+    }
+    await requestService.close(viewerOf(lead), request.id);
+    const peerGroup = async () =>
+      (await readiness.forPerson(pm.id, { targetLevelId: "pm", canSeePrivateEvidence: false })).competencies.find(
+        (competency) => competency.competencyId === "strategy",
+      )?.groups.peer;
+    expect(await peerGroup()).toEqual({ mean: 3, count: 3 });
+
+    // c becomes an admin: their answer stops counting, and two answers are under k = 3.
+    await accounts.setAdmin(c!.id, true);
+    expect(await peerGroup()).toMatchObject({ hidden: true });
+    await accounts.setAdmin(c!.id, false);
+    expect(await peerGroup()).toEqual({ mean: 3, count: 3 });
+
+    // Asked as a peer, then made an admin before answering: the answer is refused.
+    tick();
+    const later = await ask([a!.id]);
+    await accounts.setAdmin(a!.id, true);
+    await expect(
+      assessmentService.startOrResume(viewerOf(a!), {
+        subjectId: pm.id,
+        relation: "peer",
+        feedbackRequestId: later.id,
+      }),
+    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("you are an admin") });
   });
 });

@@ -167,6 +167,8 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
     // plain join lets the planner scan the whole ratings table for a batch of a few hundred people.
     // Anyone who can read the subject's aggregates (the subject and their management chain, as the org
     // chart stands now) never counts toward k: their own answer would let them subtract the others'.
+    // Admins can read anyone's aggregates, so a peer or upward answer from someone who is an admin now
+    // never counts either.
     const result = await this.db.execute(sql`
       with recursive chain as (
         select p.id as subject_id, p.manager_id, 1 as depth
@@ -192,7 +194,8 @@ export class DrizzleAssessmentRepository implements AssessmentRepository {
           and (a.relation in ('self', 'manager')
                or (f.id is not null and (f.closed_at is not null or f.due_at <= ${nowIso}::timestamptz)
                    and a.rater_id <> a.subject_id
-                   and not exists (select 1 from chain c where c.subject_id = a.subject_id and c.manager_id = a.rater_id)))
+                   and not exists (select 1 from chain c where c.subject_id = a.subject_id and c.manager_id = a.rater_id)
+                   and not exists (select 1 from accounts ac where ac.person_id = a.rater_id and ac.is_admin)))
       ) a
       cross join lateral (
         select array_agg(r.competency_id) as competency_ids, array_agg(r.score) as scores,
