@@ -656,7 +656,7 @@ describe("carrying assessments onto a new framework version", () => {
 
     const services = buildServices(server.database);
     const dana = { personId: people.dana.id, name: "Dana", isAdmin: false, via: "session" as const };
-    const [managerAssessment] = (await services.assessments.listAttributedAbout(people.mia.id)).filter(
+    const [managerAssessment] = (await services.assessments.listAttributedAbout(dana, people.mia.id)).filter(
       (a) => a.raterId === people.dana.id,
     );
     expect(managerAssessment).toBeDefined();
