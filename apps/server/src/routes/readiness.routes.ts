@@ -121,18 +121,18 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.orgReadiness,
       policy: ADMIN,
-      handler: async ({ query }) => {
+      handler: async ({ viewer, query }) => {
         const { document, filter, filters } = await orgFilter(query);
         // Summed in the database from the snapshots: one row per level × team × verdict, not per person.
-        return presentOrgReadiness(await readOrgReadiness(services, filter), filters, document);
+        return presentOrgReadiness(await readOrgReadiness(services, viewer, filter), filters, document);
       },
     }),
     route({
       endpoint: api.orgHeatmap,
       policy: ADMIN,
-      handler: async ({ query }) => {
+      handler: async ({ viewer, query }) => {
         const { document, filter, filters } = await orgFilter(query);
-        return presentOrgHeatmap(await readOrgHeatmap(services, filter), filters, document);
+        return presentOrgHeatmap(await readOrgHeatmap(services, viewer, filter), filters, document);
       },
     }),
     route({

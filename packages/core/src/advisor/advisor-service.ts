@@ -122,7 +122,8 @@ export class AdvisorService {
   }
 
   /** Insights over the whole organisation's active people. */
-  async orgInsights(): Promise<InsightsView> {
+  async orgInsights(actor: Viewer): Promise<InsightsView> {
+    assertAdmin(actor);
     const total = await this.ports.people.countAll();
     const { people } = await this.ports.people.list({ status: "active", limit: Math.max(total, 1) });
     return this.insightsOver(people);
