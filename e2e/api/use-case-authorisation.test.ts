@@ -24,7 +24,7 @@ function inputFor(spec: RouteSpec, params: Record<string, string>, viewer: Viewe
   return {
     params,
     query: query?.success ? query.data : (SAMPLE_QUERY[endpoint.path] ?? {}),
-    body: endpoint.upload ? Buffer.from("") : body?.success ? body.data : {},
+    body: endpoint.upload ? Buffer.from("name,email\nA,a@example.com\n") : body?.success ? body.data : {},
     viewer,
     request: {} as never,
     reply: { header: () => undefined, status: () => undefined } as never,
@@ -50,15 +50,14 @@ function paramsFor(spec: RouteSpec, subjectId: string): Record<string, string> {
 }
 
 /**
- * Admin routes whose use cases do not yet check the caller themselves (the framework editor and
- * file import): only the route's gate refuses a non-admin. Named here so that no other route joins them.
+ * Admin routes whose use cases do not yet check the caller themselves (the framework editor: import,
+ * export, drafts and diff): only the route's gate refuses a non-admin. Named here so that no other route joins them.
  */
 const ADMIN_GATE_ONLY = new Set([
   "/api/frameworks/import",
   "/api/frameworks/:framework/versions/:version/export",
   "/api/frameworks/:framework/draft",
   "/api/frameworks/:framework/diff",
-  "/api/people/import",
 ]);
 
 const viewerOf = (personId: string, isAdmin = false): Viewer => ({ personId, name: personId, isAdmin, via: "session" });
