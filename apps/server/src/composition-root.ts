@@ -139,6 +139,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       levels: publishedLevels(frameworks),
       audit,
       endSessions: (personId) => accounts.endSessionsOf(personId),
+      access,
     }),
     audit,
     auditLog: new AuditLogService({ audit }),
@@ -153,7 +154,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     accounts,
     feedbackRequestLookup,
     ...assessmentServices,
-    ...buildGrowthServices(db, { people, frameworks, audit }, assessmentServices),
+    ...buildGrowthServices(db, { people, frameworks, audit, access }, assessmentServices),
   };
 }
 
@@ -256,6 +257,7 @@ function buildAssessmentServices(
       frameworks,
       isAdmin,
       onReadinessInputsChanged,
+      access,
       now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
@@ -265,7 +267,7 @@ function buildAssessmentServices(
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */
 function buildGrowthServices(
   db: DatabaseHandle["db"],
-  { people, frameworks, audit }: Omit<SharedParts, "memo" | "access" | "now">,
+  { people, frameworks, audit, access }: Omit<SharedParts, "memo" | "now">,
   { readiness, settings, readinessSnapshots }: ReturnType<typeof buildAssessmentServices>,
 ) {
   const activeFramework = activeFrameworkOf(frameworks);
@@ -299,6 +301,7 @@ function buildGrowthServices(
       snapshots: mentorSnapshots,
       availability: mentorAvailability,
       activeFramework,
+      access,
     }),
     advisorService: new AdvisorService({
       settings,
@@ -308,6 +311,7 @@ function buildGrowthServices(
       activeFramework,
       anonymityThreshold: async () => (await readiness.settings()).k,
       audit,
+      access,
     }),
     titles: new TitleOverrideService({ overrides: titleOverrides, framework: builtinOr(frameworks), audit }),
     peopleImport: new PeopleImportService({

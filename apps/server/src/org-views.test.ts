@@ -11,6 +11,9 @@ import { describeEachDriver } from "@ascent/db/testing";
 import { buildServices } from "./composition-root.ts";
 import { prepareDatabase } from "./main.ts";
 import { readOrgHeatmap, readOrgReadiness } from "./org-views.ts";
+
+/** The org views are for admins: the use case checks the caller itself. */
+const ADMIN_VIEWER = { personId: "admin", name: "Admin", isAdmin: true, via: "session" as const };
 import { seedSyntheticOrganisation } from "@ascent/synthetic";
 
 const MEANS = new Set(["meanScore", "observed", "expected", "delta"]);
@@ -59,33 +62,36 @@ describeEachDriver("readOrgReadiness", (db) => {
     await prepareDatabase(db());
     await seedSyntheticOrganisation(db(), { people: 300 }, buildServices(db()));
     const services = buildServices(db());
-    const whole = await readOrgReadiness(services);
+    const whole = await readOrgReadiness(services, ADMIN_VIEWER);
     expectSameView(whole, await fromMembers({}));
     expect(whole.overall).toMatchObject({ people: 300 });
     // Small teams make the suppression work: some groups are hidden, and they match too.
     expect(JSON.stringify(whole)).toContain('"hidden":true');
     const team = whole.byTeam[0]?.team ?? "";
     for (const filter of [{ levelId: "pm" }, { team }, { levelId: "director", team }]) {
-      expectSameView(await readOrgReadiness(services, filter), await fromMembers(filter));
+      expectSameView(await readOrgReadiness(services, ADMIN_VIEWER, filter), await fromMembers(filter));
     }
   });
 
   it("gives the same competency heatmap as buildOrgHeatmap over every person's snapshot", async () => {
     const services = buildServices(db());
     const { document, placed, k } = await members();
-    const whole = await readOrgHeatmap(services);
+    const whole = await readOrgHeatmap(services, ADMIN_VIEWER);
     expectSameView(whole, buildOrgHeatmap(document, placed, k));
     expect(JSON.stringify(whole)).toContain('"hidden":true');
     expect(whole.overall.every((cell) => !("hidden" in cell) && cell.people > 0)).toBe(true);
     const team = whole.byTeam[0]?.team ?? "";
     for (const filter of [{ levelId: "pm" }, { team }, { levelId: "director", team }]) {
-      expectSameView(await readOrgHeatmap(services, filter), buildOrgHeatmap(document, placed, k, filter));
+      expectSameView(
+        await readOrgHeatmap(services, ADMIN_VIEWER, filter),
+        buildOrgHeatmap(document, placed, k, filter),
+      );
     }
   });
 
   it("recomputes missing and stale snapshots before summing", async () => {
     const services = buildServices(db());
-    const before = await readOrgReadiness(services);
+    const before = await readOrgReadiness(services, ADMIN_VIEWER);
     // One person loses their snapshot, another moves up a level (their snapshot targets the old next level).
     const result = await db().db.execute(
       sql`select id from people where level_id = 'pm' and email like '%@synthetic.%' limit 2`,
@@ -93,7 +99,7 @@ describeEachDriver("readOrgReadiness", (db) => {
     const [gone, promoted] = (result as unknown as { rows: { id: string }[] }).rows;
     await db().db.execute(sql`delete from readiness_snapshots where person_id = ${gone?.id}`);
     await db().db.execute(sql`update people set level_id = 'senior-pm' where id = ${promoted?.id}`);
-    const after = await readOrgReadiness(services);
+    const after = await readOrgReadiness(services, ADMIN_VIEWER);
     expect(after.overall).toMatchObject({ people: 300 });
     expectSameView(after, await fromMembers({}));
     expect(split(after).shape).not.toEqual(split(before).shape);

@@ -1,6 +1,7 @@
 import {
   ACTIVE_FRAMEWORK_SLUG,
   ANY_CHANGE,
+  assertAdmin,
   buildOrgHeatmapFromCells,
   buildOrgReadinessFromCells,
   nextLevel,
@@ -8,6 +9,7 @@ import {
   type OrgReadiness,
   type OrgViewFilter,
   type SnapshotFreshness,
+  type Viewer,
 } from "@ascent/core";
 import type { AppServices } from "./composition-root.ts";
 
@@ -49,13 +51,23 @@ async function freshSummary(services: OrgServices) {
 }
 
 /** Org-wide readiness for the next level, as buildOrgReadiness gives it, from the database's sums. */
-export async function readOrgReadiness(services: OrgServices, filter: OrgViewFilter = {}): Promise<OrgReadiness> {
+export async function readOrgReadiness(
+  services: OrgServices,
+  viewer: Viewer,
+  filter: OrgViewFilter = {},
+): Promise<OrgReadiness> {
+  assertAdmin(viewer);
   const { framework, k, cells } = await freshSummary(services);
   return buildOrgReadinessFromCells(framework, cells, k, filter);
 }
 
 /** The org-wide competency heatmap, as buildOrgHeatmap gives it, from sums per level × team × competency. */
-export async function readOrgHeatmap(services: OrgServices, filter: OrgViewFilter = {}): Promise<OrgHeatmap> {
+export async function readOrgHeatmap(
+  services: OrgServices,
+  viewer: Viewer,
+  filter: OrgViewFilter = {},
+): Promise<OrgHeatmap> {
+  assertAdmin(viewer);
   // It expands every snapshot's competencies, so it is kept until anything changes in the organisation.
   return services.memo.remember(`org-heatmap:${JSON.stringify([filter.levelId, filter.team])}`, async () => {
     const { framework, freshness, k, cells } = await freshSummary(services);

@@ -2,3 +2,4 @@
 export { buildFramework } from "./framework/framework.fixtures.ts";
 export { buildMigrationMap, buildNextFramework } from "./framework/migration.fixtures.ts";
 export { InMemoryAuditLog } from "./audit/audit.fixtures.ts";
+export { accessFromReportingChain } from "./access/access.fixtures.ts";

@@ -1,4 +1,4 @@
-import { ADMIN, AUTHENTICATED, subject } from "@ascent/core";
+import { ADMIN, ADVICE_READERS, AUTHENTICATED } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../composition-root.ts";
@@ -21,10 +21,9 @@ export function advisorRoutes(services: AppServices): RouteSpec[] {
     }),
     route({
       endpoint: api.getAdvancement,
-      // Career advice for a person: themself and the managers above them.
-      policy: subject("id", "self", "managementChain"),
-      handler: async ({ params }) => {
-        const { advice, vpRole } = await advisor.advancementFor(params.id);
+      policy: ADVICE_READERS,
+      handler: async ({ viewer, params }) => {
+        const { advice, vpRole } = await advisor.advancementFor(viewer, params.id);
         return presentAdvancement(advice, vpRole);
       },
     }),

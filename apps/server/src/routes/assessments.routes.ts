@@ -1,4 +1,4 @@
-import { AUTHENTICATED, subject, type Assessment, type Rating } from "@ascent/core";
+import { ATTRIBUTED_ASSESSMENT_READERS, AUTHENTICATED, type Assessment, type Rating } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../composition-root.ts";
@@ -68,10 +68,9 @@ export function assessmentsRoutes(services: AppServices): RouteSpec[] {
     }),
     route({
       endpoint: api.listAbout,
-      // The person and the managers above them; never admins as such: these are private content.
-      policy: subject("id", "self", "managementChain"),
-      handler: async ({ params }) => {
-        const about = await assessments.listAttributedAbout(params.id);
+      policy: ATTRIBUTED_ASSESSMENT_READERS,
+      handler: async ({ viewer, params }) => {
+        const about = await assessments.listAttributedAbout(viewer, params.id);
         const people = await peopleByIds([params.id, ...about.map((a) => a.raterId)]);
         return { assessments: presentAttributedAssessments(about, people) };
       },

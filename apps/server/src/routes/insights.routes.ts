@@ -12,7 +12,7 @@ export function insightsRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.getOrgInsights,
       policy: ADMIN,
-      handler: async () => presentInsights(await advisor.orgInsights(), "organisation"),
+      handler: async ({ viewer }) => presentInsights(await advisor.orgInsights(viewer), "organisation"),
     }),
     route({
       endpoint: api.getTeamInsights,

@@ -1,4 +1,4 @@
-import { AUTHENTICATED, subject } from "@ascent/core";
+import { AUTHENTICATED, MENTOR_SEEKERS } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../composition-root.ts";
@@ -11,11 +11,10 @@ export function mentorsRoutes(services: AppServices): RouteSpec[] {
   return [
     route({
       endpoint: api.suggest,
-      // About a person's gap: the person and the managers above them, as for readiness.
-      policy: subject("id", "self", "managementChain"),
-      handler: async ({ params, query }) =>
+      policy: MENTOR_SEEKERS,
+      handler: async ({ viewer, params, query }) =>
         presentMentorSuggestions(
-          await mentors.suggest(params.id, {
+          await mentors.suggest(viewer, params.id, {
             competencyId: query.competency,
             ...(query.target ? { targetLevelId: query.target } : {}),
             isOutsideChain: query.outsideChain,

@@ -1,4 +1,4 @@
-import { ADMIN, AUTHENTICATED, subject } from "@ascent/core";
+import { ADMIN, AUTHENTICATED, PROFILE_READERS } from "@ascent/core";
 import { endpoints } from "@ascent/contract";
 import { route, type RouteSpec } from "../route-table.ts";
 import type { AppServices } from "../composition-root.ts";
@@ -9,9 +9,6 @@ import {
   presentPersonSummary,
   presentReport,
 } from "../presenters/person.ts";
-
-/** The person themself, the managers above them, and admins (who manage people). */
-const SELF_CHAIN_OR_ADMIN = subject("id", "self", "managementChain", "admin");
 
 export function peopleRoutes(services: AppServices): RouteSpec[] {
   const api = endpoints.people;
@@ -41,8 +38,8 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
     }),
     route({
       endpoint: api.get,
-      policy: SELF_CHAIN_OR_ADMIN,
-      handler: async ({ params }) => presentPerson(await people.profile(params.id)),
+      policy: PROFILE_READERS,
+      handler: async ({ viewer, params }) => presentPerson(await people.profile(viewer, params.id)),
     }),
     route({
       endpoint: api.create,
@@ -50,7 +47,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       handler: async ({ viewer, body, reply }) => {
         const person = await people.create(body, viewer);
         reply.header("location", `/api/people/${person.id}`);
-        return presentPerson(await people.profile(person.id));
+        return presentPerson(await people.profile(viewer, person.id));
       },
     }),
     route({
@@ -58,7 +55,7 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       policy: ADMIN,
       handler: async ({ viewer, params, body }) => {
         const { person } = await people.update(params.id, body, viewer);
-        return presentPerson(await people.profile(person.id));
+        return presentPerson(await people.profile(viewer, person.id));
       },
     }),
     route({
@@ -66,19 +63,24 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       policy: ADMIN,
       handler: async ({ viewer, params }) => {
         const { person, warnings } = await people.deactivate(params.id, viewer);
-        return { person: presentPerson(await people.profile(person.id)), warnings };
+        return { person: presentPerson(await people.profile(viewer, person.id)), warnings };
       },
     }),
     route({
       endpoint: api.chain,
-      policy: SELF_CHAIN_OR_ADMIN,
-      handler: async ({ params }) => ({ chain: (await people.chain(params.id)).map(presentPersonCard) }),
+      policy: PROFILE_READERS,
+      handler: async ({ viewer, params }) => ({
+        chain: (await people.chain(viewer, params.id)).map(presentPersonCard),
+      }),
     }),
     route({
       endpoint: api.reports,
-      policy: SELF_CHAIN_OR_ADMIN,
-      handler: async ({ params, query }) => {
-        const [reports, levels] = await Promise.all([people.reports(params.id, query.depth), people.levelIndex()]);
+      policy: PROFILE_READERS,
+      handler: async ({ viewer, params, query }) => {
+        const [reports, levels] = await Promise.all([
+          people.reports(viewer, params.id, query.depth),
+          people.levelIndex(),
+        ]);
         return { reports: reports.map((report) => presentReport(report, levels)), total: reports.length };
       },
     }),

@@ -3,7 +3,6 @@ import {
   AUTHENTICATED,
   AppError,
   buildSideBySide,
-  nextLevel,
   READINESS_READERS,
   type ReadinessListPosition,
   type TeamQuery,
@@ -85,24 +84,20 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.history,
       policy: READINESS_READERS,
-      handler: async ({ params }) => {
-        const [points, { document }, found] = await Promise.all([
-          readiness.history(params.id),
+      handler: async ({ viewer, params }) => {
+        const [{ targetLevelId, points }, { document }] = await Promise.all([
+          readiness.history(viewer, params.id),
           readiness.framework(),
-          services.peopleService.byIds([params.id]),
         ]);
-        // One id asked for: the one found is the person, whatever the case of the id in the path.
-        const levelId = [...found.values()][0]?.levelId ?? null;
-        const target = points.at(-1)?.targetLevelId ?? nextLevel(document, levelId).id;
-        return presentReadinessHistory(params.id, document, target, points);
+        return presentReadinessHistory(params.id, document, targetLevelId, points);
       },
     }),
     route({
       endpoint: api.sideBySide,
       policy: READINESS_READERS,
-      handler: async ({ params }) => {
+      handler: async ({ viewer, params }) => {
         // Evidence plays no part here, so none is loaded beyond what the person shares.
-        const result = await readiness.forPerson(params.id, { canSeePrivateEvidence: false });
+        const result = await readiness.sharedReadinessFor(viewer, params.id);
         return presentSideBySide(result, buildSideBySide(result), (await readiness.framework()).document);
       },
     }),
@@ -126,18 +121,18 @@ export function readinessRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.orgReadiness,
       policy: ADMIN,
-      handler: async ({ query }) => {
+      handler: async ({ viewer, query }) => {
         const { document, filter, filters } = await orgFilter(query);
         // Summed in the database from the snapshots: one row per level × team × verdict, not per person.
-        return presentOrgReadiness(await readOrgReadiness(services, filter), filters, document);
+        return presentOrgReadiness(await readOrgReadiness(services, viewer, filter), filters, document);
       },
     }),
     route({
       endpoint: api.orgHeatmap,
       policy: ADMIN,
-      handler: async ({ query }) => {
+      handler: async ({ viewer, query }) => {
         const { document, filter, filters } = await orgFilter(query);
-        return presentOrgHeatmap(await readOrgHeatmap(services, filter), filters, document);
+        return presentOrgHeatmap(await readOrgHeatmap(services, viewer, filter), filters, document);
       },
     }),
     route({

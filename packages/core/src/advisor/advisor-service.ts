@@ -3,7 +3,8 @@ import type { Framework, Level, VpRoleProfile } from "../framework/framework.ts"
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import type { AuditRepository } from "../audit/audit.ts";
-import { assertAdmin } from "../access/access.ts";
+import { assertAdmin, type Access } from "../access/access.ts";
+import { subject } from "../access/policy.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { ReadinessSnapshotRepository, SettingsRepository } from "../readiness/ports.ts";
 import { adviseAdvancement, requireGuidance, type AdvancementAdvice } from "./advancement-paths.ts";
@@ -30,7 +31,12 @@ export interface AdvisorPorts {
   anonymityThreshold: () => Promise<number>;
   /** Changes to the organisation profile are written to the audit log. */
   audit: AuditRepository;
+  /** Who may read a person's advancement advice (ADVICE_READERS). */
+  access: Pick<Access, "authorize">;
 }
+
+/** Career advice for a person: themself and the managers above them. */
+export const ADVICE_READERS = subject("id", "self", "managementChain");
 
 export interface ScoredVpFitCheck {
   check: VpFitCheck;
@@ -85,7 +91,8 @@ export class AdvisorService {
     return requireGuidance(document).vpRole;
   }
 
-  async advancementFor(personId: string): Promise<AdvancementView> {
+  async advancementFor(viewer: Viewer, personId: string): Promise<AdvancementView> {
+    await this.ports.access.authorize(viewer, ADVICE_READERS, personId);
     const person = await this.ports.people.findById(personId);
     if (!person) throw notFound("person", personId);
     const [{ document }, profile, total] = await Promise.all([
@@ -115,7 +122,8 @@ export class AdvisorService {
   }
 
   /** Insights over the whole organisation's active people. */
-  async orgInsights(): Promise<InsightsView> {
+  async orgInsights(actor: Viewer): Promise<InsightsView> {
+    assertAdmin(actor);
     const total = await this.ports.people.countAll();
     const { people } = await this.ports.people.list({ status: "active", limit: Math.max(total, 1) });
     return this.insightsOver(people);

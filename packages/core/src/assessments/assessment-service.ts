@@ -1,5 +1,7 @@
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import type { Access } from "../access/access.ts";
+import { subject } from "../access/policy.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
@@ -20,8 +22,13 @@ export interface AssessmentPorts {
   isAdmin: (personId: string) => Promise<boolean>;
   /** Called after anything that changes what readiness counts for a person. */
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
+  /** Who may list the attributed assessments about a person (ATTRIBUTED_ASSESSMENT_READERS). */
+  access: Pick<Access, "authorize">;
   now?: () => Date;
 }
+
+/** The person and the managers above them; never admins as such: these are private content. */
+export const ATTRIBUTED_ASSESSMENT_READERS = subject("id", "self", "managementChain");
 
 export interface StartAssessment {
   subjectId: string;
@@ -270,7 +277,8 @@ export class AssessmentService {
    * Submitted self and manager assessments about a person, for the person and their managers.
    * Peer and upward answers are never listed: they exist for others only inside readiness aggregates.
    */
-  async listAttributedAbout(subjectId: string): Promise<Assessment[]> {
+  async listAttributedAbout(viewer: Viewer, subjectId: string): Promise<Assessment[]> {
+    await this.ports.access.authorize(viewer, ATTRIBUTED_ASSESSMENT_READERS, subjectId);
     return (await this.ports.assessments.listAttributedAbout(subjectId)).filter((a) => a.status === "submitted");
   }
 }

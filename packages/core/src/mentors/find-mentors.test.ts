@@ -4,7 +4,8 @@ import type { Person } from "../people/person.ts";
 import type { ReadinessSnapshot } from "../readiness/ports.ts";
 import { buildSevenLevelLadder } from "../one-on-ones/one-on-ones.fixtures.ts";
 import { findMentors, type FindMentorsInput } from "./find-mentors.ts";
-import { MentorService } from "./mentor-service.ts";
+import { MentorService, type MentorPorts } from "./mentor-service.ts";
+import { accessFromReportingChain } from "../access/access.fixtures.ts";
 
 // The fixture expects 1 at PM, 2 at Senior PM and Director, 3 at Senior Director and Head, 4 at VP and CPO.
 const framework = buildSevenLevelLadder();
@@ -108,25 +109,27 @@ describe("findMentors", () => {
 
 describe("MentorService", () => {
   const optedOut = new Set(["shy"]);
-  const service = new MentorService({
-    people: {
-      findById: async (id) => people.find((p) => p.id === id) ?? null,
-      list: async (filter = {}) => {
-        const found = people.filter(
-          (p) => (!filter.ids || filter.ids.includes(p.id)) && (!filter.status || p.status === filter.status),
-        );
-        return { people: found, total: found.length };
-      },
-      chainAbove: async (id) => {
-        const chain: Person[] = [];
-        for (let p = people.find((x) => x.id === id); p?.managerId;) {
-          p = people.find((x) => x.id === p?.managerId);
-          if (p) chain.push(p);
-        }
-        return chain;
-      },
-      reportsBelow: async (id) => people.filter((p) => p.managerId === id).map((person) => ({ person, depth: 1 })),
+  const peoplePort: MentorPorts["people"] = {
+    findById: async (id) => people.find((p) => p.id === id) ?? null,
+    list: async (filter = {}) => {
+      const found = people.filter(
+        (p) => (!filter.ids || filter.ids.includes(p.id)) && (!filter.status || p.status === filter.status),
+      );
+      return { people: found, total: found.length };
     },
+    chainAbove: async (id) => {
+      const chain: Person[] = [];
+      for (let p = people.find((x) => x.id === id); p?.managerId;) {
+        p = people.find((x) => x.id === p?.managerId);
+        if (p) chain.push(p);
+      }
+      return chain;
+    },
+    reportsBelow: async (id) => people.filter((p) => p.managerId === id).map((person) => ({ person, depth: 1 })),
+  };
+  const service = new MentorService({
+    people: peoplePort,
+    access: accessFromReportingChain(peoplePort),
     snapshots: {
       list: async () =>
         [...observed].map(([personId, values]): ReadinessSnapshot => ({
@@ -149,10 +152,10 @@ describe("MentorService", () => {
   const viewer = (personId: string) => ({ personId, name: personId, isAdmin: false, via: "session" as const });
 
   it("defaults the target to the next level and excludes the chain on request", async () => {
-    const all = await service.suggest("mia", { competencyId: "strategy", isOutsideChain: false });
+    const all = await service.suggest(viewer("mia"), "mia", { competencyId: "strategy", isOutsideChain: false });
     expect(all.target.id).toBe("senior-pm");
     expect(ids(all.mentors)).toContain("dana");
-    const outside = await service.suggest("mia", {
+    const outside = await service.suggest(viewer("mia"), "mia", {
       competencyId: "strategy",
       targetLevelId: "director",
       isOutsideChain: true,
@@ -164,8 +167,17 @@ describe("MentorService", () => {
     await service.setAvailable(viewer("hana"), false);
     expect(await service.isAvailable(viewer("hana"))).toBe(false);
     const query = { competencyId: "strategy", targetLevelId: "director", isOutsideChain: true };
-    expect(ids((await service.suggest("mia", query)).mentors)).not.toContain("hana");
+    expect(ids((await service.suggest(viewer("mia"), "mia", query)).mentors)).not.toContain("hana");
     await service.setAvailable(viewer("hana"), true);
-    expect(ids((await service.suggest("mia", query)).mentors)).toContain("hana");
+    expect(ids((await service.suggest(viewer("mia"), "mia", query)).mentors)).toContain("hana");
+  });
+
+  it("suggests for the person and the managers above them only, refusing admins and people below", async () => {
+    const query = { competencyId: "strategy", isOutsideChain: false };
+    expect((await service.suggest(viewer("dana"), "mia", query)).personId).toBe("mia");
+    for (const caller of [viewer("intern"), viewer("hana"), { ...viewer("admin"), isAdmin: true }]) {
+      await expect(service.suggest(caller, "mia", query)).rejects.toMatchObject({ code: "forbidden" });
+    }
+    await expect(service.suggest(viewer("mia"), "nobody", query)).rejects.toMatchObject({ code: "not_found" });
   });
 });

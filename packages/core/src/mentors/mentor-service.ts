@@ -1,5 +1,7 @@
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
+import type { Access } from "../access/access.ts";
+import { subject } from "../access/policy.ts";
 import type { Framework, Level } from "../framework/framework.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
@@ -13,7 +15,12 @@ export interface MentorPorts {
   snapshots: Pick<ReadinessSnapshotRepository, "list">;
   availability: MentorAvailabilityRepository;
   activeFramework: () => Promise<{ document: Framework; version: number }>;
+  /** Who may ask for mentors for a person (MENTOR_SEEKERS). */
+  access: Pick<Access, "authorize">;
 }
+
+/** About a person's gap: the person and the managers above them, as for readiness. */
+export const MENTOR_SEEKERS = subject("id", "self", "managementChain");
 
 export interface MentorQuery {
   competencyId: string;
@@ -35,7 +42,8 @@ export interface MentorSuggestions {
 export class MentorService {
   constructor(private readonly ports: MentorPorts) {}
 
-  async suggest(personId: string, query: MentorQuery): Promise<MentorSuggestions> {
+  async suggest(viewer: Viewer, personId: string, query: MentorQuery): Promise<MentorSuggestions> {
+    await this.ports.access.authorize(viewer, MENTOR_SEEKERS, personId);
     const person = await this.ports.people.findById(personId);
     if (!person) throw new AppError("not_found", `No person with id "${personId}"`);
     const { document } = await this.ports.activeFramework();

@@ -5,6 +5,7 @@ import { PeopleService, type LevelRef } from "./people-service.ts";
 import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
 import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
+import { accessFromReportingChain } from "../access/access.fixtures.ts";
 
 /** An in-memory PeopleRepository with the same contract as the database one. */
 class InMemoryPeopleRepository implements PeopleRepository {
@@ -134,6 +135,7 @@ describe("PeopleService", () => {
       levels: { listLevels: async () => LEVELS },
       audit,
       endSessions: async (personId) => endedSessionsOf.push(personId),
+      access: accessFromReportingChain(repo),
     });
     admin = await repo.create({ name: "Ada Admin", email: "admin@example.com" });
     adminViewer = asViewer(admin, true);
@@ -170,7 +172,7 @@ describe("PeopleService", () => {
       const { person, changes } = await service.update(pm.id, { managerId: outsider.id }, adminViewer);
       expect(person.managerId).toBe(outsider.id);
       expect(changes).toEqual({ managerId: { from: director.id, to: outsider.id } });
-      expect((await service.chain(pm.id)).map((p) => p.name)).toEqual(["Uma Unrelated"]);
+      expect((await service.chain(adminViewer, pm.id)).map((p) => p.name)).toEqual(["Uma Unrelated"]);
     });
 
     it("refuses a manager who does not exist", async () => {
@@ -235,7 +237,7 @@ describe("PeopleService", () => {
 
     it("answers not_found for an unknown person", async () => {
       expect((await rejection(service.update("p999", { team: "x" }, adminViewer))).code).toBe("not_found");
-      expect((await rejection(service.profile("p999"))).code).toBe("not_found");
+      expect((await rejection(service.profile(adminViewer, "p999"))).code).toBe("not_found");
     });
   });
 
@@ -298,15 +300,17 @@ describe("PeopleService", () => {
     });
 
     it("profiles a person with level, manager and direct report count", async () => {
-      const profile = await service.profile(pm.id);
+      const profile = await service.profile(adminViewer, pm.id);
       expect(profile.level).toEqual(LEVELS[0]);
       expect(profile.manager?.name).toBe("Dina Director");
-      expect((await service.profile(director.id)).directReportCount).toBe(2);
+      expect((await service.profile(adminViewer, director.id)).directReportCount).toBe(2);
     });
 
     it("lists direct or all reports", async () => {
-      expect((await service.reports(ceo.id, "direct")).map((r) => r.person.name)).toEqual(["Dina Director"]);
-      expect((await service.reports(ceo.id, "all")).map((r) => [r.person.name, r.depth])).toEqual([
+      expect((await service.reports(adminViewer, ceo.id, "direct")).map((r) => r.person.name)).toEqual([
+        "Dina Director",
+      ]);
+      expect((await service.reports(adminViewer, ceo.id, "all")).map((r) => [r.person.name, r.depth])).toEqual([
         ["Dina Director", 1],
         ["Olu Other", 2],
         ["Pat Product", 2],
@@ -341,6 +345,37 @@ describe("PeopleService", () => {
       expect(root?.reports).toEqual([]);
       expect(root?.directReportCount).toBe(2);
       expect((await rejection(service.orgChart(asViewer(admin, true), { rootId: "p999" }))).code).toBe("not_found");
+    });
+  });
+
+  describe("reading a person: profile, managers above and reports", () => {
+    /** Each use case that reads one person, called as `viewer`. */
+    const reads = (viewer: Viewer, id: string) => ({
+      profile: () => service.profile(viewer, id),
+      chain: () => service.chain(viewer, id),
+      reports: () => service.reports(viewer, id, "all"),
+    });
+
+    it("refuses a colleague outside the person's chain and someone below them, whoever calls", async () => {
+      for (const viewer of [asViewer(outsider), asViewer(otherPm), asViewer(pm)]) {
+        for (const [name, read] of Object.entries(reads(viewer, director.id))) {
+          expect([name, (await rejection(read())).code]).toEqual([name, "forbidden"]);
+        }
+      }
+    });
+
+    it("answers not_found for an unknown person before anything is read", async () => {
+      for (const read of Object.values(reads(asViewer(pm), "p999"))) {
+        expect((await rejection(read())).code).toBe("not_found");
+      }
+    });
+
+    it("lets the person, the managers above them and an admin read", async () => {
+      for (const viewer of [asViewer(pm), asViewer(director), asViewer(ceo), adminViewer]) {
+        expect((await service.profile(viewer, pm.id)).person.id).toBe(pm.id);
+        expect((await service.chain(viewer, pm.id)).map((p) => p.name)).toEqual(["Dina Director", "Cleo Chief"]);
+        expect(await service.reports(viewer, pm.id, "all")).toEqual([]);
+      }
     });
   });
 });

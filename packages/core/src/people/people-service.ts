@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
-import { assertAdmin } from "../access/access.ts";
+import { assertAdmin, type Access } from "../access/access.ts";
+import { subject } from "../access/policy.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { buildOrgTree, type OrgNode } from "./org-chart.ts";
@@ -46,7 +47,12 @@ export interface PeopleServicePorts {
   audit: AuditRepository;
   /** Ends the person's open sessions: an inactive person cannot stay signed in. */
   endSessions: (personId: string) => Promise<unknown>;
+  /** Who may read a person's profile, chain and reports (PROFILE_READERS). */
+  access: Pick<Access, "authorize">;
 }
+
+/** A person's profile, managers and reports: the person, the managers above them, and admins (who manage people). */
+export const PROFILE_READERS = subject("id", "self", "managementChain", "admin");
 
 /** A person with what their page shows around them. */
 export interface PersonProfile {
@@ -91,7 +97,8 @@ export class PeopleService {
     return new Map((await this.ports.levels.listLevels()).map((level) => [level.id, level]));
   }
 
-  async profile(id: string): Promise<PersonProfile> {
+  async profile(viewer: Viewer, id: string): Promise<PersonProfile> {
+    await this.ports.access.authorize(viewer, PROFILE_READERS, id);
     const person = await this.get(id);
     const [levels, manager, reports] = await Promise.all([
       this.levelIndex(),
@@ -223,11 +230,13 @@ export class PeopleService {
   }
 
   /** Managers above the person, nearest first. */
-  async chain(id: string): Promise<Person[]> {
+  async chain(viewer: Viewer, id: string): Promise<Person[]> {
+    await this.ports.access.authorize(viewer, PROFILE_READERS, id);
     return this.ports.people.chainAbove((await this.get(id)).id);
   }
 
-  async reports(id: string, depth: "direct" | "all"): Promise<ReportRecord[]> {
+  async reports(viewer: Viewer, id: string, depth: "direct" | "all"): Promise<ReportRecord[]> {
+    await this.ports.access.authorize(viewer, PROFILE_READERS, id);
     const below = await this.ports.people.reportsBelow((await this.get(id)).id);
     return depth === "direct" ? below.filter((report) => report.depth === 1) : below;
   }

@@ -109,6 +109,12 @@ export interface ReadinessHistoryPoint {
   competencies: Pick<CompetencyReadiness, "competencyId" | "expected" | "observed" | "status">[];
 }
 
+/** A person's readiness over time, all of it for one target level: the one after theirs. */
+export interface ReadinessHistory {
+  targetLevelId: string;
+  points: ReadinessHistoryPoint[];
+}
+
 /** Gathers what the readiness rule needs and keeps the per-person snapshots fresh. */
 export class ReadinessService {
   private readonly now: () => Date;
@@ -211,6 +217,16 @@ export class ReadinessService {
     return result;
   }
 
+  /**
+   * The numbers of a person's readiness, with only the evidence they share, for comparing raters side
+   * by side: for READINESS_READERS, like every read of a person's readiness. Evidence plays no part in
+   * the comparison, so no read of it is logged.
+   */
+  async sharedReadinessFor(viewer: Viewer, personId: string): Promise<PersonReadiness> {
+    await this.ports.access.authorize(viewer, READINESS_READERS, personId);
+    return this.forPerson(personId, { canSeePrivateEvidence: false });
+  }
+
   private async isPersonalReader(viewer: Viewer, personId: string): Promise<boolean> {
     try {
       await this.ports.access.authorize(viewer, PERSONAL_READERS, personId);
@@ -260,7 +276,8 @@ export class ReadinessService {
 
   /**
    * Readiness of a person for a target level (default: the next one). `canSeePrivateEvidence` is true
-   * only for the person themself; managers see evidence the person chose to share.
+   * only for the person themself; managers see evidence the person chose to share. Not a use case: it
+   * checks nobody's permission, so it is for other use cases that have authorised their caller already.
    */
   async forPerson(personId: string, options: ReadinessOptions): Promise<PersonReadiness> {
     return this.memo.remember(memoKey(personId, options), async () => {
@@ -341,14 +358,15 @@ export class ReadinessService {
    * Readiness for the next level at each moment something entered the rule: a self or manager
    * submission, or a feedback request's release. Never at a single peer's answer.
    */
-  async history(personId: string): Promise<ReadinessHistoryPoint[]> {
+  async history(viewer: Viewer, personId: string): Promise<ReadinessHistory> {
+    await this.ports.access.authorize(viewer, READINESS_READERS, personId);
     const person = await this.requirePerson(personId);
     const { document } = await this.framework();
     const target = nextLevel(document, person.levelId).id;
     const settings = await this.settings();
     const ratings = (await this.ports.assessments.countableRatings([person.id], this.now())).get(person.id) ?? [];
     const moments = [...new Set(ratings.map((r) => r.submittedAt.getTime()))].sort((a, b) => a - b);
-    return moments.map((time) => {
+    const points = moments.map((time) => {
       const at = new Date(time);
       const result = computeReadiness({
         framework: document,
@@ -370,6 +388,7 @@ export class ReadinessService {
         })),
       };
     });
+    return { targetLevelId: target, points };
   }
 
   /** Recomputes and stores the next-level snapshot of these people (after a submission, a release, new settings). */

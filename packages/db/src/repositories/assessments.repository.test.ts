@@ -86,6 +86,7 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
         frameworks,
         isAdmin,
         onReadinessInputsChanged,
+        access,
         now,
       }),
       requestService: new FeedbackRequestService({
@@ -169,7 +170,7 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     const peerAnswerId = (await assessmentService.listOwn(viewerOf(peers[0]!)))[0]?.id as string;
     await expect(assessmentService.getOwn(viewerOf(pm), peerAnswerId)).rejects.toMatchObject({ code: "not_found" });
     await expect(assessmentService.getOwn(viewerOf(boss), peerAnswerId)).rejects.toMatchObject({ code: "not_found" });
-    expect((await assessmentService.listAttributedAbout(pm.id)).map((a) => a.relation).sort()).toEqual([
+    expect((await assessmentService.listAttributedAbout(viewerOf(pm), pm.id)).map((a) => a.relation).sort()).toEqual([
       "manager",
       "self",
     ]);
@@ -183,8 +184,8 @@ describeEachDriver("assessments, feedback requests and readiness with real repos
     // (3·3 + 2·4 + 1·4) / 6
     expect(strategy?.observed).toBeCloseTo(21 / 6, 10);
 
-    const history = await readiness.history(pm.id);
-    expect(history).toHaveLength(3);
+    const history = await readiness.history(viewerOf(pm), pm.id);
+    expect(history.points).toHaveLength(3);
   });
 
   it("lets the person and the managers above read readiness, logging a manager's read of shared evidence", async () => {
