@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { signedInContext } from "./signed-in-context.ts";
@@ -12,9 +12,12 @@ const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 describe("web: downloading your own data from the account page", () => {
   let server: TestServer;
   let browser: Browser;
+  // The first admin's link is used once: both tests share the signed-in browser context.
+  let context: BrowserContext;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    context = await signedInContext(browser, server);
   });
 
   afterAll(async () => {
@@ -23,7 +26,6 @@ describe("web: downloading your own data from the account page", () => {
   });
 
   it("downloads a zip of the signed-in person's data from 'Download my data'", async () => {
-    const context = await signedInContext(browser, server);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}/account`);
@@ -39,6 +41,23 @@ describe("web: downloading your own data from the account page", () => {
     expect(profile.map((p) => p.email)).toEqual(["admin@ascent.local"]);
     expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
+  });
+
+  it("lets an admin export a person's data from the person page", async () => {
+    const session = (await (await context.request.get(`${server.url}/api/auth/session`)).json()) as {
+      person: { id: string };
+    };
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/people/${session.person.id}`);
+    const link = page.getByRole("link", { name: "Export their data" });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const profile = JSON.parse((await zip.file("profile.json")?.async("string")) ?? "[]") as { id: string }[];
+    expect(profile.map((p) => p.id)).toEqual([session.person.id]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
