@@ -172,6 +172,8 @@ const EXPECTED: Record<string, Expectation> = {
   loadDemo: adminOnly(200),
   removeDemo: adminOnly(200),
   createBackup: adminOnly(200),
+  exportMyData: signedIn(200),
+  exportPersonData: adminAboutPerson(200),
   getBackupSchedule: adminOnly(200),
   setBackupSchedule: adminOnly(200),
   // A manager assessment of M is D's alone: not the skip manager's, not an admin's.

@@ -33,6 +33,7 @@ import { mentorsRoutes } from "./routes/mentors.routes.ts";
 import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { backupRoutes } from "./routes/backups.routes.ts";
+import { dataRightsRoutes } from "./routes/data-rights.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
   createWarmupStatus,
@@ -90,6 +91,7 @@ export function buildRouteTable(
     ...advisorRoutes(services),
     ...insightsRoutes(services),
     ...backupRoutes(services),
+    ...dataRightsRoutes(services),
   ];
 }
 

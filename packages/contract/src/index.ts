@@ -24,6 +24,7 @@ export * from "./mentors.ts";
 export * from "./advisor.ts";
 export * from "./insights.ts";
 export * from "./backups.ts";
+export * from "./data-rights.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -45,6 +46,7 @@ import { mentorsEndpoints } from "./mentors.ts";
 import { advisorEndpoints } from "./advisor.ts";
 import { insightsEndpoints } from "./insights.ts";
 import { backupEndpoints } from "./backups.ts";
+import { dataRightsEndpoints } from "./data-rights.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -68,4 +70,5 @@ export const endpoints = {
   advisor: advisorEndpoints,
   insights: insightsEndpoints,
   backups: backupEndpoints,
+  dataRights: dataRightsEndpoints,
 };

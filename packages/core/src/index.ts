@@ -19,3 +19,4 @@ export * from "./caching/index.ts";
 export * from "./demo/index.ts";
 export * from "./framework-migration/index.ts";
 export * from "./backups/index.ts";
+export * from "./data-rights/index.ts";

@@ -6,6 +6,7 @@ export { countPendingMigrations, migrate } from "./migrate.ts";
 export { isDatabaseUnreachable } from "./connection-errors.ts";
 export * from "./repositories/frameworks.repository.ts";
 export * from "./repositories/people.repository.ts";
+export * from "./repositories/personal-data.repository.ts";
 export * from "./repositories/accounts.repository.ts";
 export * from "./repositories/audit.repository.ts";
 export * from "./repositories/assessments.repository.ts";

@@ -1,4 +1,4 @@
-import { ApiError, type TPerson, type TPersonCard } from "@ascent/contract";
+import { ApiError, buildPath, endpoints, type TPerson, type TPersonCard } from "@ascent/contract";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import {
@@ -186,6 +186,14 @@ function AdminActions({ person }: { person: TPerson }) {
             {reactivate.isPending ? "Reactivating…" : "Reactivate"}
           </button>
         )}
+        <a
+          className="button button--secondary"
+          href={buildPath(endpoints.dataRights.exportPerson.path, { id: person.id })}
+          download
+          title="On their request: everything but their private 1:1 notes. The export shows in their access log."
+        >
+          Export their data
+        </a>
       </div>
       {reactivate.isError && (
         <p role="alert" className="form-error">
