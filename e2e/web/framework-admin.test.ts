@@ -250,6 +250,10 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
       .getByRole("status")
       .filter({ hasText: /Draft saved/ })
       .waitFor();
+    // Publishing shows what it changes first.
+    const summary = page.locator(".publish-diff");
+    await summary.getByText("What publishing changes from v1").waitFor();
+    expect(await summary.getByRole("listitem").allInnerTexts()).toEqual(["Expectations: 1 changed"]);
     await page.getByRole("button", { name: "Publish v2" }).click();
     await page.waitForURL(`${server.url}/frameworks/diff-ladder`);
     await page.getByRole("status").filter({ hasText: "Published v2." }).waitFor();

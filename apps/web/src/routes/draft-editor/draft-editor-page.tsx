@@ -26,6 +26,7 @@ import {
 import { CellField, fieldId } from "./editor-fields.tsx";
 import { ExpectationsEditor } from "./expectations-editor.tsx";
 import { LevelsEditor } from "./levels-editor.tsx";
+import { PublishDiffSummary } from "./publish-diff-summary.tsx";
 import "./editor.css";
 import "../framework-detail/admin.css";
 
@@ -309,7 +310,10 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
         {isDirty ? (
           <p>Save your changes first; publishing uses the saved draft.</p>
         ) : (
-          <PublishForm framework={slug} draftVersion={version} onPublished={onPublished} />
+          <>
+            <PublishDiffSummary slug={slug} draftVersion={version} />
+            <PublishForm framework={slug} draftVersion={version} onPublished={onPublished} />
+          </>
         )}
       </section>
     </>
