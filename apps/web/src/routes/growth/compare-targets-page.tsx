@@ -4,6 +4,7 @@ import { useFrameworkDocument, useReadiness } from "../../api/assessment-queries
 import { useSignedIn } from "../../api/session.ts";
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";
+import { FormField } from "../../ui/form-field.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
@@ -32,19 +33,25 @@ export function CompareTargetsPage() {
   };
 
   const picker = (side: Side, value: string | undefined) => (
-    <label className="field">
-      <span className="field__label">{side === "a" ? "First level" : "Second level"}</span>
-      <select value={value ?? ""} onChange={(event) => choose(side, event.target.value)}>
-        <option value="" disabled>
-          Choose a level
-        </option>
-        {levels.map((level) => (
-          <option key={level.id} value={level.id}>
-            {level.name} ({TRACK_LABELS[level.track]})
+    <FormField label={side === "a" ? "First level" : "Second level"}>
+      {(control) => (
+        <select
+          {...control}
+          className="select"
+          value={value ?? ""}
+          onChange={(event) => choose(side, event.target.value)}
+        >
+          <option value="" disabled>
+            Choose a level
           </option>
-        ))}
-      </select>
-    </label>
+          {levels.map((level) => (
+            <option key={level.id} value={level.id}>
+              {level.name} ({TRACK_LABELS[level.track]})
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 
   const failed = [left, right].find((query) => query.isError);
