@@ -87,7 +87,7 @@ describe("ascent with the embedded database", { timeout: 120_000 }, () => {
     const lint = await run("framework", "lint", "exported.yaml");
     expect(lint).toMatchObject({
       exitCode: 0,
-      stdout: "✓ exported.yaml: valid framework (7 levels, 15 competencies, 3 playbooks)\n",
+      stdout: "✓ exported.yaml: valid framework (8 levels, 15 competencies, 3 playbooks)\n",
     });
 
     const xlsx = await run("framework", "export", "product-management", "--format", "xlsx");
