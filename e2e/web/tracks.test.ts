@@ -134,4 +134,19 @@ describe("web: the ladder's tracks and readiness for two levels side by side", (
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("explains on About this ladder that Principal PM is the project's own addition", async () => {
+    const { page, errors } = await open("/about");
+    const section = page.getByRole("region", { name: "Parallel tracks" });
+    await section.waitFor();
+    const text = (await section.innerText()).replace(/\s+/g, " ");
+    expect(text).toContain(
+      "At rank 3: Principal Product Manager (individual contributor) and Director of Product (manager).",
+    );
+    expect(text).toContain("Principal Product Manager is the project’s own addition");
+    expect(await runAxe(page)).toEqual([]);
+    if (SCREENSHOT_DIR) await section.screenshot({ path: `${SCREENSHOT_DIR}/about-tracks.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
