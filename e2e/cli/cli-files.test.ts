@@ -97,7 +97,7 @@ describe("ascent (no database)", () => {
     expect(text.stdout).toContain("~ senior-pm × leadership");
     expect(text.stdout).toMatch(/descriptor: ".+"\s+→ "Leads by example\."/);
     expect(text.stdout).toContain(
-      "Summary: 9 changes: 1 competency removed, 7 expectations removed, 1 expectation changed",
+      "Summary: 10 changes: 1 competency removed, 8 expectations removed, 1 expectation changed",
     );
     const { diff } = JSON.parse(json.stdout) as {
       diff: {
