@@ -172,15 +172,17 @@ describe("frameworks over HTTP", () => {
     expect(about.levels.map((l) => l.name)).toEqual([
       "Product Manager",
       "Senior Product Manager",
+      "Principal Product Manager",
       "Director of Product",
       "Senior Director of Product",
       "Head of Product",
       "VP of Product",
       "Chief Product Officer",
     ]);
-    expect(about.descriptors).toMatchObject({ total: 105, interpolated: 47 });
+    expect(about.descriptors).toMatchObject({ total: 120, interpolated: 62 });
     expect(about.descriptors.interpolatedLevels).toEqual([
       "Senior Product Manager",
+      "Principal Product Manager",
       "Senior Director of Product",
       "Head of Product",
     ]);
