@@ -42,7 +42,7 @@ export const PART_NAMES: readonly PartName[] = [
 
 const HEADERS: Record<Exclude<PartName, "Ladder">, string[]> = {
   Framework: ["Field", "Value"],
-  Levels: ["Rank", "Level", "Id", "Track", "Scope", "Summary", "Aliases"],
+  Levels: ["Rank", "Level", "Id", "Track", "Scope", "Summary", "Aliases", "Moves"],
   Competencies: ["Id", "Name", "Area", "Description"],
   Expectations: ["Level id", "Competency id", "Expected", "Weight", "Interpolated"],
   Scale: ["Value", "Label", "Description"],
@@ -88,7 +88,16 @@ export function frameworkParts(framework: Framework): FrameworkPart[] {
     ]),
     part(
       "Levels",
-      framework.levels.map((l) => [l.rank, l.name, l.id, l.track, l.scope, l.summary, lines(l.aliases)]),
+      framework.levels.map((l) => [
+        l.rank,
+        l.name,
+        l.id,
+        l.track,
+        l.scope,
+        l.summary,
+        lines(l.aliases),
+        lines(l.moves ?? []),
+      ]),
     ),
     part(
       "Competencies",
@@ -144,15 +153,20 @@ export function frameworkFromParts(parts: ReadonlyMap<string, string[][]>, fileN
     if (value === undefined) throw reader.problem("Framework", 1, `the field "${name}" is missing`);
     return value;
   };
-  const levels: Level[] = reader.rows("Levels").map(({ cells, row }) => ({
-    id: reader.text("Levels", row, cells, 2),
-    rank: reader.number("Levels", row, cells, 0),
-    name: cells[1] ?? "",
-    track: reader.track(row, cells[3] ?? ""),
-    aliases: unlines(cells[6] ?? ""),
-    scope: cells[4] ?? "",
-    summary: cells[5] ?? "",
-  }));
+  const levels: Level[] = reader.rows("Levels").map(({ cells, row }) => {
+    // Moves to other tracks are optional: a level without any carries no field, as in YAML.
+    const moves = unlines(cells[7] ?? "");
+    return {
+      id: reader.text("Levels", row, cells, 2),
+      rank: reader.number("Levels", row, cells, 0),
+      name: cells[1] ?? "",
+      track: reader.track(row, cells[3] ?? ""),
+      aliases: unlines(cells[6] ?? ""),
+      scope: cells[4] ?? "",
+      summary: cells[5] ?? "",
+      ...(moves.length > 0 ? { moves } : {}),
+    };
+  });
   const competencies: Competency[] = reader.rows("Competencies").map(({ cells, row }) => ({
     id: reader.text("Competencies", row, cells, 0),
     name: cells[1] ?? "",

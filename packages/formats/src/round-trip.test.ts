@@ -71,7 +71,7 @@ describe("the full spreadsheet export", () => {
   it("opens the CSV with the ladder grid and marks each further part", () => {
     const csv = exportFrameworkCsv(parseFrameworkDocument(readFileSync(BUILT_IN, "utf8"), "yaml").framework);
     expect(csv.startsWith("\uFEFFArea,Competency,")).toBe(true);
-    expect(csv).toContain("\r\n\r\n[ascent:Levels]\r\nRank,Level,Id,Track,Scope,Summary,Aliases\r\n");
+    expect(csv).toContain("\r\n\r\n[ascent:Levels]\r\nRank,Level,Id,Track,Scope,Summary,Aliases,Moves\r\n");
     expect(csv).toContain("\r\n[ascent:Expectations]\r\nLevel id,Competency id,Expected,Weight,Interpolated\r\n");
   });
 

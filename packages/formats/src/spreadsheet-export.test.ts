@@ -70,6 +70,7 @@ describe("exportFrameworkXlsx", () => {
       "Scope",
       "Summary",
       "Aliases",
+      "Moves",
     ]);
     expect(levels?.getRow(5).getCell(4).value).toBe("executive");
   });
