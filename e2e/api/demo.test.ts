@@ -59,13 +59,13 @@ for (const leg of legs) {
       for (const login of status.logins) expect(login.email).toMatch(/@demo\.ascent\.example$/);
     });
 
-    it("stores the people as demo data in one reporting tree across all seven levels", async () => {
+    it("stores the people as demo data in one reporting tree across every level", async () => {
       const services = buildServices(demo.database);
       const { people } = await services.people.list({ limit: 500 });
       const demoPeople = people.filter((person) => person.isDemo);
       expect(demoPeople.length).toBe((await demoStatus(demo)).peopleCount);
       expect(new Set(demoPeople.map((person) => person.levelId))).toEqual(
-        new Set(["pm", "senior-pm", "director", "senior-director", "head", "vp", "cpo", null]),
+        new Set(["pm", "senior-pm", "principal-pm", "director", "senior-director", "head", "vp", "cpo", null]),
       );
       const roots = demoPeople.filter((person) => person.managerId === null);
       expect(roots.map((person) => person.levelId)).toEqual(["cpo"]);

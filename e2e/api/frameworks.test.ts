@@ -101,20 +101,22 @@ describe("frameworks over HTTP", () => {
     }
   });
 
-  it("exports XLSX that keeps the text of every cell", async () => {
+  it("exports CSV and XLSX that import back to a deep-equal framework", async () => {
     const xlsx = await admin.fetch("/api/frameworks/product-management/versions/latest/export?format=xlsx");
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
-    const back = await (
-      await upload("fileName=ladder.xlsx&dryRun=true", await xlsx.arrayBuffer(), "application/octet-stream")
-    ).json();
+    const csv = await admin.fetch("/api/frameworks/product-management/versions/latest/export?format=csv");
     const original = (
       await admin.client.call(endpoints.frameworks.getVersion, {
         params: { framework: "product-management", version: 1 },
       })
     ).document;
-    const descriptors = (fw: typeof original) =>
-      fw.levels.flatMap((l) => fw.competencies.map((c) => fw.expectations[l.id]?.[c.id]?.descriptor));
-    expect(descriptors(back.preview.framework)).toEqual(descriptors(original));
+    for (const [fileName, content] of [
+      ["ladder.xlsx", await xlsx.arrayBuffer()],
+      ["ladder.csv", await csv.arrayBuffer()],
+    ] as const) {
+      const back = await (await upload(`fileName=${fileName}&dryRun=true`, content, "application/octet-stream")).json();
+      expect(back.preview.framework, fileName).toEqual(original);
+    }
   });
 
   it("rejects bad files with located errors and writes nothing", async () => {
@@ -170,15 +172,17 @@ describe("frameworks over HTTP", () => {
     expect(about.levels.map((l) => l.name)).toEqual([
       "Product Manager",
       "Senior Product Manager",
+      "Principal Product Manager",
       "Director of Product",
       "Senior Director of Product",
       "Head of Product",
       "VP of Product",
       "Chief Product Officer",
     ]);
-    expect(about.descriptors).toMatchObject({ total: 105, interpolated: 47 });
+    expect(about.descriptors).toMatchObject({ total: 120, interpolated: 62 });
     expect(about.descriptors.interpolatedLevels).toEqual([
       "Senior Product Manager",
+      "Principal Product Manager",
       "Senior Director of Product",
       "Head of Product",
     ]);

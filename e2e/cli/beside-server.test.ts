@@ -181,7 +181,7 @@ describe("ascent beside a running server", { timeout: 60_000 }, () => {
     expect(cli.exitCode).toBe(0);
     expect(cli.stderr).toContain("Wrote product-management version 1 (published) as yaml to ladder.yaml");
     const { framework } = parseFrameworkDocument(await readFile(join(workDir, "ladder.yaml"), "utf8"), "yaml");
-    expect(framework.levels).toHaveLength(7);
+    expect(framework.levels).toHaveLength(8);
   });
 
   it("exits 2 on a bad token and writes nothing", async () => {

@@ -70,13 +70,11 @@ describe("ascent with the embedded database", { timeout: 120_000 }, () => {
 
     const listed = await run("framework", "list");
     expect(listed.stdout).toMatch(/^acme-ladder +acme ladder +v1 draft +3 +2$/m);
-    expect(listed.stdout).toMatch(/^product-management +Product Management +v1 published +7 +15 +built-in$/m);
+    expect(listed.stdout).toMatch(/^product-management +Product Management +v1 published +8 +15 +built-in$/m);
 
     const again = await run("framework", "import", "acme ladder.csv");
     expect(again.exitCode).toBe(1);
-    expect(again.stderr).toContain(
-      'ascent: error: A framework with slug "acme-ladder" already exists\n  slug: choose another slug',
-    );
+    expect(again.stderr).toContain('ascent: error: Framework "acme-ladder" already has a draft; edit or discard it');
 
     const published = await run("framework", "publish", "acme-ladder", "--note", "First cut");
     expect(published).toMatchObject({ exitCode: 0, stdout: '✓ Published "acme ladder" (acme-ladder) as version 1.\n' });
@@ -89,7 +87,7 @@ describe("ascent with the embedded database", { timeout: 120_000 }, () => {
     const lint = await run("framework", "lint", "exported.yaml");
     expect(lint).toMatchObject({
       exitCode: 0,
-      stdout: "✓ exported.yaml: valid framework (7 levels, 15 competencies, 3 playbooks)\n",
+      stdout: "✓ exported.yaml: valid framework (8 levels, 15 competencies, 3 playbooks)\n",
     });
 
     const xlsx = await run("framework", "export", "product-management", "--format", "xlsx");

@@ -47,7 +47,7 @@ describe("ascent (no database)", () => {
     const valid = await runCli(["framework", "lint", BUILTIN_LADDER], { dataDir: join(workDir, "data") });
     expect(valid).toMatchObject({
       exitCode: 0,
-      stdout: `✓ ${BUILTIN_LADDER}: valid framework (7 levels, 15 competencies, 3 playbooks)\n`,
+      stdout: `✓ ${BUILTIN_LADDER}: valid framework (8 levels, 15 competencies, 3 playbooks)\n`,
     });
 
     // Break it twice: the second level takes the first one's id, and pm loses its leadership expectation.
@@ -97,7 +97,7 @@ describe("ascent (no database)", () => {
     expect(text.stdout).toContain("~ senior-pm × leadership");
     expect(text.stdout).toMatch(/descriptor: ".+"\s+→ "Leads by example\."/);
     expect(text.stdout).toContain(
-      "Summary: 9 changes: 1 competency removed, 7 expectations removed, 1 expectation changed",
+      "Summary: 10 changes: 1 competency removed, 8 expectations removed, 1 expectation changed",
     );
     const { diff } = JSON.parse(json.stdout) as {
       diff: {

@@ -173,6 +173,52 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
   });
 
+  it("adds, reorders and removes levels and competencies, checking the draft in place, then saves", async () => {
+    await importDraft("Shape ladder", "shape-ladder");
+    await page.goto(`${server.url}/frameworks/shape-ladder/draft`);
+    await page.getByLabel("Name of level 1", { exact: true }).waitFor();
+    // The spreadsheet left Delivery at Head without text, which the editor flags before any save.
+    const checks = page.getByRole("status").filter({ hasText: "before this draft is valid" });
+    await checks.filter({ hasText: '"Delivery" applies at Head' }).waitFor();
+
+    await page.getByRole("button", { name: "Add a level" }).click();
+    await checks.filter({ hasText: "the level needs a name" }).waitFor();
+    await page.getByLabel("Name of level 4", { exact: true }).fill("Principal");
+    await page.getByRole("button", { name: "Move level 4 (Principal) up" }).click();
+    expect(await page.getByLabel("Name of level 3", { exact: true }).inputValue()).toBe("Principal");
+
+    await page.getByRole("button", { name: "Add a competency" }).click();
+    await page.getByLabel("Name of competency 4 (competency-4)", { exact: true }).fill("Writing");
+    await page.getByRole("button", { name: "Remove competency 2 (Delivery)" }).click();
+    await page.getByLabel("Label of scale point 5").fill("Sets the standard");
+    expect(await checks.count()).toBe(0);
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Draft saved/ })
+      .waitFor();
+    const draft = await admin.client.call(endpoints.frameworks.getVersion, {
+      params: { framework: "shape-ladder", version: 1 },
+    });
+    expect(draft.document.levels.map((level) => [level.name, level.rank])).toEqual([
+      ["Associate", 1],
+      ["Lead", 2],
+      ["Principal", 3],
+      ["Head", 4],
+    ]);
+    expect(draft.document.competencies.map((competency) => competency.name)).toEqual([
+      "Discovery",
+      "Coaching",
+      "Writing",
+    ]);
+    expect(draft.document.scale.points.at(-1)?.label).toBe("Sets the standard");
+    if (process.env.DRAFT_EDITOR_SCREENSHOT)
+      await page.screenshot({ path: process.env.DRAFT_EDITOR_SCREENSHOT, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
   it("publishes the draft with a note; the framework then appears as published", async () => {
     await importDraft("Publishing ladder", "publishing-ladder");
     await page.goto(`${server.url}/frameworks/publishing-ladder`);
@@ -204,6 +250,10 @@ describe("web: framework admin — import a spreadsheet, edit the draft, publish
       .getByRole("status")
       .filter({ hasText: /Draft saved/ })
       .waitFor();
+    // Publishing shows what it changes first.
+    const summary = page.locator(".publish-diff");
+    await summary.getByText("What publishing changes from v1").waitFor();
+    expect(await summary.getByRole("listitem").allInnerTexts()).toEqual(["Expectations: 1 changed"]);
     await page.getByRole("button", { name: "Publish v2" }).click();
     await page.waitForURL(`${server.url}/frameworks/diff-ladder`);
     await page.getByRole("status").filter({ hasText: "Published v2." }).waitFor();

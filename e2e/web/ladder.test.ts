@@ -110,7 +110,10 @@ describe("web: ladder explorer, level pages, comparing levels, about and title l
 
   it("shows a level's scope, summary, other titles, track and every expectation", async () => {
     const { page, errors } = await open("/ladder");
-    await page.getByRole("link", { name: "Director of Product", exact: true }).click();
+    await page
+      .getByRole("table", { name: "Expected proficiency by competency and level" })
+      .getByRole("link", { name: "Director of Product", exact: true })
+      .click();
     await page.waitForURL(`${server.url}/ladder/levels/director`);
     const director = ladder.levels.find((level) => level.id === "director")!;
     await page.getByRole("heading", { level: 1, name: director.name }).waitFor();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Framework } from "@ascent/core";
+import { movesFrom, type Framework } from "@ascent/core";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 
 /**
@@ -78,5 +78,21 @@ describe("the built-in ladder carries the four points from Mironov", () => {
       expect(note.sourceId).toBe("mironov-vp");
       expect(sourceIds.has(note.sourceId)).toBe(true);
     }
+  });
+});
+
+describe("the built-in ladder's individual-contributor track", () => {
+  it("adds Principal PM beside Director, wholly the project's own (interpolated)", () => {
+    const principal = ladder.levels.find((l) => l.id === "principal-pm");
+    const director = ladder.levels.find((l) => l.id === "director");
+    expect(principal?.track).toBe("ic");
+    expect(principal?.rank).toBe(director?.rank);
+    expect(Object.values(ladder.expectations["principal-pm"] ?? {}).every((e) => e.interpolated)).toBe(true);
+    expect(Object.keys(ladder.expectations["principal-pm"] ?? {})).toHaveLength(15);
+  });
+
+  it("lets a Senior PM move on to Principal PM or to Director", () => {
+    const senior = ladder.levels.find((l) => l.id === "senior-pm");
+    expect(senior && movesFrom(ladder, senior).map((l) => l.id)).toEqual(["principal-pm", "director"]);
   });
 });

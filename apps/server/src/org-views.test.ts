@@ -104,6 +104,6 @@ describeEachDriver("readOrgReadiness", (db) => {
     expectSameView(after, await fromMembers({}));
     expect(split(after).shape).not.toEqual(split(before).shape);
     const [snapshot] = await services.readinessSnapshots.list([promoted?.id ?? ""]);
-    expect(snapshot?.targetLevelId).toBe("director");
+    expect(snapshot?.targetLevelId).toBe("principal-pm");
   });
 });

@@ -46,6 +46,7 @@ const SelfAssessmentPage = lazyPage(
   "SelfAssessmentPage",
 );
 const SideBySidePage = lazyPage(() => import("./routes/growth/side-by-side-page.tsx"), "SideBySidePage");
+const CompareTargetsPage = lazyPage(() => import("./routes/growth/compare-targets-page.tsx"), "CompareTargetsPage");
 const RequestFeedbackPage = lazyPage(
   () => import("./routes/feedback/request-feedback-page.tsx"),
   "RequestFeedbackPage",
@@ -108,6 +109,7 @@ export function createRouter() {
             { path: "growth", element: <GrowthPage /> },
             { path: "growth/self-assessment", element: <SelfAssessmentPage /> },
             { path: "growth/side-by-side", element: <SideBySidePage /> },
+            { path: "growth/compare-targets", element: <CompareTargetsPage /> },
             { path: "growth/feedback", element: <RequestFeedbackPage /> },
             { path: "growth/evidence", element: <EvidencePage /> },
             { path: "feedback/:requestId", element: <PeerFeedbackPage /> },

@@ -40,8 +40,14 @@ export const ZImportQuery = z.strictObject({
     .max(LIMITS.fileName)
     .describe("Original file name; its extension helps detect the format"),
   sheet: z.string().max(LIMITS.label).optional().describe("XLSX only: the sheet to read (default: the first)"),
-  name: ZPlainText.max(LIMITS.shortText).optional().describe("Name of the new framework (spreadsheets)"),
-  slug: z.string().max(LIMITS.id).optional(),
+  name: ZPlainText.max(LIMITS.shortText)
+    .optional()
+    .describe("Name of the framework, in any format; a different name under a known slug is refused"),
+  slug: z
+    .string()
+    .max(LIMITS.id)
+    .optional()
+    .describe("Slug: a new one creates a framework, a known one starts a draft version of it"),
   dryRun: z
     .enum(["true", "false"])
     .optional()

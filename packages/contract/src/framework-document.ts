@@ -29,6 +29,8 @@ export const ZLevel = z.strictObject({
   aliases: z.array(z.string().min(1)),
   scope: text,
   summary: text,
+  /** Levels on another track one may move to from here, besides the next rank on this track. */
+  moves: z.array(id).optional(),
 });
 
 export const ZCompetency = z.strictObject({ id, name: z.string().min(1), area: z.string(), description: text });

@@ -7,6 +7,7 @@ export const ZTitleResolution = z
     title: z.string(),
     levelId: z.string().nullable(),
     levelName: z.string().nullable(),
+    rule: z.string().describe("The mapping rule that decided the result, e.g. corporate-rank or other-function"),
     confidence: z.number().min(0).max(1),
     reason: z.string(),
     normalized: z.string(),

@@ -61,7 +61,17 @@ describe("exportFrameworkXlsx", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportFrameworkXlsx(buildAwkwardFramework())) as never);
     const levels = workbook.getWorksheet("Levels");
-    expect(levels?.getRow(1).values).toEqual([undefined, "Rank", "Level", "Id", "Track", "Scope", "Summary"]);
+    expect(levels?.getRow(1).values).toEqual([
+      undefined,
+      "Rank",
+      "Level",
+      "Id",
+      "Track",
+      "Scope",
+      "Summary",
+      "Aliases",
+      "Moves",
+    ]);
     expect(levels?.getRow(5).getCell(4).value).toBe("executive");
   });
 });

@@ -1,74 +1,61 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import type { Competency, Framework, Level } from "@ascent/core";
-
-/** Header of the competency-name and area columns; the importer recognises both. */
-const AREA_HEADER = "Area";
-const COMPETENCY_HEADER = "Competency";
-
-function levelsByRank(framework: Framework): Level[] {
-  return [...framework.levels].sort((a, b) => a.rank - b.rank);
-}
-
-function descriptorOf(framework: Framework, level: Level, competency: Competency): string {
-  return framework.expectations[level.id]?.[competency.id]?.descriptor ?? "";
-}
-
-/** The ladder as a grid: Area, Competency, then one column per level from junior to senior. */
-function ladderRows(framework: Framework): string[][] {
-  const levels = levelsByRank(framework);
-  const header = [AREA_HEADER, COMPETENCY_HEADER, ...levels.map((level) => level.name)];
-  const rows = framework.competencies.map((competency) => [
-    competency.area,
-    competency.name,
-    ...levels.map((level) => descriptorOf(framework, level, competency)),
-  ]);
-  return [header, ...rows];
-}
+import type { Framework } from "@ascent/core";
+import { frameworkParts, levelsByRank } from "./framework-parts.ts";
 
 /**
  * Spreadsheet programs run a cell that starts with = + - or @ as a formula (CSV injection, and
- * "#NAME?" for bulleted text); an apostrophe keeps it text. The CSV importer removes it again.
+ * "#NAME?" for bulleted text); an apostrophe keeps it text. The CSV importer removes one again, so a
+ * text that itself starts with apostrophes before such a character gets one more.
  */
 function escapeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The row that opens each part after the ladder in a CSV export, e.g. "[ascent:Levels]". */
+export function csvSectionMarker(name: string): string {
+  return `[ascent:${name}]`;
 }
 
 /**
- * The ladder as CSV (RFC 4180, CRLF). It starts with a UTF-8 byte-order mark so that Excel reads
- * accented characters correctly; the importer strips it.
+ * The framework as one CSV file (RFC 4180, CRLF, UTF-8 with a byte-order mark so that Excel reads
+ * accents). It opens with the ladder grid (Area, Competency, one column per level), which is all a
+ * plain matrix reader needs; then each other part follows after a blank row and a marker row such as
+ * "[ascent:Levels]", so that importing the file gives the framework back unchanged.
  */
 export function exportFrameworkCsv(framework: Framework): string {
-  const rows = ladderRows(framework).map((row) => row.map(escapeFormula));
+  const rows: string[][] = [];
+  for (const part of frameworkParts(framework)) {
+    if (part.name !== "Ladder") rows.push([], [csvSectionMarker(part.name)]);
+    rows.push(...part.rows.map((row) => row.map((cell) => escapeFormula(String(cell)))));
+  }
   return `\uFEFF${Papa.unparse(rows, { newline: "\r\n" })}\r\n`;
 }
 
-/** The ladder as an .xlsx workbook: the grid on the first sheet, level details on a second. */
+/**
+ * The framework as an .xlsx workbook with a sheet per part. The first sheet is the ladder a person
+ * reads (levels as columns, competencies as rows); the others carry ids, tracks, numbers, aliases,
+ * the scale, playbooks, sources and guidance, so that importing the workbook gives it back unchanged.
+ */
 export async function exportFrameworkXlsx(framework: Framework): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Ascent";
   workbook.title = framework.name;
-
-  const ladder = workbook.addWorksheet("Ladder", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-  const levels = levelsByRank(framework);
-  ladder.columns = [{ width: 22 }, { width: 30 }, ...levels.map(() => ({ width: 45 }))];
-  for (const row of ladderRows(framework)) ladder.addRow(row);
-  ladder.eachRow((row) => {
-    row.alignment = { vertical: "top", wrapText: true };
-  });
-  ladder.getRow(1).font = { bold: true };
-
-  const details = workbook.addWorksheet("Levels", { views: [{ state: "frozen", ySplit: 1 }] });
-  details.columns = [{ width: 8 }, { width: 24 }, { width: 24 }, { width: 12 }, { width: 50 }, { width: 50 }];
-  details.addRow(["Rank", "Level", "Id", "Track", "Scope", "Summary"]);
-  for (const level of levels) {
-    details.addRow([level.rank, level.name, level.id, level.track, level.scope, level.summary]);
+  const levelCount = levelsByRank(framework).length;
+  for (const part of frameworkParts(framework)) {
+    const isLadder = part.name === "Ladder";
+    const sheet = workbook.addWorksheet(part.name, {
+      views: [{ state: "frozen", xSplit: isLadder ? 2 : 0, ySplit: 1 }],
+    });
+    const widths = isLadder ? [22, 30, ...Array.from({ length: levelCount }, () => 45)] : undefined;
+    const columnCount = Math.max(...part.rows.map((row) => row.length));
+    sheet.columns = Array.from({ length: columnCount }, (_, index) => ({ width: widths?.[index] ?? 24 }));
+    for (const row of part.rows) sheet.addRow(row);
+    sheet.getRow(1).font = { bold: true };
+    sheet.eachRow((row) => {
+      row.alignment = { vertical: "top", wrapText: true };
+    });
   }
-  details.getRow(1).font = { bold: true };
-  details.eachRow((row) => {
-    row.alignment = { vertical: "top", wrapText: true };
-  });
-
   const written = await workbook.xlsx.writeBuffer();
   return Buffer.from(written as ArrayBuffer);
 }

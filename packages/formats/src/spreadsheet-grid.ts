@@ -25,6 +25,8 @@ export interface SheetGrid {
   /** Set for workbooks: the sheet that was read and every sheet available. */
   sheetName?: string;
   sheetNames?: string[];
+  /** Workbooks only: the text of every sheet by name, row n at index n - 1. */
+  sheets?: Map<string, string[][]>;
 }
 
 /** A workbook may expand to this much XML before we refuse to open it (guards against zip bombs). */
@@ -68,6 +70,8 @@ function lastFilledIndex(cells: readonly string[]): number {
  * width. Commas inside European semicolon files, or in descriptors, then do not fool the guess.
  */
 export function guessCsvDelimiter(text: string): string {
+  // Our own full export is comma-separated; its descriptors must not sway the guess.
+  if (/^\[ascent:Framework\]\r?$/m.test(text)) return ",";
   const sample = text.slice(0, 64 * 1024);
   let best: { delimiter: string; consistency: number; width: number } = {
     delimiter: ",",
@@ -93,7 +97,7 @@ export function guessCsvDelimiter(text: string): string {
  * reading drops it again so that a round trip keeps the text.
  */
 function unescapeFormula(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 /** Reads CSV (or TSV) text or bytes into rows of trimmed text cells. */
@@ -248,7 +252,24 @@ export async function readXlsxGrid(
     );
   }
   const worksheet = chooseWorksheet(workbook, options.sheet, fileName);
+  const sheets = new Map<string, string[][]>();
+  for (const sheet of workbook.worksheets) {
+    const table: string[][] = [];
+    for (const row of readWorksheetRows(sheet)) table[row.number - 1] = row.cells;
+    sheets.set(
+      sheet.name,
+      Array.from(table, (cells) => cells ?? []),
+    );
+  }
+  return {
+    rows: readWorksheetRows(worksheet),
+    sheetName: worksheet.name,
+    sheetNames: workbook.worksheets.map((sheet) => sheet.name),
+    sheets,
+  };
+}
 
+function readWorksheetRows(worksheet: ExcelJS.Worksheet): GridRow[] {
   const rows: GridRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -265,9 +286,5 @@ export async function readXlsxGrid(
       ...(mergedCells.size > 0 ? { mergedCells } : {}),
     });
   });
-  return {
-    rows,
-    sheetName: worksheet.name,
-    sheetNames: workbook.worksheets.map((sheet) => sheet.name),
-  };
+  return rows;
 }

@@ -5,6 +5,7 @@ import type { FormatErrorDetail } from "./format-error.ts";
 import { buildDraftFramework } from "./draft-framework.ts";
 import type { DraftCompetencyInput } from "./draft-framework.ts";
 import { detectFrameworkFormat } from "./detect-format.ts";
+import { frameworkFromParts, isFullExport } from "./framework-parts.ts";
 import { columnLetter, readCsvGrid, readXlsxGrid } from "./spreadsheet-grid.ts";
 import type { GridRow, SheetGrid } from "./spreadsheet-grid.ts";
 
@@ -300,17 +301,71 @@ export function interpretLadderGrid(grid: SheetGrid, options: SpreadsheetImportO
   };
 }
 
-/** Reads a ladder from CSV text or bytes (comma, semicolon or tab separated). */
+const CSV_SECTION = /^\[ascent:(.+)\]$/;
+
+/**
+ * Splits a CSV export into its parts: the ladder grid up to the first "[ascent:Part]" marker row,
+ * then each marked part. A CSV without markers is a single ladder grid.
+ */
+function csvParts(grid: SheetGrid): { ladder: SheetGrid; parts: Map<string, string[][]> } {
+  const parts = new Map<string, string[][]>();
+  let current: string[][] = [];
+  let ladderRows: GridRow[] | undefined;
+  parts.set("Ladder", current);
+  grid.rows.forEach((row, index) => {
+    const marker = CSV_SECTION.exec(row.cells[0] ?? "");
+    if (marker?.[1] && row.cells.slice(1).every(isBlank)) {
+      ladderRows ??= grid.rows.slice(0, index);
+      current = [];
+      parts.set(marker[1], current);
+      return;
+    }
+    current.push(row.cells);
+  });
+  return { ladder: { rows: ladderRows ?? grid.rows }, parts };
+}
+
+/** The preview of a full export: the framework exactly as it was exported, with the given name or slug. */
+function previewOfFullExport(
+  parts: ReadonlyMap<string, string[][]>,
+  options: SpreadsheetImportOptions,
+): SpreadsheetPreview {
+  const exported = frameworkFromParts(parts, options.fileName);
+  const framework: Framework = {
+    ...exported,
+    ...(options.name?.trim() ? { name: options.name.trim() } : {}),
+    ...(options.slug ? { slug: options.slug } : {}),
+  };
+  const warnings = validateFramework(framework).map(
+    (issue) => `The framework needs attention at ${formatIssuePath(issue.path)}: ${issue.message}`,
+  );
+  return {
+    levels: framework.levels.map(({ id, name, rank }) => ({ id, name, rank })),
+    competencies: framework.competencies.map(({ id, name, area }) => ({ id, name, area })),
+    emptyCells: [],
+    warnings,
+    framework,
+  };
+}
+
+/**
+ * Reads a ladder from CSV text or bytes (comma, semicolon or tab separated). A full export (with
+ * "[ascent:Part]" sections) comes back unchanged; any other CSV is read as a ladder grid.
+ */
 export function importFrameworkCsv(
   input: string | Uint8Array,
   options: SpreadsheetImportOptions = {},
 ): SpreadsheetPreview {
-  const preview = interpretLadderGrid(readCsvGrid(input, options.fileName), options);
+  const { ladder, parts } = csvParts(readCsvGrid(input, options.fileName));
+  const preview = isFullExport(parts) ? previewOfFullExport(parts, options) : interpretLadderGrid(ladder, options);
   if (options.sheet !== undefined) preview.warnings.push("The sheet option applies to workbooks only and was ignored");
   return preview;
 }
 
-/** Reads a ladder from one sheet of an .xlsx workbook. */
+/**
+ * Reads a ladder from an .xlsx workbook. A full export (a sheet per part) comes back unchanged unless
+ * a sheet is named; otherwise the named or first visible sheet is read as a ladder grid.
+ */
 export async function importFrameworkXlsx(
   input: Uint8Array,
   options: SpreadsheetImportOptions = {},
@@ -319,6 +374,13 @@ export async function importFrameworkXlsx(
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
   });
+  if (options.sheet === undefined && grid.sheets && isFullExport(grid.sheets)) {
+    return {
+      ...previewOfFullExport(grid.sheets, options),
+      ...(grid.sheetName === undefined ? {} : { sheetName: grid.sheetName }),
+      ...(grid.sheetNames === undefined ? {} : { sheetNames: grid.sheetNames }),
+    };
+  }
   return interpretLadderGrid(grid, options);
 }
 

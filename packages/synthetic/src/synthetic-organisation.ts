@@ -213,6 +213,9 @@ export function planSyntheticOrganisation(
   const ics: Level[] = icLevels.length > 0 ? icLevels : byRank.slice(0, 1);
   const leaders = byRank.filter((l) => !ics.includes(l)).reverse();
   if (leaders.length === 0) throw new AppError("validation_failed", "The ladder has no management levels");
+  // The senior individual contributors sit below the first management rank (Senior PM, not Principal PM).
+  const firstLeaderRank = Math.min(...leaders.map((l) => l.rank));
+  const seniorIc = [...ics].reverse().find((l) => l.rank < firstLeaderRank) ?? (ics.at(-1) as Level);
 
   const people: SyntheticPerson[] = [];
   const childrenOf = new Map<string, SyntheticPerson[]>();
@@ -249,7 +252,7 @@ export function planSyntheticOrganisation(
     managers.forEach((manager, m) => {
       for (let r = 0; r < (spans[m] ?? 0); r++) {
         const levelId = isLast
-          ? (next() < 0.3 ? (ics.at(-1) as Level) : (ics[0] as Level)).id
+          ? (next() < 0.3 ? seniorIc : (ics[0] as Level)).id
           : (leaders[Math.min(depth, leaders.length - 1)] as Level).id;
         const team =
           depth === 1 ? (AREAS[r % AREAS.length] as string) : depth === 2 ? `${manager.team} ${r + 1}` : manager.team;

@@ -90,11 +90,18 @@ export function frameworkAdminRoutes(
         );
         const preview: TImportPreview =
           file.kind === "document"
-            ? previewOfDocument(file.framework, file.format)
+            ? previewOfDocument(
+                {
+                  ...file.framework,
+                  ...(query.name ? { name: query.name } : {}),
+                  ...(query.slug ? { slug: query.slug } : {}),
+                },
+                file.format,
+              )
             : { format: file.format, ...file.preview };
         if (query.dryRun) return { preview };
-        const { framework } = await editor.createFramework(preview.framework, `Imported from ${query.fileName}`);
-        const summary = (await catalog.list()).find((f) => f.id === framework.id);
+        const { frameworkId } = await editor.importFramework(preview.framework, `Imported from ${query.fileName}`);
+        const summary = (await catalog.list()).find((f) => f.id === frameworkId);
         if (!summary) throw new AppError("internal", "The imported framework could not be read back");
         return { preview, created: presentFrameworkSummary(summary) };
       },

@@ -1,4 +1,5 @@
 import type { Framework, Level } from "../framework/framework.ts";
+import { movesFrom } from "../framework/tracks.ts";
 import { buildOrgTree, type OrgNode } from "../people/org-chart.ts";
 import type { PersonStatus } from "../people/person.ts";
 import type { ReadinessSnapshot } from "../readiness/ports.ts";
@@ -158,9 +159,9 @@ function showableRoles(
  * level, spans of control, layers, PMs per director and bench strength. Pure.
  *
  * "Directors" are the people on the ladder's manager track; "PMs" those on the individual-contributor
- * track. Leadership roles are everyone at Director level or above; their candidates are the people
- * below them on the level just under theirs, because readiness snapshots are kept for each person's
- * next level. Bench strength reports only counts and role holders, never anyone's score.
+ * track. Leadership roles are everyone off the individual-contributor track at Director level or above;
+ * their candidates are the people below them on a level that leads to theirs (the level just under it on
+ * one ladder; with tracks, each level with a move to it: Senior PM for Director). Bench strength reports only counts and role holders, never anyone's score.
  */
 export function computeOrgInsights(input: OrgInsightsInput): OrgInsights {
   const { framework, k } = input;
@@ -194,9 +195,12 @@ export function computeOrgInsights(input: OrgInsightsInput): OrgInsights {
   const verdictOf = new Map(input.snapshots.map((s) => [s.personId, s]));
   const roles = placed.flatMap((p) => {
     const level = levelOf(p.person);
-    if (!level || level.rank < start.rank) return [];
-    const under = levels[levels.indexOf(level) - 1];
-    const candidates = new Set(p.below.filter((b) => under !== undefined && b.levelId === under.id).map((b) => b.id));
+    if (!level || level.rank < start.rank || level.track === "ic") return [];
+    // The levels that lead here: on one ladder the level just under; with tracks, every level with a move here.
+    const feeders = new Set(
+      levels.filter((l) => movesFrom(framework, l).some((m) => m.id === level.id)).map((l) => l.id),
+    );
+    const candidates = new Set(p.below.filter((b) => b.levelId !== null && feeders.has(b.levelId)).map((b) => b.id));
     return [{ holderId: p.person.id, levelId: level.id, candidates }];
   });
   const shown = showableRoles(roles, k);

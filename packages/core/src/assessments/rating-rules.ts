@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from "../errors/app-error.ts";
 import type { Framework } from "../framework/framework.ts";
+import { nextOnTrack } from "../framework/tracks.ts";
 import type { Rating } from "./assessment.ts";
 
 /** Competencies that apply at a level: those with a weight above zero. */
@@ -8,12 +9,13 @@ export function applicableCompetencyIds(framework: Framework, levelId: string): 
   return framework.competencies.filter((c) => (row[c.id]?.weight ?? 0) > 0).map((c) => c.id);
 }
 
-/** The level ranked right above this one, or null at the top of the ladder (or for an unknown level). */
+/**
+ * The next level up on this level's own track (where the track ends, its first declared move), or null at
+ * the top (or for an unknown level).
+ */
 export function levelAbove(framework: Framework, levelId: string): string | null {
   const current = framework.levels.find((l) => l.id === levelId);
-  if (!current) return null;
-  const above = framework.levels.filter((l) => l.rank > current.rank).sort((a, b) => a.rank - b.rank);
-  return above[0]?.id ?? null;
+  return current ? (nextOnTrack(framework, current)?.id ?? null) : null;
 }
 
 /**

@@ -49,6 +49,28 @@ export class FrameworkEditor {
     });
   }
 
+  /**
+   * An imported framework: a new slug creates a framework; a known slug starts a draft version of it, as
+   * long as the name matches (a different name under a taken slug is most likely another ladder).
+   */
+  async importFramework(document: unknown, note?: string): Promise<{ frameworkId: string; version: number }> {
+    assertValidFramework(document);
+    const existing = await this.repository.findBySlug(document.slug);
+    if (!existing) {
+      const created = await this.createFramework(document, note);
+      return { frameworkId: created.framework.id, version: created.version.version };
+    }
+    if (existing.name !== document.name) {
+      throw new AppError(
+        "conflict",
+        `The slug "${document.slug}" belongs to the framework "${existing.name}", not "${document.name}"`,
+        [{ path: "slug", message: "choose another slug, or keep the framework's name to import a new version" }],
+      );
+    }
+    const draft = await this.startDraft(existing.slug, document, note);
+    return { frameworkId: existing.id, version: draft.version };
+  }
+
   private async requireDraft(ref: string) {
     const framework = await this.catalog.resolve(ref);
     const versions = await this.repository.listVersions(framework.id);

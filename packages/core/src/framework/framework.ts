@@ -34,6 +34,11 @@ export interface Level {
   aliases: string[];
   scope: string;
   summary: string;
+  /**
+   * Levels on another track one may move to from here (Senior PM → Director), besides the next rank on
+   * this level's own track. Where the own track ends, the first move is the next level up.
+   */
+  moves?: string[];
 }
 
 export interface Competency {

@@ -6,3 +6,4 @@ export * from "./migration-map.ts";
 export * from "./validate-migration-map.ts";
 export * from "./infer-migration-map.ts";
 export * from "./copy-framework.ts";
+export * from "./tracks.ts";

@@ -187,7 +187,6 @@ describe("validateFramework: levels", () => {
     const issues = issuesAfter((framework) => set(framework.levels, 2, "vp"));
     expect(issues).toEqual([
       { path: ["levels", 2], message: "must be an object, got string" },
-      { path: ["levels"], message: "missing rank 3 (ranks must run 1..3)" },
       { path: ["expectations", "vp"], message: 'unknown level "vp"' },
     ]);
   });
@@ -206,28 +205,46 @@ describe("validateFramework: levels", () => {
     ]);
   });
 
-  it("reports duplicated and missing ranks", () => {
-    expect(issuesAfter((framework) => set(framework.levels[2], "rank", 2))).toEqual([
-      { path: ["levels", 2, "rank"], message: "duplicate rank 2 (first at levels[1].rank)" },
-      { path: ["levels"], message: "missing rank 3 (ranks must run 1..3)" },
+  it("reports a rank used twice on one track and a gap in the ranks", () => {
+    const twice = issuesAfter((framework) => {
+      set(framework.levels[2], "rank", 2);
+      set(framework.levels[2], "track", framework.levels[1]?.track);
+    });
+    expect(twice).toEqual([
+      { path: ["levels", 2, "rank"], message: "duplicate rank on one track 2 (first at levels[1].rank)" },
     ]);
+    expect(issuesAfter((framework) => set(framework.levels[1], "rank", 3))).toContainEqual({
+      path: ["levels"],
+      message: "missing rank 2 (ranks must run 1..3 with no gap)",
+    });
+  });
+
+  it("lets a rank repeat on another track (Principal PM beside Director)", () => {
+    expect(issuesAfter((framework) => set(framework.levels[2], "rank", 2))).toEqual([]);
+  });
+
+  it("reports a move to a level that does not exist or does not rank higher", () => {
+    expect(issuesAfter((framework) => set(framework.levels[0], "moves", ["cmo"]))).toEqual([
+      { path: ["levels", 0, "moves", 0], message: 'moves to level "cmo", which does not exist' },
+    ]);
+    const down = issuesAfter((framework) => set(framework.levels[1], "moves", [framework.levels[0]?.id]));
+    expect(down).toHaveLength(1);
+    expect(down[0]?.message).toMatch(/does not rank above 2/);
   });
 
   it("reports ranks outside 1..n", () => {
     expect(issuesAfter((framework) => set(framework.levels[2], "rank", 7))).toEqual([
       { path: ["levels", 2, "rank"], message: "must be between 1 and 3, got 7" },
-      { path: ["levels"], message: "missing rank 3 (ranks must run 1..3)" },
     ]);
     expect(issuesAfter((framework) => set(framework.levels[2], "rank", 0))).toEqual([
       { path: ["levels", 2, "rank"], message: "must be between 1 and 3, got 0" },
-      { path: ["levels"], message: "missing rank 3 (ranks must run 1..3)" },
     ]);
   });
 
   it("reports ranks of the wrong type", () => {
     expect(issuesAfter((framework) => set(framework.levels[0], "rank", "one"))).toEqual([
       { path: ["levels", 0, "rank"], message: "must be a number, got string" },
-      { path: ["levels"], message: "missing rank 1 (ranks must run 1..3)" },
+      { path: ["levels"], message: "missing rank 1 (ranks must run 1..3 with no gap)" },
     ]);
   });
 

@@ -19,6 +19,8 @@ interface LevelFacts {
   id: string | undefined;
   name: string | undefined;
   rank: number | undefined;
+  track: string | undefined;
+  moves: { target: string; moveIndex: number }[];
   aliases: { alias: string; aliasIndex: number }[];
 }
 
@@ -38,6 +40,7 @@ export function validateLevels(value: unknown, issues: FrameworkIssue[]): KnownL
   reportDuplicates(keyed(facts, "name", normalizeName), "level name", issues);
   checkRanks(facts, items.length, issues);
   checkAliases(facts, issues);
+  checkMoves(facts, issues);
   for (const { id, rank } of facts) {
     if (id !== undefined && !known.has(id)) known.set(id, rank);
   }
@@ -65,7 +68,14 @@ function validateLevel(item: unknown, index: number, issues: FrameworkIssue[]): 
   });
   requireString(level.scope, [...path, "scope"], issues, { allowEmpty: true });
   requireString(level.summary, [...path, "summary"], issues, { allowEmpty: true });
-  return { index, id, name, rank, aliases };
+  const moves: LevelFacts["moves"] = [];
+  if (level.moves !== undefined) {
+    requireArray(level.moves, [...path, "moves"], issues)?.forEach((entry, moveIndex) => {
+      const target = requireString(entry, [...path, "moves", moveIndex], issues);
+      if (target !== undefined) moves.push({ target, moveIndex });
+    });
+  }
+  return { index, id, name, rank, track, moves, aliases };
 }
 
 function keyed(facts: LevelFacts[], field: "id" | "name", toKey: (text: string) => string): KeyedValue[] {
@@ -75,21 +85,46 @@ function keyed(facts: LevelFacts[], field: "id" | "name", toKey: (text: string) 
   });
 }
 
-/** Ranks must run 1..n over the n levels, each used once. */
+/**
+ * Ranks order seniority across tracks: a rank may repeat on different tracks (Principal PM beside Director),
+ * never within one, and together they run 1..m with no gap.
+ */
 function checkRanks(facts: LevelFacts[], levelCount: number, issues: FrameworkIssue[]): void {
   const inRange: KeyedValue[] = [];
-  for (const { index, rank } of facts) {
+  for (const { index, rank, track } of facts) {
     if (rank === undefined) continue;
     const path = ["levels", index, "rank"];
     if (rank < 1 || rank > levelCount)
       issues.push({ path, message: `must be between 1 and ${levelCount}, got ${rank}` });
-    else inRange.push({ key: String(rank), shown: rank, path });
+    else inRange.push({ key: `${track ?? ""}:${rank}`, shown: rank, path });
   }
-  reportDuplicates(inRange, "rank", issues);
-  const used = new Set(inRange.map((entry) => entry.key));
-  for (let rank = 1; rank <= levelCount; rank++) {
-    if (!used.has(String(rank))) {
-      issues.push({ path: ["levels"], message: `missing rank ${rank} (ranks must run 1..${levelCount})` });
+  reportDuplicates(inRange, "rank on one track", issues);
+  const used = new Set(inRange.map((entry) => Number(entry.key.split(":")[1])));
+  const highest = Math.max(0, ...used);
+  for (let rank = 1; rank <= highest; rank++) {
+    if (!used.has(rank)) {
+      issues.push({ path: ["levels"], message: `missing rank ${rank} (ranks must run 1..${highest} with no gap)` });
+    }
+  }
+}
+
+/** A move names a level of the same framework that ranks higher. */
+function checkMoves(facts: LevelFacts[], issues: FrameworkIssue[]): void {
+  const rankById = new Map(facts.flatMap((level) => (level.id === undefined ? [] : [[level.id, level.rank] as const])));
+  for (const level of facts) {
+    for (const { target, moveIndex } of level.moves) {
+      const path = ["levels", level.index, "moves", moveIndex];
+      if (!rankById.has(target)) {
+        issues.push({ path, message: `moves to level ${JSON.stringify(target)}, which does not exist` });
+        continue;
+      }
+      const targetRank = rankById.get(target);
+      if (level.rank !== undefined && targetRank !== undefined && targetRank <= level.rank) {
+        issues.push({
+          path,
+          message: `moves to level ${JSON.stringify(target)} (rank ${targetRank}), which does not rank above ${level.rank}`,
+        });
+      }
     }
   }
 }

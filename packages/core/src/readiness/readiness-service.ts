@@ -5,6 +5,7 @@ import { ACTIVE_FRAMEWORK_SLUG } from "../assessments/assessment-service.ts";
 import type { EvidenceRepository } from "../evidence/evidence.ts";
 import type { Framework, Level } from "../framework/framework.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
+import { nextOnTrack } from "../framework/tracks.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import type { AuditRepository } from "../audit/audit.ts";
@@ -91,11 +92,15 @@ export interface PersonReadiness extends Readiness {
   settings: ReadinessSettings;
 }
 
-/** The level after the person's own, or their own when they are at the top. */
+/**
+ * The next level up on the person's own track (the same rule as the stretch ratings' `levelAbove`), their
+ * own level at the top, and the lowest level for someone not yet placed.
+ */
 export function nextLevel(framework: Framework, levelId: string | null): Level {
-  const sorted = [...framework.levels].sort((a, b) => a.rank - b.rank);
-  const index = sorted.findIndex((l) => l.id === levelId);
-  const level = index === -1 ? sorted[0] : (sorted[index + 1] ?? sorted[index]);
+  const current = framework.levels.find((l) => l.id === levelId);
+  const level = current
+    ? (nextOnTrack(framework, current) ?? current)
+    : [...framework.levels].sort((a, b) => a.rank - b.rank)[0];
   if (!level) throw new AppError("not_found", "The framework has no levels");
   return level;
 }

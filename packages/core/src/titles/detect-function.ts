@@ -32,6 +32,14 @@ export function detectFunction(words: readonly string[]): TitleFunction | null {
   return combined.some((mention) => mention.function === "product") ? "product" : first.function;
 }
 
+/** The functions a combined title joins with "and" ("Chief Product and Technology Officer"), first one first. */
+export function joinedFunctions(words: readonly string[]): TitleFunction[] {
+  const mentions = findMentions(words);
+  const first = mentions[0];
+  if (!first) return [];
+  return [...new Set(mentionsJoinedTo(first, mentions, words).map((mention) => mention.function))];
+}
+
 function findMentions(words: readonly string[]): FunctionMention[] {
   const mentions: FunctionMention[] = [];
   for (let i = 0; i < words.length; i++) {

@@ -144,6 +144,7 @@ describe("resolveTitle confidence and reasons", () => {
   it("is highly confident for a level's own alias and names it", () => {
     expect(resolveTitle("Group PM", ladder)).toEqual({
       levelId: "senior-pm",
+      rule: "level-label",
       confidence: 0.95,
       reason: 'matched alias "Group PM" of Senior Product Manager',
       normalized: "group product manager",
@@ -202,6 +203,7 @@ describe("resolveTitle confidence and reasons", () => {
   it("names the function of a title outside product management", () => {
     expect(resolveTitle("Product Marketing Manager", ladder)).toEqual({
       levelId: null,
+      rule: "other-function",
       confidence: 0,
       reason: '"Product Marketing Manager" is a marketing title, not product management',
       normalized: "product marketing manager",
@@ -233,6 +235,7 @@ describe("resolveTitle confidence and reasons", () => {
     for (const title of ["", "   "]) {
       expect(resolveTitle(title, ladder)).toEqual({
         levelId: null,
+        rule: "empty",
         confidence: 0,
         reason: "empty title",
         normalized: "",
@@ -256,6 +259,7 @@ describe("resolveTitle with organisation overrides", () => {
     const overrides = [{ title: "Group Product Manager", levelId: "director" }];
     expect(resolveTitle("Group PM (EMEA)", ladder, overrides)).toEqual({
       levelId: "director",
+      rule: "override",
       confidence: 1,
       reason: 'organisation override maps "Group Product Manager" to Director of Product',
       normalized: "group product manager",
@@ -317,6 +321,7 @@ describe("resolveTitle with other frameworks", () => {
     };
     expect(resolveTitle("Senior Director of Product", framework)).toEqual({
       levelId: null,
+      rule: "level-missing",
       confidence: 0,
       reason: '"Senior Director of Product" reads as Senior Director of Product, but this framework has no such level',
       normalized: "senior director product",

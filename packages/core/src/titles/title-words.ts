@@ -39,6 +39,9 @@ export const FUNCTION_BY_WORD: ReadonlyMap<string, TitleFunction> = new Map([
   ["ops", "operations"],
   ["research", "research"],
   ["researcher", "research"],
+  ["general", "general-management"],
+  ["account", "sales"],
+  ["recruiter", "operations"],
 ]);
 
 /** Words that place a title on a ladder without naming a function ("Senior Director"). */
@@ -72,6 +75,8 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   "management",
   "vice",
   "president",
+  "managing",
+  "md",
   "executive",
   "intern",
 ]);

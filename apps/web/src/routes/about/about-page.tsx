@@ -51,6 +51,12 @@ export function AboutPage() {
 
   const { name, description, version, sources, levels, competencyCount, descriptors, guidance } = about.data;
   const sourced = descriptors.total - descriptors.interpolated;
+  // Levels that share a rank with a level on another track: the parallel steps (Principal PM beside Director).
+  const parallel = levels.filter((level) => levels.some((o) => o.rank === level.rank && o.track !== level.track));
+  const addedLevels = parallel
+    .filter((level) => level.track === "ic" && descriptors.interpolatedLevels.includes(level.name))
+    .map((level) => level.name);
+  const betweenLevels = descriptors.interpolatedLevels.filter((name) => !addedLevels.includes(name));
   return (
     <>
       <PageHeading
@@ -139,6 +145,37 @@ export function AboutPage() {
         </ol>
       </section>
 
+      {parallel.length > 0 && (
+        <section className="section" aria-labelledby="tracks-heading">
+          <h2 id="tracks-heading">Parallel tracks</h2>
+          <ul>
+            {[...new Set(parallel.map((level) => level.rank))].map((rank) => (
+              <li key={rank}>
+                At rank {rank}:{" "}
+                {listInWords(
+                  parallel
+                    .filter((level) => level.rank === rank)
+                    .map((level) => `${level.name} (${TRACK_LABELS[level.track].toLowerCase()})`),
+                )}
+                . The level below can move on to either.
+              </li>
+            ))}
+          </ul>
+          {addedLevels.length > 0 && (
+            <p>
+              The sources describe one ladder, from Product Manager to Chief Product Officer.{" "}
+              <strong>{listInWords(addedLevels)}</strong> is the project’s own addition, for people who grow in scope
+              without managing a team: its scope and every descriptor are interpolated. The project stops at one rung;
+              an organisation with Staff or Distinguished roles can add them on the same track.
+            </p>
+          )}
+          <p>
+            <Link to="/ladder">See the tracks and the moves between them</Link>, or{" "}
+            <Link to="/growth/compare-targets">compare your readiness for two levels</Link>.
+          </p>
+        </section>
+      )}
+
       <section className="section" aria-labelledby="interpolated-heading">
         <h2 id="interpolated-heading">Which descriptors are interpolated</h2>
         <div className="card">
@@ -152,10 +189,16 @@ export function AboutPage() {
                 </strong>{" "}
                 descriptors were written by the project and are marked “interpolated” wherever they appear.
               </p>
-              {descriptors.interpolatedLevels.length > 0 && (
+              {betweenLevels.length > 0 && (
                 <p>
-                  All of <strong>{listInWords(descriptors.interpolatedLevels)}</strong>: the sources describe the levels
-                  on either side, and these sit between them.
+                  All of <strong>{listInWords(betweenLevels)}</strong>: the sources describe the levels on either side,
+                  and these sit between them.
+                </p>
+              )}
+              {addedLevels.length > 0 && (
+                <p>
+                  All of <strong>{listInWords(addedLevels)}</strong>: the project’s own individual-contributor step,
+                  which the sources do not describe at all.
                 </p>
               )}
               {descriptors.interpolatedAtSourcedLevels.length > 0 && (

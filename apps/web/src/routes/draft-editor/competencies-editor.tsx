@@ -1,6 +1,7 @@
 import type { TFramework } from "@ascent/contract";
 import { RowListEditor } from "../../ui/row-list-editor.tsx";
 import { TextCell } from "./editor-fields.tsx";
+import { RowOrderActions } from "./row-order-actions.tsx";
 
 type Competency = TFramework["competencies"][number];
 
@@ -8,16 +9,20 @@ export interface CompetenciesEditorProps {
   competencies: Competency[];
   errors: Record<string, string>;
   onChange: (apply: (competencies: Competency[]) => Competency[]) => void;
+  /** Given, each row gets buttons to move it in the list and to remove it. */
+  onMove?: (competencyId: string, by: -1 | 1) => void;
+  onRemove?: (competencyId: string) => void;
 }
 
 const COLUMNS = [{ header: "Id" }, { header: "Name" }, { header: "Area" }, { header: "Description" }];
 
-export function CompetenciesEditor({ competencies, errors, onChange }: CompetenciesEditorProps) {
+export function CompetenciesEditor({ competencies, errors, onChange, onMove, onRemove }: CompetenciesEditorProps) {
+  const canOrder = onMove !== undefined && onRemove !== undefined;
   return (
     <RowListEditor<Competency>
       layout="table"
       caption="Competencies"
-      columns={COLUMNS}
+      columns={canOrder ? [...COLUMNS, { header: "Order" }] : COLUMNS}
       rows={competencies}
       rowKey={(competency) => competency.id}
       onRowsChange={onChange}
@@ -48,6 +53,15 @@ export function CompetenciesEditor({ competencies, errors, onChange }: Competenc
               value={competency.description}
               onChange={(description) => change({ description })}
             />
+            {canOrder && (
+              <RowOrderActions
+                name={`competency ${index + 1}${competency.name ? ` (${competency.name})` : ""}`}
+                index={index}
+                count={competencies.length}
+                onMove={(by) => onMove(competency.id, by)}
+                onRemove={() => onRemove(competency.id)}
+              />
+            )}
           </>
         );
       }}

@@ -13,9 +13,20 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { PublishForm } from "../framework-detail/draft-panel.tsx";
 import { CompetenciesEditor } from "./competencies-editor.tsx";
-import { fieldId } from "./editor-fields.tsx";
+import {
+  addCompetency,
+  addLevel,
+  draftProblems,
+  moveCompetency,
+  moveLevel,
+  removeCompetency,
+  removeLevel,
+  setScaleLabel,
+} from "./draft-edits.ts";
+import { CellField, fieldId } from "./editor-fields.tsx";
 import { ExpectationsEditor } from "./expectations-editor.tsx";
 import { LevelsEditor } from "./levels-editor.tsx";
+import { PublishDiffSummary } from "./publish-diff-summary.tsx";
 import "./editor.css";
 import "../framework-detail/admin.css";
 
@@ -77,7 +88,12 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
   const [isDirty, setIsDirty] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
-  const errors = fieldErrorsOf(save.error);
+  const problems = draftProblems(framework);
+  // The editor's own checks show as one types; the server's, after a save, take precedence on a field.
+  const errors = {
+    ...Object.fromEntries(problems.map((problem) => [problem.path, problem.message])),
+    ...fieldErrorsOf(save.error),
+  };
   const details = save.error instanceof ApiError ? (save.error.details ?? []) : [];
 
   // Focus a field once the level it lives on is shown (after choosing a problem from the summary).
@@ -158,6 +174,24 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
           </div>
         )}
 
+        {problems.length > 0 && !save.isError && (
+          <div className="callout callout--warning" role="status" aria-live="polite">
+            <h2 className="callout__title">
+              {problems.length === 1 ? "1 thing to fix" : `${problems.length} things to fix`} before this draft is valid
+            </h2>
+            <ul className="problem-list">
+              {problems.slice(0, 30).map((problem, index) => (
+                <li key={index}>
+                  <button type="button" className="button--link" onClick={() => goTo(problem.path)}>
+                    {describeFieldPath(problem.path, framework)}
+                  </button>{" "}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
         <section className="section" aria-labelledby="levels-edit-heading">
           <h2 id="levels-edit-heading">Levels</h2>
           <p className="section__lead">Names, scope and summaries, and the other titles each level goes by.</p>
@@ -170,7 +204,24 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
               setAliasText((current) => ({ ...current, [id]: text }));
               setIsDirty(true);
             }}
+            onMove={(id, by) => editWith((current) => moveLevel(current, id, by))}
+            onRemove={(id) => {
+              editWith((current) => removeLevel(current, id));
+              if (levelId === id) setLevelId(framework.levels.find((level) => level.id !== id)?.id ?? "");
+            }}
           />
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              const added = addLevel(framework);
+              edit(added.framework);
+              setLevelId(added.levelId);
+              setPendingFocus(`levels.${added.framework.levels.length - 1}.name`);
+            }}
+          >
+            Add a level
+          </button>
         </section>
 
         <section className="section" aria-labelledby="competencies-edit-heading">
@@ -180,7 +231,49 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
             competencies={framework.competencies}
             errors={errors}
             onChange={(apply) => editWith((current) => ({ ...current, competencies: apply(current.competencies) }))}
+            onMove={(id, by) => editWith((current) => moveCompetency(current, id, by))}
+            onRemove={(id) => editWith((current) => removeCompetency(current, id))}
           />
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              const added = addCompetency(framework);
+              edit(added.framework);
+              setPendingFocus(`competencies.${added.framework.competencies.length - 1}.name`);
+            }}
+          >
+            Add a competency
+          </button>
+        </section>
+
+        <section className="section" aria-labelledby="scale-edit-heading">
+          <h2 id="scale-edit-heading">Scale</h2>
+          <p className="section__lead">
+            The proficiency scale runs from {framework.scale.min} to {framework.scale.max}; name each point.
+          </p>
+          <div className="scale-labels">
+            {framework.scale.points.map((point) => (
+              <CellField
+                key={point.value}
+                path={`scale.points.${point.value - framework.scale.min}.label`}
+                label={`Label of scale point ${point.value}`}
+                errors={errors}
+              >
+                {(control) => (
+                  <label className="scale-labels__item">
+                    <span className="scale-labels__value">{point.value}</span>
+                    <input
+                      {...control}
+                      className="input"
+                      value={point.label}
+                      onChange={(event) => edit(setScaleLabel(framework, point.value, event.target.value))}
+                    />
+                  </label>
+                )}
+              </CellField>
+            ))}
+          </div>
         </section>
 
         <section className="section" aria-labelledby="expectations-edit-heading">
@@ -217,7 +310,10 @@ function DraftEditor({ slug, initial, version, onPublished }: DraftEditorProps) 
         {isDirty ? (
           <p>Save your changes first; publishing uses the saved draft.</p>
         ) : (
-          <PublishForm framework={slug} draftVersion={version} onPublished={onPublished} />
+          <>
+            <PublishDiffSummary slug={slug} draftVersion={version} />
+            <PublishForm framework={slug} draftVersion={version} onPublished={onPublished} />
+          </>
         )}
       </section>
     </>

@@ -2,6 +2,7 @@ import type { TFramework } from "@ascent/contract";
 import { RowListEditor } from "../../ui/row-list-editor.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { CellField, TextCell } from "./editor-fields.tsx";
+import { RowOrderActions } from "./row-order-actions.tsx";
 
 type Level = TFramework["levels"][number];
 
@@ -25,6 +26,7 @@ const COLUMNS = [
     ),
   },
 ];
+const ORDER_COLUMN = { header: "Order" };
 
 export interface LevelsEditorProps {
   levels: Level[];
@@ -33,14 +35,26 @@ export interface LevelsEditorProps {
   errors: Record<string, string>;
   onChange: (apply: (levels: Level[]) => Level[]) => void;
   onAliasChange: (levelId: string, text: string) => void;
+  /** Given, each row gets buttons to move it along the ladder and to remove it. */
+  onMove?: (levelId: string, by: -1 | 1) => void;
+  onRemove?: (levelId: string) => void;
 }
 
-export function LevelsEditor({ levels, aliasText, errors, onChange, onAliasChange }: LevelsEditorProps) {
+export function LevelsEditor({
+  levels,
+  aliasText,
+  errors,
+  onChange,
+  onAliasChange,
+  onMove,
+  onRemove,
+}: LevelsEditorProps) {
+  const canOrder = onMove !== undefined && onRemove !== undefined;
   return (
     <RowListEditor<Level>
       layout="table"
       caption="Levels, by rank"
-      columns={COLUMNS}
+      columns={canOrder ? [...COLUMNS, ORDER_COLUMN] : COLUMNS}
       rows={levels}
       rowKey={(level) => level.id}
       onRowsChange={onChange}
@@ -108,6 +122,15 @@ export function LevelsEditor({ levels, aliasText, errors, onChange, onAliasChang
                 )}
               </CellField>
             </td>
+            {canOrder && (
+              <RowOrderActions
+                name={`level ${level.rank}${level.name ? ` (${level.name})` : ""}`}
+                index={index}
+                count={levels.length}
+                onMove={(by) => onMove(level.id, by)}
+                onRemove={() => onRemove(level.id)}
+              />
+            )}
           </>
         );
       }}

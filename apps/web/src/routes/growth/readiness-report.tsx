@@ -457,6 +457,8 @@ export function ReadinessReport({ personId, isSelf, firstName, emptyActions }: R
         {isSelf && (
           <p className="timeline__more">
             <Link to="/growth/side-by-side">Compare self, manager and peer ratings side by side</Link>
+            {" · "}
+            <Link to="/growth/compare-targets">Compare your readiness for two levels</Link>
           </p>
         )}
       </section>

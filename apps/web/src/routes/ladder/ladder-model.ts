@@ -54,3 +54,24 @@ export function interpolatedBetween(
 export function applies(expectation: Expectation | undefined): boolean {
   return expectation !== undefined && expectation.weight > 0;
 }
+
+/**
+ * The next level up from a level, as core decides it: the next rank on its own track, else its first
+ * declared move; a framework without moves is one ladder, so there it is simply the next rank.
+ */
+export function nextOnTrack(framework: TFramework, level: Level): Level | undefined {
+  const higher = levelsByRank(framework).filter((l) => l.rank > level.rank);
+  if (!framework.levels.some((l) => (l.moves ?? []).length > 0)) return higher[0];
+  return (
+    higher.find((l) => l.track === level.track) ??
+    (level.moves ?? []).map((id) => higher.find((l) => l.id === id)).find((l) => l !== undefined)
+  );
+}
+
+/** Where one can go from a level: the next rank on its track, then the moves to other tracks. */
+export function movesFrom(framework: TFramework, level: Level): Level[] {
+  const next = nextOnTrack(framework, level);
+  const declared = (level.moves ?? []).flatMap((id) => framework.levels.filter((l) => l.id === id));
+  const all = next ? [next, ...declared] : declared;
+  return all.filter((l, index) => all.findIndex((other) => other.id === l.id) === index);
+}

@@ -9,6 +9,7 @@ import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { TitleLookup } from "../titles/title-lookup.tsx";
 import { DescriptorDialog } from "./descriptor-dialog.tsx";
 import { LadderMatrix, type MatrixCell } from "./ladder-matrix.tsx";
+import { TracksGrid } from "./tracks-grid.tsx";
 import "./ladder.css";
 
 export function LadderPage() {
@@ -105,7 +106,10 @@ export function LadderPage() {
           <p>It has no levels or no competencies yet. An administrator can add them by editing a draft.</p>
         </div>
       ) : (
-        <LadderMatrix framework={framework} onOpen={setOpenCell} />
+        <>
+          <LadderMatrix framework={framework} onOpen={setOpenCell} />
+          <TracksGrid framework={framework} />
+        </>
       )}
 
       <div className="section">

@@ -1,4 +1,5 @@
 import { LIMITS, type TAssessment, type TAssessmentRatingInput, type TFramework } from "@ascent/contract";
+import { nextOnTrack } from "../ladder/ladder-model.ts";
 
 export type Competency = TFramework["competencies"][number];
 export type Level = TFramework["levels"][number];
@@ -37,11 +38,10 @@ export function levelById(document: TFramework, levelId: string | null | undefin
   return document.levels.find((level) => level.id === levelId);
 }
 
-/** The level ranked right above this one; undefined at the top of the ladder. */
+/** The next level up on this level's own track (core's levelAbove); undefined at the top. */
 export function nextLevelOf(document: TFramework, levelId: string): Level | undefined {
   const current = levelById(document, levelId);
-  if (!current) return undefined;
-  return [...document.levels].sort((a, b) => a.rank - b.rank).find((level) => level.rank > current.rank);
+  return current ? nextOnTrack(document, current) : undefined;
 }
 
 export function expectationAt(document: TFramework, levelId: string, competencyId: string): Expectation | undefined {
