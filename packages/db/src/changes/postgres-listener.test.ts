@@ -51,8 +51,8 @@ describeOnDriver("postgres", "change feed across processes", () => {
     // Ends the reader's listening connection (and its idle pool connections) from the server side.
     await writer.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`);
-    expect(await waitUntil(() => !reader.changes.isListening, 2000)).toBe(true);
-    expect(reader.changes.isUnchangedSince(before, [])).toBe(false);
+    // With no backoff it may be listening again before a poll could see it down; the drop shows as a change.
+    expect(await waitUntil(() => !reader.changes.isUnchangedSince(before, []))).toBe(true);
     expect(await waitUntil(() => reader.changes.isListening, 5000)).toBe(true);
     // Whatever was missed while it was down counts as a change for everyone.
     expect(reader.changes.isUnchangedSince(before, [])).toBe(false);
