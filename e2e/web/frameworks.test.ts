@@ -31,7 +31,7 @@ describe("web: frameworks", () => {
     await row.waitFor();
 
     const cells = await row.getByRole("cell").allInnerTexts();
-    expect(cells).toEqual(["v1", expect.any(String), "7", "15", expect.stringMatching(/\d{4}/)]);
+    expect(cells).toEqual(["v1", expect.any(String), "8", "15", expect.stringMatching(/\d{4}/)]);
     expect(await row.getByText("Built-in").isVisible()).toBe(true);
     expect(await row.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(await page.getByRole("status").count()).toBe(0);
@@ -39,7 +39,7 @@ describe("web: frameworks", () => {
     await page.close();
   });
 
-  it("opens the detail page with the seven levels and the competencies by area", async () => {
+  it("opens the detail page with the eight levels and the competencies by area", async () => {
     const { page, errors } = await newPage();
     await page.goto(`${server.url}/frameworks`);
     await page.getByRole("link", { name: "Product Management" }).click();
@@ -51,7 +51,7 @@ describe("web: frameworks", () => {
 
     const levels = page.getByRole("table", { name: "Levels" });
     const levelRows = levels.locator("tbody tr");
-    expect(await levelRows.count()).toBe(7);
+    expect(await levelRows.count()).toBe(8);
     expect(await levelRows.first().getByRole("rowheader").innerText()).toContain("Product Manager");
     expect(await levelRows.last().getByRole("rowheader").innerText()).toContain("Chief Product Officer");
     expect(await levels.getByText("Individual contributor").count()).toBeGreaterThan(0);
