@@ -48,7 +48,7 @@ for (const leg of legs) {
     it("lists the built-in ladder through the typed client", async () => {
       const { frameworks } = await admin.client.call(endpoints.frameworks.list);
       const ladder = frameworks.find((f) => f.slug === "product-management");
-      expect(ladder).toMatchObject({ isBuiltin: true, latestPublishedVersion: 1, levelCount: 7, competencyCount: 15 });
+      expect(ladder).toMatchObject({ isBuiltin: true, latestPublishedVersion: 1, levelCount: 8, competencyCount: 15 });
     });
 
     it("returns a JSON 404 naming the route for unknown API paths", async () => {

@@ -15,7 +15,8 @@ export function FrameworksEmptyState() {
         </li>
         <li>
           <strong>Or start from the built-in one.</strong> Restart the server to load the Product Management ladder:
-          seven levels from Product Manager to Chief Product Officer, assessed on fifteen competencies.
+          eight levels from Product Manager to Chief Product Officer (with Principal PM beside Director), assessed on
+          fifteen competencies.
         </li>
       </ol>
       <p className="muted">
