@@ -20,6 +20,8 @@ export interface ServerConfig {
   metricsToken: string | undefined;
   /** Load the demo organisation on first start with an empty database. */
   loadDemo: boolean;
+  /** How long requests in flight may take to finish on shutdown before their connections are cut; tests shorten it. */
+  shutdownGraceMs?: number;
   /** The clock the server reads; never from the environment, only tests set it. */
   now?: () => Date;
 }

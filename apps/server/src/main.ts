@@ -62,6 +62,27 @@ function scheduledTasks(services: AppServices): ScheduledTask[] {
   return [{ name: "scheduled backup", run: () => services.backups.runScheduled() }];
 }
 
+/** How long requests in flight may take to finish once shutdown starts. */
+const DEFAULT_SHUTDOWN_GRACE_MS = 3_000;
+
+/**
+ * Closes the HTTP server, letting requests in flight finish. A connection that is still open after the
+ * grace period (a keep-alive socket that turned idle after close began, a slow client) is cut, so a
+ * SIGTERM never waits for the 72 s keep-alive timeout.
+ */
+async function closeWithinGrace(app: FastifyInstance, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => {
+    app.log.warn("connections still open after the shutdown grace period; closing them");
+    app.server.closeAllConnections();
+  }, graceMs);
+  cut.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
+
 /** Starts the server: picks the driver, wires the app from the composition root, prepares the database, listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -104,7 +125,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       close() {
         closing ??= (async () => {
           await scheduler.stop();
-          await app.close();
+          await closeWithinGrace(app, config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
           try {
             // After the last request, while the database is still open.
             await local.withdraw();
