@@ -100,7 +100,15 @@ for (const leg of legs) {
       const file = await org.sessions.mia.client.download(endpoints.dataRights.exportMine);
       expect(file.fileName).toMatch(/^ascent-data-.*\.zip$/);
       const files = await unzip(file.bytes);
-      for (const name of ["profile", "evidence", "assessments-given", "goals", "one-on-ones", "access-log"]) {
+      for (const name of [
+        "profile",
+        "level-history",
+        "evidence",
+        "assessments-given",
+        "goals",
+        "one-on-ones",
+        "access-log",
+      ]) {
         expect(files.has(`${name}.json`), name).toBe(true);
         expect(files.has(`${name}.csv`), name).toBe(true);
       }

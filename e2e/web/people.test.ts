@@ -226,6 +226,19 @@ describe("web: people, org chart, import and access", () => {
     await page.locator(".person-facts").getByText("Growth Lab").waitFor();
     const saved = await adminApi.client.call(endpoints.people.get, { params: { id } });
     expect(saved.team).toBe("Growth Lab");
+    const history = page.getByRole("region", { name: "Level history" });
+    await history.getByText("No level change is recorded for Ezra Editable yet.").waitFor();
+
+    // Moving the level asks why, and the page's level history shows the change with that reason.
+    await opener.click();
+    await dialog.getByLabel("Ladder level").selectOption({ label: "2. Senior Product Manager" });
+    await dialog.getByLabel("Why the level changes").fill("Placed after the calibration review");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const row = history.getByRole("row", { name: /Senior Product Manager/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Placed after the calibration review");
+    await page.screenshot({ path: `${SHOTS}/people-level-history.png`, fullPage: true });
 
     // A one-time invite link, shown once as a full URL to copy.
     await page.getByRole("button", { name: "Create invite link" }).click();

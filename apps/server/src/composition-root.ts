@@ -142,6 +142,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       audit,
       endSessions: (personId) => accounts.endSessionsOf(personId),
       access,
+      now,
     }),
     audit,
     auditLog: new AuditLogService({ audit }),
@@ -163,7 +164,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       now,
     }),
     ...assessmentServices,
-    ...buildGrowthServices(db, { people, frameworks, audit, access }, assessmentServices),
+    ...buildGrowthServices(db, { people, frameworks, audit, access, now }, assessmentServices),
   };
 }
 
@@ -276,7 +277,7 @@ function buildAssessmentServices(
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */
 function buildGrowthServices(
   db: DatabaseHandle["db"],
-  { people, frameworks, audit, access }: Omit<SharedParts, "memo" | "now">,
+  { people, frameworks, audit, access, now }: Omit<SharedParts, "memo">,
   { readiness, settings, readinessSnapshots }: ReturnType<typeof buildAssessmentServices>,
 ) {
   const activeFramework = activeFrameworkOf(frameworks);
@@ -328,6 +329,7 @@ function buildGrowthServices(
       titleOverrides,
       ladder: builtinOr(frameworks),
       audit,
+      now,
     }),
   };
 }

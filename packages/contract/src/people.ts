@@ -99,8 +99,24 @@ export const ZUpdatePersonBody = z
     managerId: ZManagerId.optional(),
     team: ZShortText.optional(),
     status: ZPersonStatus.optional(),
+    levelChangeReason: ZShortText.optional().describe(
+      "Why the level changes; kept in the person's level history with the change",
+    ),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "send at least one field to change" });
+
+export const ZLevelHistoryEntry = z
+  .object({
+    id: z.uuid(),
+    from: ZLevelRef.nullable(),
+    to: ZLevelRef.nullable(),
+    effectiveAt: z.iso.datetime({ offset: true }),
+    source: z.enum(["admin-edit", "hris-import", "promotion"]),
+    reason: z.string().nullable(),
+    changedBy: ZPersonLink.nullable(),
+    caseId: z.uuid().nullable(),
+  })
+  .meta({ id: "LevelHistoryEntry" });
 
 const ZPersonParams = z.object({ id: z.uuid() });
 
@@ -182,6 +198,17 @@ export const peopleEndpoints = {
     params: ZPersonParams,
     response: z.object({ person: ZPerson, warnings: z.array(z.string()) }),
   }),
+  levelHistory: defineEndpoint({
+    operationId: "getLevelHistory",
+    method: "GET",
+    path: "/api/people/:id/level-history",
+    summary:
+      "Every change of a person's level, oldest first: from, to, when, what made it (an admin's edit, an HRIS " +
+      "import, a promotion case), why and by whom",
+    tag: "people",
+    params: ZPersonParams,
+    response: z.object({ entries: z.array(ZLevelHistoryEntry) }),
+  }),
   chain: defineEndpoint({
     operationId: "getReportingChain",
     method: "GET",
@@ -227,6 +254,7 @@ export type TPerson = z.infer<typeof ZPerson>;
 export type TDirectory = z.infer<typeof ZDirectory>;
 export type TPersonSummary = z.infer<typeof ZPersonSummary>;
 export type TPersonCard = z.infer<typeof ZPersonCard>;
+export type TLevelHistoryEntry = z.infer<typeof ZLevelHistoryEntry>;
 export type TPersonList = z.infer<typeof ZPersonList>;
 export type TCreatePersonBody = z.infer<typeof ZCreatePersonBody>;
 export type TUpdatePersonBody = z.infer<typeof ZUpdatePersonBody>;

@@ -1,5 +1,5 @@
-import type { LevelRef, OrgNode, Person, PersonProfile, ReportRecord } from "@ascent/core";
-import type { TOrgNode, TPerson, TPersonCard, TPersonSummary } from "@ascent/contract";
+import type { LevelHistoryEntry, LevelRef, OrgNode, Person, PersonProfile, ReportRecord } from "@ascent/core";
+import type { TLevelHistoryEntry, TOrgNode, TPerson, TPersonCard, TPersonSummary } from "@ascent/contract";
 
 export type LevelIndex = ReadonlyMap<string, LevelRef>;
 
@@ -7,6 +7,24 @@ export type LevelIndex = ReadonlyMap<string, LevelRef>;
 function presentLevel(levelId: string | null, levels: LevelIndex) {
   if (!levelId) return null;
   return { id: levelId, name: levels.get(levelId)?.name ?? levelId };
+}
+
+export function presentLevelChange(
+  entry: LevelHistoryEntry,
+  levels: LevelIndex,
+  authors: ReadonlyMap<string, Person>,
+): TLevelHistoryEntry {
+  const author = entry.changedBy ? authors.get(entry.changedBy) : undefined;
+  return {
+    id: entry.id,
+    from: presentLevel(entry.fromLevelId, levels),
+    to: presentLevel(entry.toLevelId, levels),
+    effectiveAt: entry.effectiveAt.toISOString(),
+    source: entry.source,
+    reason: entry.reason,
+    changedBy: author ? { id: author.id, name: author.name } : null,
+    caseId: entry.caseId,
+  };
 }
 
 export function presentPersonSummary(person: Person, levels: LevelIndex): TPersonSummary {

@@ -6,6 +6,7 @@ import {
   presentOrgNode,
   presentPerson,
   presentPersonCard,
+  presentLevelChange,
   presentPersonSummary,
   presentReport,
 } from "../presenters/person.ts";
@@ -54,7 +55,8 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.update,
       policy: ADMIN,
       handler: async ({ viewer, params, body }) => {
-        const { person } = await people.update(params.id, body, viewer);
+        const { levelChangeReason, ...patch } = body;
+        const { person } = await people.update(params.id, patch, viewer, { levelChangeReason });
         return presentPerson(await people.profile(viewer, person.id));
       },
     }),
@@ -64,6 +66,18 @@ export function peopleRoutes(services: AppServices): RouteSpec[] {
       handler: async ({ viewer, params }) => {
         const { person, warnings } = await people.deactivate(params.id, viewer);
         return { person: presentPerson(await people.profile(viewer, person.id)), warnings };
+      },
+    }),
+    route({
+      endpoint: api.levelHistory,
+      policy: PROFILE_READERS,
+      handler: async ({ viewer, params }) => {
+        const entries = await people.levelHistory(viewer, params.id);
+        const [levels, authors] = await Promise.all([
+          people.levelIndex(),
+          people.byIds(entries.flatMap((entry) => (entry.changedBy ? [entry.changedBy] : []))),
+        ]);
+        return { entries: entries.map((entry) => presentLevelChange(entry, levels, authors)) };
       },
     }),
     route({

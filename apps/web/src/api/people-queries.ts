@@ -43,6 +43,7 @@ export const peopleKeys = {
   person: (id: string) => ["people", "person", id] as const,
   name: (id: string) => ["person-names", id] as const,
   chain: (id: string) => ["people", "chain", id] as const,
+  levelHistory: (id: string) => ["people", "level-history", id] as const,
   reports: (id: string, depth: "direct" | "all") => ["people", "reports", id, depth] as const,
   orgChart: (root: string | null, depth: number | null) => ["people", "org-chart", root, depth] as const,
   search: (text: string) => ["people", "search", text] as const,
@@ -120,6 +121,13 @@ export function useReportingChain(id: string | null) {
     queryKey: peopleKeys.chain(id ?? ""),
     queryFn: () => apiClient.call(endpoints.people.chain, { params: { id: id ?? "" } }),
     enabled: id !== null,
+  });
+}
+
+export function useLevelHistory(id: string) {
+  return useQuery({
+    queryKey: peopleKeys.levelHistory(id),
+    queryFn: () => apiClient.call(endpoints.people.levelHistory, { params: { id } }),
   });
 }
 

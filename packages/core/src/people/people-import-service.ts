@@ -19,6 +19,8 @@ export interface PeopleImportPorts {
   ladder: () => Promise<Framework>;
   /** Each committed import is written to the audit log. */
   audit: Pick<AuditRepository, "record">;
+  /** When the levels an import changes take effect. */
+  now: () => Date;
 }
 
 export interface PeopleImportOutcome {
@@ -43,6 +45,11 @@ export class PeopleImportService {
     const committed = await commitPeopleImport(plan, this.ports, {
       actorId: actor.personId,
       fileName: options.fileName,
+      levelChange: {
+        reason: `HRIS import of ${options.fileName}`,
+        actorId: actor.personId,
+        effectiveAt: this.ports.now(),
+      },
     });
     return { preview: plan.preview, committed };
   }

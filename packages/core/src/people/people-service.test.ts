@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import { PeopleService, type LevelRef } from "./people-service.ts";
-import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
+import {
+  normalizeEmail,
+  type LevelChange,
+  type LevelHistoryEntry,
+  type NewPerson,
+  type Person,
+  type PersonPatch,
+} from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
 import { InMemoryAuditLog } from "../audit/audit.fixtures.ts";
 import { accessFromReportingChain } from "../access/access.fixtures.ts";
@@ -10,6 +17,7 @@ import { accessFromReportingChain } from "../access/access.fixtures.ts";
 /** An in-memory PeopleRepository with the same contract as the database one. */
 class InMemoryPeopleRepository implements PeopleRepository {
   private readonly rows = new Map<string, Person>();
+  private readonly history: LevelHistoryEntry[] = [];
   private nextId = 1;
 
   async findById(id: string) {
@@ -56,12 +64,30 @@ class InMemoryPeopleRepository implements PeopleRepository {
     return person;
   }
 
-  async update(id: string, patch: PersonPatch) {
+  async update(id: string, patch: PersonPatch, levelChange?: LevelChange) {
     const person = this.rows.get(id);
     if (!person) throw new Error(`person ${id} not found`);
     const updated = { ...person, ...patch, ...(patch.email ? { email: normalizeEmail(patch.email) } : {}) };
+    if (updated.levelId !== person.levelId) {
+      if (!levelChange) throw new Error("a change of level must say why (levelChange)");
+      this.history.push({
+        id: `h${this.history.length + 1}`,
+        personId: id,
+        fromLevelId: person.levelId,
+        toLevelId: updated.levelId,
+        effectiveAt: levelChange.effectiveAt,
+        source: levelChange.source,
+        reason: levelChange.reason,
+        changedBy: levelChange.actorId,
+        caseId: levelChange.caseId ?? null,
+      });
+    }
     this.rows.set(id, updated);
     return updated;
+  }
+
+  async levelHistory(personId: string) {
+    return this.history.filter((entry) => entry.personId === personId);
   }
 
   async chainAbove(id: string) {
@@ -94,6 +120,8 @@ class InMemoryPeopleRepository implements PeopleRepository {
     return 0;
   }
 }
+
+const CLOCK = new Date("2026-03-02T09:00:00Z");
 
 const LEVELS: LevelRef[] = [
   { id: "pm", name: "Product Manager", rank: 1 },
@@ -136,6 +164,7 @@ describe("PeopleService", () => {
       audit,
       endSessions: async (personId) => endedSessionsOf.push(personId),
       access: accessFromReportingChain(repo),
+      now: () => CLOCK,
     });
     admin = await repo.create({ name: "Ada Admin", email: "admin@example.com" });
     adminViewer = asViewer(admin, true);
@@ -222,6 +251,25 @@ describe("PeopleService", () => {
         ["person.update", created.id, { team: { from: "", to: "Growth" } }],
       ]);
       expect(endedSessionsOf).toEqual([]);
+    });
+
+    it("records a level change with its reason, author and date, readable by the person's chain but not a peer", async () => {
+      await service.update(pm.id, { levelId: "director" }, adminViewer, { levelChangeReason: "  Corrected title  " });
+      await service.update(pm.id, { team: "Growth" }, adminViewer);
+      const history = await service.levelHistory(asViewer(director), pm.id);
+      expect(history).toEqual([
+        expect.objectContaining({
+          fromLevelId: "pm",
+          toLevelId: "director",
+          source: "admin-edit",
+          reason: "Corrected title",
+          changedBy: admin.id,
+          effectiveAt: CLOCK,
+        }),
+      ]);
+      expect(await service.levelHistory(asViewer(pm), pm.id)).toHaveLength(1);
+      const refused = await rejection(service.levelHistory(asViewer(otherPm), pm.id));
+      expect(refused.code).toBe("forbidden");
     });
 
     it("refuses taking another person's email", async () => {

@@ -5,7 +5,14 @@ import { subject } from "../access/policy.ts";
 import type { FrameworkCatalog } from "../framework/framework-catalog.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { buildOrgTree, type OrgNode } from "./org-chart.ts";
-import { normalizeEmail, type NewPerson, type Person, type PersonPatch } from "./person.ts";
+import {
+  normalizeEmail,
+  type LevelChange,
+  type LevelHistoryEntry,
+  type NewPerson,
+  type Person,
+  type PersonPatch,
+} from "./person.ts";
 import type { PeopleFilter, PeopleRepository, ReportRecord } from "./ports.ts";
 
 /** A ladder level a person can be placed on. */
@@ -49,6 +56,8 @@ export interface PeopleServicePorts {
   endSessions: (personId: string) => Promise<unknown>;
   /** Who may read a person's profile, chain and reports (PROFILE_READERS). */
   access: Pick<Access, "authorize">;
+  /** When a level change takes effect. */
+  now: () => Date;
 }
 
 /** A person's profile, managers and reports: the person, the managers above them, and admins (who manage people). */
@@ -113,6 +122,17 @@ export class PeopleService {
     };
   }
 
+  /** Every change of the person's level, oldest first: for whoever may read their profile. */
+  async levelHistory(viewer: Viewer, id: string): Promise<LevelHistoryEntry[]> {
+    await this.ports.access.authorize(viewer, PROFILE_READERS, id);
+    await this.get(id);
+    return this.ports.people.levelHistory(id);
+  }
+
+  private adminEdit(actor: Viewer, reason: string | null): LevelChange {
+    return { source: "admin-edit", reason, actorId: actor.personId, effectiveAt: this.ports.now() };
+  }
+
   /** Ids the viewer may see in lists: null for everyone (admins), else themselves and everyone below them. */
   async visibleIds(viewer: Viewer): Promise<string[] | null> {
     if (viewer.isAdmin) return null;
@@ -155,7 +175,7 @@ export class PeopleService {
     await this.assertEmailFree(input.email);
     if (input.levelId) await this.assertKnownLevel(input.levelId);
     if (input.managerId) await this.findManager(input.managerId);
-    const person = await this.ports.people.create(input);
+    const person = await this.ports.people.create(input, this.adminEdit(actor, null));
     const { name, email, title, levelId, managerId, team } = person;
     await this.recordWrite(actor.personId, "person.create", person.id, {
       name,
@@ -172,7 +192,12 @@ export class PeopleService {
    * Applies the fields that differ and reports them. An admin may not deactivate themself,
    * which would lock them out mid-change.
    */
-  async update(id: string, patch: PersonPatch, actor: Viewer): Promise<{ person: Person; changes: FieldChanges }> {
+  async update(
+    id: string,
+    patch: PersonPatch,
+    actor: Viewer,
+    options: { levelChangeReason?: string | undefined } = {},
+  ): Promise<{ person: Person; changes: FieldChanges }> {
     assertAdmin(actor);
     const actorId = actor.personId;
     const person = await this.get(id);
@@ -195,7 +220,8 @@ export class PeopleService {
     if (changed.status === "inactive" && person.id === actorId) {
       throw conflictOn("status", "You cannot deactivate yourself; ask another admin");
     }
-    const updated = await this.ports.people.update(person.id, changed);
+    const levelChange = this.adminEdit(actor, options.levelChangeReason?.trim() || null);
+    const updated = await this.ports.people.update(person.id, changed, levelChange);
     await this.recordWrite(actorId, "person.update", person.id, { changes });
     if (changes.status?.to === "inactive") await this.ports.endSessions(person.id);
     return { person: updated, changes };

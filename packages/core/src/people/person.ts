@@ -27,3 +27,28 @@ export type PersonPatch = Partial<
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** What moved a person's level. */
+export type LevelChangeSource = "admin-edit" | "hris-import" | "promotion";
+
+/** Why and when a level changes; every write that changes a level carries one. */
+export interface LevelChange {
+  source: LevelChangeSource;
+  reason: string | null;
+  actorId: string | null;
+  /** The promotion case behind the change, when there is one. */
+  caseId?: string | null;
+  effectiveAt: Date;
+}
+
+export interface LevelHistoryEntry {
+  id: string;
+  personId: string;
+  fromLevelId: string | null;
+  toLevelId: string | null;
+  effectiveAt: Date;
+  source: LevelChangeSource;
+  reason: string | null;
+  changedBy: string | null;
+  caseId: string | null;
+}

@@ -1,5 +1,5 @@
 import type { TitleOverride } from "../titles/index.ts";
-import type { NewPerson, Person, PersonPatch } from "./person.ts";
+import type { LevelChange, LevelHistoryEntry, NewPerson, Person, PersonPatch } from "./person.ts";
 
 export interface PeopleFilter {
   search?: string;
@@ -23,8 +23,12 @@ export interface PeopleRepository {
   findByEmail(email: string): Promise<Person | null>;
   findByEmails(emails: string[]): Promise<Person[]>;
   list(filter?: PeopleFilter): Promise<{ people: Person[]; total: number }>;
-  create(person: NewPerson): Promise<Person>;
-  update(id: string, patch: PersonPatch): Promise<Person>;
+  /** With a level and a `levelChange`, the first placement is written to the level history with the person. */
+  create(person: NewPerson, levelChange?: LevelChange): Promise<Person>;
+  /** A patch that changes the level must carry `levelChange`; its history entry is written in the same transaction. */
+  update(id: string, patch: PersonPatch, levelChange?: LevelChange): Promise<Person>;
+  /** The person's level changes, oldest first. */
+  levelHistory(personId: string): Promise<LevelHistoryEntry[]>;
   /** Managers above the person, nearest first. */
   chainAbove(id: string): Promise<Person[]>;
   /** Everyone below the person, with their depth. */
@@ -73,6 +77,8 @@ export interface UpsertImportOptions {
   batchSize?: number;
   /** Called after each batch with the rows written so far. */
   onProgress?: (rowsWritten: number) => void;
+  /** Why levels change in this import (source "hris-import"); each changed level gets a history entry. */
+  levelChange?: Omit<LevelChange, "source" | "caseId">;
 }
 
 export interface UpsertImportResult {

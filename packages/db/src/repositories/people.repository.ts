@@ -3,6 +3,8 @@ import {
   AppError,
   normalizeEmail,
   type ImportedPersonRow,
+  type LevelChange,
+  type LevelHistoryEntry,
   type ManagerLink,
   type NewPerson,
   type PeopleFilter,
@@ -19,7 +21,7 @@ import {
 } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
 import { resultRows } from "../migrate.ts";
-import { people, titleOverrides } from "../schema/index.ts";
+import { people, personLevelHistory, titleOverrides } from "../schema/index.ts";
 
 type PersonRow = typeof people.$inferSelect;
 
@@ -130,23 +132,55 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
     return { people: rows.map(toPerson), total: Number(totalRow?.n ?? 0) };
   }
 
-  async create(person: NewPerson): Promise<Person> {
-    const [row] = await this.db
-      .insert(people)
-      .values({ ...person, email: normalizeEmail(person.email) })
-      .returning();
-    if (!row) throw new Error("insert into people returned no row");
-    return toPerson(row);
+  async create(person: NewPerson, levelChange?: LevelChange): Promise<Person> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(people)
+        .values({ ...person, email: normalizeEmail(person.email) })
+        .returning();
+      if (!row) throw new Error("insert into people returned no row");
+      // A first placement is recorded when the caller says why (an admin adding someone); seeds need not.
+      if (row.levelId !== null && levelChange) await recordLevelChange(tx, row.id, null, row.levelId, levelChange);
+      return toPerson(row);
+    });
   }
 
-  async update(id: string, patch: PersonPatch): Promise<Person> {
-    const [row] = await this.db
-      .update(people)
-      .set({ ...patch, ...(patch.email ? { email: normalizeEmail(patch.email) } : {}), updatedAt: new Date() })
-      .where(eq(people.id, id))
-      .returning();
-    if (!row) throw new Error(`person ${id} not found`);
-    return toPerson(row);
+  async update(id: string, patch: PersonPatch, levelChange?: LevelChange): Promise<Person> {
+    return this.db.transaction(async (tx) => {
+      const [before] =
+        patch.levelId === undefined
+          ? [undefined]
+          : await tx.select({ levelId: people.levelId }).from(people).where(eq(people.id, id)).for("update");
+      const [row] = await tx
+        .update(people)
+        .set({ ...patch, ...(patch.email ? { email: normalizeEmail(patch.email) } : {}), updatedAt: new Date() })
+        .where(eq(people.id, id))
+        .returning();
+      if (!row) throw new Error(`person ${id} not found`);
+      if (before && before.levelId !== row.levelId) {
+        await recordLevelChange(tx, id, before.levelId, row.levelId, requireLevelChange(levelChange));
+      }
+      return toPerson(row);
+    });
+  }
+
+  async levelHistory(personId: string): Promise<LevelHistoryEntry[]> {
+    const rows = await this.db
+      .select()
+      .from(personLevelHistory)
+      .where(eq(personLevelHistory.personId, personId))
+      .orderBy(asc(personLevelHistory.effectiveAt), asc(personLevelHistory.recordedAt));
+    return rows.map((row) => ({
+      id: row.id,
+      personId: row.personId,
+      fromLevelId: row.fromLevelId,
+      toLevelId: row.toLevelId,
+      effectiveAt: row.effectiveAt,
+      source: row.source,
+      reason: row.reason,
+      changedBy: row.changedBy,
+      caseId: row.caseId,
+    }));
   }
 
   async chainAbove(id: string): Promise<Person[]> {
@@ -259,12 +293,19 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
     options: UpsertImportOptions = {},
   ): Promise<UpsertImportResult> {
     const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+    const { levelChange } = options;
+    const levelChangeAt = levelChange ? sql`${levelChange.effectiveAt.toISOString()}::timestamptz` : sql`now()`;
     return this.db.transaction(async (tx) => {
       let written = 0;
       const unlinked: { email: string; managerEmail: string }[] = [];
       for (const batch of managerFirstBatches(rows, batchSize)) {
         const managerOf = new Map(batch.map((row) => [normalizeEmail(row.email), row.managerEmail]));
+        // Every CTE reads the snapshot from before the statement, so `before` holds the old levels.
         const result = await tx.execute(sql`
+          with before as (
+            select email, level_id from people where email = any(${textArray([...managerOf.keys()])})
+          ),
+          upserted as (
           insert into people (email, name, title, team, level_id, manager_id)
           select v.email, v.name, v.title, v.team, v.level_id,
                  (select boss.id from people boss where boss.email = v.manager_email)
@@ -281,7 +322,16 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
             level_id = excluded.level_id, manager_id = excluded.manager_id, updated_at = now()
           where (people.name, people.title, people.team, people.level_id, people.manager_id)
             is distinct from (excluded.name, excluded.title, excluded.team, excluded.level_id, excluded.manager_id)
-          returning people.email, people.manager_id`);
+          returning people.id, people.email, people.level_id, people.manager_id
+          ),
+          history as (
+            insert into person_level_history (person_id, from_level_id, to_level_id, effective_at, source, reason, changed_by)
+            select u.id, b.level_id, u.level_id, ${levelChangeAt}, 'hris-import', ${levelChange?.reason ?? null},
+                   ${levelChange?.actorId ?? null}::uuid
+            from upserted u left join before b on b.email = u.email
+            where u.level_id is distinct from b.level_id
+          )
+          select email, manager_id from upserted`);
         for (const row of resultRows<{ email: string; manager_id: string | null }>(result)) {
           const managerEmail = managerOf.get(row.email);
           if (row.manager_id === null && managerEmail) unlinked.push({ email: row.email, managerEmail });
@@ -304,6 +354,31 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
       return { created: Number(counts?.created ?? 0), updated: Number(counts?.updated ?? 0) };
     });
   }
+}
+
+function requireLevelChange(levelChange: LevelChange | undefined): LevelChange {
+  // A level that moves without a recorded reason is the silent change the level history exists to prevent.
+  if (!levelChange) throw new Error("a change of level must say why (levelChange)");
+  return levelChange;
+}
+
+async function recordLevelChange(
+  tx: AppDatabase,
+  personId: string,
+  fromLevelId: string | null,
+  toLevelId: string | null,
+  change: LevelChange,
+): Promise<void> {
+  await tx.insert(personLevelHistory).values({
+    personId,
+    fromLevelId,
+    toLevelId,
+    effectiveAt: change.effectiveAt,
+    source: change.source,
+    reason: change.reason,
+    changedBy: change.actorId,
+    caseId: change.caseId ?? null,
+  });
 }
 
 async function linkManagers(tx: AppDatabase, links: readonly { email: string; managerEmail: string }[]): Promise<void> {

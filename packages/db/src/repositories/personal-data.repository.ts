@@ -13,6 +13,7 @@ import {
   oneOnOnePrivateNotes,
   oneOnOnes,
   people,
+  personLevelHistory,
   ratings,
   vpFitChecks,
 } from "../schema/index.ts";
@@ -29,6 +30,14 @@ export class DrizzlePersonalDataSource implements PersonalDataSource {
     const db = this.db;
     const tables = new Map<string, PersonalDataRow[]>();
     tables.set("profile", await db.select().from(people).where(eq(people.id, personId)));
+    tables.set(
+      "level-history",
+      await db
+        .select()
+        .from(personLevelHistory)
+        .where(eq(personLevelHistory.personId, personId))
+        .orderBy(asc(personLevelHistory.effectiveAt)),
+    );
     const given = await db
       .select()
       .from(assessments)

@@ -21,9 +21,19 @@ interface FormValues {
   levelId: string;
   team: string;
   manager: PickedPerson | null;
+  /** Asked for only when an edit moves the level; kept in the person's level history. */
+  levelChangeReason: string;
 }
 
-const EMPTY: FormValues = { name: "", email: "", title: "", levelId: "", team: "", manager: null };
+const EMPTY: FormValues = {
+  name: "",
+  email: "",
+  title: "",
+  levelId: "",
+  team: "",
+  manager: null,
+  levelChangeReason: "",
+};
 
 function valuesOf(person: TPerson): FormValues {
   return {
@@ -33,6 +43,7 @@ function valuesOf(person: TPerson): FormValues {
     levelId: person.level?.id ?? "",
     team: person.team,
     manager: person.manager,
+    levelChangeReason: "",
   };
 }
 
@@ -52,7 +63,10 @@ function changesBetween(before: FormValues, after: FormValues): TUpdatePersonBod
   if (after.email.trim() !== before.email) body.email = after.email.trim();
   if (after.title.trim() !== before.title) body.title = after.title.trim();
   if (after.team.trim() !== before.team) body.team = after.team.trim();
-  if (after.levelId !== before.levelId) body.levelId = after.levelId || null;
+  if (after.levelId !== before.levelId) {
+    body.levelId = after.levelId || null;
+    if (after.levelChangeReason.trim()) body.levelChangeReason = after.levelChangeReason.trim();
+  }
   if ((after.manager?.id ?? null) !== (before.manager?.id ?? null)) body.managerId = after.manager?.id ?? null;
   return body;
 }
@@ -164,6 +178,24 @@ function PersonForm({
           )}
         </FormField>
       </div>
+      {personId !== null && values.levelId !== initial.levelId && (
+        <FormField
+          label="Why the level changes"
+          isOptional
+          hint="Kept in their level history, which they and their managers can read."
+          error={errors.levelChangeReason}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              maxLength={LIMITS.shortText}
+              value={values.levelChangeReason}
+              onChange={(e) => set("levelChangeReason", e.target.value)}
+            />
+          )}
+        </FormField>
+      )}
       <FormField label="Team" isOptional error={errors.team}>
         {(control) => (
           <>

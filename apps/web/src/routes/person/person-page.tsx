@@ -19,6 +19,7 @@ import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { DeactivatePersonDialog, type DeactivateTarget } from "../people/deactivate-person-dialog.tsx";
 import { EditPersonDialog } from "../people/person-form-dialog.tsx";
 import "../people/people.css";
+import { LevelHistorySection } from "./level-history-section.tsx";
 import { OneTimeLinkPanel } from "./one-time-link-panel.tsx";
 
 /**
@@ -342,6 +343,7 @@ function PersonView({ id, viewer }: { id: string; viewer: SignedInViewer }) {
 
       <ReportingChainSection chain={chain.data.chain} openable={openable} />
       <DirectReports person={shown} />
+      <LevelHistorySection personId={shown.id} personName={shown.name} />
 
       {viewer.isAdmin && shown.status === "active" && (
         <div className="section">
