@@ -234,6 +234,23 @@ const EXPECTED: Record<string, Expectation> = {
   listMyVpFit: signedIn(200),
   getOrgInsights: adminOnly(200),
   getTeamInsights: signedIn(200),
+  getLevelHistory: PERSON_RECORD,
+  // Promotion cases: everyone signed in lists the cases they take part in; a made-up case is 404 to all.
+  listPromotionCases: signedIn(200),
+  nominateForPromotion: only(["directManager"], 201),
+  getPromotionCase: unknownObject,
+  writePromotionCase: unknownObject,
+  submitPromotionCase: unknownObject,
+  getPromotionPacket: unknownObject,
+  downloadPromotionPacketPdf: unknownObject,
+  downloadPromotionPacketMarkdown: unknownObject,
+  commentOnPromotionCase: unknownObject,
+  voteOnPromotionCase: unknownObject,
+  declarePromotionConflict: unknownObject,
+  decidePromotionCase: unknownObject,
+  getPromotionStats: adminOnly(200),
+  listPromotionCommittees: signedIn(200),
+  createPromotionCommittee: adminOnly(201),
 };
 
 interface MatrixContext {
@@ -375,6 +392,30 @@ const RECIPES: Record<string, Recipe> = {
     body: () => ({ answers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i + 1}`, 3])) }),
   },
 };
+
+const MADE_UP_CASE = { params: () => ({ id: "00000000-0000-4000-8000-000000000000" }) };
+Object.assign(RECIPES, {
+  nominateForPromotion: {
+    body: (_persona: Persona, ctx: MatrixContext) => ({ personId: ctx.org.people.member.id, toLevelId: "senior-pm" }),
+  },
+  getPromotionCase: MADE_UP_CASE,
+  writePromotionCase: { ...MADE_UP_CASE, body: () => ({ sections: [] }) },
+  submitPromotionCase: { ...MADE_UP_CASE, body: () => ({ committeeId: "00000000-0000-4000-8000-000000000001" }) },
+  getPromotionPacket: MADE_UP_CASE,
+  downloadPromotionPacketPdf: MADE_UP_CASE,
+  downloadPromotionPacketMarkdown: MADE_UP_CASE,
+  commentOnPromotionCase: { ...MADE_UP_CASE, body: () => ({ body: "A comment" }) },
+  voteOnPromotionCase: { ...MADE_UP_CASE, body: () => ({ vote: "approve", reason: "A reason" }) },
+  declarePromotionConflict: { ...MADE_UP_CASE, body: () => ({ note: "A conflict" }) },
+  decidePromotionCase: { ...MADE_UP_CASE, body: () => ({ outcome: "declined", rationale: "A rationale" }) },
+  createPromotionCommittee: {
+    body: (_persona: Persona, ctx: MatrixContext) => ({
+      name: "Matrix committee",
+      chairId: ctx.org.people.unrelatedManager.id,
+      memberIds: [],
+    }),
+  },
+} satisfies Record<string, Recipe>);
 
 /** A route about a person: the :id of /api/people/:id… is whom the call is about. */
 const isPersonRoute = (endpoint: Endpoint) =>

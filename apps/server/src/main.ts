@@ -59,7 +59,10 @@ export async function prepareDatabase(
 const SCHEDULER_TICK_MS = 60_000;
 
 function scheduledTasks(services: AppServices): ScheduledTask[] {
-  return [{ name: "scheduled backup", run: () => services.backups.runScheduled() }];
+  return [
+    { name: "scheduled backup", run: () => services.backups.runScheduled() },
+    { name: "promotion level changes", run: () => services.promotions.applyDueLevelChanges() },
+  ];
 }
 
 /** How long requests in flight may take to finish once shutdown starts. */

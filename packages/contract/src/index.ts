@@ -19,6 +19,7 @@ export * from "./evidence.ts";
 export * from "./readiness.ts";
 export * from "./plans.ts";
 export * from "./goals.ts";
+export * from "./promotions.ts";
 export * from "./one-on-ones.ts";
 export * from "./mentors.ts";
 export * from "./advisor.ts";
@@ -47,6 +48,7 @@ import { advisorEndpoints } from "./advisor.ts";
 import { insightsEndpoints } from "./insights.ts";
 import { backupEndpoints } from "./backups.ts";
 import { dataRightsEndpoints } from "./data-rights.ts";
+import { promotionsEndpoints } from "./promotions.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -71,4 +73,5 @@ export const endpoints = {
   insights: insightsEndpoints,
   backups: backupEndpoints,
   dataRights: dataRightsEndpoints,
+  promotions: promotionsEndpoints,
 };

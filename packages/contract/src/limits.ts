@@ -39,6 +39,9 @@ export const LIMITS = {
   evidenceCompetencies: 20,
   goalActions: 30,
   actionItems: 50,
+  /** Sections of a promotion case (one per competency of the target level) and members of a committee. */
+  promotionCaseSections: 60,
+  committeeMembers: 50,
   planListEntries: 30,
   planIndustries: 20,
   planCompetencies: 15,

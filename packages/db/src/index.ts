@@ -18,6 +18,7 @@ export * from "./repositories/growth-plans.repository.ts";
 export { ChangeFeed, CHANGES_CHANNEL } from "./changes/change-feed.ts";
 export { ChangeAwareMemo } from "./changes/change-aware-memo.ts";
 export * from "./repositories/framework-migration.repository.ts";
+export * from "./repositories/promotions.repository.ts";
 export * from "./backup/backup-archive.ts";
 export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";

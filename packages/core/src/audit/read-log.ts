@@ -2,7 +2,7 @@ import type { Viewer } from "../access/viewer.ts";
 import type { AuditRepository } from "./audit.ts";
 
 /** What can be read of someone else's: the owner sees these reads in their access log. */
-export type ReadTarget = "plan" | "evidence" | "notes" | "one_on_one" | "readiness";
+export type ReadTarget = "plan" | "evidence" | "notes" | "one_on_one" | "readiness" | "promotion_packet";
 
 export interface ReadOf {
   subjectId: string;

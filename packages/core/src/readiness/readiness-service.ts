@@ -63,7 +63,7 @@ export interface ReadinessPorts {
   now?: () => Date;
 }
 
-interface ReadinessOptions {
+export interface ReadinessOptions {
   targetLevelId?: string;
   canSeePrivateEvidence: boolean;
 }
