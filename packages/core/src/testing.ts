@@ -3,3 +3,4 @@ export { buildFramework } from "./framework/framework.fixtures.ts";
 export { buildMigrationMap, buildNextFramework } from "./framework/migration.fixtures.ts";
 export { InMemoryAuditLog } from "./audit/audit.fixtures.ts";
 export { accessFromReportingChain } from "./access/access.fixtures.ts";
+export { seededRandom, normalFrom, simulateManagerCycle } from "./rater-effects/rater-effects.fixtures.ts";
