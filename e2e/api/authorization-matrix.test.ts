@@ -234,6 +234,8 @@ const EXPECTED: Record<string, Expectation> = {
   listMyVpFit: signedIn(200),
   getOrgInsights: adminOnly(200),
   getTeamInsights: signedIn(200),
+  // The :id given is a person's, which is no review cycle: the admin is told so, everyone else refused first.
+  getCycleRaterEffects: adminOnly(404),
 };
 
 interface MatrixContext {

@@ -23,6 +23,7 @@ import {
   PeopleImportService,
   PeopleService,
   PersonalDataExportService,
+  RaterEffectsService,
   ReadinessService,
   TeamReadinessService,
   TitleOverrideService,
@@ -42,6 +43,7 @@ import {
   DrizzleOneTimeLinkRepository,
   DrizzlePeopleRepository,
   DrizzlePersonalDataSource,
+  DrizzleRaterEffectsRepository,
   DrizzleRateLimitRepository,
   DrizzleSessionRepository,
   DrizzleTitleOverrideRepository,
@@ -270,6 +272,10 @@ function buildAssessmentServices(
       now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
+    raterEffects: new RaterEffectsService({
+      ratings: new DrizzleRaterEffectsRepository(db),
+      anonymityThreshold: async () => (await readiness.settings()).k,
+    }),
   };
 }
 
