@@ -25,6 +25,8 @@ export interface SimulatedCycleSpec {
   crossRaters: { min: number; max: number };
   offsetSd: number;
   noiseSd: number;
+  /** Peers who also rate each report: `perSubject` of them, drawn from a pool of `pool` colleagues. */
+  peers?: { pool: number; perSubject: number };
   /** Rounds every score to a whole point on 1–5, as the form records them. */
   isRounded?: boolean;
   seed: number;
@@ -32,7 +34,7 @@ export interface SimulatedCycleSpec {
 
 export interface SimulatedCycle {
   ratings: RaterRating[];
-  /** Each manager's true offset. */
+  /** Each rater's true offset. */
   trueOffsets: Map<string, number>;
 }
 
@@ -45,6 +47,8 @@ export function simulateManagerCycle(spec: SimulatedCycleSpec): SimulatedCycle {
   const normal = normalFrom(random);
   const managerIds = Array.from({ length: spec.managers }, (_, m) => `manager-${m}`);
   const trueOffsets = new Map(managerIds.map((id) => [id, spec.offsetSd * normal()]));
+  const peerIds = Array.from({ length: spec.peers?.pool ?? 0 }, (_, p) => `peer-${p}`);
+  for (const id of peerIds) trueOffsets.set(id, spec.offsetSd * normal());
   const competencyIds = Array.from({ length: spec.competencies }, (_, c) => `competency-${c}`);
   const ratings: RaterRating[] = [];
   for (let m = 0; m < spec.managers; m++) {
@@ -57,6 +61,11 @@ export function simulateManagerCycle(spec: SimulatedCycleSpec): SimulatedCycle {
       while (raters.length < 1 + Math.min(extra, spec.managers - 1)) {
         const other = managerIds[Math.floor(random() * spec.managers)] as string;
         if (!raters.includes(other)) raters.push(other);
+      }
+      const managerCount = raters.length;
+      while (raters.length < managerCount + Math.min(spec.peers?.perSubject ?? 0, peerIds.length)) {
+        const peer = peerIds[Math.floor(random() * peerIds.length)] as string;
+        if (!raters.includes(peer)) raters.push(peer);
       }
       for (const raterId of raters) {
         const offset = trueOffsets.get(raterId) as number;
