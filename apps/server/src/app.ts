@@ -35,6 +35,7 @@ import { insightsRoutes } from "./routes/insights.routes.ts";
 import { backupRoutes } from "./routes/backups.routes.ts";
 import { dataRightsRoutes } from "./routes/data-rights.routes.ts";
 import { promotionsRoutes } from "./routes/promotions.routes.ts";
+import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
   createWarmupStatus,
@@ -94,6 +95,7 @@ export function buildRouteTable(
     ...backupRoutes(services),
     ...dataRightsRoutes(services),
     ...promotionsRoutes(services),
+    ...raterEffectsRoutes(services),
   ];
 }
 

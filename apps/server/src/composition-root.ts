@@ -24,6 +24,7 @@ import {
   PeopleImportService,
   PeopleService,
   PersonalDataExportService,
+  RaterEffectsService,
   ReadinessService,
   TeamReadinessService,
   TitleOverrideService,
@@ -43,6 +44,7 @@ import {
   DrizzleOneTimeLinkRepository,
   DrizzlePeopleRepository,
   DrizzlePersonalDataSource,
+  DrizzleRaterEffectsRepository,
   DrizzleRateLimitRepository,
   DrizzleSessionRepository,
   DrizzleTitleOverrideRepository,
@@ -273,6 +275,10 @@ function buildAssessmentServices(
       now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
+    raterEffects: new RaterEffectsService({
+      ratings: new DrizzleRaterEffectsRepository(db),
+      anonymityThreshold: async () => (await readiness.settings()).k,
+    }),
   };
 }
 

@@ -26,6 +26,7 @@ export * from "./advisor.ts";
 export * from "./insights.ts";
 export * from "./backups.ts";
 export * from "./data-rights.ts";
+export * from "./rater-effects.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -49,6 +50,7 @@ import { insightsEndpoints } from "./insights.ts";
 import { backupEndpoints } from "./backups.ts";
 import { dataRightsEndpoints } from "./data-rights.ts";
 import { promotionsEndpoints } from "./promotions.ts";
+import { raterEffectsEndpoints } from "./rater-effects.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -74,4 +76,5 @@ export const endpoints = {
   backups: backupEndpoints,
   dataRights: dataRightsEndpoints,
   promotions: promotionsEndpoints,
+  raterEffects: raterEffectsEndpoints,
 };

@@ -21,3 +21,4 @@ export * from "./framework-migration/index.ts";
 export * from "./backups/index.ts";
 export * from "./data-rights/index.ts";
 export * from "./promotions/index.ts";
+export * from "./rater-effects/index.ts";

@@ -15,6 +15,7 @@ export * from "./repositories/readiness.repository.ts";
 export * from "./repositories/advisor.repository.ts";
 export * from "./repositories/one-on-ones.repository.ts";
 export * from "./repositories/growth-plans.repository.ts";
+export * from "./repositories/rater-effects.repository.ts";
 export { ChangeFeed, CHANGES_CHANNEL } from "./changes/change-feed.ts";
 export { ChangeAwareMemo } from "./changes/change-aware-memo.ts";
 export * from "./repositories/framework-migration.repository.ts";

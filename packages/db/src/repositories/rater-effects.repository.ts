@@ -1,0 +1,52 @@
+import { eq, sql } from "drizzle-orm";
+import type { CycleRating, RaterEffectsRepository } from "@ascent/core";
+import type { AppDatabase } from "../database.ts";
+import { resultRows } from "../migrate.ts";
+import { reviewCycles } from "../schema/index.ts";
+
+/** A cycle's manager, peer and upward scores, for the rater-effects fit. */
+export class DrizzleRaterEffectsRepository implements RaterEffectsRepository {
+  constructor(private readonly db: AppDatabase) {}
+
+  async cycleExists(cycleId: string): Promise<boolean> {
+    const rows = await this.db.select({ id: reviewCycles.id }).from(reviewCycles).where(eq(reviewCycles.id, cycleId));
+    return rows.length > 0;
+  }
+
+  async cycleRatings(cycleId: string): Promise<CycleRating[]> {
+    // The latest submission per subject, rater and relation (a correction replaces what it corrects),
+    // one row per assessment with its scores as parallel arrays. A peer's or report's id never leaves
+    // the database: it becomes a key that is the same across the cycle's subjects, as the fit needs,
+    // and means nothing outside it.
+    const result = await this.db.execute(sql`
+      select a.rater_key, a.relation, a.subject_id, r.competency_ids, r.scores
+      from (
+        select distinct on (a.subject_id, a.rater_id, a.relation)
+               a.id, a.subject_id, a.relation,
+               case when a.relation = 'manager' then a.rater_id::text
+                    else md5(a.rater_id::text || ':' || a.cycle_id::text) end as rater_key
+        from assessments a
+        where a.cycle_id = ${cycleId}::uuid
+          and a.status = 'submitted'
+          and a.relation in ('manager', 'peer', 'upward')
+        order by a.subject_id, a.rater_id, a.relation, a.submitted_at desc, a.created_at desc
+      ) a
+      cross join lateral (
+        select array_agg(r.competency_id) as competency_ids, array_agg(r.score) as scores
+        from ratings r
+        where r.assessment_id = a.id and r.score is not null
+      ) r`);
+    const out: CycleRating[] = [];
+    for (const row of resultRows<Record<string, unknown>>(result)) {
+      const competencyIds = (row.competency_ids as string[] | null) ?? [];
+      const scores = (row.scores as number[] | null) ?? [];
+      const raterId = String(row.rater_key);
+      const relation = row.relation as CycleRating["relation"];
+      const subjectId = String(row.subject_id);
+      competencyIds.forEach((competencyId, index) =>
+        out.push({ raterId, relation, subjectId, competencyId, score: Number(scores[index]) }),
+      );
+    }
+    return out;
+  }
+}
