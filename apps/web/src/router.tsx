@@ -68,6 +68,8 @@ const OneOnOnePage = lazyPage(() => import("./routes/one-on-ones/one-on-one-page
 const MentorsPage = lazyPage(() => import("./routes/mentors/mentors-page.tsx"), "MentorsPage");
 const AdvisorPage = lazyPage(() => import("./routes/advisor/advisor-page.tsx"), "AdvisorPage");
 const InsightsPage = lazyPage(() => import("./routes/insights/insights-page.tsx"), "InsightsPage");
+const PromotionsPage = lazyPage(() => import("./routes/promotions/promotions-page.tsx"), "PromotionsPage");
+const PromotionCasePage = lazyPage(() => import("./routes/promotions/promotion-case-page.tsx"), "PromotionCasePage");
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -126,6 +128,8 @@ export function createRouter() {
             { path: "mentors", element: <MentorsPage /> },
             { path: "advisor", element: <AdvisorPage /> },
             { path: "insights", element: <InsightsPage /> },
+            { path: "promotions", element: <PromotionsPage /> },
+            { path: "promotions/:id", element: <PromotionCasePage /> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

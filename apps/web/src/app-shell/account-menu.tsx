@@ -78,6 +78,11 @@ export function AccountMenu({ session }: { session: TSessionInfo }) {
             </Link>
           </li>
           <li>
+            <Link to="/promotions" className="account-menu__item">
+              Promotion cases
+            </Link>
+          </li>
+          <li>
             <button
               type="button"
               className="account-menu__item"

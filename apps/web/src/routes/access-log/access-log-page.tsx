@@ -15,6 +15,7 @@ const READ_LABELS: Record<string, string> = {
   one_on_one: "Notes of a 1:1",
   "one_on_one.shared_notes": "Shared notes of a 1:1",
   goal: "Your development goals",
+  promotion_packet: "Your promotion packet",
 };
 
 function whatWasRead(entry: TAccessLogEntry): string {

@@ -20,6 +20,7 @@ import { DeactivatePersonDialog, type DeactivateTarget } from "../people/deactiv
 import { EditPersonDialog } from "../people/person-form-dialog.tsx";
 import "../people/people.css";
 import { LevelHistorySection } from "./level-history-section.tsx";
+import { NominateButton } from "./nominate-dialog.tsx";
 import { OneTimeLinkPanel } from "./one-time-link-panel.tsx";
 
 /**
@@ -333,6 +334,11 @@ function PersonView({ id, viewer }: { id: string; viewer: SignedInViewer }) {
       </PageHeading>
 
       {viewer.isAdmin && <AdminActions person={shown} />}
+      {shown.manager?.id === viewer.personId && shown.status === "active" && (
+        <div className="section">
+          <NominateButton person={shown} />
+        </div>
+      )}
 
       <PersonFacts person={shown} openable={openable} />
       {shown.id === viewer.personId && (

@@ -232,7 +232,8 @@ export function TeamPage() {
           <p>
             How the people who report to you compare with what their own level expects, competency by competency, and
             how ready each one is for the next level. Peer and upward feedback counts only as averages over enough
-            people.
+            people. Nominate a report from their page; your cases are under{" "}
+            <Link to="/promotions">promotion cases</Link>.
           </p>
           {session.isAdmin && (
             <p>
