@@ -19,6 +19,7 @@ import { registerTitlesResolve } from "./commands/titles-resolve.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerExport } from "./commands/export.ts";
+import { registerPromotion } from "./commands/promotion.ts";
 
 const program = new Command()
   .name("ascent")
@@ -54,6 +55,7 @@ registerTitlesResolve(titles);
 
 registerPeopleImport(program);
 registerReadiness(program);
+registerPromotion(program);
 
 const seed = program.command("seed").description("load the built-in ladder or the demo organisation into the database");
 registerSeedBuiltin(seed);
