@@ -251,6 +251,7 @@ const EXPECTED: Record<string, Expectation> = {
   getPromotionStats: adminOnly(200),
   listPromotionCommittees: signedIn(200),
   createPromotionCommittee: adminOnly(201),
+  getSetupChecklist: adminOnly(200),
   // The :id given is a person's, which is no review cycle: the admin is told so, everyone else refused first.
   getCycleRaterEffects: adminOnly(404),
 };

@@ -35,9 +35,16 @@ describe("web: app shell", () => {
     return { page, errors };
   }
 
-  it("redirects / to /frameworks, with the landmarks and title in place and no console errors", async () => {
+  it("lands an admin on the setup checklist, then shows each page with its landmarks and title and no console errors", async () => {
     const { page, errors } = await open("/");
-    await page.waitForURL(`${server.url}/frameworks`);
+    await page.waitForURL(`${server.url}/setup`);
+    await page.getByRole("heading", { level: 1, name: "Set up Ascent" }).waitFor();
+    const checklist = page.getByRole("region", { name: /Checklist/ });
+    await checklist.getByText("Import your people").waitFor();
+    expect(await checklist.getByText(/1 of 6 done/).count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/ascent-shots/setup-checklist.png", fullPage: true });
+    await page.goto(`${server.url}/frameworks`);
     await page.getByRole("heading", { level: 1, name: "Frameworks" }).waitFor();
     await page.getByRole("link", { name: "Product Management" }).waitFor();
 

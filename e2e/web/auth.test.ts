@@ -247,7 +247,8 @@ describe("web: sign-in, the welcome page and the account page", () => {
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await page.waitForURL(`${server.url}/login`);
     await signInThroughLoginPage(page, ADMIN_EMAIL, "a-brand-new-password");
-    await page.waitForURL(`${server.url}/frameworks`);
+    // An admin lands on the setup checklist.
+    await page.waitForURL(`${server.url}/setup`);
     // The wrong current password is answered 400, and nothing else failed.
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
     expect(errors).toHaveLength(1);
@@ -272,13 +273,16 @@ describe("web: sign-in, the welcome page and the account page", () => {
     expect(await panel.getByText(demo.password).isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
 
-    const pm = demo.logins.find((login) => login.persona === "pm") ?? demo.logins[0]!;
+    const pm = demo.logins.find((login) => login.persona.startsWith("PM:"));
+    if (!pm) throw new Error("the demo has no PM login");
     await panel.getByRole("button", { name: `Use the login of ${pm.name}` }).click();
     expect(await page.getByLabel("Email").inputValue()).toBe(pm.email);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Sign in");
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${demoServer.url}/frameworks`);
+    // A PM with nobody reporting to them lands on their growth.
+    await page.waitForURL(`${demoServer.url}/growth`);
     await page.getByRole("button", { name: pm.name }).waitFor();
+    await page.goto(`${demoServer.url}/frameworks`);
 
     // A member reads the frameworks but gets none of the admin controls.
     await page.getByRole("link", { name: "Product Management" }).waitFor();

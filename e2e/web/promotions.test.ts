@@ -148,4 +148,11 @@ describe("web: a promotion case from nomination to the new level", () => {
     await pipeline.page.screenshot({ path: `${SHOTS}/promotion-pipeline.png`, fullPage: true });
     for (const opened of [member, chair, candidate, profile, pipeline]) expect(opened.errors).toEqual([]);
   });
+
+  it("lands a manager on their team and a PM on their growth", async () => {
+    const manager = await pageAs("dana", "/");
+    await manager.page.waitForURL(`${server.url}/team`);
+    const pm = await pageAs("pia", "/");
+    await pm.page.waitForURL(`${server.url}/growth`);
+  });
 });

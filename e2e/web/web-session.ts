@@ -24,7 +24,8 @@ export async function signInThroughWelcome(page: Page, server: TestServer): Prom
   await page.getByLabel("New password").fill(ADMIN_PASSWORD);
   await page.getByLabel("Type it again").fill(ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Set password and sign in" }).click();
-  await page.waitForURL(`${server.url}/frameworks`);
+  // An admin lands on the setup checklist.
+  await page.waitForURL(`${server.url}/setup`);
   await page.getByRole("button", { name: /Administrator/ }).waitFor();
 }
 

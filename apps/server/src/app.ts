@@ -35,6 +35,7 @@ import { insightsRoutes } from "./routes/insights.routes.ts";
 import { backupRoutes } from "./routes/backups.routes.ts";
 import { dataRightsRoutes } from "./routes/data-rights.routes.ts";
 import { promotionsRoutes } from "./routes/promotions.routes.ts";
+import { setupRoutes } from "./routes/setup.routes.ts";
 import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
@@ -95,6 +96,7 @@ export function buildRouteTable(
     ...backupRoutes(services),
     ...dataRightsRoutes(services),
     ...promotionsRoutes(services),
+    ...setupRoutes(services),
     ...raterEffectsRoutes(services),
   ];
 }

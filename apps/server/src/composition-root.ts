@@ -19,6 +19,7 @@ import {
   FrameworkMigration,
   GoalService,
   PromotionService,
+  SetupChecklistService,
   MentorService,
   OneOnOneService,
   PeopleImportService,
@@ -51,6 +52,7 @@ import {
   DrizzleCareerPlanRepository,
   DrizzleGoalRepository,
   DrizzlePromotionRepository,
+  DrizzleSetupFacts,
   DrizzleOneOnOneRepository,
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
@@ -160,6 +162,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     }),
     accounts,
     feedbackRequestLookup,
+    setupChecklist: new SetupChecklistService(new DrizzleSetupFacts(db)),
     personalDataExport: new PersonalDataExportService({
       people,
       source: new DrizzlePersonalDataSource(db),

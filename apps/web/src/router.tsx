@@ -1,8 +1,9 @@
 import { lazy, type ComponentType } from "react";
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { AppShell } from "./app-shell/app-shell.tsx";
 import { RequireAdmin, RequireSession } from "./app-shell/require-session.tsx";
 import { RouteError } from "./app-shell/route-error.tsx";
+import { RoleHome } from "./routes/home/role-home.tsx";
 
 /** A page in its own chunk, loaded on first visit. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
@@ -70,6 +71,7 @@ const AdvisorPage = lazyPage(() => import("./routes/advisor/advisor-page.tsx"), 
 const InsightsPage = lazyPage(() => import("./routes/insights/insights-page.tsx"), "InsightsPage");
 const PromotionsPage = lazyPage(() => import("./routes/promotions/promotions-page.tsx"), "PromotionsPage");
 const PromotionCasePage = lazyPage(() => import("./routes/promotions/promotion-case-page.tsx"), "PromotionCasePage");
+const SetupPage = lazyPage(() => import("./routes/setup/setup-page.tsx"), "SetupPage");
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -83,7 +85,7 @@ export function createRouter() {
         {
           element: <RequireSession />,
           children: [
-            { index: true, element: <Navigate to="/frameworks" replace /> },
+            { index: true, element: <RoleHome /> },
             { path: "frameworks", element: <FrameworksPage /> },
             { path: "frameworks/:slug", element: <FrameworkDetailPage /> },
             {
@@ -92,6 +94,7 @@ export function createRouter() {
                 { path: "frameworks/import", element: <FrameworkImportPage /> },
                 { path: "frameworks/:slug/draft", element: <DraftEditorPage /> },
                 { path: "frameworks/:slug/compare", element: <VersionComparePage /> },
+                { path: "setup", element: <SetupPage /> },
               ],
             },
             { path: "ladder", element: <LadderPage /> },

@@ -20,6 +20,7 @@ export * from "./readiness.ts";
 export * from "./plans.ts";
 export * from "./goals.ts";
 export * from "./promotions.ts";
+export * from "./setup.ts";
 export * from "./one-on-ones.ts";
 export * from "./mentors.ts";
 export * from "./advisor.ts";
@@ -50,6 +51,7 @@ import { insightsEndpoints } from "./insights.ts";
 import { backupEndpoints } from "./backups.ts";
 import { dataRightsEndpoints } from "./data-rights.ts";
 import { promotionsEndpoints } from "./promotions.ts";
+import { setupEndpoints } from "./setup.ts";
 import { raterEffectsEndpoints } from "./rater-effects.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
@@ -76,5 +78,6 @@ export const endpoints = {
   backups: backupEndpoints,
   dataRights: dataRightsEndpoints,
   promotions: promotionsEndpoints,
+  setup: setupEndpoints,
   raterEffects: raterEffectsEndpoints,
 };

@@ -22,3 +22,4 @@ export * from "./backups/index.ts";
 export * from "./data-rights/index.ts";
 export * from "./promotions/index.ts";
 export * from "./rater-effects/index.ts";
+export * from "./setup/index.ts";

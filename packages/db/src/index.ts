@@ -20,6 +20,7 @@ export { ChangeFeed, CHANGES_CHANNEL } from "./changes/change-feed.ts";
 export { ChangeAwareMemo } from "./changes/change-aware-memo.ts";
 export * from "./repositories/framework-migration.repository.ts";
 export * from "./repositories/promotions.repository.ts";
+export * from "./repositories/setup-facts.repository.ts";
 export * from "./backup/backup-archive.ts";
 export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";

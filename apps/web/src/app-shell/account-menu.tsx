@@ -77,6 +77,13 @@ export function AccountMenu({ session }: { session: TSessionInfo }) {
               Account
             </Link>
           </li>
+          {session.isAdmin && (
+            <li>
+              <Link to="/setup" className="account-menu__item">
+                Setup and administration
+              </Link>
+            </li>
+          )}
           <li>
             <Link to="/promotions" className="account-menu__item">
               Promotion cases
