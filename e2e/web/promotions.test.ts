@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { endpoints, type TPromotionCommittee } from "@ascent/contract";
+import { endpoints } from "@ascent/contract";
 import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import {
@@ -18,7 +18,6 @@ describe("web: a promotion case from nomination to the new level", () => {
   let server: TestServer;
   let browser: Browser;
   let org: AssessmentOrg;
-  let committee: TPromotionCommittee;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -28,7 +27,7 @@ describe("web: a promotion case from nomination to the new level", () => {
     const scores = Object.fromEntries(competencies.map((id, i) => [id, 3 + (i % 2)]));
     await submitRatings(org.sessions.mia, org.people.mia.id, "self", scores);
     await submitRatings(org.sessions.dana, org.people.mia.id, "manager", scores);
-    committee = await org.as("admin")(endpoints.promotions.createCommittee, {
+    await org.as("admin")(endpoints.promotions.createCommittee, {
       body: { name: "Senior band", chairId: org.people.oscar.id, memberIds: [org.people.vic.id, org.people.pia.id] },
     });
   });
