@@ -173,6 +173,16 @@ const EXPECTED: Record<string, Expectation> = {
   removeDemo: adminOnly(200),
   createBackup: adminOnly(200),
   exportMyData: signedIn(200),
+  // Only ever one's own inbox; someone else's notification is as unknown as a made-up one.
+  listMyNotifications: signedIn(200),
+  countMyUnreadNotifications: signedIn(200),
+  markNotificationRead: unknownObject,
+  markAllNotificationsRead: signedIn(200),
+  listOutbox: adminOnly(200),
+  listFailedJobs: adminOnly(200),
+  retryFailedJob: (persona) => (persona === "anonymous" ? 401 : persona === "admin" ? 404 : 403),
+  // The same reply for every address, known or not, signed in or not.
+  requestPasswordReset: anyone(202),
   exportPersonData: adminAboutPerson(200),
   getBackupSchedule: adminOnly(200),
   setBackupSchedule: adminOnly(200),
@@ -335,6 +345,9 @@ const RECIPES: Record<string, Recipe> = {
   loadDemo: { isDestructive: true },
   removeDemo: { isDestructive: true },
   setBackupSchedule: { body: () => ({ isEnabled: false, intervalHours: 24, keep: 7 }) },
+  markNotificationRead: { params: () => ({ id: "00000000-0000-4000-8000-000000000000" }) },
+  retryFailedJob: { params: () => ({ id: "00000000-0000-4000-8000-000000000000" }) },
+  requestPasswordReset: { body: (persona) => ({ email: `nobody-${persona.name.toLowerCase()}@example.com` }) },
   startAssessment: { body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, relation: "manager" }) },
   saveAssessmentRatings: { body: () => ({ ratings: [] }) },
   createFeedbackRequest: {

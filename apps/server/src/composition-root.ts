@@ -18,6 +18,10 @@ import {
   FrameworkEditor,
   FrameworkMigration,
   GoalService,
+  MailAdminService,
+  MailDelivery,
+  NotificationService,
+  PasswordResetService,
   MentorService,
   OneOnOneService,
   PeopleImportService,
@@ -50,6 +54,9 @@ import {
   DrizzleOneOnOneRepository,
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
+  DrizzleMailSendLog,
+  DrizzleNotificationRepository,
+  DrizzleOutboxRepository,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -62,6 +69,8 @@ import { ReadinessResponses } from "./readiness-responses.ts";
 import { BUILTIN_SLUG } from "./builtin-ladder.ts";
 import { DemoOrganisation } from "./demo/seed-demo.ts";
 import { databaseBackupMaker, folderBackupStore } from "./operations/backup-files.ts";
+import { PgBossJobQueue, type RetryPolicy } from "./jobs/job-queue.ts";
+import { outboxTransport, smtpTransport } from "./jobs/mail-transport.ts";
 
 export type AppServices = ReturnType<typeof buildServices>;
 
@@ -92,6 +101,14 @@ export interface ServiceOptions {
   hasher?: PasswordHasher;
   /** Where scheduled backups are written. */
   backupDir?: string;
+  /** SMTP_URL and MAIL_FROM; without an SMTP URL, mail goes to the outbox table. */
+  mail?: { smtpUrl?: string | undefined; from: string };
+  /** The app's address for links in mail; read when a mail is composed, since a server learns its port late. */
+  publicUrl?: () => string;
+  /** How failed jobs are retried; tests retry at once. */
+  jobRetry?: RetryPolicy;
+  /** Where the job queue reports errors of its own (the server's log). */
+  onJobError?: (error: unknown) => void;
 }
 
 export function buildServices(database: DatabaseHandle, options: ServiceOptions = {}) {
@@ -128,6 +145,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
   const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests, now });
+  const messaging = buildMessaging(database, { people, audit, accounts, now }, options);
   return {
     now,
     memo,
@@ -163,7 +181,56 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       now,
     }),
     ...assessmentServices,
+    ...messaging,
     ...buildGrowthServices(db, { people, frameworks, audit, access }, assessmentServices),
+  };
+}
+
+/** Notifications, mail and the job queue that carries them out of requests. */
+function buildMessaging(
+  database: DatabaseHandle,
+  { people, audit, accounts, now }: Pick<SharedParts, "people" | "audit" | "now"> & { accounts: AccountService },
+  options: ServiceOptions,
+) {
+  const { db } = database;
+  const jobs = new PgBossJobQueue(database, {
+    ...(options.jobRetry ? { retry: options.jobRetry } : {}),
+    ...(options.onJobError ? { onError: options.onJobError } : {}),
+  });
+  const outbox = new DrizzleOutboxRepository(db);
+  const smtpUrl = options.mail?.smtpUrl;
+  const transport = smtpUrl
+    ? smtpTransport(smtpUrl, options.mail?.from ?? "Ascent <ascent@localhost>")
+    : outboxTransport(outbox, now);
+  const publicUrl = options.publicUrl ?? (() => "http://localhost:3000");
+  return {
+    jobs,
+    mailTransport: transport.name,
+    notifications: new NotificationService({
+      notifications: new DrizzleNotificationRepository(db),
+      people,
+      jobs,
+      publicUrl,
+      now,
+    }),
+    mailDelivery: new MailDelivery({ transport, sends: new DrizzleMailSendLog(db), now }),
+    mailAdmin: new MailAdminService({ outbox, deadLetters: jobs, audit, transport: () => transport.name }),
+    passwordReset: new PasswordResetService({
+      people,
+      accounts,
+      transport: () => transport.name,
+      rateLimits: new DrizzleRateLimitRepository(db),
+      jobs,
+      audit,
+      publicUrl,
+      limits: {
+        perAddress: LIMITS.resetRequestsPerAddress,
+        perClient: LIMITS.resetRequestsPerClient,
+        windowMinutes: LIMITS.resetRequestWindowMinutes,
+        linkMinutes: LIMITS.resetLinkMinutes,
+      },
+      now,
+    }),
   };
 }
 

@@ -1,0 +1,117 @@
+import { AppError } from "../errors/app-error.ts";
+import type { Viewer } from "../access/viewer.ts";
+import type { PeopleRepository } from "../people/ports.ts";
+import { composeMail } from "./compose-mail.ts";
+import type { InboxCursor, JobQueue, NotificationRecord, NotificationRepository } from "./ports.ts";
+
+export interface NotifyInput {
+  /** What happened, as a stable machine name: "feedback.requested", "cycle.reminder". */
+  kind: string;
+  /** One line a person reads in the bell's list and as the mail's subject. */
+  subject: string;
+  /** A path inside the app: "/feedback", "/people/…". */
+  link: string;
+  /** Also send it by mail, with this text as the body (the in-app entry carries the subject only). */
+  email?: { body: string };
+}
+
+export interface InboxPage {
+  notifications: NotificationRecord[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface NotificationPorts {
+  notifications: NotificationRepository;
+  people: Pick<PeopleRepository, "findById">;
+  jobs: JobQueue;
+  /** The address the app is reached at, for links in mail: https://ascent.example.org. */
+  publicUrl: () => string;
+  now: () => Date;
+}
+
+const CURSOR_SEPARATOR = "_";
+
+function encodeCursor(record: NotificationRecord): string {
+  return `${record.createdAt.toISOString()}${CURSOR_SEPARATOR}${record.id}`;
+}
+
+function decodeCursor(cursor: string): InboxCursor {
+  const at = cursor.indexOf(CURSOR_SEPARATOR);
+  const createdAt = new Date(cursor.slice(0, at));
+  const id = cursor.slice(at + 1);
+  if (at < 0 || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw new AppError("validation_failed", "The cursor is not one this inbox gave out", [
+      { path: "query.after", message: "pass the nextCursor of the previous page" },
+    ]);
+  }
+  return { createdAt, id };
+}
+
+/** A link inside the app only: a notification never sends anyone elsewhere. */
+function assertAppPath(link: string): void {
+  if (!link.startsWith("/") || link.startsWith("//") || /[\s\\]/.test(link)) {
+    throw new AppError("validation_failed", `A notification links to a path inside the app, got "${link}"`);
+  }
+}
+
+/**
+ * The in-app inbox and its mail: other use cases call notify(); each person reads and marks only their
+ * own, and anyone else's notification answers 404 as if it did not exist. Reading or marking one's own
+ * inbox writes no audit entry: it changes nothing anyone else sees.
+ */
+export class NotificationService {
+  constructor(private readonly ports: NotificationPorts) {}
+
+  async notify(recipientId: string, input: NotifyInput): Promise<NotificationRecord> {
+    assertAppPath(input.link);
+    const recipient = await this.ports.people.findById(recipientId);
+    if (!recipient) throw new AppError("not_found", `No person with id "${recipientId}"`);
+    const record = await this.ports.notifications.create({
+      recipientId,
+      kind: input.kind,
+      subject: input.subject,
+      link: input.link,
+      createdAt: this.ports.now(),
+    });
+    if (input.email && recipient.status === "active") {
+      await this.ports.jobs.enqueue(
+        "mail.send",
+        composeMail({
+          sendKey: `notification:${record.id}`,
+          to: recipient.email,
+          subject: input.subject,
+          greeting: `Hello ${recipient.name},`,
+          paragraphs: [input.email.body],
+          action: { label: "Open in Ascent", url: `${this.ports.publicUrl()}${input.link}` },
+          footer: "You receive this because it concerns you in Ascent.",
+        }),
+      );
+    }
+    return record;
+  }
+
+  async listInbox(viewer: Viewer, query: { limit: number; after?: string }): Promise<InboxPage> {
+    const after = query.after === undefined ? undefined : decodeCursor(query.after);
+    const notifications = await this.ports.notifications.listForRecipient(viewer.personId, {
+      limit: query.limit,
+      ...(after ? { after } : {}),
+    });
+    const last = notifications.at(-1);
+    return { notifications, nextCursor: notifications.length === query.limit && last ? encodeCursor(last) : null };
+  }
+
+  unreadCount(viewer: Viewer): Promise<number> {
+    return this.ports.notifications.countUnread(viewer.personId);
+  }
+
+  async markRead(viewer: Viewer, id: string): Promise<void> {
+    if (!(await this.ports.notifications.markRead(viewer.personId, id, this.ports.now()))) {
+      throw new AppError("not_found", `No notification with id "${id}"`);
+    }
+  }
+
+  markAllRead(viewer: Viewer): Promise<number> {
+    return this.ports.notifications.markAllRead(viewer.personId, this.ports.now());
+  }
+}
