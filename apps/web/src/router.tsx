@@ -13,6 +13,7 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
 const FrameworksPage = lazyPage(() => import("./routes/frameworks/frameworks-page.tsx"), "FrameworksPage");
 const LoginPage = lazyPage(() => import("./routes/login/login-page.tsx"), "LoginPage");
 const WelcomePage = lazyPage(() => import("./routes/welcome/welcome-page.tsx"), "WelcomePage");
+const NotificationsPage = lazyPage(() => import("./routes/notifications/notifications-page.tsx"), "NotificationsPage");
 const AccountPage = lazyPage(() => import("./routes/account/account-page.tsx"), "AccountPage");
 const FrameworkDetailPage = lazyPage(
   () => import("./routes/framework-detail/framework-detail-page.tsx"),
@@ -106,6 +107,7 @@ export function createRouter() {
             { path: "titles/mapping", element: <TitleMappingPage /> },
             { path: "audit", element: <AuditPage /> },
             { path: "account/access-log", element: <AccessLogPage /> },
+            { path: "notifications", element: <NotificationsPage /> },
             { path: "growth", element: <GrowthPage /> },
             { path: "growth/self-assessment", element: <SelfAssessmentPage /> },
             { path: "growth/side-by-side", element: <SideBySidePage /> },

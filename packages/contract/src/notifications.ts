@@ -119,3 +119,7 @@ export const notificationEndpoints = {
     successStatus: 204,
   }),
 };
+
+export type TNotification = z.infer<typeof ZNotification>;
+export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;
+export type TFailedJob = z.infer<typeof ZFailedJob>;
