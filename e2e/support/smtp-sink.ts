@@ -28,7 +28,8 @@ export class SmtpSink {
   }
 
   static async start(port = 0): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    // The sink exists once the server listens; messages arrive only after that.
+    const made: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS"],
@@ -37,13 +38,13 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
-          if (sink?.refuse) {
+          if (made.sink?.refuse) {
             const error = Object.assign(new Error("Relay access denied"), { responseCode: 554 });
             callback(error);
             return;
           }
           void simpleParser(Buffer.concat(chunks)).then((parsed) => {
-            sink?.mails.push({
+            made.sink?.mails.push({
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               subject: parsed.subject ?? "",
@@ -61,8 +62,8 @@ export class SmtpSink {
       server.listen(port, "127.0.0.1", () => resolve());
     });
     const address = server.server.address() as AddressInfo;
-    sink = new SmtpSink(address.port, server);
-    return sink;
+    made.sink = new SmtpSink(address.port, server);
+    return made.sink;
   }
 
   get url(): string {
