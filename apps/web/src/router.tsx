@@ -12,6 +12,10 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
 // Every page is its own chunk, so sign-in loads the shell and the sign-in form only.
 const FrameworksPage = lazyPage(() => import("./routes/frameworks/frameworks-page.tsx"), "FrameworksPage");
 const LoginPage = lazyPage(() => import("./routes/login/login-page.tsx"), "LoginPage");
+const ForgotPasswordPage = lazyPage(
+  () => import("./routes/forgot-password/forgot-password-page.tsx"),
+  "ForgotPasswordPage",
+);
 const WelcomePage = lazyPage(() => import("./routes/welcome/welcome-page.tsx"), "WelcomePage");
 const NotificationsPage = lazyPage(() => import("./routes/notifications/notifications-page.tsx"), "NotificationsPage");
 const AccountPage = lazyPage(() => import("./routes/account/account-page.tsx"), "AccountPage");
@@ -78,6 +82,7 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { path: "login", element: <LoginPage /> },
+        { path: "forgot-password", element: <ForgotPasswordPage /> },
         { path: "welcome/:token", element: <WelcomePage /> },
         {
           element: <RequireSession />,

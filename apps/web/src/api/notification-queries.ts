@@ -7,6 +7,7 @@ const api = {
   list: lazyEndpoint((c) => c.notificationEndpoints.list),
   markRead: lazyEndpoint((c) => c.notificationEndpoints.markRead),
   markAllRead: lazyEndpoint((c) => c.notificationEndpoints.markAllRead),
+  requestPasswordReset: lazyEndpoint((c) => c.notificationEndpoints.requestPasswordReset),
 };
 
 export const notificationKeys = {
@@ -55,4 +56,9 @@ export function useMarkAllRead() {
     mutationFn: () => api.markAllRead.call(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
+}
+
+/** Asks for a reset link by mail; signed out, so nothing is cached. */
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: (email: string) => api.requestPasswordReset.call({ body: { email } }) });
 }
