@@ -116,4 +116,31 @@ describe("in-app notifications: each person sees and marks only their own", () =
     const refused = await member.fetch("/api/admin/outbox");
     expect(refused.status).toBe(403);
   });
+
+  it("tells a colleague asked for feedback, in the inbox with a link to the request and by mail", async () => {
+    const askersUnread = await unread(member);
+    const request = await member.client.call(endpoints.feedback.create, {
+      params: { id: org.people.member.id },
+      body: {
+        relation: "peer",
+        raterIds: [org.people.otherMember.id],
+        dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    });
+    const rater = org.personas.otherMember.session as HttpSession;
+    const inbox = await rater.client.call(endpoints.notifications.list, { query: {} });
+    expect(inbox.notifications[0]).toMatchObject({
+      kind: "feedback.requested",
+      subject: "Mia Member asked you for feedback",
+      link: `/feedback/${request.id}`,
+    });
+    await server.drainJobs();
+    const { messages } = await org.admin.client.call(endpoints.notifications.outbox, {
+      query: { recipient: org.people.otherMember.email },
+    });
+    expect(messages[0]?.subject).toBe("Mia Member asked you for feedback");
+    expect(messages[0]?.textBody).toContain(`${server.url}/feedback/${request.id}`);
+    // The person asking is told nothing new: the notification is the rater's alone.
+    expect(await unread(member)).toBe(askersUnread);
+  });
 });

@@ -14,6 +14,7 @@ import {
   CareerPlanService,
   EvidenceService,
   FeedbackRequestService,
+  type FeedbackRequestPorts,
   FrameworkCatalog,
   FrameworkEditor,
   FrameworkMigration,
@@ -144,8 +145,17 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   };
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
-  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests, now });
   const messaging = buildMessaging(database, { people, audit, accounts, now }, options);
+  const assessmentServices = buildAssessmentServices(db, {
+    people,
+    frameworks,
+    memo,
+    audit,
+    access,
+    requests,
+    now,
+    notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
+  });
   return {
     now,
     memo,
@@ -268,7 +278,8 @@ function buildAssessmentServices(
     access,
     requests,
     now,
-  }: SharedParts & { requests: DrizzleFeedbackRequestRepository },
+    notify,
+  }: SharedParts & { requests: DrizzleFeedbackRequestRepository; notify: FeedbackRequestPorts["notify"] },
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
@@ -299,6 +310,7 @@ function buildAssessmentServices(
     onReadinessInputsChanged,
     now,
     anonymityThreshold: async () => (await readiness.settings()).k,
+    ...(notify ? { notify } : {}),
   });
   return {
     requests,
