@@ -18,13 +18,16 @@ describe("in-app notifications: each person sees and marks only their own", () =
   });
   afterAll(async () => server?.stop());
 
-  const notify = (personId: string, subject: string, email?: string) =>
-    server.services.notifications.notify(personId, {
+  const notify = async (personId: string, subject: string, email?: string) => {
+    const made = await server.services.notifications.notify(personId, {
       kind: "test.event",
       subject,
       link: "/growth",
       ...(email ? { email: { body: email } } : {}),
     });
+    if (!made) throw new Error("a kind nobody chose channels for is shown in the app");
+    return made;
+  };
   const unread = async (session: HttpSession) =>
     (await session.client.call(endpoints.notifications.unreadCount, {})).unread;
 
@@ -142,5 +145,59 @@ describe("in-app notifications: each person sees and marks only their own", () =
     expect(messages[0]?.textBody).toContain(`${server.url}/feedback/${request.id}`);
     // The person asking is told nothing new: the notification is the rater's alone.
     expect(await unread(member)).toBe(askersUnread);
+  });
+
+  it("follows each person's channels per kind: mail off keeps the inbox entry, both off sends nothing", async () => {
+    const rater = org.personas.peer.session as HttpSession;
+    const api = endpoints.notifications;
+    const before = await rater.client.call(api.preferences, {});
+    expect(before.preferences).toContainEqual(
+      expect.objectContaining({ kind: "feedback.requested", inApp: true, email: true }),
+    );
+    const unknownKind = await rater.fetch("/api/me/notification-preferences", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ preferences: [{ kind: "no.such.kind", inApp: true, email: false }] }),
+    });
+    expect(unknownKind.status).toBe(400);
+    expect(await unknownKind.text()).toContain("body.preferences.0.kind");
+
+    const ask = () =>
+      member.client.call(endpoints.feedback.create, {
+        params: { id: org.people.member.id },
+        body: {
+          relation: "peer",
+          raterIds: [org.people.otherMember.id],
+          dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      });
+    const rater2 = org.personas.otherMember.session as HttpSession;
+    const inboxSize = async () => (await rater2.client.call(api.list, { query: { limit: 100 } })).notifications.length;
+    const mails = async () =>
+      (await org.admin.client.call(api.outbox, { query: { recipient: org.people.otherMember.email, limit: 100 } }))
+        .messages.length;
+    await server.drainJobs();
+    const [inboxAtStart, mailsAtStart] = [await inboxSize(), await mails()];
+
+    const saved = await rater2.client.call(api.setPreferences, {
+      body: { preferences: [{ kind: "feedback.requested", inApp: true, email: false }] },
+    });
+    expect(saved.preferences).toContainEqual(
+      expect.objectContaining({ kind: "feedback.requested", inApp: true, email: false }),
+    );
+    await ask();
+    await server.drainJobs();
+    expect(await inboxSize()).toBe(inboxAtStart + 1);
+    expect(await mails()).toBe(mailsAtStart);
+
+    await rater2.client.call(api.setPreferences, {
+      body: { preferences: [{ kind: "feedback.requested", inApp: false, email: false }] },
+    });
+    await ask();
+    await server.drainJobs();
+    expect(await inboxSize()).toBe(inboxAtStart + 1);
+    expect(await mails()).toBe(mailsAtStart);
+    // Someone else's choices are their own: the peer's settings did not move.
+    expect((await rater.client.call(api.preferences, {})).preferences).toEqual(before.preferences);
   });
 });

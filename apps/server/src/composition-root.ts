@@ -57,6 +57,7 @@ import {
   DrizzleVpFitCheckRepository,
   DrizzleMailSendLog,
   DrizzleNotificationRepository,
+  DrizzleNotificationPreferenceRepository,
   DrizzleOutboxRepository,
   ChangeAwareMemo,
   countPendingMigrations,
@@ -218,6 +219,7 @@ function buildMessaging(
     mailTransport: transport.name,
     notifications: new NotificationService({
       notifications: new DrizzleNotificationRepository(db),
+      preferences: new DrizzleNotificationPreferenceRepository(db),
       people,
       jobs,
       publicUrl,

@@ -3,3 +3,4 @@ export * from "./compose-mail.ts";
 export * from "./notification-service.ts";
 export * from "./mail-delivery.ts";
 export * from "./mail-admin-service.ts";
+export * from "./notification-kinds.ts";

@@ -2,7 +2,15 @@ import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { composeMail } from "./compose-mail.ts";
-import type { InboxCursor, JobQueue, NotificationRecord, NotificationRepository } from "./ports.ts";
+import { defaultChoice, NOTIFICATION_KINDS } from "./notification-kinds.ts";
+import type {
+  ChannelChoice,
+  InboxCursor,
+  JobQueue,
+  NotificationPreferenceRepository,
+  NotificationRecord,
+  NotificationRepository,
+} from "./ports.ts";
 
 export interface NotifyInput {
   /** What happened, as a stable machine name: "feedback.requested", "cycle.reminder". */
@@ -15,6 +23,12 @@ export interface NotifyInput {
   email?: { body: string };
 }
 
+/** One row of a person's notification settings. */
+export interface KindPreference extends ChannelChoice {
+  kind: string;
+  label: string;
+}
+
 export interface InboxPage {
   notifications: NotificationRecord[];
   /** Pass as `after` for the next page; null on the last page. */
@@ -23,6 +37,8 @@ export interface InboxPage {
 
 export interface NotificationPorts {
   notifications: NotificationRepository;
+  /** Each person's channels per kind; without it every kind follows its default. */
+  preferences?: NotificationPreferenceRepository;
   people: Pick<PeopleRepository, "findById">;
   jobs: JobQueue;
   /** The address the app is reached at, for links in mail: https://ascent.example.org. */
@@ -63,22 +79,34 @@ function assertAppPath(link: string): void {
 export class NotificationService {
   constructor(private readonly ports: NotificationPorts) {}
 
-  async notify(recipientId: string, input: NotifyInput): Promise<NotificationRecord> {
+  private async choiceOf(personId: string, kind: string): Promise<ChannelChoice> {
+    const saved = await this.ports.preferences?.forPerson(personId);
+    return saved?.get(kind) ?? defaultChoice(kind);
+  }
+
+  /**
+   * Notifies a person on the channels they chose for this kind: the in-app entry (returned, or null
+   * when they turned the app channel off) and, when the sender gives a mail body, a mail.
+   */
+  async notify(recipientId: string, input: NotifyInput): Promise<NotificationRecord | null> {
     assertAppPath(input.link);
     const recipient = await this.ports.people.findById(recipientId);
     if (!recipient) throw new AppError("not_found", `No person with id "${recipientId}"`);
-    const record = await this.ports.notifications.create({
-      recipientId,
-      kind: input.kind,
-      subject: input.subject,
-      link: input.link,
-      createdAt: this.ports.now(),
-    });
-    if (input.email && recipient.status === "active") {
+    const choice = await this.choiceOf(recipientId, input.kind);
+    const record = choice.inApp
+      ? await this.ports.notifications.create({
+          recipientId,
+          kind: input.kind,
+          subject: input.subject,
+          link: input.link,
+          createdAt: this.ports.now(),
+        })
+      : null;
+    if (input.email && choice.email && recipient.status === "active") {
       await this.ports.jobs.enqueue(
         "mail.send",
         composeMail({
-          sendKey: `notification:${record.id}`,
+          sendKey: `notification:${record?.id ?? `${recipientId}:${input.kind}:${this.ports.now().toISOString()}`}`,
           to: recipient.email,
           subject: input.subject,
           greeting: `Hello ${recipient.name},`,
@@ -89,6 +117,30 @@ export class NotificationService {
       );
     }
     return record;
+  }
+
+  /** The viewer's channels for every kind the app sends, their choice or the kind's default. */
+  async preferences(viewer: Viewer): Promise<KindPreference[]> {
+    const saved = (await this.ports.preferences?.forPerson(viewer.personId)) ?? new Map<string, ChannelChoice>();
+    return NOTIFICATION_KINDS.map(({ kind, label, defaults }) => ({ kind, label, ...(saved.get(kind) ?? defaults) }));
+  }
+
+  /** Saves the viewer's own choices; a kind the app does not send is refused, naming it. */
+  async setPreferences(viewer: Viewer, choices: (ChannelChoice & { kind: string })[]): Promise<KindPreference[]> {
+    const known = new Set(NOTIFICATION_KINDS.map((k) => k.kind));
+    const unknown = choices.findIndex((choice) => !known.has(choice.kind));
+    if (unknown >= 0) {
+      throw new AppError("validation_failed", `No notification kind "${choices[unknown]?.kind}"`, [
+        { path: `body.preferences.${unknown}.kind`, message: `one of ${[...known].join(", ")}` },
+      ]);
+    }
+    if (!this.ports.preferences) throw new AppError("internal", "Notification settings are not stored here");
+    await this.ports.preferences.save(
+      viewer.personId,
+      choices.map(({ kind, inApp, email }) => ({ kind, choice: { inApp, email } })),
+      this.ports.now(),
+    );
+    return this.preferences(viewer);
   }
 
   async listInbox(viewer: Viewer, query: { limit: number; after?: string }): Promise<InboxPage> {

@@ -97,3 +97,15 @@ export interface DeadLetters {
   /** Puts the job back on its queue and off the list; false when there is no such dead job. */
   retry(id: string): Promise<boolean>;
 }
+
+/** Where one kind of notification reaches a person; both false is "off". */
+export interface ChannelChoice {
+  inApp: boolean;
+  email: boolean;
+}
+
+export interface NotificationPreferenceRepository {
+  /** The person's saved choices by kind; kinds never chosen are absent. */
+  forPerson(personId: string): Promise<Map<string, ChannelChoice>>;
+  save(personId: string, choices: { kind: string; choice: ChannelChoice }[], at: Date): Promise<void>;
+}

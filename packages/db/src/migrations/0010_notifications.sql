@@ -35,3 +35,13 @@ CREATE TABLE "mail_sends" (
 -- A reset link mailed over SMTP reaches the person alone; one kept in the outbox (no SMTP server) or
 -- made by an admin is seen by admins, so using it seals private content (decisions/0004).
 ALTER TABLE "one_time_links" ADD COLUMN "is_mailed_privately" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
+-- A person's choice per kind of notification: in the app, by mail, both or neither. No row: the kind's default.
+CREATE TABLE "notification_preferences" (
+	"person_id" uuid NOT NULL REFERENCES "people"("id") ON DELETE CASCADE,
+	"kind" text NOT NULL,
+	"in_app" boolean NOT NULL,
+	"email" boolean NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	PRIMARY KEY ("person_id", "kind")
+);

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { describeEachDriver } from "../testing/test-databases.ts";
 import {
   DrizzleMailSendLog,
+  DrizzleNotificationPreferenceRepository,
   DrizzleNotificationRepository,
   DrizzleOutboxRepository,
 } from "./notifications.repository.ts";
@@ -83,5 +84,17 @@ describeEachDriver("notifications, the outbox and mail send keys", (db) => {
     const rows = await outbox.list({ limit: 10, recipient: to });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ subject: "Hi", textBody: "t", htmlBody: "<p>h</p>" });
+  });
+
+  it("saves a person's channels per kind and overwrites a choice made before", async () => {
+    const { ada, bo } = await setup();
+    const preferences = new DrizzleNotificationPreferenceRepository(db().db);
+    const at = new Date("2026-05-01T10:00:00Z");
+    await preferences.save(ada.id, [{ kind: "feedback.requested", choice: { inApp: true, email: true } }], at);
+    await preferences.save(ada.id, [{ kind: "feedback.requested", choice: { inApp: false, email: true } }], at);
+    expect(await preferences.forPerson(ada.id)).toEqual(
+      new Map([["feedback.requested", { inApp: false, email: true }]]),
+    );
+    expect((await preferences.forPerson(bo.id)).size).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type {
+  ChannelChoice,
+  NotificationPreferenceRepository,
   InboxCursor,
   MailMessage,
   MailSendLog,
@@ -9,7 +11,7 @@ import type {
   OutboxRepository,
 } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
-import { mailSends, notifications, outbox } from "../schema/index.ts";
+import { mailSends, notificationPreferences, notifications, outbox } from "../schema/index.ts";
 
 export class DrizzleNotificationRepository implements NotificationRepository {
   constructor(private readonly db: AppDatabase) {}
@@ -110,5 +112,32 @@ export class DrizzleMailSendLog implements MailSendLog {
 
   async release(sendKey: string): Promise<void> {
     await this.db.delete(mailSends).where(and(eq(mailSends.sendKey, sendKey), isNull(mailSends.sentAt)));
+  }
+}
+
+export class DrizzleNotificationPreferenceRepository implements NotificationPreferenceRepository {
+  constructor(private readonly db: AppDatabase) {}
+
+  async forPerson(personId: string): Promise<Map<string, ChannelChoice>> {
+    const rows = await this.db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.personId, personId));
+    return new Map(rows.map((row) => [row.kind, { inApp: row.inApp, email: row.email }]));
+  }
+
+  async save(personId: string, choices: { kind: string; choice: ChannelChoice }[], at: Date): Promise<void> {
+    if (choices.length === 0) return;
+    await this.db
+      .insert(notificationPreferences)
+      .values(choices.map(({ kind, choice }) => ({ personId, kind, ...choice, updatedAt: at })))
+      .onConflictDoUpdate({
+        target: [notificationPreferences.personId, notificationPreferences.kind],
+        set: {
+          inApp: sql`excluded.in_app`,
+          email: sql`excluded.email`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
   }
 }

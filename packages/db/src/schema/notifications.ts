@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { people } from "./people.ts";
 
 /** A person's in-app inbox (DESIGN §3 Notification). */
@@ -41,3 +41,18 @@ export const mailSends = pgTable("mail_sends", {
   claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
   sentAt: timestamp("sent_at", { withTimezone: true }),
 });
+
+/** A person's channels per kind of notification; a kind without a row follows its default. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    inApp: boolean("in_app").notNull(),
+    email: boolean("email").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.personId, table.kind] })],
+);
