@@ -49,6 +49,20 @@ describe("web: the bell and the inbox", () => {
     await expect.poll(() => bell.getAttribute("aria-label")).toBe("Notifications, none unread");
     expect(await page.getByRole("button", { name: /^Mark read/ }).count()).toBe(0);
 
+    // Settings: mail off for feedback requests, kept after a reload.
+    const byEmail = page.getByRole("checkbox", { name: "A colleague asks you for feedback: by email" });
+    expect(await byEmail.isChecked()).toBe(true);
+    await byEmail.uncheck();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: "How you are told" }).waitFor();
+    expect(await byEmail.isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: "A colleague asks you for feedback: in Ascent" }).isChecked()).toBe(
+      true,
+    );
+
     // Each entry leads to the thing itself.
     await page.getByRole("link", { name: "Your self-review is due Friday" }).click();
     await page.waitForURL(`${server.url}/ladder`);

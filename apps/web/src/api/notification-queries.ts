@@ -8,12 +8,15 @@ const api = {
   markRead: lazyEndpoint((c) => c.notificationEndpoints.markRead),
   markAllRead: lazyEndpoint((c) => c.notificationEndpoints.markAllRead),
   requestPasswordReset: lazyEndpoint((c) => c.notificationEndpoints.requestPasswordReset),
+  preferences: lazyEndpoint((c) => c.notificationEndpoints.preferences),
+  setPreferences: lazyEndpoint((c) => c.notificationEndpoints.setPreferences),
 };
 
 export const notificationKeys = {
   all: ["notifications"] as const,
   unreadCount: () => [...notificationKeys.all, "unread-count"] as const,
   inbox: () => [...notificationKeys.all, "inbox"] as const,
+  preferences: () => [...notificationKeys.all, "preferences"] as const,
 };
 
 /** How often an open tab asks for the unread count: one indexed count, cheap enough to poll. */
@@ -61,4 +64,20 @@ export function useMarkAllRead() {
 /** Asks for a reset link by mail; signed out, so nothing is cached. */
 export function useRequestPasswordReset() {
   return useMutation({ mutationFn: (email: string) => api.requestPasswordReset.call({ body: { email } }) });
+}
+
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: notificationKeys.preferences(),
+    queryFn: async () => (await api.preferences.call()).preferences,
+  });
+}
+
+export function useSaveNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (preferences: { kind: string; inApp: boolean; email: boolean }[]) =>
+      api.setPreferences.call({ body: { preferences } }),
+    onSuccess: (saved) => queryClient.setQueryData(notificationKeys.preferences(), saved.preferences),
+  });
 }

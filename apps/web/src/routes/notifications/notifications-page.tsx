@@ -6,6 +6,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { formatDateTime } from "../audit/audit-format.ts";
+import { NotificationSettings } from "./notification-settings.tsx";
 import "./notifications.css";
 
 function NotificationItem({ notification }: { notification: TNotification }) {
@@ -101,6 +102,7 @@ export function NotificationsPage() {
           )}
         </>
       )}
+      <NotificationSettings />
     </>
   );
 }
