@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
@@ -199,5 +200,19 @@ describe("in-app notifications: each person sees and marks only their own", () =
     expect(await mails()).toBe(mailsAtStart);
     // Someone else's choices are their own: the peer's settings did not move.
     expect((await rater.client.call(api.preferences, {})).preferences).toEqual(before.preferences);
+  });
+
+  it("puts a person's notifications and settings into their own data export, and no one else's", async () => {
+    const response = await member.fetch("/api/me/data-export");
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(new Uint8Array(await response.arrayBuffer()));
+    const rows = JSON.parse((await zip.file("notifications.json")?.async("string")) ?? "null") as {
+      subject: string;
+      recipientId: string;
+    }[];
+    expect(rows.map((row) => row.subject)).toContain("private to the member");
+    expect(rows.every((row) => row.recipientId === org.people.member.id)).toBe(true);
+    expect(rows.map((row) => row.subject)).not.toContain("for the manager");
+    expect(zip.file("notification-preferences.json")).not.toBeNull();
   });
 });
