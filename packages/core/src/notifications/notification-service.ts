@@ -112,7 +112,7 @@ export class NotificationService {
           greeting: `Hello ${recipient.name},`,
           paragraphs: [input.email.body],
           action: { label: "Open in Ascent", url: `${this.ports.publicUrl()}${input.link}` },
-          footer: "You receive this because it concerns you in Ascent.",
+          footer: `You receive this because it concerns you in Ascent. Choose how you are told about it, or turn it off: ${this.ports.publicUrl()}/notifications`,
         }),
       );
     }
