@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadConfig, startServer } from "@ascent/server";
 import { createScratchDatabase, describeOnDriver } from "@ascent/db/testing";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { SmtpSink } from "../support/smtp-sink.ts";
@@ -86,5 +90,39 @@ describeOnDriver("pglite", "the server's own workers", () => {
     const deadline = Date.now() + 15_000;
     while (sink.mails.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(sink.mails.map((caught) => caught.subject)).toEqual(["Mail 1"]);
+  });
+});
+
+describeOnDriver("pglite", "a job enqueued before a restart", () => {
+  it("is still there after the server stops and starts again on the same data folder", async () => {
+    const sink = await SmtpSink.start();
+    const dataDir = await mkdtemp(join(tmpdir(), "ascent-jobs-"));
+    const config = {
+      ...loadConfig({
+        PORT: "0",
+        LOG_LEVEL: "warn",
+        ASCENT_DEMO: "0",
+        ASCENT_DATA_DIR: dataDir,
+        SMTP_URL: sink.url,
+        MAIL_FROM: "queue@example.org",
+      }),
+      runJobWorkers: false,
+    };
+    try {
+      const before = await startServer(config);
+      await before.services.jobs.enqueue("mail.send", mail(42));
+      await before.close();
+      expect(sink.mails).toHaveLength(0);
+      const after = await startServer(config);
+      try {
+        expect(await after.drainJobs()).toBe(1);
+        expect(sink.mails.map((caught) => caught.subject)).toEqual(["Mail 42"]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+      await sink.stop();
+    }
   });
 });
