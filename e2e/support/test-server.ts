@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, startServer, type RunningServer } from "@ascent/server";
+import { loadConfig, startServer, type RunningServer, type ServerConfig } from "@ascent/server";
+
+/** Three attempts, each at once after the one before, so that a test reaches the dead-letter list without waiting. */
+const DRAINED_BY_HAND: Pick<ServerConfig, "runJobWorkers" | "jobRetry"> = {
+  runJobWorkers: false,
+  jobRetry: { retryLimit: 2, retryDelaySeconds: 0, retryBackoff: false, retryDelayMaxSeconds: 0 },
+};
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -15,7 +21,15 @@ export interface TestServer extends RunningServer {
  * `now` is the server's clock (see test-clock.ts); the real one when left out.
  */
 export async function startTestServer(
-  options: { databaseUrl?: string; demo?: boolean; now?: () => Date } = {},
+  options: {
+    databaseUrl?: string;
+    demo?: boolean;
+    now?: () => Date;
+    /** More environment, such as SMTP_URL and MAIL_FROM. */
+    env?: Record<string, string>;
+    /** Jobs run only when the test calls drainJobs(), and a failed one is retried at once. */
+    drainJobsByHand?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "ascent-e2e-"));
   const config = {
@@ -26,9 +40,11 @@ export async function startTestServer(
       ASCENT_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       ASCENT_DEMO: options.demo ? "1" : "0",
+      ...options.env,
     }),
     databaseUrl: options.databaseUrl,
     now: options.now,
+    ...(options.drainJobsByHand ? DRAINED_BY_HAND : {}),
   };
   const server = await startServer(config);
   return {

@@ -37,6 +37,7 @@ import { dataRightsRoutes } from "./routes/data-rights.routes.ts";
 import { promotionsRoutes } from "./routes/promotions.routes.ts";
 import { setupRoutes } from "./routes/setup.routes.ts";
 import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
+import { notificationsRoutes } from "./routes/notifications.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
   createWarmupStatus,
@@ -98,6 +99,7 @@ export function buildRouteTable(
     ...promotionsRoutes(services),
     ...setupRoutes(services),
     ...raterEffectsRoutes(services),
+    ...notificationsRoutes(services),
   ];
 }
 

@@ -14,12 +14,17 @@ import {
   CareerPlanService,
   EvidenceService,
   FeedbackRequestService,
+  type FeedbackRequestPorts,
   FrameworkCatalog,
   FrameworkEditor,
   FrameworkMigration,
   GoalService,
   PromotionService,
   SetupChecklistService,
+  MailAdminService,
+  MailDelivery,
+  NotificationService,
+  PasswordResetService,
   MentorService,
   OneOnOneService,
   PeopleImportService,
@@ -56,6 +61,10 @@ import {
   DrizzleOneOnOneRepository,
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
+  DrizzleMailSendLog,
+  DrizzleNotificationRepository,
+  DrizzleNotificationPreferenceRepository,
+  DrizzleOutboxRepository,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -68,6 +77,8 @@ import { ReadinessResponses } from "./readiness-responses.ts";
 import { BUILTIN_SLUG } from "./builtin-ladder.ts";
 import { DemoOrganisation } from "./demo/seed-demo.ts";
 import { databaseBackupMaker, folderBackupStore } from "./operations/backup-files.ts";
+import { PgBossJobQueue, type RetryPolicy } from "./jobs/job-queue.ts";
+import { outboxTransport, smtpTransport } from "./jobs/mail-transport.ts";
 
 export type AppServices = ReturnType<typeof buildServices>;
 
@@ -98,6 +109,14 @@ export interface ServiceOptions {
   hasher?: PasswordHasher;
   /** Where scheduled backups are written. */
   backupDir?: string;
+  /** SMTP_URL and MAIL_FROM; without an SMTP URL, mail goes to the outbox table. */
+  mail?: { smtpUrl?: string | undefined; from: string };
+  /** The app's address for links in mail; read when a mail is composed, since a server learns its port late. */
+  publicUrl?: () => string;
+  /** How failed jobs are retried; tests retry at once. */
+  jobRetry?: RetryPolicy;
+  /** Where the job queue reports errors of its own (the server's log). */
+  onJobError?: (error: unknown) => void;
 }
 
 export function buildServices(database: DatabaseHandle, options: ServiceOptions = {}) {
@@ -133,7 +152,17 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   };
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
-  const assessmentServices = buildAssessmentServices(db, { people, frameworks, memo, audit, access, requests, now });
+  const messaging = buildMessaging(database, { people, audit, accounts, now }, options);
+  const assessmentServices = buildAssessmentServices(db, {
+    people,
+    frameworks,
+    memo,
+    audit,
+    access,
+    requests,
+    now,
+    notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
+  });
   return {
     now,
     memo,
@@ -171,7 +200,57 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       now,
     }),
     ...assessmentServices,
+    ...messaging,
     ...buildGrowthServices(db, { people, frameworks, audit, access, now }, assessmentServices),
+  };
+}
+
+/** Notifications, mail and the job queue that carries them out of requests. */
+function buildMessaging(
+  database: DatabaseHandle,
+  { people, audit, accounts, now }: Pick<SharedParts, "people" | "audit" | "now"> & { accounts: AccountService },
+  options: ServiceOptions,
+) {
+  const { db } = database;
+  const jobs = new PgBossJobQueue(database, {
+    ...(options.jobRetry ? { retry: options.jobRetry } : {}),
+    ...(options.onJobError ? { onError: options.onJobError } : {}),
+  });
+  const outbox = new DrizzleOutboxRepository(db);
+  const smtpUrl = options.mail?.smtpUrl;
+  const transport = smtpUrl
+    ? smtpTransport(smtpUrl, options.mail?.from ?? "Ascent <ascent@localhost>")
+    : outboxTransport(outbox, now);
+  const publicUrl = options.publicUrl ?? (() => "http://localhost:3000");
+  return {
+    jobs,
+    mailTransport: transport.name,
+    notifications: new NotificationService({
+      notifications: new DrizzleNotificationRepository(db),
+      preferences: new DrizzleNotificationPreferenceRepository(db),
+      people,
+      jobs,
+      publicUrl,
+      now,
+    }),
+    mailDelivery: new MailDelivery({ transport, sends: new DrizzleMailSendLog(db), now }),
+    mailAdmin: new MailAdminService({ outbox, deadLetters: jobs, audit, transport: () => transport.name }),
+    passwordReset: new PasswordResetService({
+      people,
+      accounts,
+      transport: () => transport.name,
+      rateLimits: new DrizzleRateLimitRepository(db),
+      jobs,
+      audit,
+      publicUrl,
+      limits: {
+        perAddress: LIMITS.resetRequestsPerAddress,
+        perClient: LIMITS.resetRequestsPerClient,
+        windowMinutes: LIMITS.resetRequestWindowMinutes,
+        linkMinutes: LIMITS.resetLinkMinutes,
+      },
+      now,
+    }),
   };
 }
 
@@ -209,7 +288,8 @@ function buildAssessmentServices(
     access,
     requests,
     now,
-  }: SharedParts & { requests: DrizzleFeedbackRequestRepository },
+    notify,
+  }: SharedParts & { requests: DrizzleFeedbackRequestRepository; notify: FeedbackRequestPorts["notify"] },
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
@@ -240,6 +320,7 @@ function buildAssessmentServices(
     onReadinessInputsChanged,
     now,
     anonymityThreshold: async () => (await readiness.settings()).k,
+    ...(notify ? { notify } : {}),
   });
   return {
     requests,

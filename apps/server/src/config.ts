@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import { AppError } from "@ascent/core";
+import { parseMailFrom, parseSmtpUrl } from "./jobs/mail-transport.ts";
+import type { RetryPolicy } from "./jobs/job-queue.ts";
 
 export interface ServerConfig {
   host: string;
@@ -22,8 +24,34 @@ export interface ServerConfig {
   loadDemo: boolean;
   /** How long requests in flight may take to finish on shutdown before their connections are cut; tests shorten it. */
   shutdownGraceMs?: number;
+  /** SMTP_URL and MAIL_FROM; without an SMTP server, mail goes to the outbox table admins read. */
+  mail: MailConfig;
+  /** ASCENT_PUBLIC_URL: the address people reach the app at, for links in mail; default the listening address. */
+  publicUrl: string | undefined;
+  /** How failed jobs are retried; only tests change it (to retry at once). */
+  jobRetry?: RetryPolicy;
+  /** Run the job workers in this process (the default); tests may turn them off and drain the queue. */
+  runJobWorkers?: boolean;
   /** The clock the server reads; never from the environment, only tests set it. */
   now?: () => Date;
+}
+
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+}
+
+const DEFAULT_MAIL_FROM = "Ascent <ascent@localhost>";
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.toString().replace(/\/+$/, "");
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new AppError("validation_failed", `ASCENT_PUBLIC_URL must be an http(s) address, got "${value}"`);
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -48,5 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.ASCENT_TRUST_PROXY === "1",
     metricsToken: env.METRICS_TOKEN || undefined,
     loadDemo: env.ASCENT_DEMO !== "0",
+    mail: {
+      smtpUrl: env.SMTP_URL ? parseSmtpUrl(env.SMTP_URL).toString() : undefined,
+      from: parseMailFrom(env.MAIL_FROM || DEFAULT_MAIL_FROM),
+    },
+    publicUrl: parsePublicUrl(env.ASCENT_PUBLIC_URL),
   };
 }

@@ -19,5 +19,7 @@ describe("what reaches the log", () => {
   it("drops query strings and one-time link secrets from URLs", () => {
     expect(urlForLog("/api/people?search=dana%40example.com")).toBe("/api/people");
     expect(urlForLog("/api/auth/links/s3cr3t-link-token")).toBe("/api/auth/links/[redacted]");
+    // The page a mailed reset link opens carries the secret too.
+    expect(urlForLog("/welcome/s3cr3t-link-token")).toBe("/welcome/[redacted]");
   });
 });

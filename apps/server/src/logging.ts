@@ -1,7 +1,7 @@
 import type { FastifyServerOptions } from "fastify";
 
 /** One-time link secrets travel in the path; they never reach the log. */
-const SECRET_PATHS = [/^(\/api\/auth\/links\/)[^/?]+/];
+const SECRET_PATHS = [/^(\/api\/auth\/links\/)[^/?]+/, /^(\/welcome\/)[^/?]+/];
 
 /** A request URL fit for the log: no query string (it may hold anything) and no secret in the path. */
 export function urlForLog(url: string): string {

@@ -8,6 +8,7 @@ import { startScheduler, type ScheduledTask } from "./operations/scheduler.ts";
 import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";
 import { publishLocalAccess } from "./local-access.ts";
 import { APP_VERSION } from "./version.ts";
+import { jobHandlers } from "./jobs/job-handlers.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,6 +25,8 @@ export interface RunningServer {
    * `<dataDir>/server.json`; null when there is no active admin. Revoked when the server closes.
    */
   localToken: string | null;
+  /** Runs every job that is due now in this process, retries included; for tests that run no workers. */
+  drainJobs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -89,11 +92,18 @@ async function closeWithinGrace(app: FastifyInstance, graceMs: number): Promise<
 /** Starts the server: picks the driver, wires the app from the composition root, prepares the database, listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Links in mail point here; the listening address is known only once the server listens.
+  let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const jobErrors: { log?: (error: unknown) => void } = {};
   try {
     const services = buildServices(database, {
       now: config.now,
       backupDir: config.backupDir,
       trustProxy: config.trustProxy,
+      mail: config.mail,
+      publicUrl: () => publicUrl,
+      ...(config.jobRetry ? { jobRetry: config.jobRetry } : {}),
+      onJobError: (error) => jobErrors.log?.(error),
     });
     const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
     const app = await buildApp({
@@ -110,6 +120,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     let closing: Promise<void> | undefined;
     const url = `http://${host}:${port}`;
+    publicUrl = config.publicUrl ?? url;
+    jobErrors.log = (error) => app.log.error({ err: error }, "job queue error");
+    if (services.mailTransport === "outbox") {
+      app.log.info(
+        "No SMTP_URL: mail goes to the outbox in the database, where admins read it (GET /api/admin/outbox)",
+      );
+    }
+    if (config.runJobWorkers !== false) {
+      await services.jobs.work(jobHandlers(services)).catch(async (error: unknown) => {
+        await app.close();
+        throw error;
+      });
+    }
     const local = await publishLocalAccess(config.dataDir, { url, version: APP_VERSION }, services.accounts).catch(
       async (error: unknown) => {
         await app.close();
@@ -125,10 +148,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       firstAdminLink: firstAdminToken ? `${url}/welcome/${firstAdminToken}` : null,
       demoLogins,
       localToken: local.access.token,
+      drainJobs: () => services.jobs.drain(jobHandlers(services)),
       close() {
         closing ??= (async () => {
           await scheduler.stop();
           await closeWithinGrace(app, config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
+          await services.jobs.stop();
           try {
             // After the last request, while the database is still open.
             await local.withdraw();

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
 import { startServer } from "./main.ts";
 
 describe("server shutdown", { timeout: 60_000 }, () => {
@@ -16,17 +17,8 @@ describe("server shutdown", { timeout: 60_000 }, () => {
 
   it("cuts a connection that is still open after the grace period instead of waiting for it", async () => {
     const server = await startServer({
-      host: "127.0.0.1",
-      port: 0,
-      databaseUrl: undefined,
-      dataDir,
-      backupDir: `${dataDir}-backups`,
-      logLevel: "silent",
+      ...loadConfig({ PORT: "0", HOST: "127.0.0.1", ASCENT_DATA_DIR: dataDir, LOG_LEVEL: "silent", ASCENT_DEMO: "0" }),
       webDist: join(dataDir, "no-web"),
-      isProduction: true,
-      trustProxy: false,
-      metricsToken: undefined,
-      loadDemo: false,
       shutdownGraceMs: 50,
     });
     const { port } = new URL(server.url);

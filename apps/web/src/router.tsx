@@ -13,7 +13,12 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
 // Every page is its own chunk, so sign-in loads the shell and the sign-in form only.
 const FrameworksPage = lazyPage(() => import("./routes/frameworks/frameworks-page.tsx"), "FrameworksPage");
 const LoginPage = lazyPage(() => import("./routes/login/login-page.tsx"), "LoginPage");
+const ForgotPasswordPage = lazyPage(
+  () => import("./routes/forgot-password/forgot-password-page.tsx"),
+  "ForgotPasswordPage",
+);
 const WelcomePage = lazyPage(() => import("./routes/welcome/welcome-page.tsx"), "WelcomePage");
+const NotificationsPage = lazyPage(() => import("./routes/notifications/notifications-page.tsx"), "NotificationsPage");
 const AccountPage = lazyPage(() => import("./routes/account/account-page.tsx"), "AccountPage");
 const FrameworkDetailPage = lazyPage(
   () => import("./routes/framework-detail/framework-detail-page.tsx"),
@@ -81,6 +86,7 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { path: "login", element: <LoginPage /> },
+        { path: "forgot-password", element: <ForgotPasswordPage /> },
         { path: "welcome/:token", element: <WelcomePage /> },
         {
           element: <RequireSession />,
@@ -111,6 +117,7 @@ export function createRouter() {
             { path: "titles/mapping", element: <TitleMappingPage /> },
             { path: "audit", element: <AuditPage /> },
             { path: "account/access-log", element: <AccessLogPage /> },
+            { path: "notifications", element: <NotificationsPage /> },
             { path: "growth", element: <GrowthPage /> },
             { path: "growth/self-assessment", element: <SelfAssessmentPage /> },
             { path: "growth/side-by-side", element: <SideBySidePage /> },

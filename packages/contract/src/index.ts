@@ -28,6 +28,7 @@ export * from "./insights.ts";
 export * from "./backups.ts";
 export * from "./data-rights.ts";
 export * from "./rater-effects.ts";
+export * from "./notifications.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -53,6 +54,7 @@ import { dataRightsEndpoints } from "./data-rights.ts";
 import { promotionsEndpoints } from "./promotions.ts";
 import { setupEndpoints } from "./setup.ts";
 import { raterEffectsEndpoints } from "./rater-effects.ts";
+import { notificationEndpoints } from "./notifications.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -80,4 +82,5 @@ export const endpoints = {
   promotions: promotionsEndpoints,
   setup: setupEndpoints,
   raterEffects: raterEffectsEndpoints,
+  notifications: notificationEndpoints,
 };

@@ -54,6 +54,14 @@ export const LIMITS = {
   // Pages and ranges.
   pageSize: { default: 50, max: 500 },
   auditPageSize: { default: 100, max: 500 },
+  /** Notifications per inbox page, and outbox mails or failed jobs per admin list. */
+  inboxPageSize: { default: 20, max: 100 },
+  /** Password-reset requests per address and per client address in a window of resetRequestWindowMinutes. */
+  resetRequestsPerAddress: 3,
+  resetRequestsPerClient: 20,
+  resetRequestWindowMinutes: 15,
+  /** How long an e-mailed password-reset link works. */
+  resetLinkMinutes: 60,
   /** People per page of the team views: a heatmap row is about 1.5 KB, so a full page stays far below 500 KB. */
   teamPageSize: { default: 50, max: 200 },
   /** Above this many people (and with no team asked for), the team heatmap shows aggregates, not people. */

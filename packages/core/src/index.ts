@@ -23,3 +23,4 @@ export * from "./data-rights/index.ts";
 export * from "./promotions/index.ts";
 export * from "./rater-effects/index.ts";
 export * from "./setup/index.ts";
+export * from "./notifications/index.ts";

@@ -1,3 +1,5 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema/index.ts";
 import type { ChangeFeed } from "./changes/change-feed.ts";
@@ -31,4 +33,9 @@ export interface DatabaseHandle {
   /** Connections of the pool in use, idle and waited for; absent for the embedded database (one connection). */
   poolUse?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
+  /**
+   * The driver's own connection, for the job queue (pg-boss), which speaks SQL of its own through an
+   * executor: the embedded database's single client, or the pool of the PostgreSQL server.
+   */
+  native: { driver: "pglite"; client: PGlite } | { driver: "postgres"; pool: pg.Pool };
 }

@@ -24,3 +24,4 @@ export * from "./repositories/setup-facts.repository.ts";
 export * from "./backup/backup-archive.ts";
 export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";
+export * from "./repositories/notifications.repository.ts";

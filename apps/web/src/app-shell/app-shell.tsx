@@ -4,6 +4,7 @@ import { useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/loading-state.tsx";
 import { PRODUCT_NAME } from "../ui/use-document-title.ts";
 import { AccountMenu } from "./account-menu.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { BrandMark } from "./brand-mark.tsx";
 import { PrimaryNav } from "./primary-nav.tsx";
 import { MAIN_ID, SkipLink } from "./skip-link.tsx";
@@ -26,6 +27,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
           {session && (
             <>
               <PrimaryNav />
+              <NotificationBell />
               <AccountMenu session={session} />
             </>
           )}

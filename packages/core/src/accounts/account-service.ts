@@ -316,7 +316,13 @@ export class AccountService {
   }
 
   /** An invite or reset link's secret, shown once to the admin who made it (none for the first admin's). */
-  async createOneTimeLink(personId: string, purpose: LinkPurpose, createdBy: Viewer | null): Promise<string> {
+  async createOneTimeLink(
+    personId: string,
+    purpose: LinkPurpose,
+    createdBy: Viewer | null,
+    ttlMs: number = LINK_TTL_MS,
+    isMailedPrivately = false,
+  ): Promise<string> {
     if (createdBy !== null) assertAdmin(createdBy);
     const person = await this.ports.people.findById(personId);
     if (!person) throw new AppError("not_found", `No person with id "${personId}"`);
@@ -329,8 +335,9 @@ export class AccountService {
       purpose,
       createdBy: createdBy?.personId ?? null,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + LINK_TTL_MS),
+      expiresAt: new Date(now.getTime() + ttlMs),
       usedAt: null,
+      isMailedPrivately,
     });
     if (createdBy !== null) {
       await this.ports.audit.record({
@@ -341,6 +348,40 @@ export class AccountService {
       });
     }
     return token;
+  }
+
+  /**
+   * A reset link for the person behind an address, to be mailed to that address only; null when the
+   * address names nobody who could sign in (no one, someone inactive, or someone never set up).
+   */
+  async createEmailedResetLink(
+    email: string,
+    ttlMs: number,
+    isMailedPrivately: boolean,
+  ): Promise<{ token: string; person: Person } | null> {
+    const person = await this.ports.people.findByEmail(normalizeEmail(email));
+    if (!person || person.status !== "active") return null;
+    const account = await this.ports.accounts.find(person.id);
+    if (!account?.passwordHash) return null;
+    return { token: await this.createOneTimeLink(person.id, "reset", null, ttlMs, isMailedPrivately), person };
+  }
+
+  /**
+   * Whether an admin changed the person's address since the person last set their own password: a
+   * reset mailed to that address then went where an admin chose, so it seals like an admin's reset.
+   */
+  private async addressChangedByOthers(personId: string, since: Date): Promise<boolean> {
+    const events = await this.ports.audit.list({ kind: "write", subjectId: personId, since, limit: 1000 });
+    return events.some((event) => {
+      const changes = event.details?.["changes"];
+      return (
+        event.action === "person.update" &&
+        event.actorId !== personId &&
+        typeof changes === "object" &&
+        changes !== null &&
+        "email" in changes
+      );
+    });
   }
 
   async describeLink(token: string): Promise<{ purpose: LinkPurpose; name: string; email: string }> {
@@ -364,7 +405,16 @@ export class AccountService {
     }
     const before = await this.ports.accounts.find(link.personId);
     const isAdminReset = link.purpose === "reset" && link.createdBy !== null;
-    if (isAdminReset && before?.passwordHash) {
+    // A reset mailed over SMTP does not seal: only the person reads that mailbox (decisions/0004). One
+    // kept in the outbox was readable by admins, and one sent to an address an admin changed since the
+    // person last chose a password went where the admin chose: both seal like an admin's reset.
+    const isSelfServiceReset = link.purpose === "reset" && link.createdBy === null;
+    const isSeenByOthers =
+      isSelfServiceReset &&
+      before !== null &&
+      (!link.isMailedPrivately ||
+        (await this.addressChangedByOthers(link.personId, before.passwordChangedAt ?? before.createdAt)));
+    if ((isAdminReset || isSeenByOthers) && before?.passwordHash) {
       // Whoever holds the link, admin or person, cannot read private content until the person
       // matches the password from before (decisions/0004).
       await this.ports.accounts.seal(link.personId, before.passwordHash, this.now());

@@ -31,6 +31,8 @@ export interface OneTimeLinkRecord {
   createdAt: Date;
   expiresAt: Date;
   usedAt: Date | null;
+  /** Mailed over SMTP to the person alone, never shown to an admin (decisions/0004). */
+  isMailedPrivately: boolean;
 }
 
 export interface ApiTokenRecord {

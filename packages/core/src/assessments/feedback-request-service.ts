@@ -3,6 +3,7 @@ import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { isRequestClosed, type FeedbackRequest } from "./assessment.ts";
 import type { FeedbackRequestRepository } from "./ports.ts";
+import type { NotifyInput } from "../notifications/notification-service.ts";
 import { peerConflict, raterStanding } from "./rater-relation.ts";
 
 export interface NewFeedbackRequest {
@@ -21,6 +22,8 @@ export interface FeedbackRequestPorts {
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
   /** The anonymity threshold k in force, recorded on each release (docs/decisions/0001). */
   anonymityThreshold?: () => Promise<number>;
+  /** Tells each rater they were asked, in the app and by mail (NotificationService.notify). */
+  notify?: (recipientId: string, notification: NotifyInput) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -100,7 +103,7 @@ export class FeedbackRequestService {
         { path: "body.dueAt", message: "in the past" },
       ]);
     }
-    return this.ports.requests.create(
+    const request = await this.ports.requests.create(
       {
         subjectId: subject.id,
         requestedBy: viewer.personId,
@@ -111,6 +114,21 @@ export class FeedbackRequestService {
       },
       raterIds,
     );
+    const asker = viewer.personId === subject.id ? subject.name : `${viewer.name}, for ${subject.name},`;
+    const due = input.dueAt.toISOString().slice(0, 10);
+    for (const raterId of raterIds) {
+      await this.ports.notify?.(raterId, {
+        kind: "feedback.requested",
+        subject: `${asker} asked you for feedback`,
+        link: `/feedback/${request.id}`,
+        email: {
+          body:
+            `${asker} asked you for feedback, due ${due}. Your own answers are never shown to anyone: ` +
+            "they count only inside an aggregate of several colleagues, once the request closes.",
+        },
+      });
+    }
+    return request;
   }
 
   /** Closing releases the answers given so far, as one aggregate snapshot. */

@@ -35,10 +35,18 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv, input?: Uint8
   });
 }
 
-/** pg_dump in custom format: one consistent snapshot (a single repeatable-read transaction). */
+/**
+ * pg_dump in custom format: one consistent snapshot (a single repeatable-read transaction). The job
+ * queue's own schema stays out (decisions/0007): pg-boss makes it again at its first start, and its
+ * partitioned tables cannot be dropped one by one by a forced restore.
+ */
 export async function pgDump(databaseUrl: string): Promise<DatabaseSnapshot> {
   const { url, env } = splitCredentials(databaseUrl);
-  const bytes = await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--dbname=${url}`], env);
+  const bytes = await run(
+    "pg_dump",
+    ["--format=custom", "--no-owner", "--no-privileges", "--exclude-schema=pgboss", `--dbname=${url}`],
+    env,
+  );
   return { format: "pg_dump-custom", bytes: new Uint8Array(bytes) };
 }
 

@@ -29,6 +29,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     driver: "pglite",
     location: dataDir ?? "memory",
     changes,
+    native: { driver: "pglite", client },
     async ping() {
       await db.execute(sql`select 1`);
     },

@@ -58,6 +58,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     driver: "postgres",
     location,
     changes,
+    native: { driver: "postgres", pool },
     async ping() {
       await db.execute(sql`select 1`);
     },

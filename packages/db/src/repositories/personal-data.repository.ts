@@ -10,6 +10,8 @@ import {
   developmentGoals,
   evidence,
   goalCheckIns,
+  notificationPreferences,
+  notifications,
   oneOnOnePrivateNotes,
   oneOnOnes,
   people,
@@ -141,6 +143,18 @@ export class DrizzlePersonalDataSource implements PersonalDataSource {
         .from(auditEvents)
         .where(and(eq(auditEvents.kind, "read"), eq(auditEvents.subjectId, personId)))
         .orderBy(asc(auditEvents.id)),
+    );
+    tables.set(
+      "notifications",
+      await db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.recipientId, personId))
+        .orderBy(asc(notifications.createdAt)),
+    );
+    tables.set(
+      "notification-preferences",
+      await db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, personId)),
     );
     return tables;
   }

@@ -45,6 +45,8 @@ export const oneTimeLinks = pgTable("one_time_links", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
+  /** Mailed over SMTP to the person alone: using it does not seal private content (decisions/0004). */
+  isMailedPrivately: boolean("is_mailed_privately").notNull().default(false),
 });
 
 /** Tokens for scripts and the CLI; they act with their owner's rights. */

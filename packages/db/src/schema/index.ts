@@ -6,3 +6,4 @@ export * from "./settings.ts";
 export * from "./assessments.ts";
 export * from "./growth.ts";
 export * from "./promotions.ts";
+export * from "./notifications.ts";

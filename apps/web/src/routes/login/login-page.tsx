@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { forgetSession, safeReturnPath, useSession, useSignIn } from "../../api/session.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { PageHeading } from "../../ui/page-heading.tsx";
@@ -108,8 +108,11 @@ export function LoginPage() {
             {signIn.isPending ? "Signing in…" : "Sign in"}
           </button>
         </form>
+        <p className="auth-card__note">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <p className="muted auth-card__note">
-          New here or forgot your password? Ask an administrator for a one-time link; it lets you choose a password.
+          New here? Ask an administrator for a one-time link; it lets you choose a password.
         </p>
       </div>
       <DemoLogins
