@@ -12,6 +12,7 @@ import {
   AuditLogService,
   BackupService,
   CareerPlanService,
+  CycleService,
   EvidenceService,
   FeedbackRequestService,
   FrameworkCatalog,
@@ -50,6 +51,7 @@ import {
   DrizzleOneOnOneRepository,
   DrizzleMentorAvailabilityRepository,
   DrizzleVpFitCheckRepository,
+  DrizzleCycleRepository,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -164,6 +166,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     }),
     ...assessmentServices,
     ...buildGrowthServices(db, { people, frameworks, audit, access }, assessmentServices),
+    cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
   };
 }
 
@@ -271,6 +274,39 @@ function buildAssessmentServices(
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
   };
+}
+
+/** Review cycles: nominations become feedback requests through their use case; a release refreshes readiness. */
+function buildCycleService(
+  db: DatabaseHandle["db"],
+  { people, frameworks, audit, now }: Pick<SharedParts, "people" | "frameworks" | "audit" | "now">,
+  { feedbackRequests, requests, readiness }: ReturnType<typeof buildAssessmentServices>,
+) {
+  const accountRepository = new DrizzleAccountRepository(db);
+  return new CycleService({
+    cycles: new DrizzleCycleRepository(db),
+    people,
+    feedbackRequests,
+    requests,
+    isAdmin: async (personId) => (await accountRepository.find(personId))?.isAdmin ?? false,
+    frameworkLevels: async (slugs) => {
+      const found = new Map<string, string[]>();
+      for (const slug of slugs) {
+        const latest = await frameworks.version(slug, "latest").catch(() => null);
+        if (latest)
+          found.set(
+            slug,
+            latest.document.levels.map((level) => level.id),
+          );
+      }
+      return found;
+    },
+    activeFrameworkVersion: async () => (await activeFrameworkOf(frameworks)().catch(() => null))?.version ?? null,
+    anonymityThreshold: async () => (await readiness.settings()).k,
+    onReadinessInputsChanged: (personIds) => readiness.refreshSnapshots(personIds),
+    audit,
+    now,
+  });
 }
 
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */

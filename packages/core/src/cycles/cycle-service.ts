@@ -21,7 +21,7 @@ import {
   type ReviewCycle,
   type TaskState,
 } from "./cycle.ts";
-import { computeProgress, type CycleProgress, type PersonProgress } from "./cycle-progress.ts";
+import { computeProgress, type CycleProgress, type PersonProgress, type Reminder } from "./cycle-progress.ts";
 import type { CycleRepository } from "./ports.ts";
 
 export interface CyclePorts {
@@ -292,6 +292,12 @@ export class CycleService {
     return { joined, left, rejoined };
   }
 
+  /** Everyone who takes or took part, leavers included (admin). */
+  async listParticipants(viewer: Viewer | null, cycleId: string): Promise<CycleParticipant[]> {
+    assertAdmin(viewer);
+    return this.ports.cycles.participants((await this.load(cycleId)).id);
+  }
+
   private async activeParticipant(cycle: ReviewCycle, personId: string): Promise<CycleParticipant | null> {
     const participant = (await this.ports.cycles.participants(cycle.id)).find((p) => p.personId === personId);
     return participant && !participant.leftAt ? participant : null;
@@ -503,6 +509,11 @@ export class CycleService {
       }
     }
     return { cycle, progress: await this.progressOf(cycle, only) };
+  }
+
+  /** Whom to remind, for the Notifications issue: the same scope as progress. */
+  async remindList(viewer: Viewer, cycleId: string): Promise<Reminder[]> {
+    return (await this.progress(viewer, cycleId)).progress.toRemind;
   }
 
   /** An individual's and a manager's tasks across the active and released cycles. */
