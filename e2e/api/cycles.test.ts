@@ -93,6 +93,25 @@ for (const leg of legs) {
 
     it("runs a cycle: nominations, tasks, phases, progress by chain, joiners and leavers, release and acknowledgement", async () => {
       const { people } = org;
+      // Dana rates Pete before the cycle starts: once the cycle is released, readiness's window starts with it.
+      const [competency] = await applicableCompetencies(org.as("mia"), "pm");
+      if (!competency) throw new Error("the built-in ladder has no competency at PM");
+      const rate = async (rater: "mia" | "dana", subjectId: string, relation: "self" | "manager") => {
+        const draft = await org.as(rater)(endpoints.assessments.start, { body: { subjectId, relation } });
+        await org.as(rater)(endpoints.assessments.saveRatings, {
+          params: { assessmentId: draft.id },
+          body: { ratings: [{ competencyId: competency, score: 3, evidence: "Shipped" }] },
+        });
+        await org.as(rater)(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
+      };
+      const petesObserved = async () =>
+        (await org.as("vic")(endpoints.readiness.forPerson, { params: { id: people.pete.id } })).competencies.find(
+          (c) => c.competencyId === competency,
+        )?.observed;
+      await rate("dana", people.pete.id, "manager");
+      expect(await petesObserved()).toBe(3);
+      clock.advance(2 * DAY);
+
       const cycle = await org.as("admin")(api.create, { body: cycleBody() });
       expect(cycle).toMatchObject({ status: "active", nominationsMin: 2, nominationsMax: 3 });
       expect(cycle.phases.map((p) => p.kind)).toEqual(["self", "nomination", "manager", "calibration", "release"]);
@@ -184,15 +203,7 @@ for (const leg of legs) {
       expect((await apiError(org.as("dana")(api.closePhase, { params: { cycleId, kind: "self" } }))).status).toBe(403);
 
       // Mia submits her self-assessment; a week later everyone else's is late.
-      const [competency] = await applicableCompetencies(org.as("mia"), "pm");
-      const draft = await org.as("mia")(endpoints.assessments.start, {
-        body: { subjectId: people.mia.id, relation: "self" },
-      });
-      await org.as("mia")(endpoints.assessments.saveRatings, {
-        params: { assessmentId: draft.id },
-        body: { ratings: [{ competencyId: competency ?? "", score: 3, evidence: "Shipped" }] },
-      });
-      await org.as("mia")(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
+      await rate("mia", people.mia.id, "self");
       clock.advance(8 * DAY);
 
       const progress = await org.as("admin")(api.progress, { params: { cycleId } });
@@ -260,6 +271,7 @@ for (const leg of legs) {
       expect((await apiError(org.as("dana")(api.release, { params: { cycleId } }))).status).toBe(403);
       const released: TReviewCycle = await org.as("admin")(api.release, { params: { cycleId } });
       expect(released.status).toBe("released");
+      expect(await petesObserved()).toBeNull();
       expect((await apiError(org.as("admin")(api.release, { params: { cycleId } }))).status).toBe(409);
       const afterRelease = await org.as("mia")(endpoints.feedback.listAbout, { params: { id: people.mia.id } });
       expect(afterRelease.requests.find((r) => r.id === approved.feedbackRequestId)?.status).toBe("closed");

@@ -222,6 +222,7 @@ function buildAssessmentServices(
     access,
     memo,
     chains: people,
+    lastClosedCycleStart: (at) => new DrizzleCycleRepository(db).lastClosedCycleStart(at),
     now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
@@ -304,6 +305,7 @@ function buildCycleService(
     activeFrameworkVersion: async () => (await activeFrameworkOf(frameworks)().catch(() => null))?.version ?? null,
     anonymityThreshold: async () => (await readiness.settings()).k,
     onReadinessInputsChanged: (personIds) => readiness.refreshSnapshots(personIds),
+    onWindowChanged: () => readiness.refreshAllSnapshots(),
     audit,
     now,
   });

@@ -38,6 +38,8 @@ export interface CyclePorts {
   /** The anonymity threshold k in force, recorded on each release (docs/decisions/0001). */
   anonymityThreshold?: () => Promise<number>;
   onReadinessInputsChanged?: (personIds: string[]) => Promise<void>;
+  /** A released cycle becomes readiness's window for everyone (DESIGN §4): every stored result is recomputed. */
+  onWindowChanged?: () => Promise<void>;
   audit: AuditRepository;
   now: () => Date;
 }
@@ -640,6 +642,7 @@ export class CycleService {
     await this.ports.cycles.setStatus(cycle.id, "released", now);
     await this.audit(viewer, "cycle.release", cycle.id, { requestsReleased: subjects.size });
     await this.ports.onReadinessInputsChanged?.([...subjects]);
+    await this.ports.onWindowChanged?.();
     return this.load(cycle.id);
   }
 

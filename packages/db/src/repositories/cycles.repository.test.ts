@@ -165,6 +165,34 @@ describeEachDriver("review cycles repository", (db) => {
     expect(progress.get(dana.id)).toEqual({ self: null, manager: null });
   });
 
+  it("finds the start of the cycle that closed last by a moment, for readiness's window", async () => {
+    const { repository, dana } = await setup();
+    // Years after every other test's cycles, so only these two count.
+    const year = (y: number, month: number) => new Date(Date.UTC(y, month, 1));
+    const make = (startsAt: Date) =>
+      repository.create(
+        {
+          name: `Window ${startsAt.toISOString()}`,
+          status: "active",
+          population: {},
+          frameworkVersion: null,
+          nominationsMin: 0,
+          nominationsMax: 8,
+          startsAt,
+          endsAt: startsAt,
+          createdBy: dana.id,
+        },
+        [],
+        [],
+      );
+    const first = await make(year(2040, 0));
+    const second = await make(year(2040, 6));
+    await repository.setStatus(first.id, "released", year(2040, 3));
+    await repository.setStatus(second.id, "released", year(2040, 9));
+    expect(await repository.lastClosedCycleStart(year(2040, 5))).toEqual(year(2040, 0));
+    expect(await repository.lastClosedCycleStart(year(2041, 0))).toEqual(year(2040, 6));
+  });
+
   it("lists active people as population candidates", async () => {
     const { repository, mia } = await setup();
     const people = new DrizzlePeopleRepository(db().db);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type {
   Acknowledgement,
   AssessmentProgress,
@@ -138,6 +138,17 @@ export class DrizzleCycleRepository implements CycleRepository {
       .update(reviewCycles)
       .set({ status, ...released })
       .where(eq(reviewCycles.id, cycleId));
+  }
+
+  /** When the cycle that closed last by `now` started; readiness's window begins there (DESIGN §4). */
+  async lastClosedCycleStart(now: Date): Promise<Date | null> {
+    const [row] = await this.db
+      .select({ startsAt: reviewCycles.startsAt })
+      .from(reviewCycles)
+      .where(and(isNotNull(reviewCycles.closedAt), lte(reviewCycles.closedAt, now)))
+      .orderBy(desc(reviewCycles.closedAt))
+      .limit(1);
+    return row?.startsAt ?? null;
   }
 
   async participants(cycleId: string): Promise<CycleParticipant[]> {
