@@ -19,6 +19,9 @@ import { registerTitlesResolve } from "./commands/titles-resolve.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerExport } from "./commands/export.ts";
+import { registerCycleExport } from "./commands/cycle-export.ts";
+import { registerCycleList } from "./commands/cycle-list.ts";
+import { registerCycleStatus } from "./commands/cycle-status.ts";
 
 const program = new Command()
   .name("ascent")
@@ -54,6 +57,11 @@ registerTitlesResolve(titles);
 
 registerPeopleImport(program);
 registerReadiness(program);
+
+const cycle = program.command("cycle").description("follow review cycles: list, progress and CSV export");
+registerCycleList(cycle);
+registerCycleStatus(cycle);
+registerCycleExport(cycle);
 
 const seed = program.command("seed").description("load the built-in ladder or the demo organisation into the database");
 registerSeedBuiltin(seed);

@@ -90,7 +90,7 @@ function nominationState(cycle: ReviewCycle, own: Nomination[]): "done" | "in-pr
   return own.length ? "in-progress" : "not-started";
 }
 
-/** Each participant's state per tracked phase, grouped by phase, team and manager, and who to remind. */
+/** Each participant's state per tracked phase (by name), grouped by phase, team and manager, and who to remind. */
 export function computeProgress(inputs: ProgressInputs): CycleProgress {
   const { cycle, participants, names, nominations, assessments, now } = inputs;
   const phases = cycle.phases.filter((p): p is typeof p & { kind: TrackedPhase } =>
@@ -101,7 +101,11 @@ export function computeProgress(inputs: ProgressInputs): CycleProgress {
   const teams = new Map<string, GroupProgress>();
   const managers = new Map<string, GroupProgress>();
   const toRemind: Reminder[] = [];
-  const people = participants.map((participant): PersonProgress => {
+  const nameOf = (id: string) => names.get(id)?.name ?? id;
+  const byPersonName = [...participants].sort(
+    (a, b) => nameOf(a.personId).localeCompare(nameOf(b.personId)) || a.personId.localeCompare(b.personId),
+  );
+  const people = byPersonName.map((participant): PersonProgress => {
     const person = names.get(participant.personId) ?? { name: participant.personId, team: "" };
     const managerName = participant.managerId ? (names.get(participant.managerId)?.name ?? null) : null;
     const own = nominations.filter((n) => n.subjectId === participant.personId);
