@@ -68,6 +68,9 @@ const OneOnOnePage = lazyPage(() => import("./routes/one-on-ones/one-on-one-page
 const MentorsPage = lazyPage(() => import("./routes/mentors/mentors-page.tsx"), "MentorsPage");
 const AdvisorPage = lazyPage(() => import("./routes/advisor/advisor-page.tsx"), "AdvisorPage");
 const InsightsPage = lazyPage(() => import("./routes/insights/insights-page.tsx"), "InsightsPage");
+const CyclesPage = lazyPage(() => import("./routes/cycles/cycles-page.tsx"), "CyclesPage");
+const CycleProgressPage = lazyPage(() => import("./routes/cycles/cycle-progress-page.tsx"), "CycleProgressPage");
+const MyTasksPage = lazyPage(() => import("./routes/cycles/my-tasks-page.tsx"), "MyTasksPage");
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -126,6 +129,9 @@ export function createRouter() {
             { path: "mentors", element: <MentorsPage /> },
             { path: "advisor", element: <AdvisorPage /> },
             { path: "insights", element: <InsightsPage /> },
+            { path: "cycles", element: <CyclesPage /> },
+            { path: "cycles/:cycleId", element: <CycleProgressPage /> },
+            { path: "tasks", element: <MyTasksPage /> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },
