@@ -211,15 +211,18 @@ for (const leg of legs) {
       expect(progress.byPhase.self).toEqual({ done: 1, inProgress: 0, notStarted: 0, late: 5 });
       const mia = progress.people.find((p) => p.person.id === people.mia.id);
       expect(mia?.phases).toEqual({ self: "done", nomination: "done", manager: "not-started" });
-      expect(progress.toRemind).toContainEqual(
+      const { reminders } = await org.as("admin")(api.reminders, { params: { cycleId } });
+      expect(reminders).toContainEqual(
         expect.objectContaining({ person: { id: people.pia.id, name: "Pia Peer" }, phase: "self", state: "late" }),
       );
-      expect(progress.toRemind).toContainEqual(
+      expect(reminders).toContainEqual(
         expect.objectContaining({ person: { id: people.dana.id, name: "Dana Director" }, phase: "manager" }),
       );
       expect(progress.byManager.map((m) => m.manager?.name ?? "none").sort()).toEqual(["Dana Director", "Vic Vee"]);
-      const reminders = await org.as("admin")(api.reminders, { params: { cycleId } });
-      expect(reminders.reminders).toEqual(progress.toRemind);
+      expect(progress.reminders).toEqual({
+        total: reminders.length,
+        late: reminders.filter((r) => r.state === "late").length,
+      });
 
       const csv = new TextDecoder().decode(
         (await org.sessions.admin.client.download(api.progressCsv, { params: { cycleId } })).bytes,
@@ -234,7 +237,9 @@ for (const leg of legs) {
       expect(danaView.people.map((p) => p.person.name).sort()).toEqual(
         ["Mia Member", "Paz Peer", "Pete Peer", "Pia Peer", "Pol Peer"].sort(),
       );
-      expect(danaView.toRemind.every((r) => r.about.id !== people.dana.id)).toBe(true);
+      const danaReminders = await org.as("dana")(api.reminders, { params: { cycleId } });
+      expect(danaReminders.reminders.length).toBeGreaterThan(0);
+      expect(danaReminders.reminders.every((r) => r.about.id !== people.dana.id)).toBe(true);
       expect((await org.as("vic")(api.progress, { params: { cycleId } })).people).toHaveLength(6);
       for (const caller of ["mia", "oscar"] as const) {
         expect((await apiError(org.as(caller)(api.progress, { params: { cycleId } }))).status).toBe(403);

@@ -150,7 +150,8 @@ export const ZCycleProgress = z
     byTeam: z.array(z.object({ team: z.string(), counts: ZCounts })),
     byManager: z.array(z.object({ manager: ZPersonLink.nullable(), counts: ZCounts })),
     people: z.array(ZPersonProgress),
-    toRemind: z.array(ZReminder),
+    /** How many reminders are due, and how many of them late; the list itself is GET …/reminders. */
+    reminders: z.object({ total: z.number().int(), late: z.number().int() }),
   })
   .meta({ id: "CycleProgress" });
 

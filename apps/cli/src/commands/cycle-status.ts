@@ -40,8 +40,7 @@ function describe(progress: TCycleProgress): string {
     "",
     ...bold(byManager),
     "",
-    `To remind: ${progress.toRemind.length}` +
-      (progress.toRemind.length ? ` (${progress.toRemind.filter((r) => r.state === "late").length} late)` : ""),
+    `To remind: ${progress.reminders.total}` + (progress.reminders.total ? ` (${progress.reminders.late} late)` : ""),
   ].join("\n");
 }
 

@@ -100,7 +100,10 @@ export function presentProgress(cycle: ReviewCycle, progress: CycleProgress): TC
       counts: group.counts,
     })),
     people: progress.people.map(presentPersonProgress),
-    toRemind: progress.toRemind.map(presentReminder),
+    reminders: {
+      total: progress.toRemind.length,
+      late: progress.toRemind.filter((reminder) => reminder.state === "late").length,
+    },
   };
 }
 

@@ -65,6 +65,9 @@ export interface ProgressInputs {
   now: Date;
 }
 
+/** One collator for every sort: far faster than localeCompare on thousands of names. */
+const collator = new Intl.Collator();
+
 const emptyCounts = (): StateCounts => ({ done: 0, inProgress: 0, notStarted: 0, late: 0 });
 
 function add(counts: StateCounts, state: TaskState): void {
@@ -101,14 +104,17 @@ export function computeProgress(inputs: ProgressInputs): CycleProgress {
   const teams = new Map<string, GroupProgress>();
   const managers = new Map<string, GroupProgress>();
   const toRemind: Reminder[] = [];
+  const nominationsBySubject = new Map<string, Nomination[]>();
+  for (const n of nominations)
+    nominationsBySubject.set(n.subjectId, [...(nominationsBySubject.get(n.subjectId) ?? []), n]);
   const nameOf = (id: string) => names.get(id)?.name ?? id;
   const byPersonName = [...participants].sort(
-    (a, b) => nameOf(a.personId).localeCompare(nameOf(b.personId)) || a.personId.localeCompare(b.personId),
+    (a, b) => collator.compare(nameOf(a.personId), nameOf(b.personId)) || collator.compare(a.personId, b.personId),
   );
   const people = byPersonName.map((participant): PersonProgress => {
     const person = names.get(participant.personId) ?? { name: participant.personId, team: "" };
     const managerName = participant.managerId ? (names.get(participant.managerId)?.name ?? null) : null;
-    const own = nominations.filter((n) => n.subjectId === participant.personId);
+    const own = nominationsBySubject.get(participant.personId) ?? [];
     const assessed = assessments.get(participant.personId) ?? { self: null, manager: null };
     const states: PersonProgress["phases"] = {};
     for (const phase of phases) {
@@ -153,7 +159,8 @@ export function computeProgress(inputs: ProgressInputs): CycleProgress {
       phases: states,
     };
   });
-  const byName = (a: GroupProgress, b: GroupProgress) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key);
+  const byName = (a: GroupProgress, b: GroupProgress) =>
+    collator.compare(a.name, b.name) || collator.compare(a.key, b.key);
   return {
     people,
     byPhase,

@@ -478,21 +478,16 @@ export class CycleService {
   }
 
   private async progressOf(cycle: ReviewCycle, only: Set<string> | null): Promise<CycleProgress> {
-    const participants = (await this.ports.cycles.participants(cycle.id)).filter(
-      (p) => !p.leftAt && (!only || only.has(p.personId)),
-    );
+    const [all, names] = await Promise.all([
+      this.ports.cycles.participants(cycle.id),
+      this.ports.cycles.participantNames(cycle.id),
+    ]);
+    const participants = all.filter((p) => !p.leftAt && (!only || only.has(p.personId)));
     const ids = participants.map((p) => p.personId);
-    const candidates = await this.ports.cycles.populationCandidates();
-    const names = new Map(candidates.map((c) => [c.id, { name: c.name, team: c.team }]));
-    for (const p of participants) {
-      if (!names.has(p.personId)) {
-        const person = await this.ports.people.findById(p.personId);
-        if (person) names.set(person.id, { name: person.name, team: person.team });
-      }
-    }
+    // The whole cycle for an admin: read by cycle, not by thousands of ids.
     const [nominations, assessments] = await Promise.all([
-      this.ports.cycles.listNominations(cycle.id, { subjectIds: ids }),
-      this.ports.cycles.assessmentProgress(cycle.id, ids, cycle.startsAt),
+      this.ports.cycles.listNominations(cycle.id, only ? { subjectIds: ids } : {}),
+      this.ports.cycles.assessmentProgress(cycle.id, only ? ids : null, cycle.startsAt),
     ]);
     return computeProgress({ cycle, participants, names, nominations, assessments, now: this.ports.now() });
   }
@@ -680,12 +675,12 @@ export class CycleService {
     const participants = (await this.ports.cycles.participants(cycle.id)).filter(
       (p) => !chain || chain.has(p.personId),
     );
-    const names = new Map((await this.ports.cycles.populationCandidates()).map((c) => [c.id, c.name]));
+    const names = await this.ports.cycles.participantNames(cycle.id);
     return participants.map((p) => {
       const a = acknowledged.get(p.personId);
       return {
         personId: p.personId,
-        name: names.get(p.personId) ?? p.personId,
+        name: names.get(p.personId)?.name ?? p.personId,
         acknowledgedAt: a?.acknowledgedAt ?? null,
         comment: a?.comment ?? null,
       };

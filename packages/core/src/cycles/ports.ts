@@ -43,6 +43,8 @@ export interface CycleRepository {
   setStatus(cycleId: string, status: CycleStatus, at: Date): Promise<void>;
   /** Every participant, leavers included. */
   participants(cycleId: string): Promise<CycleParticipant[]>;
+  /** Name and team of every participant (leavers included) and of their managers when they joined. */
+  participantNames(cycleId: string): Promise<Map<string, { name: string; team: string }>>;
   addParticipants(cycleId: string, participants: Omit<CycleParticipant, "cycleId">[]): Promise<void>;
   markLeft(cycleId: string, personIds: string[], at: Date): Promise<void>;
   /** Leavers who are back in the population rejoin. */
@@ -59,6 +61,13 @@ export interface CycleRepository {
   /** Records or replaces the acknowledgement. */
   acknowledge(acknowledgement: Acknowledgement): Promise<void>;
   acknowledgements(cycleId: string): Promise<Acknowledgement[]>;
-  /** Self and manager assessments of these subjects tagged with the cycle or updated since `since`. */
-  assessmentProgress(cycleId: string, subjectIds: string[], since: Date): Promise<Map<string, AssessmentProgress>>;
+  /**
+   * Where the self and manager assessments of these subjects (null: every participant still in the
+   * cycle) stand: those tagged with the cycle or updated since `since`. Subjects with none are absent.
+   */
+  assessmentProgress(
+    cycleId: string,
+    subjectIds: string[] | null,
+    since: Date,
+  ): Promise<Map<string, AssessmentProgress>>;
 }

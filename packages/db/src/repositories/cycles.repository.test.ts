@@ -68,6 +68,12 @@ describeEachDriver("review cycles repository", (db) => {
     expect((await repository.list()).map((c) => c.id)).toContain(cycle.id);
     expect((await repository.participants(cycle.id)).map((p) => p.personId).sort()).toEqual([mia.id, dana.id].sort());
     expect((await repository.cyclesOf(mia.id)).map((c) => c.cycle.id)).toEqual([cycle.id]);
+    expect(await repository.participantNames(cycle.id)).toEqual(
+      new Map([
+        [mia.id, { name: mia.name, team: mia.team }],
+        [dana.id, { name: dana.name, team: dana.team }],
+      ]),
+    );
   });
 
   it("reads a row written with only the original columns, with the defaults", async () => {
@@ -162,7 +168,11 @@ describeEachDriver("review cycles repository", (db) => {
     });
     const progress = await repository.assessmentProgress(cycle.id, [mia.id, dana.id], day(1));
     expect(progress.get(mia.id)).toEqual({ self: "submitted", manager: "draft" });
-    expect(progress.get(dana.id)).toEqual({ self: null, manager: null });
+    expect(progress.has(dana.id)).toBe(false);
+    // Without ids: every participant still in the cycle.
+    expect(await repository.assessmentProgress(cycle.id, null, day(1))).toEqual(progress);
+    await repository.markLeft(cycle.id, [mia.id], day(5));
+    expect((await repository.assessmentProgress(cycle.id, null, day(1))).size).toBe(0);
   });
 
   it("finds the start of the cycle that closed last by a moment, for readiness's window", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type {
   Acknowledgement,
   AssessmentProgress,
@@ -159,6 +159,22 @@ export class DrizzleCycleRepository implements CycleRepository {
       .orderBy(asc(cycleParticipants.joinedAt), asc(cycleParticipants.personId));
   }
 
+  async participantNames(cycleId: string): Promise<Map<string, { name: string; team: string }>> {
+    const inCycle = this.db
+      .select({ id: cycleParticipants.personId })
+      .from(cycleParticipants)
+      .where(eq(cycleParticipants.cycleId, cycleId));
+    const theirManagers = this.db
+      .select({ id: cycleParticipants.managerId })
+      .from(cycleParticipants)
+      .where(and(eq(cycleParticipants.cycleId, cycleId), isNotNull(cycleParticipants.managerId)));
+    const rows = await this.db
+      .select({ id: people.id, name: people.name, team: people.team })
+      .from(people)
+      .where(or(inArray(people.id, inCycle), inArray(people.id, theirManagers)));
+    return new Map(rows.map((row) => [row.id, { name: row.name, team: row.team }]));
+  }
+
   async addParticipants(cycleId: string, participants: Omit<CycleParticipant, "cycleId">[]): Promise<void> {
     for (let i = 0; i < participants.length; i += 1000) {
       const batch = participants.slice(i, i + 1000).map((p) => ({ ...p, cycleId }));
@@ -265,29 +281,41 @@ export class DrizzleCycleRepository implements CycleRepository {
 
   async assessmentProgress(
     cycleId: string,
-    subjectIds: string[],
+    subjectIds: string[] | null,
     since: Date,
   ): Promise<Map<string, AssessmentProgress>> {
-    const progress = new Map<string, AssessmentProgress>(subjectIds.map((id) => [id, { self: null, manager: null }]));
-    if (subjectIds.length === 0) return progress;
+    const progress = new Map<string, AssessmentProgress>();
+    if (subjectIds?.length === 0) return progress;
+    const subjects = subjectIds
+      ? inArray(assessments.subjectId, subjectIds)
+      : inArray(
+          assessments.subjectId,
+          this.db
+            .select({ id: cycleParticipants.personId })
+            .from(cycleParticipants)
+            .where(and(eq(cycleParticipants.cycleId, cycleId), isNull(cycleParticipants.leftAt))),
+        );
+    // One row per subject and relation: whether any of them is submitted.
     const rows = await this.db
-      .select({ subjectId: assessments.subjectId, relation: assessments.relation, status: assessments.status })
+      .select({
+        subjectId: assessments.subjectId,
+        relation: assessments.relation,
+        isSubmitted: sql<boolean>`bool_or(${assessments.status} = 'submitted')`,
+      })
       .from(assessments)
       .where(
         and(
-          inArray(assessments.subjectId, subjectIds),
+          subjects,
           inArray(assessments.relation, ["self", "manager"]),
-          or(
-            eq(assessments.cycleId, cycleId),
-            gte(assessments.updatedAt, since),
-            and(isNotNull(assessments.submittedAt), gte(assessments.submittedAt, since)),
-          ),
+          or(eq(assessments.cycleId, cycleId), gte(assessments.updatedAt, since)),
         ),
-      );
+      )
+      .groupBy(assessments.subjectId, assessments.relation);
     for (const row of rows) {
-      const entry = progress.get(row.subjectId);
-      if (!entry || (row.relation !== "self" && row.relation !== "manager")) continue;
-      if (entry[row.relation] !== "submitted") entry[row.relation] = row.status;
+      if (row.relation !== "self" && row.relation !== "manager") continue;
+      const entry = progress.get(row.subjectId) ?? { self: null, manager: null };
+      entry[row.relation] = row.isSubmitted ? "submitted" : "draft";
+      progress.set(row.subjectId, entry);
     }
     return progress;
   }

@@ -67,7 +67,7 @@ export function CycleProgressPage() {
       />
     );
   }
-  const { cycle, byPhase, people, toRemind } = progress.data;
+  const { cycle, byPhase, people, reminders } = progress.data;
   return (
     <>
       <PageHeading
@@ -84,7 +84,7 @@ export function CycleProgressPage() {
         lead={
           <p>
             {cycle.status} · {formatDay(cycle.startsAt)} to {formatDay(cycle.endsAt)} ·{" "}
-            {people.length === 1 ? "1 person" : `${people.length} people`} · {toRemind.length} to remind
+            {people.length === 1 ? "1 person" : `${people.length} people`} · {reminders.total} to remind
           </p>
         }
       >
