@@ -207,7 +207,10 @@ for (const leg of legs) {
       clock.advance(8 * DAY);
 
       const progress = await org.as("admin")(api.progress, { params: { cycleId } });
-      expect(progress.people).toHaveLength(6);
+      expect([progress.people.length, progress.total]).toEqual([6, 6]);
+      const page = await org.as("admin")(api.progress, { params: { cycleId }, query: { limit: 2, offset: 4 } });
+      expect([page.people.map((p) => p.person.name), page.total]).toEqual([["Pia Peer", "Pol Peer"], 6]);
+      expect(page.byPhase).toEqual(progress.byPhase);
       expect(progress.byPhase.self).toEqual({ done: 1, inProgress: 0, notStarted: 0, late: 5 });
       const mia = progress.people.find((p) => p.person.id === people.mia.id);
       expect(mia?.phases).toEqual({ self: "done", nomination: "done", manager: "not-started" });

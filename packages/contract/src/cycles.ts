@@ -149,7 +149,9 @@ export const ZCycleProgress = z
     }),
     byTeam: z.array(z.object({ team: z.string(), counts: ZCounts })),
     byManager: z.array(z.object({ manager: ZPersonLink.nullable(), counts: ZCounts })),
+    /** One page of the people, by name; `total` counts them all (the CSV export has every row). */
     people: z.array(ZPersonProgress),
+    total: z.number().int(),
     /** How many reminders are due, and how many of them late; the list itself is GET …/reminders. */
     reminders: z.object({ total: z.number().int(), late: z.number().int() }),
   })
@@ -311,6 +313,10 @@ export const cyclesEndpoints = {
       "everyone for an admin, the reporting chain for a manager",
     tag: "cycles",
     params: ZCycleParams,
+    query: z.strictObject({
+      limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
     response: ZCycleProgress,
   }),
   progressCsv: defineEndpoint({

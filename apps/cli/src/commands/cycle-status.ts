@@ -32,7 +32,7 @@ function describe(progress: TCycleProgress): string {
   );
   const bold = ([header = "", ...rows]: string[]) => [style.bold(header), ...rows];
   return [
-    style.bold(`${cycle.name} (${cycle.status}) · ${progress.people.length} people`),
+    style.bold(`${cycle.name} (${cycle.status}) · ${progress.total} people`),
     "",
     ...bold(phases),
     "",

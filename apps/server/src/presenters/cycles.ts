@@ -90,7 +90,11 @@ export function presentReminder(reminder: Reminder): TReminder {
   };
 }
 
-export function presentProgress(cycle: ReviewCycle, progress: CycleProgress): TCycleProgress {
+export function presentProgress(
+  cycle: ReviewCycle,
+  progress: CycleProgress,
+  page: { limit: number; offset: number },
+): TCycleProgress {
   return {
     cycle: presentCycle(cycle),
     byPhase: progress.byPhase,
@@ -99,7 +103,8 @@ export function presentProgress(cycle: ReviewCycle, progress: CycleProgress): TC
       manager: group.key ? { id: group.key, name: group.name } : null,
       counts: group.counts,
     })),
-    people: progress.people.map(presentPersonProgress),
+    people: progress.people.slice(page.offset, page.offset + page.limit).map(presentPersonProgress),
+    total: progress.people.length,
     reminders: {
       total: progress.toRemind.length,
       late: progress.toRemind.filter((reminder) => reminder.state === "late").length,

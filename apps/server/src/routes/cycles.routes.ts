@@ -143,9 +143,9 @@ export function cyclesRoutes(services: AppServices): RouteSpec[] {
       endpoint: api.progress,
       // Admins see everyone and managers their reporting chain; the use case refuses anyone else.
       policy: AUTHENTICATED,
-      handler: async ({ viewer, params }) => {
+      handler: async ({ viewer, params, query }) => {
         const { cycle, progress } = await cycles.progress(viewer, params.cycleId);
-        return presentProgress(cycle, progress);
+        return presentProgress(cycle, progress, query);
       },
     }),
     route({

@@ -1,4 +1,4 @@
-import { endpoints, type TCreateCycleBody, type TPopulationFilter } from "@ascent/contract";
+import { endpoints, LIMITS, type TCreateCycleBody, type TPopulationFilter } from "@ascent/contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient } from "./client.ts";
 
@@ -18,7 +18,9 @@ export function useCycles() {
 export function useCycleProgress(cycleId: string) {
   return useQuery({
     queryKey: cycleKeys.progress(cycleId),
-    queryFn: () => apiClient.call(endpoints.cycles.progress, { params: { cycleId } }),
+    // The counts cover everyone; the table shows the first page, the CSV every row.
+    queryFn: () =>
+      apiClient.call(endpoints.cycles.progress, { params: { cycleId }, query: { limit: LIMITS.pageSize.max } }),
   });
 }
 

@@ -67,7 +67,7 @@ export function CycleProgressPage() {
       />
     );
   }
-  const { cycle, byPhase, people, reminders } = progress.data;
+  const { cycle, byPhase, people, total, reminders } = progress.data;
   return (
     <>
       <PageHeading
@@ -84,7 +84,7 @@ export function CycleProgressPage() {
         lead={
           <p>
             {cycle.status} · {formatDay(cycle.startsAt)} to {formatDay(cycle.endsAt)} ·{" "}
-            {people.length === 1 ? "1 person" : `${people.length} people`} · {reminders.total} to remind
+            {total === 1 ? "1 person" : `${total} people`} · {reminders.total} to remind
           </p>
         }
       >
@@ -133,6 +133,7 @@ export function CycleProgressPage() {
           <a href={cycleProgressCsvHref(cycle.id)} download>
             Download as CSV
           </a>
+          {total > people.length && ` (the table shows the first ${people.length} of ${total}; the CSV has everyone)`}
         </p>
         <ProgressTable people={people} caption="Each person's progress per phase" />
       </section>
