@@ -108,9 +108,9 @@ export function computeProgress(inputs: ProgressInputs): CycleProgress {
   for (const n of nominations)
     nominationsBySubject.set(n.subjectId, [...(nominationsBySubject.get(n.subjectId) ?? []), n]);
   const nameOf = (id: string) => names.get(id)?.name ?? id;
-  const byPersonName = [...participants].sort(
-    (a, b) => collator.compare(nameOf(a.personId), nameOf(b.personId)) || collator.compare(a.personId, b.personId),
-  );
+  // Sorted on keys made once: comparing with the collator inside the sort costs most of the time at 10k people.
+  const keyed = participants.map((p) => ({ p, key: `${nameOf(p.personId).toLocaleLowerCase()}\u0000${p.personId}` }));
+  const byPersonName = keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ p }) => p);
   const people = byPersonName.map((participant): PersonProgress => {
     const person = names.get(participant.personId) ?? { name: participant.personId, team: "" };
     const managerName = participant.managerId ? (names.get(participant.managerId)?.name ?? null) : null;

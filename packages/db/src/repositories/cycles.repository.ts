@@ -286,31 +286,29 @@ export class DrizzleCycleRepository implements CycleRepository {
   ): Promise<Map<string, AssessmentProgress>> {
     const progress = new Map<string, AssessmentProgress>();
     if (subjectIds?.length === 0) return progress;
-    const subjects = subjectIds
-      ? inArray(assessments.subjectId, subjectIds)
-      : inArray(
-          assessments.subjectId,
-          this.db
-            .select({ id: cycleParticipants.personId })
-            .from(cycleParticipants)
-            .where(and(eq(cycleParticipants.cycleId, cycleId), isNull(cycleParticipants.leftAt))),
-        );
-    // One row per subject and relation: whether any of them is submitted.
-    const rows = await this.db
-      .select({
-        subjectId: assessments.subjectId,
-        relation: assessments.relation,
-        isSubmitted: sql<boolean>`bool_or(${assessments.status} = 'submitted')`,
-      })
-      .from(assessments)
-      .where(
-        and(
-          subjects,
-          inArray(assessments.relation, ["self", "manager"]),
-          or(eq(assessments.cycleId, cycleId), gte(assessments.updatedAt, since)),
-        ),
-      )
-      .groupBy(assessments.subjectId, assessments.relation);
+    const conditions = [
+      inArray(assessments.relation, ["self", "manager"]),
+      or(eq(assessments.cycleId, cycleId), gte(assessments.updatedAt, since)),
+    ];
+    // One row per subject and relation: whether any of them is submitted. The whole cycle joins its
+    // participants rather than sending thousands of ids.
+    const columns = {
+      subjectId: assessments.subjectId,
+      relation: assessments.relation,
+      isSubmitted: sql<boolean>`bool_or(${assessments.status} = 'submitted')`,
+    };
+    const rows = subjectIds
+      ? await this.db
+          .select(columns)
+          .from(assessments)
+          .where(and(inArray(assessments.subjectId, subjectIds), ...conditions))
+          .groupBy(assessments.subjectId, assessments.relation)
+      : await this.db
+          .select(columns)
+          .from(cycleParticipants)
+          .innerJoin(assessments, eq(assessments.subjectId, cycleParticipants.personId))
+          .where(and(eq(cycleParticipants.cycleId, cycleId), isNull(cycleParticipants.leftAt), ...conditions))
+          .groupBy(assessments.subjectId, assessments.relation);
     for (const row of rows) {
       if (row.relation !== "self" && row.relation !== "manager") continue;
       const entry = progress.get(row.subjectId) ?? { self: null, manager: null };
