@@ -266,6 +266,28 @@ const EXPECTED: Record<string, Expectation> = {
   getSetupChecklist: adminOnly(200),
   // The :id given is a person's, which is no review cycle: the admin is told so, everyone else refused first.
   getCycleRaterEffects: adminOnly(404),
+  // Review cycles. Cycle routes are asked about a cycle id nobody has: admin-only ones refuse others
+  // first; the rest do not exist for anyone (cycles.test.ts asks a real cycle, chain by chain).
+  listCycles: signedIn(200),
+  createCycle: adminOnly(201),
+  previewCyclePopulation: adminOnly(200),
+  getCycle: unknownObject,
+  extendCyclePhase: adminOnly(404),
+  closeCyclePhase: adminOnly(404),
+  reopenCyclePhase: adminOnly(404),
+  listCycleParticipants: adminOnly(404),
+  syncCycleParticipants: adminOnly(404),
+  listCycleNominations: unknownObject,
+  proposeCycleNomination: unknownObject,
+  decideCycleNomination: unknownObject,
+  listMyCycleTasks: signedIn(200),
+  getCycleProgress: unknownObject,
+  exportCycleProgress: unknownObject,
+  listCycleReminders: unknownObject,
+  releaseCycle: adminOnly(404),
+  acknowledgeCycleResults: unknownObject,
+  listCycleAcknowledgements: unknownObject,
+  listPersonCycles: PERSON_RECORD,
 };
 
 interface MatrixContext {
@@ -407,6 +429,18 @@ const RECIPES: Record<string, Recipe> = {
   suggestMentors: { query: { competency: "data-analysis" } },
   setMyMentoringAvailability: { body: () => ({ isAvailable: true }) },
   setOrgProfile: { body: () => ({ stage: "large", pmCount: 10, productReportsTo: "CPO", businessModel: "B2B" }) },
+  createCycle: {
+    body: () => ({
+      name: "Matrix cycle",
+      population: {},
+      phases: [{ kind: "self", opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-02-01T00:00:00Z" }],
+    }),
+  },
+  previewCyclePopulation: { body: () => ({ population: {} }) },
+  extendCyclePhase: { body: () => ({ dueAt: "2026-03-01T00:00:00Z" }) },
+  proposeCycleNomination: { body: (_persona, ctx) => ({ nomineeId: ctx.org.people.peer.id, relation: "peer" }) },
+  decideCycleNomination: { body: () => ({ decision: "reject" }) },
+  acknowledgeCycleResults: { body: () => ({}) },
   submitVpFit: {
     body: () => ({ answers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i + 1}`, 3])) }),
   },
@@ -454,6 +488,10 @@ function paramValue(name: string, ctx: MatrixContext, target: string): string {
     case "sessionId":
     case "tokenId":
       return "made-up-id";
+    case "kind":
+      return "self";
+    case "cycleId":
+    case "nominationId":
     case "assessmentId":
     case "requestId":
     case "evidenceId":

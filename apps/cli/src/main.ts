@@ -20,6 +20,9 @@ import { registerBackup } from "./commands/backup.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerPromotion } from "./commands/promotion.ts";
+import { registerCycleExport } from "./commands/cycle-export.ts";
+import { registerCycleList } from "./commands/cycle-list.ts";
+import { registerCycleStatus } from "./commands/cycle-status.ts";
 
 const program = new Command()
   .name("ascent")
@@ -56,6 +59,11 @@ registerTitlesResolve(titles);
 registerPeopleImport(program);
 registerReadiness(program);
 registerPromotion(program);
+
+const cycle = program.command("cycle").description("follow review cycles: list, progress and CSV export");
+registerCycleList(cycle);
+registerCycleStatus(cycle);
+registerCycleExport(cycle);
 
 const seed = program.command("seed").description("load the built-in ladder or the demo organisation into the database");
 registerSeedBuiltin(seed);

@@ -12,6 +12,7 @@ import {
   AuditLogService,
   BackupService,
   CareerPlanService,
+  CycleService,
   EvidenceService,
   FeedbackRequestService,
   type FeedbackRequestPorts,
@@ -65,6 +66,7 @@ import {
   DrizzleNotificationRepository,
   DrizzleNotificationPreferenceRepository,
   DrizzleOutboxRepository,
+  DrizzleCycleRepository,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -202,6 +204,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     ...assessmentServices,
     ...messaging,
     ...buildGrowthServices(db, { people, frameworks, audit, access, now }, assessmentServices),
+    cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
   };
 }
 
@@ -307,6 +310,7 @@ function buildAssessmentServices(
     access,
     memo,
     chains: people,
+    lastClosedCycleStart: (at) => new DrizzleCycleRepository(db).lastClosedCycleStart(at),
     now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
@@ -364,6 +368,40 @@ function buildAssessmentServices(
       anonymityThreshold: async () => (await readiness.settings()).k,
     }),
   };
+}
+
+/** Review cycles: nominations become feedback requests through their use case; a release refreshes readiness. */
+function buildCycleService(
+  db: DatabaseHandle["db"],
+  { people, frameworks, audit, now }: Pick<SharedParts, "people" | "frameworks" | "audit" | "now">,
+  { feedbackRequests, requests, readiness }: ReturnType<typeof buildAssessmentServices>,
+) {
+  const accountRepository = new DrizzleAccountRepository(db);
+  return new CycleService({
+    cycles: new DrizzleCycleRepository(db),
+    people,
+    feedbackRequests,
+    requests,
+    isAdmin: async (personId) => (await accountRepository.find(personId))?.isAdmin ?? false,
+    frameworkLevels: async (slugs) => {
+      const found = new Map<string, string[]>();
+      for (const slug of slugs) {
+        const latest = await frameworks.version(slug, "latest").catch(() => null);
+        if (latest)
+          found.set(
+            slug,
+            latest.document.levels.map((level) => level.id),
+          );
+      }
+      return found;
+    },
+    activeFrameworkVersion: async () => (await activeFrameworkOf(frameworks)().catch(() => null))?.version ?? null,
+    anonymityThreshold: async () => (await readiness.settings()).k,
+    onReadinessInputsChanged: (personIds) => readiness.refreshSnapshots(personIds),
+    onWindowChanged: () => readiness.refreshAllSnapshots(),
+    audit,
+    now,
+  });
 }
 
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */

@@ -77,6 +77,9 @@ const InsightsPage = lazyPage(() => import("./routes/insights/insights-page.tsx"
 const PromotionsPage = lazyPage(() => import("./routes/promotions/promotions-page.tsx"), "PromotionsPage");
 const PromotionCasePage = lazyPage(() => import("./routes/promotions/promotion-case-page.tsx"), "PromotionCasePage");
 const SetupPage = lazyPage(() => import("./routes/setup/setup-page.tsx"), "SetupPage");
+const CyclesPage = lazyPage(() => import("./routes/cycles/cycles-page.tsx"), "CyclesPage");
+const CycleProgressPage = lazyPage(() => import("./routes/cycles/cycle-progress-page.tsx"), "CycleProgressPage");
+const MyTasksPage = lazyPage(() => import("./routes/cycles/my-tasks-page.tsx"), "MyTasksPage");
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -140,6 +143,9 @@ export function createRouter() {
             { path: "insights", element: <InsightsPage /> },
             { path: "promotions", element: <PromotionsPage /> },
             { path: "promotions/:id", element: <PromotionCasePage /> },
+            { path: "cycles", element: <CyclesPage /> },
+            { path: "cycles/:cycleId", element: <CycleProgressPage /> },
+            { path: "tasks", element: <MyTasksPage /> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

@@ -29,6 +29,7 @@ export * from "./backups.ts";
 export * from "./data-rights.ts";
 export * from "./rater-effects.ts";
 export * from "./notifications.ts";
+export * from "./cycles.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -55,6 +56,7 @@ import { promotionsEndpoints } from "./promotions.ts";
 import { setupEndpoints } from "./setup.ts";
 import { raterEffectsEndpoints } from "./rater-effects.ts";
 import { notificationEndpoints } from "./notifications.ts";
+import { cyclesEndpoints } from "./cycles.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -83,4 +85,5 @@ export const endpoints = {
   setup: setupEndpoints,
   raterEffects: raterEffectsEndpoints,
   notifications: notificationEndpoints,
+  cycles: cyclesEndpoints,
 };

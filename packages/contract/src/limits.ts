@@ -33,6 +33,10 @@ export const LIMITS = {
 
   // Counts of items in one request.
   feedbackRaters: 20,
+  /** Values in one list of a review cycle's population filter (teams, levels, frameworks, managers). */
+  cyclePopulationValues: 200,
+  /** The most peer and upward nominations a cycle may allow per person. */
+  cycleNominationsMax: 20,
   ratingsPerSave: 100,
   evidencePerRating: 20,
   evidenceLinks: 10,

@@ -24,3 +24,4 @@ export * from "./promotions/index.ts";
 export * from "./rater-effects/index.ts";
 export * from "./setup/index.ts";
 export * from "./notifications/index.ts";
+export * from "./cycles/index.ts";

@@ -25,3 +25,4 @@ export * from "./backup/backup-archive.ts";
 export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";
 export * from "./repositories/notifications.repository.ts";
+export * from "./repositories/cycles.repository.ts";

@@ -90,6 +90,18 @@ export function AccountMenu({ session }: { session: TSessionInfo }) {
             </Link>
           </li>
           <li>
+            <Link to="/tasks" className="account-menu__item">
+              My tasks
+            </Link>
+          </li>
+          {session.isAdmin && (
+            <li>
+              <Link to="/cycles" className="account-menu__item">
+                Review cycles
+              </Link>
+            </li>
+          )}
+          <li>
             <button
               type="button"
               className="account-menu__item"

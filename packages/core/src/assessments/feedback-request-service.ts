@@ -1,6 +1,7 @@
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
+import type { Person } from "../people/person.ts";
 import { isRequestClosed, type FeedbackRequest } from "./assessment.ts";
 import type { FeedbackRequestRepository } from "./ports.ts";
 import type { NotifyInput } from "../notifications/notification-service.ts";
@@ -12,6 +13,8 @@ export interface NewFeedbackRequest {
   raterIds: string[];
   dueAt: Date;
   message: string;
+  /** The review cycle the request belongs to, if any. */
+  cycleId?: string | null;
 }
 
 export interface FeedbackRequestPorts {
@@ -48,6 +51,65 @@ export class FeedbackRequestService {
       throw new AppError("forbidden", "Only the person or a manager above them can ask for feedback about them");
     }
     const raterIds = [...new Set(input.raterIds)];
+    await this.checkRaters(subject, input.relation, raterIds);
+    if (input.dueAt <= this.now()) {
+      throw new AppError("validation_failed", "The due date must be in the future", [
+        { path: "body.dueAt", message: "in the past" },
+      ]);
+    }
+    const request = await this.ports.requests.create(
+      {
+        subjectId: subject.id,
+        requestedBy: viewer.personId,
+        relation: input.relation,
+        message: input.message,
+        dueAt: input.dueAt,
+        cycleId: input.cycleId ?? null,
+      },
+      raterIds,
+    );
+    await this.tellRaters(viewer, subject, request, raterIds);
+    return request;
+  }
+
+  /** Each rater learns they were asked, in the app and by mail; their answer stays anonymous. */
+  private async tellRaters(viewer: Viewer, subject: Person, request: FeedbackRequest, raterIds: string[]) {
+    const asker = viewer.personId === subject.id ? subject.name : `${viewer.name}, for ${subject.name},`;
+    const due = request.dueAt.toISOString().slice(0, 10);
+    for (const raterId of raterIds) {
+      await this.ports.notify?.(raterId, {
+        kind: "feedback.requested",
+        subject: `${asker} asked you for feedback`,
+        link: `/feedback/${request.id}`,
+        email: {
+          body:
+            `${asker} asked you for feedback, due ${due}. Your own answers are never shown to anyone: ` +
+            "they count only inside an aggregate of several colleagues, once the request closes.",
+        },
+      });
+    }
+  }
+
+  /** Names more colleagues on an open request, under the same rules as asking them in a new one. */
+  async addRaters(viewer: Viewer, requestId: string, raterIds: string[]): Promise<FeedbackRequest> {
+    const request = await this.ports.requests.findById(requestId);
+    if (!request || !(await this.isSubjectOrManager(viewer, request.subjectId))) {
+      throw new AppError("not_found", `No feedback request "${requestId}" about you or your reports`);
+    }
+    if (isRequestClosed(request, this.now())) throw new AppError("conflict", "This feedback request is already closed");
+    const subject = await this.ports.people.findById(request.subjectId);
+    if (!subject) throw new AppError("not_found", `No person with id "${request.subjectId}"`);
+    const unique = [...new Set(raterIds)];
+    await this.checkRaters(subject, request.relation, unique);
+    await this.ports.requests.addRaters(request.id, unique);
+    const updated = await this.ports.requests.findById(request.id);
+    if (!updated) throw new AppError("not_found", `No feedback request "${requestId}"`);
+    await this.tellRaters(viewer, subject, updated, unique);
+    return updated;
+  }
+
+  /** Who may be asked: active colleagues, never the subject, and peers or reports as DESIGN §4 defines them. */
+  private async checkRaters(subject: Person, relation: "peer" | "upward", raterIds: string[]): Promise<void> {
     // The most raters per request is the contract's (LIMITS.feedbackRaters), checked at every edge.
     if (raterIds.length === 0) {
       throw new AppError("validation_failed", "Name at least one colleague", [
@@ -67,7 +129,7 @@ export class FeedbackRequestService {
       ]);
     }
     const admins = await Promise.all(raterIds.map((id) => this.ports.isAdmin(id)));
-    if (input.relation === "peer") {
+    if (relation === "peer") {
       const chain = await this.ports.people.chainAbove(subject.id);
       const conflicts = raters.flatMap((rater, i) => {
         const standing = rater ? raterStanding({ ...rater, isAdmin: admins[i] }, subject, chain) : null;
@@ -80,7 +142,7 @@ export class FeedbackRequestService {
         ]);
       }
     }
-    if (input.relation === "upward") {
+    if (relation === "upward") {
       const adminConflicts = raters.flatMap((rater, i) =>
         rater && admins[i] ? [peerConflict("admin", rater.name, subject.name)] : [],
       );
@@ -98,37 +160,6 @@ export class FeedbackRequestService {
         );
       }
     }
-    if (input.dueAt <= this.now()) {
-      throw new AppError("validation_failed", "The due date must be in the future", [
-        { path: "body.dueAt", message: "in the past" },
-      ]);
-    }
-    const request = await this.ports.requests.create(
-      {
-        subjectId: subject.id,
-        requestedBy: viewer.personId,
-        relation: input.relation,
-        message: input.message,
-        dueAt: input.dueAt,
-        cycleId: null,
-      },
-      raterIds,
-    );
-    const asker = viewer.personId === subject.id ? subject.name : `${viewer.name}, for ${subject.name},`;
-    const due = input.dueAt.toISOString().slice(0, 10);
-    for (const raterId of raterIds) {
-      await this.ports.notify?.(raterId, {
-        kind: "feedback.requested",
-        subject: `${asker} asked you for feedback`,
-        link: `/feedback/${request.id}`,
-        email: {
-          body:
-            `${asker} asked you for feedback, due ${due}. Your own answers are never shown to anyone: ` +
-            "they count only inside an aggregate of several colleagues, once the request closes.",
-        },
-      });
-    }
-    return request;
   }
 
   /** Closing releases the answers given so far, as one aggregate snapshot. */

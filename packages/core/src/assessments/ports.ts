@@ -67,6 +67,8 @@ export interface FeedbackRequestRepository {
   /** For each person with open requests about them, the earliest due date: when results may be released. */
   nextDueDates(subjectIds: string[], now: Date): Promise<Map<string, Date>>;
   markAnswered(requestId: string, raterId: string, at: Date): Promise<void>;
+  /** Names more raters on a request; raters already named stay as they are. */
+  addRaters(requestId: string, raterIds: string[]): Promise<void>;
   /** Closes (releases) a request, recording the k in force; null when it is not known. */
   close(requestId: string, at: Date, releaseK: number | null): Promise<void>;
   /**

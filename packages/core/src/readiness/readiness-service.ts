@@ -60,6 +60,11 @@ export interface ReadinessPorts {
   memo?: Memo;
   /** Whose change drops a kept result besides the person's own: the managers above them. */
   chains?: ManagementChains;
+  /**
+   * When the last review cycle closed (or was released) by `now` started: the window then runs from
+   * there (DESIGN §4); null when no cycle has closed, and the window is the last 12 months.
+   */
+  lastClosedCycleStart?: (now: Date) => Promise<Date | null>;
   now?: () => Date;
 }
 
@@ -77,10 +82,17 @@ function memoKey(personId: string, options: ReadinessOptions): string {
  * When time alone changes a result: the oldest rating it counts leaving the window, or an open
  * feedback request falling due (its answers are then released).
  */
-export function readinessExpiry(ratings: SubmittedRating[], now: Date, nextDueAt: Date | undefined): Date | null {
+export function readinessExpiry(
+  ratings: SubmittedRating[],
+  now: Date,
+  nextDueAt: Date | undefined,
+  cycleStart: Date | null = null,
+): Date | null {
   const window = readinessWindow(now);
   const counted = ratings.filter((r) => r.submittedAt >= window.from).map((r) => r.submittedAt.getTime());
-  const leavesWindow = counted.length ? Math.min(...counted) + (now.getTime() - window.from.getTime()) : Infinity;
+  // A window that starts with a closed cycle does not slide: time alone takes no rating out of it.
+  const leavesWindow =
+    counted.length && !cycleStart ? Math.min(...counted) + (now.getTime() - window.from.getTime()) : Infinity;
   const expiry = Math.min(leavesWindow, nextDueAt?.getTime() ?? Infinity);
   return expiry === Infinity ? null : new Date(expiry);
 }
@@ -161,11 +173,16 @@ export class ReadinessService {
       targetId: "readiness",
       details: { before, after: next },
     });
+    await this.refreshAllSnapshots();
+    return next;
+  }
+
+  /** Recomputes every stored snapshot, after a change to everyone's rule: new settings, or a cycle's release. */
+  async refreshAllSnapshots(): Promise<void> {
     const stored = (await this.ports.snapshots.list()).map((s) => s.personId);
     for (let i = 0; i < stored.length; i += REFRESH_CHUNK) {
       await this.refreshSnapshots(stored.slice(i, i + REFRESH_CHUNK));
     }
-    return next;
   }
 
   framework(): Promise<{ document: Framework; version: number }> {
@@ -312,6 +329,10 @@ export class ReadinessService {
     });
   }
 
+  private async cycleStart(now: Date): Promise<Date | null> {
+    return (await this.ports.lastClosedCycleStart?.(now)) ?? null;
+  }
+
   private async compute(
     people: Person[],
     options: ReadinessOptions,
@@ -319,14 +340,16 @@ export class ReadinessService {
     const now = this.now();
     const ids = people.map((p) => p.id);
     // Independent reads, issued together: on PostgreSQL they overlap instead of queuing.
-    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates, chains] = await Promise.all([
-      this.framework(),
-      this.settings(),
-      this.ports.assessments.countableRatings(ids, now),
-      this.evidenceByPerson(ids, options.canSeePrivateEvidence),
-      this.ports.requests.nextDueDates(ids, now),
-      this.ports.chains?.managerIdsAbove(ids) ?? Promise.resolve(new Map<string, string[]>()),
-    ]);
+    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates, chains, cycleStart] =
+      await Promise.all([
+        this.framework(),
+        this.settings(),
+        this.ports.assessments.countableRatings(ids, now),
+        this.evidenceByPerson(ids, options.canSeePrivateEvidence),
+        this.ports.requests.nextDueDates(ids, now),
+        this.ports.chains?.managerIdsAbove(ids) ?? Promise.resolve(new Map<string, string[]>()),
+        this.cycleStart(now),
+      ]);
     if (options.targetLevelId !== undefined && !document.levels.some((l) => l.id === options.targetLevelId)) {
       throw new AppError("validation_failed", `Unknown target level "${options.targetLevelId}"`, [
         { path: "query.target", message: "not a level of the ladder" },
@@ -339,7 +362,7 @@ export class ReadinessService {
         framework: document,
         targetLevelId: options.targetLevelId ?? nextLevel(document, person.levelId).id,
         ratings,
-        window: readinessWindow(now),
+        window: readinessWindow(now, cycleStart ?? undefined),
         settings,
         evidence: evidence.get(person.id) ?? {},
       });
@@ -353,7 +376,7 @@ export class ReadinessService {
         },
         // A manager joining or leaving the chain changes whose peer answers count.
         dependsOn: [person.id, ...(chains.get(person.id) ?? [])],
-        validUntil: readinessExpiry(ratings, now, nextDueDates.get(person.id)),
+        validUntil: readinessExpiry(ratings, now, nextDueDates.get(person.id), cycleStart),
       });
     }
     return results;
@@ -402,7 +425,8 @@ export class ReadinessService {
     const { document } = await this.framework();
     const settings = await this.settings();
     const now = this.now();
-    const window = readinessWindow(now);
+    const cycleStart = await this.cycleStart(now);
+    const window = readinessWindow(now, cycleStart ?? undefined);
     const people = (await this.ports.people.list({ ids: personIds, limit: personIds.length })).people;
     const ids = people.map((p) => p.id);
     const [ratings, nextDueDates] = await Promise.all([
@@ -415,7 +439,7 @@ export class ReadinessService {
       const result = computeReadiness({ framework: document, targetLevelId: target, ratings: own, window, settings });
       const observed = Object.fromEntries(result.competencies.map((c) => [c.competencyId, c.observed]));
       // Stale when a rating leaves the window or an open request falls due: org views then recompute it.
-      const validUntil = readinessExpiry(own, now, nextDueDates.get(person.id));
+      const validUntil = readinessExpiry(own, now, nextDueDates.get(person.id), cycleStart);
       return {
         personId: person.id,
         targetLevelId: target,

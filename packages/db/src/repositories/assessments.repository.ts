@@ -427,6 +427,14 @@ export class DrizzleFeedbackRequestRepository implements FeedbackRequestReposito
       .where(and(eq(feedbackRequestRaters.requestId, requestId), eq(feedbackRequestRaters.raterId, raterId)));
   }
 
+  async addRaters(requestId: string, raterIds: string[]): Promise<void> {
+    if (raterIds.length === 0) return;
+    await this.db
+      .insert(feedbackRequestRaters)
+      .values(raterIds.map((raterId) => ({ requestId, raterId })))
+      .onConflictDoNothing();
+  }
+
   async close(requestId: string, at: Date, releaseK: number | null): Promise<void> {
     await this.db
       .update(feedbackRequests)

@@ -29,6 +29,16 @@ export const reviewCycles = pgTable("review_cycles", {
   closedAt: timestamp("closed_at", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  status: text("status", { enum: ["draft", "active", "released", "closed"] })
+    .notNull()
+    .default("draft"),
+  /** Who takes part, as filters (core's PopulationFilter); participants are stored in cycle_participants. */
+  population: jsonb("population").$type<Record<string, unknown>>().notNull().default({}),
+  frameworkVersion: integer("framework_version"),
+  /** Peer and upward nominations each subject needs approved (min) and may have (max). */
+  nominationsMin: integer("nominations_min").notNull().default(0),
+  nominationsMax: integer("nominations_max").notNull().default(8),
+  releasedAt: timestamp("released_at", { withTimezone: true }),
 });
 
 /** Named colleagues asked to rate a person; their answers show only as aggregates once it closes. */

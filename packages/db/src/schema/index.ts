@@ -7,3 +7,4 @@ export * from "./assessments.ts";
 export * from "./growth.ts";
 export * from "./promotions.ts";
 export * from "./notifications.ts";
+export * from "./cycles.ts";
