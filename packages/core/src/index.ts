@@ -20,3 +20,4 @@ export * from "./demo/index.ts";
 export * from "./framework-migration/index.ts";
 export * from "./backups/index.ts";
 export * from "./data-rights/index.ts";
+export * from "./calibration/index.ts";

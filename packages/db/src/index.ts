@@ -21,3 +21,4 @@ export * from "./repositories/framework-migration.repository.ts";
 export * from "./backup/backup-archive.ts";
 export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";
+export * from "./repositories/calibration.repository.ts";

@@ -5,3 +5,4 @@ export * from "./audit.ts";
 export * from "./settings.ts";
 export * from "./assessments.ts";
 export * from "./growth.ts";
+export * from "./calibration.ts";
