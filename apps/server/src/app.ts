@@ -34,6 +34,7 @@ import { advisorRoutes } from "./routes/advisor.routes.ts";
 import { insightsRoutes } from "./routes/insights.routes.ts";
 import { backupRoutes } from "./routes/backups.routes.ts";
 import { dataRightsRoutes } from "./routes/data-rights.routes.ts";
+import { calibrationRoutes } from "./routes/calibration.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
   createWarmupStatus,
@@ -92,6 +93,7 @@ export function buildRouteTable(
     ...insightsRoutes(services),
     ...backupRoutes(services),
     ...dataRightsRoutes(services),
+    ...calibrationRoutes(services),
   ];
 }
 

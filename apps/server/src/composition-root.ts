@@ -11,6 +11,7 @@ import {
   type PasswordHasher,
   AuditLogService,
   BackupService,
+  CalibrationService,
   CareerPlanService,
   EvidenceService,
   FeedbackRequestService,
@@ -37,6 +38,7 @@ import {
   DrizzleSettingsRepository,
   DrizzleApiTokenRepository,
   DrizzleAuditRepository,
+  DrizzleCalibrationRepository,
   DrizzleFrameworkRepository,
   DrizzleFrameworkMigrationUnitOfWork,
   DrizzleOneTimeLinkRepository,
@@ -163,6 +165,15 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       now,
     }),
     ...assessmentServices,
+    calibration: new CalibrationService({
+      calibration: new DrizzleCalibrationRepository(db),
+      people,
+      assessments: new DrizzleAssessmentRepository(db),
+      readiness: assessmentServices.readiness,
+      settings: assessmentServices.settings,
+      audit,
+      now,
+    }),
     ...buildGrowthServices(db, { people, frameworks, audit, access }, assessmentServices),
   };
 }

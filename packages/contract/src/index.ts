@@ -25,6 +25,7 @@ export * from "./advisor.ts";
 export * from "./insights.ts";
 export * from "./backups.ts";
 export * from "./data-rights.ts";
+export * from "./calibration.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -47,6 +48,7 @@ import { advisorEndpoints } from "./advisor.ts";
 import { insightsEndpoints } from "./insights.ts";
 import { backupEndpoints } from "./backups.ts";
 import { dataRightsEndpoints } from "./data-rights.ts";
+import { calibrationEndpoints } from "./calibration.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -71,4 +73,5 @@ export const endpoints = {
   insights: insightsEndpoints,
   backups: backupEndpoints,
   dataRights: dataRightsEndpoints,
+  calibration: calibrationEndpoints,
 };

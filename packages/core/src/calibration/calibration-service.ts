@@ -192,6 +192,12 @@ export class CalibrationService {
     return nineBoxOf((await this.loadSession(viewer, sessionId)).people);
   }
 
+  /** Every adjustment of the session, oldest first, for its members. */
+  async listAdjustments(viewer: Viewer, sessionId: string): Promise<CalibrationAdjustment[]> {
+    const session = await this.authorizedSession(viewer, sessionId);
+    return this.ports.calibration.adjustments(session.id);
+  }
+
   /** Changes a manager's rating of one competency of one person in scope, with a reason, in the audit log. */
   async adjustRating(
     viewer: Viewer,

@@ -93,7 +93,7 @@ describeEachDriver("calibration sessions, adjustments and placements", (db) => {
         cycleId,
         feedbackRequestId: null,
         supersedesId: null,
-        ratings: [{ competencyId: "strategy", score, evidence: "", evidenceIds: [] }],
+        ratings: [{ competencyId: "strategy", score, evidence: "", evidenceIds: [], confidence: null }],
       });
       await assessments.markSubmitted(created.id, when);
     };
