@@ -404,7 +404,8 @@ export class CalibrationService {
       const own = cycleBySubject.get(person.id) ?? [];
       const managerRaterId = own.find((r) => r.relation === "manager")?.raterId ?? person.managerId;
       const ratings = withCalibratedRatings(
-        countable.get(person.id) ?? [],
+        // Written comments are never part of a calibration: they go before the rule sees them.
+        (countable.get(person.id) ?? []).map(withoutComment),
         managerRaterId,
         calibrated,
         adjustmentsBySubject.get(person.id) ?? [],
@@ -469,6 +470,12 @@ function closedConflict(): AppError {
 
 function assertOpen(session: CalibrationSession): void {
   if (session.status === "closed") throw closedConflict();
+}
+
+function withoutComment(rating: SubmittedRating): SubmittedRating {
+  if (rating.comment === undefined) return rating;
+  const { comment: _comment, ...rest } = rating;
+  return rest;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

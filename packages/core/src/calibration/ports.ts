@@ -34,8 +34,8 @@ export interface CalibrationRepository {
   /** Sessions the person facilitates or takes part in; every session for `all`. */
   listSessions(filter: { personId: string } | { all: true }): Promise<CalibrationSession[]>;
   /**
-   * The latest submitted self and manager rating per subject and competency in the cycle, for all of
-   * these subjects in one query.
+   * The ratings of the latest submitted self and of the latest submitted manager assessment of each
+   * subject in the cycle (a later one replaces the earlier whole), for all of these subjects in one query.
    */
   cycleRatings(cycleId: string, subjectIds: string[]): Promise<CycleRating[]>;
   /** Oldest first. */

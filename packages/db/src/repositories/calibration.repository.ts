@@ -119,24 +119,34 @@ export class DrizzleCalibrationRepository implements CalibrationRepository {
 
   async cycleRatings(cycleId: string, subjectIds: string[]): Promise<CycleRating[]> {
     if (subjectIds.length === 0) return [];
+    // The latest submitted assessment per subject and relation, then its scores as two arrays (as
+    // countableRatings reads them): one row per assessment rather than one per rating.
     const result = await this.db.execute(sql`
-      select distinct on (a.subject_id, a.relation, r.competency_id)
-             a.subject_id, a.rater_id, a.relation, r.competency_id, r.score
-      from assessments a
-      join ratings r on r.assessment_id = a.id
-      where a.cycle_id = ${cycleId}
-        and a.subject_id = any(${sql.param(subjectIds)}::uuid[])
-        and a.status = 'submitted'
-        and a.relation in ('self', 'manager')
-        and r.score is not null
-      order by a.subject_id, a.relation, r.competency_id, a.submitted_at desc, a.id`);
-    return resultRows<Record<string, unknown>>(result).map((row) => ({
-      subjectId: String(row.subject_id),
-      raterId: String(row.rater_id),
-      relation: row.relation as CycleRating["relation"],
-      competencyId: String(row.competency_id),
-      score: Number(row.score),
-    }));
+      select a.subject_id, a.rater_id, a.relation, r.competency_ids, r.scores
+      from (
+        select distinct on (a.subject_id, a.relation) a.id, a.subject_id, a.rater_id, a.relation
+        from assessments a
+        where a.subject_id = any(${sql.param(subjectIds)}::uuid[])
+          and a.status = 'submitted'
+          and a.cycle_id = ${cycleId}
+          and a.relation in ('self', 'manager')
+        order by a.subject_id, a.relation, a.submitted_at desc, a.id
+      ) a
+      cross join lateral (
+        select array_agg(r.competency_id) as competency_ids, array_agg(r.score) as scores
+        from ratings r
+        where r.assessment_id = a.id and r.score is not null
+      ) r`);
+    return resultRows<Record<string, unknown>>(result).flatMap((row) => {
+      const scores = (row.scores as number[] | null) ?? [];
+      return ((row.competency_ids as string[] | null) ?? []).map((competencyId, index) => ({
+        subjectId: String(row.subject_id),
+        raterId: String(row.rater_id),
+        relation: row.relation as CycleRating["relation"],
+        competencyId,
+        score: Number(scores[index]),
+      }));
+    });
   }
 
   async adjustments(sessionId: string): Promise<CalibrationAdjustment[]> {

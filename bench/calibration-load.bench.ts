@@ -1,0 +1,159 @@
+// Loading a calibration session of about 500 people: `GET /api/calibration/sessions/:id` as the
+// session's facilitator, on a synthetic organisation, beside a bare Fastify route measured the same
+// way in the same run (sequential requests, p50 and p95). The session's scope is the department of
+// the manager with the number of people below them closest to SCOPE; the cycle holds every self and
+// manager assessment, and the released peer and upward snapshots of the seed count as readiness does.
+// Goal (issue 15): p95 < 500 ms.
+//
+//   npm run bench -- calibration-load           (PEOPLE=2000 SAMPLES=10 for a quick run)
+import { loadavg } from "node:os";
+import Fastify, { type FastifyInstance } from "fastify";
+import { sql } from "drizzle-orm";
+import type { DatabaseHandle } from "@ascent/db";
+import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
+import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
+import { seedSyntheticOrganisation } from "@ascent/synthetic";
+
+const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
+const SCOPE = Number(process.env.SCOPE ?? 500);
+const SAMPLES = Number(process.env.SAMPLES ?? 30);
+const WARMUP = 3;
+const GOAL_P95_MS = 500;
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("the server has no TCP address");
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Rows of a raw query, on either driver. */
+async function rows<T>(database: DatabaseHandle, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await database.db.execute(query)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** p50 and p95 of SAMPLES sequential requests after a short warm-up, and the body's size. */
+async function sequential(url: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    const body = await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString()}`);
+    if (i >= WARMUP) times.push(performance.now() - started);
+    bytes = body.byteLength;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), bytes };
+}
+
+/** p50 and p95 of SAMPLES sequential calls after a short warm-up. */
+async function timed(call: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+    const started = performance.now();
+    await call();
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/** The manager whose department (everyone below them) is closest to SCOPE people. */
+async function pickDepartment(database: DatabaseHandle): Promise<{ managerId: string; size: number }> {
+  const people = await rows<{ id: string; manager_id: string | null }>(
+    database,
+    sql`select id, manager_id from people where status = 'active'`,
+  );
+  const children = new Map<string, string[]>();
+  for (const p of people) if (p.manager_id) children.set(p.manager_id, [...(children.get(p.manager_id) ?? []), p.id]);
+  const below = new Map<string, number>();
+  const count = (id: string): number => {
+    const known = below.get(id);
+    if (known !== undefined) return known;
+    const total = (children.get(id) ?? []).reduce((sum, child) => sum + 1 + count(child), 0);
+    below.set(id, total);
+    return total;
+  };
+  let best = { managerId: "", size: 0 };
+  for (const id of children.keys()) {
+    const size = count(id);
+    if (!best.managerId || Math.abs(size - SCOPE) < Math.abs(best.size - SCOPE)) best = { managerId: id, size };
+  }
+  return best;
+}
+
+async function benchDatabase(driver: string, database: DatabaseHandle): Promise<boolean> {
+  await prepareDatabase(database);
+  const services = buildServices(database);
+  const admin = await services.accounts.ensureFirstAdmin();
+  const seedStarted = performance.now();
+  await seedSyntheticOrganisation(database, { people: PEOPLE }, services);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const adminId =
+    admin?.person.id ??
+    (await rows<{ person_id: string }>(database, sql`select person_id from accounts where is_admin limit 1`))[0]
+      ?.person_id;
+  if (!adminId) throw new Error("no admin account");
+  const [cycle] = await rows<{ id: string }>(
+    database,
+    sql`insert into review_cycles (name, starts_at, ends_at)
+        values ('Benchmark cycle', now() - interval '90 days', now() + interval '30 days') returning id`,
+  );
+  if (!cycle) throw new Error("no review cycle");
+  await database.db.execute(
+    sql`update assessments set cycle_id = ${cycle.id} where relation in ('self', 'manager') and status = 'submitted'`,
+  );
+  const department = await pickDepartment(database);
+  const session = await services.calibration.createSession(
+    { personId: adminId, name: "Admin", isAdmin: true, via: "token" },
+    {
+      cycleId: cycle.id,
+      name: "Benchmark session",
+      scope: { managerId: department.managerId },
+      facilitatorId: department.managerId,
+    },
+  );
+  const token = (await services.accounts.createApiToken(department.managerId, "calibration bench")).token;
+
+  const app = await buildApp({ database, logLevel: "silent" });
+  const bare = Fastify({ logger: false });
+  bare.get("/hello", async () => ({ hello: "world" }));
+  try {
+    const [appUrl, bareUrl] = [await listen(app), await listen(bare)];
+    await app.readinessWarmer?.idle();
+    const headers = { authorization: `Bearer ${token}`, "accept-encoding": "br, gzip" };
+    const bareBefore = await sequential(`${bareUrl}/hello`, {});
+    const measured = await sequential(`${appUrl}/api/calibration/sessions/${session.id}`, headers);
+    const bareAfter = await sequential(`${bareUrl}/hello`, {});
+    const facilitator = { personId: department.managerId, name: "Facilitator", isAdmin: false, via: "token" } as const;
+    const useCase = await timed(() => services.calibration.loadSession(facilitator, session.id));
+    const bareP95 = Math.max(bareBefore.p95, bareAfter.p95);
+    const isMet = measured.p95 < GOAL_P95_MS;
+    console.log(
+      `\n${driver}: ${format(PEOPLE)} people seeded in ${seedSeconds.toFixed(0)} s; session of ${format(department.size)} ` +
+        `people; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" ")}`,
+    );
+    console.log(
+      `| route | people in scope | response KB (compressed) | p50 ms | p95 ms | goal |\n| --- | --- | --- | --- | --- | --- |\n` +
+        `| GET /api/calibration/sessions/:id | ${department.size} | ${(measured.bytes / 1024).toFixed(0)} | ` +
+        `${measured.p50.toFixed(1)} | ${measured.p95.toFixed(1)} | p95 < ${GOAL_P95_MS} ms: ${isMet ? "met" : "MISSED"} |\n` +
+        `| the use case alone (loadSession, in process) | ${department.size} | — | ${useCase.p50.toFixed(1)} | ` +
+        `${useCase.p95.toFixed(1)} | — |\n` +
+        `| bare Fastify GET /hello (baseline, same run) | — | — | ${bareBefore.p50.toFixed(2)} | ${bareP95.toFixed(2)} | — |`,
+    );
+    return isMet;
+  } finally {
+    await app.close();
+    await bare.close();
+  }
+}
+
+await benchOnEachDatabase("calibration-load", (label, database) => benchDatabase(label, database));
