@@ -40,16 +40,17 @@ const percentile = (sorted: number[], p: number) =>
 async function sequential(url: string, headers: Record<string, string>) {
   const times: number[] = [];
   let bytes = 0;
+  let body: ArrayBuffer = new ArrayBuffer(0);
   for (let i = 0; i < WARMUP + SAMPLES; i++) {
     const started = performance.now();
     const response = await fetch(url, { headers });
-    const body = await response.arrayBuffer();
+    body = await response.arrayBuffer();
     if (!response.ok) throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString()}`);
     if (i >= WARMUP) times.push(performance.now() - started);
     bytes = body.byteLength;
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), bytes };
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), bytes, text: Buffer.from(body).toString("utf8") };
 }
 
 /** p50 and p95 of SAMPLES sequential calls after a short warm-up. */
@@ -71,7 +72,7 @@ async function timed(call: () => Promise<unknown>) {
 async function pickTeams(database: DatabaseHandle): Promise<{ teams: string[]; size: number }> {
   const counts = await rows<{ team: string; n: number | string }>(
     database,
-    sql`select team, count(*) as n from people where status = 'active' group by team order by count(*) desc, team`,
+    sql`select team, count(*) as n from people where status = 'active' and team <> '' group by team order by count(*) desc, team`,
   );
   const picked = { teams: [] as string[], size: 0 };
   for (const { team, n } of counts) {
@@ -116,7 +117,7 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
     {
       cycleId: cycle.id,
       name: "Benchmark session",
-      scope: { managerId: lead.manager_id },
+      scope: { teams: scope.teams },
       facilitatorId: lead.manager_id,
     },
   );
@@ -135,6 +136,8 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
     const facilitator = { personId: lead.manager_id, name: "Facilitator", isAdmin: false, via: "token" } as const;
     const useCase = await timed(() => services.calibration.loadSession(facilitator, session.id));
     const bareP95 = Math.max(bareBefore.p95, bareAfter.p95);
+    const shown = (JSON.parse(measured.text) as { people: unknown[] }).people.length;
+    if (shown !== scope.size) throw new Error(`the session shows ${shown} people, not the ${scope.size} in scope`);
     const isMet = measured.p95 < GOAL_P95_MS;
     console.log(
       `\n${driver}: ${format(PEOPLE)} people seeded in ${seedSeconds.toFixed(0)} s; session of ${format(scope.size)} ` +
