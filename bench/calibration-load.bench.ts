@@ -66,8 +66,8 @@ async function timed(call: () => Promise<unknown>) {
 }
 
 /**
- * Whole teams, largest first, as long as they fit in SCOPE people (with 5% to spare): the scope of a
- * session over a few teams, as large as the organisation's team sizes allow up to SCOPE.
+ * Whole teams, largest first, as long as they fit in SCOPE people (with 5% to spare), and one more when
+ * that leaves the scope short: a session over a few teams, of at least about SCOPE people.
  */
 async function pickTeams(database: DatabaseHandle): Promise<{ teams: string[]; size: number }> {
   const counts = await rows<{ team: string; n: number | string }>(
@@ -79,6 +79,16 @@ async function pickTeams(database: DatabaseHandle): Promise<{ teams: string[]; s
     if (picked.size + Number(n) > SCOPE * 1.05) continue;
     picked.teams.push(team);
     picked.size += Number(n);
+  }
+  // Where whole teams leave the scope short, one more team (the smallest that reaches SCOPE) makes it larger.
+  if (picked.size < SCOPE * 0.95) {
+    const extra = counts
+      .filter(({ team, n }) => !picked.teams.includes(team) && picked.size + Number(n) >= SCOPE)
+      .sort((a, b) => Number(a.n) - Number(b.n))[0];
+    if (extra) {
+      picked.teams.push(extra.team);
+      picked.size += Number(extra.n);
+    }
   }
   return picked;
 }
