@@ -288,6 +288,20 @@ const EXPECTED: Record<string, Expectation> = {
   acknowledgeCycleResults: unknownObject,
   listCycleAcknowledgements: unknownObject,
   listPersonCycles: PERSON_RECORD,
+  getCalibrationSettings: adminOnly(200),
+  updateCalibrationSettings: adminOnly(200),
+  // A made-up review cycle: the admin is told it does not exist.
+  createCalibrationSession: adminOnly(404),
+  listCalibrationSessions: signedIn(200),
+  // A made-up session: whoever asks, it does not exist (the members-only check needs a session).
+  loadCalibrationSession: unknownObject,
+  getCalibrationDistribution: unknownObject,
+  getCalibrationNineBox: unknownObject,
+  listCalibrationAdjustments: unknownObject,
+  adjustCalibrationRating: unknownObject,
+  moveInCalibrationNineBox: unknownObject,
+  closeCalibrationSession: unknownObject,
+  listMyReportsCalibrationAdjustments: signedIn(200),
 };
 
 interface MatrixContext {
@@ -319,7 +333,37 @@ const ownCredentials = (persona: Persona, ctx: MatrixContext) => {
   return { email: credentials?.email ?? "", password: credentials?.password ?? "" };
 };
 
+const UNKNOWN_SESSION = () => ({ id: "00000000-0000-4000-8000-000000000000" });
+
 const RECIPES: Record<string, Recipe> = {
+  updateCalibrationSettings: {
+    body: () => ({ performance: { medium: 0.8, high: 0.95 }, potential: { medium: 0.6, high: 0.85 } }),
+  },
+  createCalibrationSession: {
+    body: (_persona, ctx) => ({
+      cycleId: "00000000-0000-4000-8000-000000000000",
+      name: "Matrix",
+      scope: { levelIds: ["pm"] },
+      facilitatorId: ctx.org.people.member.id,
+    }),
+  },
+  loadCalibrationSession: { params: UNKNOWN_SESSION },
+  getCalibrationDistribution: { params: UNKNOWN_SESSION },
+  getCalibrationNineBox: { params: UNKNOWN_SESSION },
+  listCalibrationAdjustments: { params: UNKNOWN_SESSION },
+  closeCalibrationSession: { params: UNKNOWN_SESSION },
+  adjustCalibrationRating: {
+    params: UNKNOWN_SESSION,
+    body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, competencyId: "leadership", to: 3, reason: "x" }),
+  },
+  moveInCalibrationNineBox: {
+    params: UNKNOWN_SESSION,
+    body: (_persona, ctx) => ({
+      subjectId: ctx.org.people.member.id,
+      to: { performance: "high", potential: "high" },
+      reason: "x",
+    }),
+  },
   // Each persona signs in as themself; anonymous callers as M.
   login: { body: ownCredentials, isDestructive: true },
   logout: { isDestructive: true },

@@ -11,6 +11,7 @@ import {
   type PasswordHasher,
   AuditLogService,
   BackupService,
+  CalibrationService,
   CareerPlanService,
   CycleService,
   EvidenceService,
@@ -46,6 +47,7 @@ import {
   DrizzleSettingsRepository,
   DrizzleApiTokenRepository,
   DrizzleAuditRepository,
+  DrizzleCalibrationRepository,
   DrizzleFrameworkRepository,
   DrizzleFrameworkMigrationUnitOfWork,
   DrizzleOneTimeLinkRepository,
@@ -205,6 +207,20 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     ...messaging,
     ...buildGrowthServices(db, { people, frameworks, audit, access, now }, assessmentServices),
     cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
+    calibration: new CalibrationService({
+      calibration: new DrizzleCalibrationRepository(db),
+      people,
+      assessments: new DrizzleAssessmentRepository(db),
+      readiness: assessmentServices.readiness,
+      settings: assessmentServices.settings,
+      audit,
+      now,
+      raterEffects: async (cycleId, managerIds) => {
+        const wanted = new Set(managerIds);
+        const { raters } = await assessmentServices.raterEffects.managerEffects(cycleId);
+        return new Map(raters.filter((rater) => wanted.has(rater.raterId)).map((rater) => [rater.raterId, rater]));
+      },
+    }),
   };
 }
 

@@ -30,6 +30,7 @@ export * from "./data-rights.ts";
 export * from "./rater-effects.ts";
 export * from "./notifications.ts";
 export * from "./cycles.ts";
+export * from "./calibration.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -57,6 +58,7 @@ import { setupEndpoints } from "./setup.ts";
 import { raterEffectsEndpoints } from "./rater-effects.ts";
 import { notificationEndpoints } from "./notifications.ts";
 import { cyclesEndpoints } from "./cycles.ts";
+import { calibrationEndpoints } from "./calibration.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -86,4 +88,5 @@ export const endpoints = {
   raterEffects: raterEffectsEndpoints,
   notifications: notificationEndpoints,
   cycles: cyclesEndpoints,
+  calibration: calibrationEndpoints,
 };

@@ -88,4 +88,8 @@ export const LIMITS = {
   /** Scheduled backups: at most one a year apart, and at most this many kept. */
   backupIntervalHoursMax: 24 * 366,
   backupKeepMax: 1000,
+  /** The reason a calibration adjustment must give. */
+  calibrationReason: 2000,
+  /** Levels, teams or participants named in one calibration session. */
+  calibrationScopeEntries: 200,
 } as const;

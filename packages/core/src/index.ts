@@ -25,3 +25,4 @@ export * from "./rater-effects/index.ts";
 export * from "./setup/index.ts";
 export * from "./notifications/index.ts";
 export * from "./cycles/index.ts";
+export * from "./calibration/index.ts";

@@ -26,3 +26,4 @@ export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";
 export * from "./repositories/notifications.repository.ts";
 export * from "./repositories/cycles.repository.ts";
+export * from "./repositories/calibration.repository.ts";

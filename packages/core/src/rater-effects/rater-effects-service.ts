@@ -58,6 +58,14 @@ export class RaterEffectsService {
     if (!(await this.deps.ratings.cycleExists(cycleId))) {
       throw new AppError("not_found", `No review cycle with id "${cycleId}"`);
     }
+    return this.managerEffects(cycleId);
+  }
+
+  /**
+   * The managers' offsets in a cycle. Not a use case: it checks nobody's permission, so it is for use cases
+   * that authorised their caller already (calibration shows each person's manager's offset to its participants).
+   */
+  async managerEffects(cycleId: string): Promise<CycleRaterEffects> {
     const [rows, k] = await Promise.all([this.deps.ratings.cycleRatings(cycleId), this.deps.anonymityThreshold()]);
     const effects = fitRaterEffects(ratingsToFit(rows, k), this.deps.options);
     const raters = effects

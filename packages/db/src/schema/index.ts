@@ -8,3 +8,4 @@ export * from "./growth.ts";
 export * from "./promotions.ts";
 export * from "./notifications.ts";
 export * from "./cycles.ts";
+export * from "./calibration.ts";

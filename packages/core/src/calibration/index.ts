@@ -1,0 +1,3 @@
+export * from "./calibration.ts";
+export type * from "./ports.ts";
+export * from "./calibration-service.ts";
