@@ -47,6 +47,8 @@ describe("a person's level history over HTTP", () => {
     expect(last?.changedBy?.id).toBeDefined();
     expect(Math.abs(Date.parse(last?.effectiveAt ?? "") - changedAt.getTime())).toBeLessThan(60_000);
     expect(last?.to?.name).toBe("Senior Product Manager");
+    const inbox = await client("member").call(endpoints.notifications.list, {});
+    expect(inbox.notifications.map((n) => n.subject)).toContain("Your level on the ladder was changed");
   });
 
   it("lets the person's managers read it, and refuses a peer, an unrelated manager and an unknown id", async () => {

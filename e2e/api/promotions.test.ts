@@ -117,6 +117,12 @@ for (const leg of legs) {
         body: { committeeId: committee.id },
       });
       expect(submitted.case.status).toBe("submitted");
+      // The chair and members learn of it in their inbox, linked to the case.
+      const inbox = await org.as("oscar")(endpoints.notifications.list, {});
+      expect(inbox.notifications.map((n) => [n.subject, n.link])).toContainEqual([
+        "The promotion case of Mia Member was submitted",
+        `/promotions/${caseId}`,
+      ]);
       const { packet } = await org.as("oscar")(endpoints.promotions.packet, { params: { id: caseId } });
       expect(packet.readiness.score).toBe(readiness.score);
       expect(packet.readiness.verdict).toBe(readiness.verdict);

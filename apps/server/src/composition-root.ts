@@ -182,6 +182,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       endSessions: (personId) => accounts.endSessionsOf(personId),
       access,
       now,
+      notify: (personId, message) => messaging.notifications.notify(personId, message),
     }),
     audit,
     auditLog: new AuditLogService({ audit }),
@@ -207,6 +208,20 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     ...messaging,
     ...buildGrowthServices(db, { people, frameworks, audit, access, now }, assessmentServices),
     cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
+    promotions: new PromotionService({
+      cases: new DrizzlePromotionRepository(db),
+      people,
+      activeFramework: activeFrameworkOf(frameworks),
+      readiness: assessmentServices.readiness,
+      goals: new DrizzleGoalRepository(db),
+      audit,
+      now,
+      notify: async ({ recipientIds, kind, subject, link }) => {
+        for (const recipientId of recipientIds) {
+          await messaging.notifications.notify(recipientId, { kind, subject, link, email: { body: subject } });
+        }
+      },
+    }),
     calibration: new CalibrationService({
       calibration: new DrizzleCalibrationRepository(db),
       people,
@@ -451,15 +466,6 @@ function buildGrowthServices(
       audit,
     }),
     goalService: new GoalService({ goals: developmentGoals, people, readiness, activeFramework, audit }),
-    promotions: new PromotionService({
-      cases: new DrizzlePromotionRepository(db),
-      people,
-      activeFramework,
-      readiness,
-      goals: developmentGoals,
-      audit,
-      now,
-    }),
     oneOnOneService: new OneOnOneService({ oneOnOnes, people, activeFramework, newId: randomUUID, audit }),
     mentorService: new MentorService({
       people,

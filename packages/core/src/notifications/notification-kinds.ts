@@ -15,6 +15,16 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
     label: "A colleague asks you for feedback",
     defaults: { inApp: true, email: true },
   },
+  {
+    kind: "level.changed",
+    label: "Your level on the ladder changes",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "promotion.stage",
+    label: "A promotion case you take part in moves to its next stage",
+    defaults: { inApp: true, email: true },
+  },
 ];
 
 /** What a kind does without a choice: a listed kind's default, otherwise every channel its sender asks for. */

@@ -58,6 +58,11 @@ export interface PeopleServicePorts {
   access: Pick<Access, "authorize">;
   /** When a level change takes effect. */
   now: () => Date;
+  /** Tells a person their level changed, and why (in the app and by mail). */
+  notify?: (
+    personId: string,
+    message: { kind: string; subject: string; link: string; email: { body: string } },
+  ) => Promise<unknown>;
 }
 
 /** A person's profile, managers and reports: the person, the managers above them, and admins (who manage people). */
@@ -223,6 +228,15 @@ export class PeopleService {
     const levelChange = this.adminEdit(actor, options.levelChangeReason?.trim() || null);
     const updated = await this.ports.people.update(person.id, changed, levelChange);
     await this.recordWrite(actorId, "person.update", person.id, { changes });
+    if (changes.levelId) {
+      const reason = levelChange.reason ? ` Reason given: ${levelChange.reason}.` : "";
+      await this.ports.notify?.(person.id, {
+        kind: "level.changed",
+        subject: "Your level on the ladder was changed",
+        link: `/people/${person.id}`,
+        email: { body: `An administrator changed your level; your readiness now looks at the new one.${reason}` },
+      });
+    }
     if (changes.status?.to === "inactive") await this.ports.endSessions(person.id);
     return { person: updated, changes };
   }

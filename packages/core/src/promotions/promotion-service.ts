@@ -532,10 +532,11 @@ export class PromotionService {
 
   private async tell(promotionCase: PromotionCase, recipientIds: string[], stage: string): Promise<void> {
     if (!this.ports.notify) return;
+    const candidate = await this.ports.people.findById(promotionCase.personId);
     await this.ports.notify({
       recipientIds: [...new Set(recipientIds)],
       kind: "promotion.stage",
-      subject: `A promotion case was ${stage}`,
+      subject: `The promotion case of ${candidate?.name ?? "a colleague"} was ${stage}`,
       link: `/promotions/${promotionCase.id}`,
     });
   }

@@ -16,7 +16,7 @@ const STEPS: Record<StepId, { title: string; action: string; to: string }> = {
   people: { title: "Import your people", action: "Import people", to: "/people/import" },
   titles: { title: "Place every job title on the ladder", action: "Map titles", to: "/titles/mapping" },
   invites: { title: "Invite people to sign in", action: "Open people", to: "/people" },
-  cycle: { title: "Create your first review cycle", action: "Open the ladder", to: "/ladder" },
+  cycle: { title: "Create your first review cycle", action: "Create a cycle", to: "/cycles" },
   demo: { title: "Remove the demo organisation", action: "See the demo people", to: "/people" },
 };
 
@@ -26,6 +26,7 @@ const ADMIN_AREAS = [
   { to: "/audit", label: "Audit log" },
   { to: "/org/readiness", label: "Organisation readiness" },
   { to: "/insights", label: "Organisation insights" },
+  { to: "/cycles", label: "Review cycles" },
   { to: "/promotions", label: "Promotion cases" },
 ];
 
