@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { endpoints, type TPromotionCommittee } from "@ascent/contract";
 import { describeOnDriver } from "@ascent/db/testing";
@@ -108,6 +109,23 @@ for (const leg of legs) {
       expect(conflict.status).toBe(400);
       expect(conflict.message).toMatch(/Mia Member.*is the candidate/);
 
+      // A calibration of Mia's cycle adjusts one of Dana's ratings, with a reason the packet carries.
+      const { mia, dana, oscar } = org.people;
+      const cycleRows = await server.database.db.execute(
+        sql`insert into review_cycles (name, starts_at, ends_at) values ('H1', now() - interval '30 days', now()) returning id`,
+      );
+      const cycleId = String((cycleRows as unknown as { rows: { id: string }[] }).rows[0]?.id);
+      await server.database.db.execute(
+        sql`update assessments set cycle_id = ${cycleId} where subject_id = ${mia.id} and rater_id = ${dana.id}`,
+      );
+      const session = await org.as("admin")(endpoints.calibration.createSession, {
+        body: { cycleId, name: "H1 PMs", scope: { managerId: dana.id }, facilitatorId: oscar.id },
+      });
+      await org.as("oscar")(endpoints.calibration.adjustRating, {
+        params: { id: session.id },
+        body: { subjectId: mia.id, competencyId: first, to: 4, reason: "Evidence from the pricing launch" },
+      });
+
       const readiness = await org.as("dana")(endpoints.readiness.forPerson, {
         params: { id: org.people.mia.id },
         query: { target: "senior-pm" },
@@ -132,6 +150,9 @@ for (const leg of legs) {
       expect(packet.competencies.find((c) => c.competencyId === first)?.managerCase).toBe(
         "Led the pricing launch end to end.",
       );
+      expect(packet.calibrationNotes).toEqual([
+        expect.objectContaining({ reason: "Evidence from the pricing launch", change: expect.stringContaining(first) }),
+      ]);
 
       const frozen = await apiError(
         org.as("dana")(endpoints.promotions.writeCase, {

@@ -22,6 +22,7 @@ import {
   FrameworkMigration,
   GoalService,
   PromotionService,
+  describeAdjustment,
   SetupChecklistService,
   MailAdminService,
   MailDelivery,
@@ -157,6 +158,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
   const messaging = buildMessaging(database, { people, audit, accounts, now }, options);
+  const calibrationRepository = new DrizzleCalibrationRepository(db);
   const assessmentServices = buildAssessmentServices(db, {
     people,
     frameworks,
@@ -214,6 +216,12 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       activeFramework: activeFrameworkOf(frameworks),
       readiness: assessmentServices.readiness,
       goals: new DrizzleGoalRepository(db),
+      calibrationNotes: async (personId) =>
+        (await calibrationRepository.adjustmentsAbout([personId])).map((adjustment) => ({
+          at: adjustment.at,
+          change: describeAdjustment(adjustment),
+          reason: adjustment.reason,
+        })),
       audit,
       now,
       notify: async ({ recipientIds, kind, subject, link }) => {
@@ -223,7 +231,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       },
     }),
     calibration: new CalibrationService({
-      calibration: new DrizzleCalibrationRepository(db),
+      calibration: calibrationRepository,
       people,
       assessments: new DrizzleAssessmentRepository(db),
       readiness: assessmentServices.readiness,

@@ -236,3 +236,16 @@ export function nineBoxOf(people: CalibrationPerson[]): NineBoxCell[] {
     })),
   );
 }
+
+/** An adjustment in words, for a promotion packet's calibration notes. */
+export function describeAdjustment(adjustment: CalibrationAdjustment): string {
+  const box = (value: NineBoxPlacement | number | null) =>
+    value === null
+      ? "none"
+      : typeof value === "number"
+        ? String(value)
+        : `${value.performance} performance, ${value.potential} potential`;
+  return adjustment.kind === "rating"
+    ? `Manager rating of ${adjustment.competencyId ?? "a competency"} calibrated from ${box(adjustment.from)} to ${box(adjustment.to)}`
+    : `9-box placement moved from ${box(adjustment.from)} to ${box(adjustment.to)}`;
+}

@@ -37,6 +37,8 @@ export interface PromotionServicePorts {
     settings(): Promise<ReadinessSettings>;
   };
   goals: Pick<GoalRepository, "listForPerson">;
+  /** Calibration adjustments of the candidate's ratings or box, with their reasons, oldest first. */
+  calibrationNotes?: (personId: string) => Promise<{ at: Date; change: string; reason: string }[]>;
   audit: AuditRepository;
   now: () => Date;
   /** Tells people that a case changed stage; in-app and email once notifications are wired. */
@@ -414,7 +416,7 @@ export class PromotionService {
 
   private async buildPacket(promotionCase: PromotionCase, at: Date): Promise<PromotionPacket> {
     const person = await this.requirePerson(promotionCase.personId);
-    const [{ document, version }, readiness, goals, settings] = await Promise.all([
+    const [{ document, version }, readiness, goals, settings, notes] = await Promise.all([
       this.ports.activeFramework(),
       // Only what the person shares with their manager: private evidence and goals stay out of the packet.
       this.ports.readiness.forPerson(person.id, {
@@ -423,8 +425,9 @@ export class PromotionService {
       }),
       this.ports.goals.listForPerson(person.id, { sharedOnly: true }),
       this.ports.readiness.settings(),
+      this.ports.calibrationNotes?.(person.id) ?? Promise.resolve([]),
     ]);
-    return assemblePacket({
+    const packet = assemblePacket({
       person,
       promotionCase,
       framework: document,
@@ -434,6 +437,12 @@ export class PromotionService {
       k: settings.k,
       at,
     });
+    const calibrationNotes = notes.map((note) => ({
+      at: note.at.toISOString().slice(0, 10),
+      change: note.change,
+      reason: note.reason,
+    }));
+    return { ...packet, calibrationNotes };
   }
 
   private async rolesOf(
