@@ -250,6 +250,14 @@ const EXPECTED: Record<string, Expectation> = {
   // Promotion cases: everyone signed in lists the cases they take part in; a made-up case is 404 to all.
   listPromotionCases: signedIn(200),
   nominateForPromotion: only(["directManager"], 201),
+  // Everyone with a manager may ask; the admin and the tops of the chains have none (409). M already has an
+  // open case, opened by the nominateForPromotion row, which runs first in contract order (409).
+  requestPromotionNomination: (persona) =>
+    persona === "anonymous"
+      ? 401
+      : ["admin", "skipManager", "unrelatedManager", "member"].includes(persona)
+        ? 409
+        : 202,
   getPromotionCase: unknownObject,
   writePromotionCase: unknownObject,
   submitPromotionCase: unknownObject,
@@ -495,6 +503,7 @@ Object.assign(RECIPES, {
   nominateForPromotion: {
     body: (_persona: Persona, ctx: MatrixContext) => ({ personId: ctx.org.people.member.id, toLevelId: "senior-pm" }),
   },
+  requestPromotionNomination: { body: () => ({ toLevelId: "cpo", note: "" }) },
   getPromotionCase: MADE_UP_CASE,
   writePromotionCase: { ...MADE_UP_CASE, body: () => ({ sections: [] }) },
   submitPromotionCase: { ...MADE_UP_CASE, body: () => ({ committeeId: "00000000-0000-4000-8000-000000000001" }) },

@@ -65,6 +65,25 @@ for (const leg of legs) {
       await dropScratch?.();
     });
 
+    it("lets a person ask their manager to nominate them, and tells the manager", async () => {
+      const same = await apiError(
+        org.as("pete")(endpoints.promotions.requestNomination, { body: { toLevelId: "pm", note: "" } }),
+      );
+      expect(same.status).toBe(400);
+      await org.as("pete")(endpoints.promotions.requestNomination, {
+        body: { toLevelId: "senior-pm", note: "I have led two launches this half" },
+      });
+      const inbox = await org.as("dana")(endpoints.notifications.list, {});
+      expect(inbox.notifications.map((n) => [n.subject, n.link])).toContainEqual([
+        "Pete Peer asks you to nominate them for Senior Product Manager",
+        `/people/${org.people.pete.id}`,
+      ]);
+      const noManager = await apiError(
+        org.as("oscar")(endpoints.promotions.requestNomination, { body: { toLevelId: "director", note: "" } }),
+      );
+      expect(noManager.status).toBe(409);
+    });
+
     it("refuses a nomination to the same level, by someone who is not the manager, and a second open case", async () => {
       const { mia } = org.people;
       const same = await apiError(

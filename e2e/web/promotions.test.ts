@@ -154,4 +154,19 @@ describe("web: a promotion case from nomination to the new level", () => {
     const pm = await pageAs("pia", "/");
     await pm.page.waitForURL(`${server.url}/growth`);
   });
+
+  it("lets a PM ask their manager to nominate them from their own page", async () => {
+    const { page, errors } = await pageAs("pol", `/people/${org.people.pol.id}`);
+    await page.getByRole("button", { name: "Ask my manager to nominate me" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ask to be nominated" });
+    await dialog.getByLabel("A note for your manager").fill("Two launches this half");
+    expect(await runAxe(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Ask" }).click();
+    await page.getByRole("status").filter({ hasText: "Your manager has been asked." }).waitFor();
+    const inbox = await org.as("dana")(endpoints.notifications.list, {});
+    expect(inbox.notifications.map((n) => n.subject)).toContain(
+      "Pol Peer asks you to nominate them for Senior Product Manager",
+    );
+    expect(errors).toEqual([]);
+  });
 });

@@ -161,6 +161,19 @@ export const promotionsEndpoints = {
     response: ZCaseView,
     successStatus: 201,
   }),
+  requestNomination: defineEndpoint({
+    operationId: "requestPromotionNomination",
+    method: "POST",
+    path: "/api/promotions/requests",
+    summary: "Ask your manager to nominate you for a higher level; they are told, nothing is opened until they do",
+    tag: TAG,
+    body: z.strictObject({
+      toLevelId: z.string().min(1).max(LIMITS.id),
+      note: ZPlainText.max(LIMITS.longText).default(""),
+    }),
+    response: z.object({ requested: z.literal(true) }),
+    successStatus: 202,
+  }),
   get: defineEndpoint({
     operationId: "getPromotionCase",
     method: "GET",

@@ -34,6 +34,14 @@ export function promotionsRoutes(services: AppServices): RouteSpec[] {
       },
     }),
     route({
+      endpoint: api.requestNomination,
+      policy: AUTHENTICATED,
+      handler: async ({ viewer, body }) => {
+        await promotions.requestNomination(viewer, body);
+        return { requested: true as const };
+      },
+    }),
+    route({
       endpoint: api.get,
       policy: AUTHENTICATED,
       handler: async ({ viewer, params }) => viewOf(viewer, params.id),

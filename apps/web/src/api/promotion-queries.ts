@@ -69,6 +69,13 @@ export function useNominate() {
   });
 }
 
+export function useRequestNomination() {
+  return useMutation({
+    mutationFn: (body: { toLevelId: string; note: string }) =>
+      apiClient.call(endpoints.promotions.requestNomination, { body }),
+  });
+}
+
 export function useWriteCase(id: string) {
   return useCaseMutation(id, (sections: { competencyId: string; text: string }[]) =>
     apiClient.call(endpoints.promotions.writeCase, { params: { id }, body: { sections } }),

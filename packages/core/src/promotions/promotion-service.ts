@@ -125,6 +125,44 @@ export class PromotionService {
     return created;
   }
 
+  /**
+   * A person asks their manager to nominate them: the manager is told, and the request is in the audit log.
+   * Nothing is opened; the manager decides whether to nominate.
+   */
+  async requestNomination(viewer: Viewer, input: { toLevelId: string; note: string }): Promise<void> {
+    const person = await this.requirePerson(viewer.personId);
+    if (!person.managerId) throw new AppError("conflict", "You have no manager on record to ask; ask an admin");
+    const { document } = await this.ports.activeFramework();
+    const current = document.levels.find((level) => level.id === person.levelId);
+    const target = document.levels.find((level) => level.id === input.toLevelId);
+    if (!target) throw invalid("body.toLevelId", `No level "${input.toLevelId}" in the ladder in force`);
+    if (current && target.rank <= current.rank) {
+      throw invalid(
+        "body.toLevelId",
+        `A promotion goes to a higher level: ${target.name} is not above ${current.name}`,
+      );
+    }
+    const open = await this.ports.cases.list({ visibleTo: person.id, limit: 50 });
+    if (open.some((c) => c.personId === person.id && c.status !== "decided")) {
+      throw new AppError("conflict", "You already have an open promotion case");
+    }
+    await this.ports.audit.record({
+      kind: "write",
+      actorId: person.id,
+      action: "promotion.request",
+      subjectId: person.id,
+      targetType: "person",
+      targetId: person.managerId,
+      details: { toLevelId: target.id, note: input.note },
+    });
+    await this.ports.notify?.({
+      recipientIds: [person.managerId],
+      kind: "promotion.stage",
+      subject: `${person.name} asks you to nominate them for ${target.name}`,
+      link: `/people/${person.id}`,
+    });
+  }
+
   /** The nominator writes the case while it is a draft; a submitted packet is frozen. */
   async writeCase(viewer: Viewer, caseId: string, sections: CaseSection[]): Promise<PromotionCase> {
     const found = await this.requireCase(caseId);

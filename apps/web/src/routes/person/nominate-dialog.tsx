@@ -2,7 +2,8 @@ import type { TPerson } from "@ascent/contract";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useLadderLevels } from "../../api/people-queries.ts";
-import { useNominate } from "../../api/promotion-queries.ts";
+import { useNominate, useRequestNomination } from "../../api/promotion-queries.ts";
+import { TextField } from "../../ui/text-field.tsx";
 import { describeError } from "../../ui/describe-error.ts";
 import { FormField } from "../../ui/form-field.tsx";
 import { ModalDialog } from "../../ui/modal-dialog.tsx";
@@ -70,6 +71,66 @@ export function NominateButton({ person }: { person: TPerson }) {
             }
           >
             {nominate.isPending ? "Opening…" : "Open the case"}
+          </button>
+        </div>
+      </ModalDialog>
+    </>
+  );
+}
+
+/** A person asks their manager to nominate them; the manager is told, and decides. */
+export function AskForNominationButton({ person }: { person: TPerson }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const { levels } = useLadderLevels();
+  const request = useRequestNomination();
+  const currentRank = levels?.find((level) => level.id === person.level?.id)?.rank ?? null;
+  const above = (levels ?? []).filter((level) => currentRank !== null && level.rank > currentRank);
+  const [target, setTarget] = useState("");
+  const [note, setNote] = useState("");
+  const chosen = target || above[0]?.id || "";
+  if (request.isSuccess) {
+    return <p role="status">Your manager has been asked. They decide whether to open a case.</p>;
+  }
+  return (
+    <>
+      <button type="button" className="button button--secondary" onClick={() => setIsOpen(true)}>
+        Ask my manager to nominate me
+      </button>
+      <ModalDialog
+        isOpen={isOpen}
+        onClose={() => setIsOpen(false)}
+        title="Ask to be nominated"
+        description="Your manager is told in Ascent and by mail. Nothing opens until they nominate you."
+        isBusy={request.isPending}
+      >
+        <FormField label="Target level">
+          {(control) => (
+            <select {...control} className="select" value={chosen} onChange={(event) => setTarget(event.target.value)}>
+              {above.map((level) => (
+                <option key={level.id} value={level.id}>
+                  {level.rank}. {level.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <TextField label="A note for your manager" isOptional multiline value={note} onChange={setNote} />
+        {request.error ? (
+          <p role="alert" className="form-error">
+            {describeError(request.error)}
+          </p>
+        ) : null}
+        <div className="modal-dialog__actions">
+          <button type="button" className="button button--secondary" onClick={() => setIsOpen(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={chosen === "" || request.isPending}
+            onClick={() => request.mutate({ toLevelId: chosen, note }, { onSuccess: () => setIsOpen(false) })}
+          >
+            Ask
           </button>
         </div>
       </ModalDialog>

@@ -20,7 +20,7 @@ import { DeactivatePersonDialog, type DeactivateTarget } from "../people/deactiv
 import { EditPersonDialog } from "../people/person-form-dialog.tsx";
 import "../people/people.css";
 import { LevelHistorySection } from "./level-history-section.tsx";
-import { NominateButton } from "./nominate-dialog.tsx";
+import { AskForNominationButton, NominateButton } from "./nominate-dialog.tsx";
 import { OneTimeLinkPanel } from "./one-time-link-panel.tsx";
 
 /**
@@ -337,6 +337,11 @@ function PersonView({ id, viewer }: { id: string; viewer: SignedInViewer }) {
       {shown.manager?.id === viewer.personId && shown.status === "active" && (
         <div className="section">
           <NominateButton person={shown} />
+        </div>
+      )}
+      {shown.id === viewer.personId && shown.manager && shown.level && (
+        <div className="section">
+          <AskForNominationButton person={shown} />
         </div>
       )}
 
