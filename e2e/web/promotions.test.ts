@@ -14,7 +14,7 @@ import { submitRatings } from "../support/growth-fixture.ts";
 
 const SHOTS = "/tmp/ascent-shots";
 
-describe("web: a promotion case from nomination to the new level", () => {
+describe("web: a promotion case from nomination to the new level", { timeout: 120_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let org: AssessmentOrg;
@@ -144,6 +144,10 @@ describe("web: a promotion case from nomination to the new level", () => {
       .getByRole("link", { name: "Mia Member" })
       .waitFor();
     expect(await runAxe(pipeline.page)).toEqual([]);
+    await pipeline.page.getByLabel("Target level").selectOption("director");
+    await pipeline.page.getByText("No case matches these filters").waitFor();
+    await pipeline.page.getByLabel("Target level").selectOption("senior-pm");
+    await pipeline.page.getByRole("link", { name: "Mia Member" }).waitFor();
     await pipeline.page.screenshot({ path: `${SHOTS}/promotion-pipeline.png`, fullPage: true });
     for (const opened of [member, chair, candidate, profile, pipeline]) expect(opened.errors).toEqual([]);
   });

@@ -4,17 +4,32 @@ import { apiClient } from "./client.ts";
 
 export const promotionKeys = {
   all: ["promotions"] as const,
-  list: (status: string | null) => ["promotions", "list", status] as const,
+  list: (filter: PipelineFilter) => ["promotions", "list", filter] as const,
   case: (id: string) => ["promotions", "case", id] as const,
   packet: (id: string) => ["promotions", "packet", id] as const,
   committees: () => ["promotions", "committees"] as const,
   stats: () => ["promotions", "stats"] as const,
 };
 
-export function usePromotionCases() {
+/** The pipeline's filters; an empty string is "any". */
+export interface PipelineFilter {
+  cycleId: string;
+  toLevelId: string;
+  team: string;
+}
+
+export function usePromotionCases(filter: PipelineFilter) {
   return useQuery({
-    queryKey: promotionKeys.list(null),
-    queryFn: () => apiClient.call(endpoints.promotions.list, { query: { limit: 500 } }),
+    queryKey: promotionKeys.list(filter),
+    queryFn: () =>
+      apiClient.call(endpoints.promotions.list, {
+        query: {
+          limit: 500,
+          ...(filter.cycleId ? { cycleId: filter.cycleId } : {}),
+          ...(filter.toLevelId ? { toLevelId: filter.toLevelId } : {}),
+          ...(filter.team ? { team: filter.team } : {}),
+        },
+      }),
   });
 }
 

@@ -1,7 +1,10 @@
 import type { TPromotionCase } from "@ascent/contract";
 import { Link } from "react-router";
-import { usePromotionCases, usePromotionStats } from "../../api/promotion-queries.ts";
-import { useViewer } from "../../api/people-queries.ts";
+import { useState } from "react";
+import { useCycles } from "../../api/cycle-queries.ts";
+import { usePromotionCases, usePromotionStats, type PipelineFilter } from "../../api/promotion-queries.ts";
+import { useKnownTeams, useLadderLevels, useViewer } from "../../api/people-queries.ts";
+import { FormField } from "../../ui/form-field.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
@@ -19,13 +22,15 @@ const STAGES: { status: TPromotionCase["status"]; label: string }[] = [
 const OUTCOME_LABEL = { approved: "Approved", deferred: "Deferred", declined: "Declined" } as const;
 
 function CaseCard({ promotionCase }: { promotionCase: TPromotionCase }) {
+  const { levels } = useLadderLevels();
+  const target = levels?.find((level) => level.id === promotionCase.toLevelId)?.name ?? promotionCase.toLevelId;
   return (
     <li className="promotion-card">
       <Link to={`/promotions/${promotionCase.id}`} className="promotion-card__link">
         {promotionCase.person.name}
       </Link>
       <span className="promotion-card__meta">
-        to {promotionCase.toLevelId}
+        to {target}
         {promotionCase.nominatedBy && <>, nominated by {promotionCase.nominatedBy.name}</>}
       </span>
       {promotionCase.decision && (
@@ -71,11 +76,56 @@ function Statistics() {
   );
 }
 
+function Filters({ filter, onChange }: { filter: PipelineFilter; onChange: (next: PipelineFilter) => void }) {
+  const cycles = useCycles();
+  const { levels } = useLadderLevels();
+  const teams = useKnownTeams();
+  const select = (key: keyof PipelineFilter, label: string, options: { value: string; label: string }[]) => (
+    <FormField label={label}>
+      {(control) => (
+        <select
+          {...control}
+          className="select"
+          value={filter[key]}
+          onChange={(event) => onChange({ ...filter, [key]: event.target.value })}
+        >
+          <option value="">Any</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+  return (
+    <div className="promotion-filters" role="group" aria-label="Filter the cases">
+      {select(
+        "cycleId",
+        "Review cycle",
+        (cycles.data?.cycles ?? []).map((cycle) => ({ value: cycle.id, label: cycle.name })),
+      )}
+      {select(
+        "toLevelId",
+        "Target level",
+        (levels ?? []).map((level) => ({ value: level.id, label: level.name })),
+      )}
+      {select(
+        "team",
+        "Department",
+        (teams.data ?? []).map((team) => ({ value: team, label: team })),
+      )}
+    </div>
+  );
+}
+
 /** The pipeline: every open and decided case the viewer takes part in (all of them for admins), by stage. */
 export function PromotionsPage() {
   useDocumentTitle("Promotions");
   const viewer = useViewer();
-  const cases = usePromotionCases();
+  const [filter, setFilter] = useState<PipelineFilter>({ cycleId: "", toLevelId: "", team: "" });
+  const cases = usePromotionCases(filter);
   return (
     <>
       <PageHeading
@@ -89,6 +139,7 @@ export function PromotionsPage() {
         Promotions
       </PageHeading>
       {viewer.isAdmin && <Statistics />}
+      <Filters filter={filter} onChange={setFilter} />
       {cases.isPending && <LoadingState label="Loading promotion cases…" />}
       {cases.isError && (
         <ErrorState
@@ -98,7 +149,12 @@ export function PromotionsPage() {
           isRetrying={cases.isFetching}
         />
       )}
-      {cases.data && cases.data.cases.length === 0 && (
+      {cases.data && cases.data.cases.length === 0 && (filter.cycleId || filter.toLevelId || filter.team) && (
+        <EmptyState title="No case matches these filters">
+          <p>Set a filter back to “Any” to see more cases.</p>
+        </EmptyState>
+      )}
+      {cases.data && cases.data.cases.length === 0 && !(filter.cycleId || filter.toLevelId || filter.team) && (
         <EmptyState title="No promotion cases yet">
           <p>
             To nominate someone, open a direct report in <Link to="/team">My team</Link> or{" "}
