@@ -31,6 +31,7 @@ import {
   MentorService,
   OneOnOneService,
   PeopleImportService,
+  type PeopleImportPorts,
   PeopleService,
   PersonalDataExportService,
   RaterEffectsService,
@@ -208,7 +209,18 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     }),
     ...assessmentServices,
     ...messaging,
-    ...buildGrowthServices(db, { people, frameworks, audit, access, now }, assessmentServices),
+    ...buildGrowthServices(
+      db,
+      {
+        people,
+        frameworks,
+        audit,
+        access,
+        now,
+        notifyPerson: (personId, message) => messaging.notifications.notify(personId, message),
+      },
+      assessmentServices,
+    ),
     cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
     promotions: new PromotionService({
       cases: new DrizzlePromotionRepository(db),
@@ -446,7 +458,14 @@ function buildCycleService(
 /** Career plans, goals, 1:1s, mentors, titles and the advisor. */
 function buildGrowthServices(
   db: DatabaseHandle["db"],
-  { people, frameworks, audit, access, now }: Omit<SharedParts, "memo">,
+  {
+    people,
+    frameworks,
+    audit,
+    access,
+    now,
+    notifyPerson,
+  }: Omit<SharedParts, "memo"> & { notifyPerson: NonNullable<PeopleImportPorts["notify"]> },
   { readiness, settings, readinessSnapshots }: ReturnType<typeof buildAssessmentServices>,
 ) {
   const activeFramework = activeFrameworkOf(frameworks);
@@ -499,6 +518,7 @@ function buildGrowthServices(
       ladder: builtinOr(frameworks),
       audit,
       now,
+      notify: notifyPerson,
     }),
   };
 }

@@ -77,7 +77,7 @@ class InMemoryImportRepository implements PeopleImportRepository {
     }));
     options.onProgress?.(this.upserted.length);
     const created = this.upserted.filter((row) => !this.stored.some((p) => p.email === row.email)).length;
-    return { created, updated: this.upserted.length - created };
+    return { created, updated: this.upserted.length - created, relevelledIds: [] };
   }
 }
 

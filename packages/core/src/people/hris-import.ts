@@ -704,12 +704,17 @@ export interface CommitPeopleImportPorts {
 export async function commitPeopleImport(
   plan: PeopleImportPlan,
   ports: CommitPeopleImportPorts,
-  options: UpsertImportOptions & { actorId: string | null; fileName: string },
+  options: UpsertImportOptions & {
+    actorId: string | null;
+    fileName: string;
+    /** Called with the people whose level the import moved from one level to another. */
+    onRelevelled?: (personIds: string[]) => Promise<void>;
+  },
 ): Promise<PeopleImportCounts> {
   const { preview } = plan;
   if (preview.errors.total > 0) throw importRefusal(preview, options.fileName);
-  const { actorId, fileName, ...upsertOptions } = options;
-  const written = await ports.people.upsertImport(plan.rowsToWrite, upsertOptions);
+  const { actorId, fileName, onRelevelled, ...upsertOptions } = options;
+  const { relevelledIds, ...written } = await ports.people.upsertImport(plan.rowsToWrite, upsertOptions);
   const valid = preview.new.total + preview.changed.total + preview.unchanged.total;
   const counts = { ...written, unchanged: valid - written.created - written.updated };
   await ports.audit.record({
@@ -720,5 +725,6 @@ export async function commitPeopleImport(
     targetId: fileName,
     details: { fileName, rows: preview.rowCount, ...counts, unmappedTitles: preview.unmappedTitles.total },
   });
+  if (relevelledIds.length > 0) await onRelevelled?.(relevelledIds);
   return counts;
 }

@@ -21,6 +21,11 @@ export interface PeopleImportPorts {
   audit: Pick<AuditRepository, "record">;
   /** When the levels an import changes take effect. */
   now: () => Date;
+  /** Tells a person their level changed (in the app and by mail). */
+  notify?: (
+    personId: string,
+    message: { kind: string; subject: string; link: string; email: { body: string } },
+  ) => Promise<unknown>;
 }
 
 export interface PeopleImportOutcome {
@@ -49,6 +54,18 @@ export class PeopleImportService {
         reason: `HRIS import of ${options.fileName}`,
         actorId: actor.personId,
         effectiveAt: this.ports.now(),
+      },
+      onRelevelled: async (personIds) => {
+        for (const personId of personIds) {
+          await this.ports.notify?.(personId, {
+            kind: "level.changed",
+            subject: "Your level on the ladder was changed",
+            link: `/people/${personId}`,
+            email: {
+              body: "Your level changed with an import from your HR system; your readiness now looks at the new one.",
+            },
+          });
+        }
       },
     });
     return { preview: plan.preview, committed };

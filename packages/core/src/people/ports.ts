@@ -85,6 +85,8 @@ export interface UpsertImportResult {
   created: number;
   /** Existing people with at least one field or their manager changed. */
   updated: number;
+  /** People who had a level and now have another (first placements are not listed): they are told. */
+  relevelledIds: string[];
 }
 
 export interface TitleOverrideRepository {

@@ -51,7 +51,7 @@ describeEachDriver("level history", (db) => {
       levelChange: { reason: null, actorId: null, effectiveAt: new Date("2026-01-05T00:00:00Z") },
     });
     const change = { reason: "HRIS import of people.csv", actorId: null, effectiveAt: AT };
-    await repo().upsertImport(
+    const second = await repo().upsertImport(
       [
         row("lead@import.test", "director"),
         row("ic@import.test", "senior-pm", "lead@import.test"),
@@ -61,6 +61,8 @@ describeEachDriver("level history", (db) => {
       { levelChange: change },
     );
     const ic = await repo().findByEmail("ic@import.test");
+    // Only a move from one level to another is told to the person; first placements are not.
+    expect(second.relevelledIds).toEqual([ic!.id]);
     const lead = await repo().findByEmail("lead@import.test");
     const added = await repo().findByEmail("new@import.test");
     const unmapped = await repo().findByEmail("unmapped@import.test");

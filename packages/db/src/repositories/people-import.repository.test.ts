@@ -46,7 +46,7 @@ describeEachDriver("people import repository", (db) => {
     const rows = chain(7).reverse();
     const progress: number[] = [];
     const result = await repo().upsertImport(rows, { batchSize: 3, onProgress: (n) => progress.push(n) });
-    expect(result).toEqual({ created: 7, updated: 0 });
+    expect(result).toEqual({ created: 7, updated: 0, relevelledIds: [] });
     expect(progress).toEqual([3, 6, 7]);
 
     const p6 = await repo().findByEmail("p6@chain.test");
@@ -64,7 +64,7 @@ describeEachDriver("people import repository", (db) => {
     next[2] = { ...next[2]!, managerEmail: "p0@chain.test" };
     next.push(buildRow({ email: "new@chain.test", managerEmail: "p3@chain.test" }));
     const result = await repo().upsertImport(next, { batchSize: 2 });
-    expect(result).toEqual({ created: 1, updated: 2 });
+    expect(result).toEqual({ created: 1, updated: 2, relevelledIds: [] });
 
     expect((await repo().findByEmail("p1@chain.test"))?.title).toBe("Senior PM");
     const p2 = await repo().findByEmail("p2@chain.test");
@@ -78,7 +78,7 @@ describeEachDriver("people import repository", (db) => {
   it("clears a manager when the row names none", async () => {
     await repo().upsertImport(chain(2));
     const result = await repo().upsertImport([buildRow({ ...chain(2)[1]!, managerEmail: null })]);
-    expect(result).toEqual({ created: 0, updated: 1 });
+    expect(result).toEqual({ created: 0, updated: 1, relevelledIds: [] });
     expect((await repo().findByEmail("p1@chain.test"))?.managerId).toBeNull();
   });
 

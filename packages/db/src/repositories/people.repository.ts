@@ -298,6 +298,7 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
     return this.db.transaction(async (tx) => {
       let written = 0;
       const unlinked: { email: string; managerEmail: string }[] = [];
+      const relevelled: string[] = [];
       for (const batch of managerFirstBatches(rows, batchSize)) {
         const managerOf = new Map(batch.map((row) => [normalizeEmail(row.email), row.managerEmail]));
         // Every CTE reads the snapshot from before the statement, so `before` holds the old levels.
@@ -330,11 +331,19 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
                    ${levelChange?.actorId ?? null}::uuid
             from upserted u left join before b on b.email = u.email
             where u.level_id is distinct from b.level_id
+            returning person_id, from_level_id
           )
-          select email, manager_id from upserted`);
-        for (const row of resultRows<{ email: string; manager_id: string | null }>(result)) {
-          const managerEmail = managerOf.get(row.email);
-          if (row.manager_id === null && managerEmail) unlinked.push({ email: row.email, managerEmail });
+          select email, manager_id, null::uuid as relevelled_id from upserted
+          union all
+          select null, null, person_id from history where from_level_id is not null`);
+        type Row = { email: string | null; manager_id: string | null; relevelled_id: string | null };
+        for (const row of resultRows<Row>(result)) {
+          if (row.relevelled_id) {
+            relevelled.push(row.relevelled_id);
+            continue;
+          }
+          const managerEmail = row.email ? managerOf.get(row.email) : undefined;
+          if (row.email && row.manager_id === null && managerEmail) unlinked.push({ email: row.email, managerEmail });
         }
         written += batch.length;
         options.onProgress?.(written);
@@ -351,7 +360,11 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
                  count(*) filter (where created_at <> now())::int as updated
           from people where updated_at = now()`),
       );
-      return { created: Number(counts?.created ?? 0), updated: Number(counts?.updated ?? 0) };
+      return {
+        created: Number(counts?.created ?? 0),
+        updated: Number(counts?.updated ?? 0),
+        relevelledIds: relevelled,
+      };
     });
   }
 }
