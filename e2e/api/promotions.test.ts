@@ -145,6 +145,16 @@ for (const leg of legs) {
         body: { subjectId: mia.id, competencyId: first, to: 4, reason: "Evidence from the pricing launch" },
       });
 
+      // Mia shares her career plan: its steps go into the packet.
+      await org.as("mia")(endpoints.plans.save, {
+        params: { id: mia.id },
+        body: { steps: [{ text: "Lead the pricing experiment", due: null, isDone: true }] },
+      });
+      await org.as("mia")(endpoints.plans.setSharing, {
+        params: { id: mia.id },
+        body: { isSharedWithManager: true },
+      });
+
       const readiness = await org.as("dana")(endpoints.readiness.forPerson, {
         params: { id: org.people.mia.id },
         query: { target: "senior-pm" },
@@ -169,6 +179,7 @@ for (const leg of legs) {
       expect(packet.competencies.find((c) => c.competencyId === first)?.managerCase).toBe(
         "Led the pricing launch end to end.",
       );
+      expect(packet.planSteps).toEqual([{ text: "Lead the pricing experiment", due: null, isDone: true }]);
       expect(packet.calibrationNotes).toEqual([
         expect.objectContaining({ reason: "Evidence from the pricing launch", change: expect.stringContaining(first) }),
       ]);

@@ -228,6 +228,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       activeFramework: activeFrameworkOf(frameworks),
       readiness: assessmentServices.readiness,
       goals: new DrizzleGoalRepository(db),
+      plans: new DrizzleCareerPlanRepository(db),
       calibrationNotes: async (personId) =>
         (await calibrationRepository.adjustmentsAbout([personId])).map((adjustment) => ({
           at: adjustment.at,

@@ -102,6 +102,9 @@ export const ZPromotionPacket = z
     achievedGoals: z.array(
       z.object({ title: z.string(), competencyId: z.string(), achievedAt: z.string().nullable() }),
     ),
+    planSteps: z
+      .array(z.object({ text: z.string(), due: z.string().nullable(), isDone: z.boolean() }))
+      .describe("The career plan's proactive steps, only when the person shares the plan with their manager"),
     calibrationNotes: z.array(z.object({ at: z.string(), change: z.string(), reason: z.string() })),
   })
   .meta({ id: "PromotionPacket" });

@@ -59,6 +59,13 @@ export function renderPacketPdf(packet: PromotionPacket): Promise<Buffer> {
   if (packet.achievedGoals.length === 0) doc.text("None shared.");
   for (const goal of packet.achievedGoals) doc.text(`${goal.title} (${goal.achievedAt ?? "date not recorded"})`);
 
+  heading(doc, "Career plan steps");
+  doc.font("Helvetica").fontSize(10).fillColor("#222222");
+  if (packet.planSteps.length === 0) doc.text("The career plan is not shared.");
+  for (const step of packet.planSteps) {
+    doc.text(`${step.isDone ? "Done" : "Open"}: ${step.text}${step.due ? ` (due ${step.due})` : ""}`);
+  }
+
   heading(doc, "Calibration notes");
   doc.font("Helvetica").fontSize(10).fillColor("#222222");
   if (packet.calibrationNotes.length === 0) doc.text("No calibration adjustment.");

@@ -1,4 +1,5 @@
 import type { Framework } from "../framework/framework.ts";
+import type { CareerPlan } from "../growth/career-plan.ts";
 import type { DevelopmentGoal } from "../growth/development-goal.ts";
 import type { Person } from "../people/person.ts";
 import type { PersonReadiness } from "../readiness/readiness-service.ts";
@@ -14,6 +15,8 @@ export interface PacketSources {
   readiness: PersonReadiness;
   /** Goals the person shares with their manager. */
   goals: DevelopmentGoal[];
+  /** The career plan, when the person shares it with their manager; otherwise null. */
+  plan: CareerPlan | null;
   k: number;
   at: Date;
 }
@@ -59,6 +62,10 @@ export function assemblePacket(sources: PacketSources): PromotionPacket {
         competencyId: goal.competencyId,
         achievedAt: goal.achievedAt ? goal.achievedAt.toISOString().slice(0, 10) : null,
       })),
+    planSteps:
+      sources.plan?.isSharedWithManager === true
+        ? sources.plan.content.steps.map(({ text, due, isDone }) => ({ text, due, isDone }))
+        : [],
     calibrationNotes: [],
   };
 }
@@ -115,6 +122,11 @@ export function packetToMarkdown(packet: PromotionPacket): string {
   lines.push("## Achieved development goals", "");
   if (packet.achievedGoals.length === 0) lines.push("_None shared._");
   for (const goal of packet.achievedGoals) lines.push(`- ${goal.title} (${goal.achievedAt ?? "date not recorded"})`);
+  lines.push("", "## Career plan steps", "");
+  if (packet.planSteps.length === 0) lines.push("_The career plan is not shared._");
+  for (const step of packet.planSteps) {
+    lines.push(`- [${step.isDone ? "x" : " "}] ${step.text}${step.due ? ` (due ${step.due})` : ""}`);
+  }
   lines.push("", "## Calibration notes", "");
   if (packet.calibrationNotes.length === 0) lines.push("_No calibration adjustment._");
   for (const note of packet.calibrationNotes) lines.push(`- ${note.at}: ${note.change}. ${note.reason}`);

@@ -95,6 +95,8 @@ export interface PromotionPacket {
   readiness: { score: number; verdict: Verdict; blockers: string[]; k: number };
   competencies: PacketCompetency[];
   achievedGoals: { title: string; competencyId: string; achievedAt: string | null }[];
+  /** The proactive steps of the person's career plan, only when they share the plan with their manager. */
+  planSteps: { text: string; due: string | null; isDone: boolean }[];
   /** Calibration adjustments of the candidate's ratings with their reasons, when a calibration made any. */
   calibrationNotes: { at: string; change: string; reason: string }[];
 }

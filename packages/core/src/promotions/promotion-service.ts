@@ -4,7 +4,7 @@ import { assertAdmin } from "../access/access.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { recordRead } from "../audit/read-log.ts";
 import type { Framework } from "../framework/framework.ts";
-import type { GoalRepository } from "../growth/ports.ts";
+import type { CareerPlanRepository, GoalRepository } from "../growth/ports.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import type { Person } from "../people/person.ts";
 import type { PersonReadiness, ReadinessOptions } from "../readiness/readiness-service.ts";
@@ -37,6 +37,7 @@ export interface PromotionServicePorts {
     settings(): Promise<ReadinessSettings>;
   };
   goals: Pick<GoalRepository, "listForPerson">;
+  plans: Pick<CareerPlanRepository, "find">;
   /** Calibration adjustments of the candidate's ratings or box, with their reasons, oldest first. */
   calibrationNotes?: (personId: string) => Promise<{ at: Date; change: string; reason: string }[]>;
   audit: AuditRepository;
@@ -454,7 +455,7 @@ export class PromotionService {
 
   private async buildPacket(promotionCase: PromotionCase, at: Date): Promise<PromotionPacket> {
     const person = await this.requirePerson(promotionCase.personId);
-    const [{ document, version }, readiness, goals, settings, notes] = await Promise.all([
+    const [{ document, version }, readiness, goals, settings, notes, plan] = await Promise.all([
       this.ports.activeFramework(),
       // Only what the person shares with their manager: private evidence and goals stay out of the packet.
       this.ports.readiness.forPerson(person.id, {
@@ -464,6 +465,7 @@ export class PromotionService {
       this.ports.goals.listForPerson(person.id, { sharedOnly: true }),
       this.ports.readiness.settings(),
       this.ports.calibrationNotes?.(person.id) ?? Promise.resolve([]),
+      this.ports.plans.find(person.id),
     ]);
     const packet = assemblePacket({
       person,
@@ -472,6 +474,7 @@ export class PromotionService {
       frameworkVersion: version,
       readiness,
       goals,
+      plan: plan?.isSharedWithManager ? plan : null,
       k: settings.k,
       at,
     });
