@@ -46,6 +46,20 @@ for (const leg of legs) {
       const scores = Object.fromEntries(competencies.map((id, i) => [id, 3 + (i % 3)]));
       await submitRatings(org.sessions.mia, people.mia.id, "self", scores);
       await submitRatings(org.sessions.dana, people.mia.id, "manager", scores);
+      const today = clock.now().toISOString().slice(0, 10);
+      await org.as("mia")(endpoints.evidence.create, {
+        params: { id: people.mia.id },
+        body: {
+          date: today,
+          title: "Ran the pricing review",
+          competencyIds: [competencies[0]!],
+          isSharedWithManager: true,
+        },
+      });
+      await org.as("mia")(endpoints.evidence.create, {
+        params: { id: people.mia.id },
+        body: { date: today, title: "A private reflection", competencyIds: [competencies[0]!] },
+      });
       committee = await org.as("admin")(endpoints.promotions.createCommittee, {
         body: {
           name: "Senior band",
@@ -100,6 +114,10 @@ for (const leg of legs) {
       });
       caseId = created.case.id;
       expect(created.case.status).toBe("draft");
+      // Each section starts from the evidence Mia shares, tagged to it; her private entries stay out.
+      const sectionText = created.case.managerCase.map((section) => section.text).join("\n");
+      expect(sectionText).toContain("Ran the pricing review");
+      expect(sectionText).not.toContain("A private reflection");
       expect(created.case.managerCase.length).toBeGreaterThan(0);
       const second = await apiError(
         org.as("dana")(endpoints.promotions.nominate, { body: { personId: mia.id, toLevelId: "director" } }),

@@ -11,6 +11,8 @@ import {
   type StaffKey,
 } from "../support/assessment-fixture.ts";
 import { submitRatings } from "../support/growth-fixture.ts";
+import { createTestClock } from "../support/test-clock.ts";
+import { extractText, getDocumentProxy } from "unpdf";
 
 const SHOTS = "/tmp/ascent-shots";
 
@@ -19,9 +21,10 @@ describe("web: a promotion case from nomination to the new level", { timeout: 12
   let browser: Browser;
   let org: AssessmentOrg;
   const contexts: BrowserContext[] = [];
+  const clock = createTestClock();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ now: clock.now }), launchBrowser()]);
     org = await buildAssessmentOrg(server);
     const competencies = await applicableCompetencies(org.as("admin"), "senior-pm");
     const scores = Object.fromEntries(competencies.map((id, i) => [id, 3 + (i % 2)]));
@@ -85,6 +88,10 @@ describe("web: a promotion case from nomination to the new level", { timeout: 12
     expect(packet.competencies[0]?.managerCase).toBe("Ran the checkout redesign with two teams.");
     const pdf = await manager.page.context().request.get(`${server.url}/api/promotions/${caseId}/packet.pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), {
+      mergePages: true,
+    });
+    expect(pdfText).toContain(`Readiness for Senior Product Manager: ${Math.round(readiness.score * 100)}%`);
     expect(manager.errors).toEqual([]);
 
     // 3. Two members vote (one in the browser), then the chair approves with today as the effective date.
@@ -92,6 +99,9 @@ describe("web: a promotion case from nomination to the new level", { timeout: 12
     await member.page.getByLabel("Reason for your vote").fill("Scope has grown well past the current level");
     await member.page.getByRole("button", { name: "Record my vote" }).click();
     await member.page.getByText("Scope has grown well past the current level").waitFor();
+    await member.page.getByLabel("Your comment").fill("Checked the pricing numbers with finance");
+    await member.page.getByRole("button", { name: "Add the comment" }).click();
+    await member.page.getByText("Checked the pricing numbers with finance").waitFor();
     await org.as("pia")(endpoints.promotions.vote, {
       params: { id: caseId },
       body: { vote: "approve", reason: "Partners well across teams" },
@@ -99,8 +109,8 @@ describe("web: a promotion case from nomination to the new level", { timeout: 12
     const chair = await pageAs("oscar", `/promotions/${caseId}`);
     await chair.page.getByRole("heading", { name: "Record the decision" }).waitFor();
     await chair.page.getByLabel("Rationale").fill("Consistently operates at senior scope");
-    const today = new Date().toISOString().slice(0, 10);
-    await chair.page.getByLabel("Effective date").fill(today);
+    const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    await chair.page.getByLabel("Effective date").fill(tomorrow);
     expect(await runAxe(chair.page)).toEqual([]);
     await chair.page.screenshot({ path: `${SHOTS}/promotion-chair.png`, fullPage: true });
     await chair.page.getByRole("button", { name: "Record the decision" }).click();
@@ -110,7 +120,10 @@ describe("web: a promotion case from nomination to the new level", { timeout: 12
       .click();
     await chair.page.getByRole("heading", { name: "Decision: Approved" }).waitFor();
 
-    // 4. The level changed on the effective date, and the level history says so.
+    // 4. On the effective date (the server's clock moved a day on), the job moves the level.
+    expect((await org.as("admin")(endpoints.people.get, { params: { id: mia.id } })).level?.id).toBe("pm");
+    clock.advance(86_400_000 + 60_000);
+    expect((await server.services.promotions.applyDueLevelChanges()).applied).toBe(1);
     const person = await org.as("admin")(endpoints.people.get, { params: { id: mia.id } });
     expect(person.level?.id).toBe("senior-pm");
 

@@ -109,6 +109,12 @@ export function useVote(id: string) {
   );
 }
 
+export function useComment(id: string) {
+  return useCaseMutation(id, (body: string) =>
+    apiClient.call(endpoints.promotions.comment, { params: { id }, body: { body } }),
+  );
+}
+
 export function useDecide(id: string) {
   return useCaseMutation(
     id,

@@ -110,9 +110,18 @@ export class PromotionService {
         `A promotion goes to a higher level: ${target.name} is not above ${person.name}'s level, ${current.name}`,
       );
     }
+    // Each section starts from the evidence the person shares, tagged to its competency: the manager edits from there.
+    const readiness = await this.ports.readiness.forPerson(person.id, {
+      targetLevelId: target.id,
+      canSeePrivateEvidence: false,
+    });
+    const evidenceOf = new Map(readiness.competencies.map((c) => [c.competencyId, c.evidence]));
     const sections = document.competencies
       .filter((competency) => (document.expectations[target.id]?.[competency.id]?.weight ?? 0) > 0)
-      .map((competency) => ({ competencyId: competency.id, text: "" }));
+      .map((competency) => ({
+        competencyId: competency.id,
+        text: (evidenceOf.get(competency.id) ?? []).map((e) => `Evidence, ${e.date}: ${e.title}`).join("\n"),
+      }));
     const created = await this.ports.cases.create({
       personId: person.id,
       fromLevelId: person.levelId,

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import {
   packetDownloadPath,
+  useComment,
   useDecide,
   usePromotionCase,
   usePromotionCommittees,
@@ -255,6 +256,48 @@ function Votes({ view }: { view: TPromotionCaseView }) {
   );
 }
 
+function Comments({ view }: { view: TPromotionCaseView }) {
+  const comment = useComment(view.case.id);
+  const [text, setText] = useState("");
+  const canComment = view.roles.includes("committee") && ["submitted", "in-review"].includes(view.case.status);
+  return (
+    <section className="section" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Committee discussion</h2>
+      {view.comments && view.comments.length === 0 && <p className="section__lead">No comments yet.</p>}
+      {view.comments && view.comments.length > 0 && (
+        <ul>
+          {view.comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.author}</strong>: {c.body}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canComment && (
+        <form
+          className="promotion-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            comment.mutate(text, { onSuccess: () => setText("") });
+          }}
+        >
+          <TextField label="Your comment" multiline value={text} onChange={setText} maxLength={LIMITS.longText} />
+          {comment.error ? (
+            <p role="alert" className="form-error">
+              {describeError(comment.error)}
+            </p>
+          ) : null}
+          <div>
+            <button type="submit" className="button button--secondary" disabled={comment.isPending || !text.trim()}>
+              Add the comment
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
 function DecisionForm({ view }: { view: TPromotionCaseView }) {
   const decide = useDecide(view.case.id);
   const [outcome, setOutcome] = useState<"approved" | "deferred" | "declined">("approved");
@@ -407,6 +450,7 @@ function CaseView({ id }: { id: string }) {
       )}
       {packet.data && <PacketView packet={packet.data.packet} caseId={id} isDraft={data.case.status === "draft"} />}
       {data.votes && <Votes view={data} />}
+      {data.comments && <Comments view={data} />}
       {isChair && ["submitted", "in-review"].includes(data.case.status) && <DecisionForm view={data} />}
     </>
   );
