@@ -311,6 +311,12 @@ for (const leg of legs) {
         effectiveAt: `${tomorrow}T00:00:00.000Z`,
       });
 
+      // Her readiness before the promotion stays as it was: measured against Senior PM, not her new next level.
+      const history = await org.as("mia")(endpoints.readiness.history, { params: { id: org.people.mia.id } });
+      expect(history.targetLevel.id).not.toBe("senior-pm");
+      expect(history.points.length).toBeGreaterThan(0);
+      expect(history.points.every((point) => point.targetLevel.id === "senior-pm")).toBe(true);
+
       const asCandidate = await org.as("mia")(endpoints.promotions.get, { params: { id: caseId } });
       expect(asCandidate.case.decision).toMatchObject({
         outcome: "approved",

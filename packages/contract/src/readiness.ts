@@ -117,6 +117,8 @@ export const ZReadinessHistory = z
         at: z.iso.datetime(),
         score: z.number(),
         verdict: ZVerdict,
+        /** The level after the one the person held at that moment: a promotion does not rewrite the past. */
+        targetLevel: ZTargetLevel,
         /** Each competency's numbers at that moment, for comparing any two points ("then versus now"). */
         competencies: z.array(
           z.object({

@@ -109,6 +109,7 @@ export function presentReadinessHistory(
       at: p.at.toISOString(),
       score: p.score,
       verdict: p.verdict,
+      targetLevel: targetLevelRef(framework, p.targetLevelId),
       competencies: p.competencies.map((c) => ({ ...c, name: competencyName(framework, c.competencyId) })),
     })),
   };

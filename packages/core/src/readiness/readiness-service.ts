@@ -126,7 +126,10 @@ export interface ReadinessHistoryPoint {
   competencies: Pick<CompetencyReadiness, "competencyId" | "expected" | "observed" | "status">[];
 }
 
-/** A person's readiness over time, all of it for one target level: the one after theirs. */
+/**
+ * A person's readiness over time. Each point is for the level after the one they held then (from their level
+ * history), so a promotion does not rewrite the past; `targetLevelId` is the one after their level now.
+ */
 export interface ReadinessHistory {
   targetLevelId: string;
   points: ReadinessHistoryPoint[];
@@ -393,12 +396,20 @@ export class ReadinessService {
     const target = nextLevel(document, person.levelId).id;
     const settings = await this.settings();
     const ratings = (await this.ports.assessments.countableRatings([person.id], this.now())).get(person.id) ?? [];
+    // Each past point is read as it was: against the level after the one the person held at that moment.
+    const changes = await this.ports.people.levelHistory(person.id);
+    const levelAt = (at: Date) =>
+      changes.reduce<string | null>(
+        (level, change) => (change.effectiveAt <= at ? change.toLevelId : level),
+        changes[0]?.fromLevelId ?? person.levelId,
+      );
     const moments = [...new Set(ratings.map((r) => r.submittedAt.getTime()))].sort((a, b) => a - b);
     const points = moments.map((time) => {
       const at = new Date(time);
+      const targetThen = changes.length === 0 ? target : nextLevel(document, levelAt(at)).id;
       const result = computeReadiness({
         framework: document,
-        targetLevelId: target,
+        targetLevelId: targetThen,
         ratings: ratings.filter((r) => r.submittedAt.getTime() <= time),
         window: readinessWindow(at),
         settings,
@@ -407,7 +418,7 @@ export class ReadinessService {
         at,
         score: result.score,
         verdict: result.verdict,
-        targetLevelId: target,
+        targetLevelId: targetThen,
         competencies: result.competencies.map(({ competencyId, expected, observed, status }) => ({
           competencyId,
           expected,
