@@ -55,10 +55,10 @@ export function usePromotionCommittees() {
   });
 }
 
-export function usePromotionStats(isEnabled: boolean) {
+export function usePromotionStats(cycleId: string, isEnabled: boolean) {
   return useQuery({
-    queryKey: promotionKeys.stats(),
-    queryFn: () => apiClient.call(endpoints.promotions.stats, {}),
+    queryKey: [...promotionKeys.stats(), cycleId],
+    queryFn: () => apiClient.call(endpoints.promotions.stats, { query: cycleId ? { cycleId } : {} }),
     enabled: isEnabled,
   });
 }

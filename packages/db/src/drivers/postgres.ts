@@ -33,6 +33,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5000,
+    // PostgreSQL's JIT compiles the batched readiness reads (a few hundred ids in `= any(…)` push their
+    // estimated cost over jit_above_cost) on every call, which costs more than the query (docs/PERFORMANCE.md).
+    options: "-c jit=off",
     Client: listeningClientClass(changes),
   });
   // An idle client losing its connection must not crash the process.

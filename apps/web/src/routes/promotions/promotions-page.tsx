@@ -40,8 +40,8 @@ function CaseCard({ promotionCase }: { promotionCase: TPromotionCase }) {
   );
 }
 
-function Statistics() {
-  const stats = usePromotionStats(true);
+function Statistics({ cycleId }: { cycleId: string }) {
+  const stats = usePromotionStats(cycleId, true);
   if (!stats.data) return null;
   const { nominations, decided, approved, medianDaysToDecision, equity, hiddenTeams, k } = stats.data;
   return (
@@ -138,8 +138,8 @@ export function PromotionsPage() {
       >
         Promotions
       </PageHeading>
-      {viewer.isAdmin && <Statistics />}
       <Filters filter={filter} onChange={setFilter} />
+      {viewer.isAdmin && <Statistics cycleId={filter.cycleId} />}
       {cases.isPending && <LoadingState label="Loading promotion cases…" />}
       {cases.isError && (
         <ErrorState
