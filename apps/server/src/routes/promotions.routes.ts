@@ -131,8 +131,8 @@ export function promotionsRoutes(services: AppServices): RouteSpec[] {
     route({
       endpoint: api.committees,
       policy: AUTHENTICATED,
-      handler: async ({ viewer }) => {
-        const committees = await promotions.listCommittees(viewer);
+      handler: async () => {
+        const committees = await promotions.listCommittees();
         const people = await peopleService.byIds(committees.flatMap((c) => [c.chairId, ...c.memberIds]));
         return { committees: committees.map((committee) => presentCommittee(committee, people)) };
       },

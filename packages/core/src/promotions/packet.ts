@@ -3,7 +3,7 @@ import type { CareerPlan } from "../growth/career-plan.ts";
 import type { DevelopmentGoal } from "../growth/development-goal.ts";
 import type { Person } from "../people/person.ts";
 import type { PersonReadiness } from "../readiness/readiness-service.ts";
-import type { GroupSummary, Relation } from "../readiness/readiness.ts";
+import type { GroupSummary } from "../readiness/readiness.ts";
 import type { PromotionCase, PromotionPacket } from "./promotion-case.ts";
 
 export interface PacketSources {
@@ -70,13 +70,6 @@ export function assemblePacket(sources: PacketSources): PromotionPacket {
   };
 }
 
-const RELATION_LABEL: Record<Relation, string> = {
-  self: "Self",
-  manager: "Manager",
-  peer: "Peers",
-  upward: "Reports",
-};
-
 export function formatGroup(group: GroupSummary | null): string {
   if (group === null) return "no rating";
   if ("hidden" in group) return "not shown (fewer raters than k)";
@@ -137,5 +130,3 @@ export function packetToMarkdown(packet: PromotionPacket): string {
 function escapeCell(text: string): string {
   return text.replaceAll("|", "\\|");
 }
-
-export { RELATION_LABEL };

@@ -14,7 +14,6 @@ import {
   OPEN_STATUSES,
   type CaseComment,
   type CaseSection,
-  type CaseStatus,
   type CaseVote,
   type Committee,
   type Outcome,
@@ -153,7 +152,7 @@ export class PromotionService {
       );
     }
     const open = await this.ports.cases.list({ visibleTo: person.id, limit: 50 });
-    if (open.some((c) => c.personId === person.id && c.status !== "decided")) {
+    if (open.some((c) => c.personId === person.id && OPEN_STATUSES.includes(c.status))) {
       throw new AppError("conflict", "You already have an open promotion case");
     }
     await this.ports.audit.record({
@@ -378,11 +377,9 @@ export class PromotionService {
     return committee;
   }
 
-  async listCommittees(viewer: Viewer): Promise<Committee[]> {
-    const all = await this.ports.cases.listCommittees();
-    if (viewer.isAdmin) return all;
-    // A manager picks a committee on submission; the names and members are not secret inside the company.
-    return all;
+  /** Everyone signed in: a manager picks a committee on submission; names and members are not secret inside the company. */
+  listCommittees(): Promise<Committee[]> {
+    return this.ports.cases.listCommittees();
   }
 
   /** Per-cycle statistics for admins; the equity view shows a team only with at least k decided cases. */
@@ -603,8 +600,4 @@ export class PromotionService {
 
 function isOnCommittee(committee: Committee, personId: string): boolean {
   return committee.chairId === personId || committee.memberIds.includes(personId);
-}
-
-export function isOpen(status: CaseStatus): boolean {
-  return OPEN_STATUSES.includes(status);
 }

@@ -8,14 +8,19 @@ import { describeError } from "../../ui/describe-error.ts";
 import { FormField } from "../../ui/form-field.tsx";
 import { ModalDialog } from "../../ui/modal-dialog.tsx";
 
+/** The ladder's levels above the person's own, by rank; none while they have no level. */
+function useLevelsAbove(person: TPerson) {
+  const { levels } = useLadderLevels();
+  const currentRank = levels?.find((level) => level.id === person.level?.id)?.rank ?? null;
+  return (levels ?? []).filter((level) => currentRank !== null && level.rank > currentRank);
+}
+
 /** A manager nominates a direct report for a higher level on any track; the case opens as a draft. */
 export function NominateButton({ person }: { person: TPerson }) {
   const [isOpen, setIsOpen] = useState(false);
-  const { levels } = useLadderLevels();
   const nominate = useNominate();
   const navigate = useNavigate();
-  const currentRank = levels?.find((level) => level.id === person.level?.id)?.rank ?? null;
-  const above = (levels ?? []).filter((level) => currentRank !== null && level.rank > currentRank);
+  const above = useLevelsAbove(person);
   const [target, setTarget] = useState("");
   const chosen = target || above[0]?.id || "";
   return (
@@ -81,10 +86,8 @@ export function NominateButton({ person }: { person: TPerson }) {
 /** A person asks their manager to nominate them; the manager is told, and decides. */
 export function AskForNominationButton({ person }: { person: TPerson }) {
   const [isOpen, setIsOpen] = useState(false);
-  const { levels } = useLadderLevels();
   const request = useRequestNomination();
-  const currentRank = levels?.find((level) => level.id === person.level?.id)?.rank ?? null;
-  const above = (levels ?? []).filter((level) => currentRank !== null && level.rank > currentRank);
+  const above = useLevelsAbove(person);
   const [target, setTarget] = useState("");
   const [note, setNote] = useState("");
   const chosen = target || above[0]?.id || "";
