@@ -123,6 +123,11 @@ for (const leg of legs) {
         org.as("dana")(endpoints.promotions.nominate, { body: { personId: mia.id, toLevelId: "director" } }),
       );
       expect(second.status).toBe(409);
+      const asking = await apiError(
+        org.as("mia")(endpoints.promotions.requestNomination, { body: { toLevelId: "director", note: "" } }),
+      );
+      expect(asking.status).toBe(409);
+      expect(asking.message).toMatch(/already have an open promotion case/);
     });
 
     it("lets the nominator write the case, then submit it to a committee without conflicts; the packet matches readiness", async () => {

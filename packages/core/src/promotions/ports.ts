@@ -14,6 +14,10 @@ import type {
 
 export interface CaseFilter {
   status?: CaseStatus;
+  /** Any of these statuses. */
+  statuses?: readonly CaseStatus[];
+  /** Only this candidate's cases. */
+  personId?: string;
   cycleId?: string;
   toLevelId?: string;
   team?: string;

@@ -151,8 +151,8 @@ export class PromotionService {
         `A promotion goes to a higher level: ${target.name} is not above ${current.name}`,
       );
     }
-    const open = await this.ports.cases.list({ visibleTo: person.id, limit: 50 });
-    if (open.some((c) => c.personId === person.id && OPEN_STATUSES.includes(c.status))) {
+    const open = await this.ports.cases.list({ personId: person.id, statuses: OPEN_STATUSES, limit: 1 });
+    if (open.length > 0) {
       throw new AppError("conflict", "You already have an open promotion case");
     }
     await this.ports.audit.record({

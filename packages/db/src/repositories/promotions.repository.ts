@@ -86,6 +86,8 @@ export class DrizzlePromotionRepository implements PromotionRepository {
   async list(filter: CaseFilter): Promise<PromotionCase[]> {
     const conditions: SQL[] = [];
     if (filter.status) conditions.push(eq(promotionCases.status, filter.status));
+    if (filter.statuses) conditions.push(inArray(promotionCases.status, [...filter.statuses]));
+    if (filter.personId) conditions.push(eq(promotionCases.personId, filter.personId));
     if (filter.cycleId) conditions.push(eq(promotionCases.cycleId, filter.cycleId));
     if (filter.toLevelId) conditions.push(eq(promotionCases.toLevelId, filter.toLevelId));
     if (filter.team) {
