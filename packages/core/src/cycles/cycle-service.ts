@@ -301,7 +301,7 @@ export class CycleService {
   }
 
   private async activeParticipant(cycle: ReviewCycle, personId: string): Promise<CycleParticipant | null> {
-    const participant = (await this.ports.cycles.participants(cycle.id)).find((p) => p.personId === personId);
+    const participant = await this.ports.cycles.participant(cycle.id, personId);
     return participant && !participant.leftAt ? participant : null;
   }
 
@@ -644,7 +644,7 @@ export class CycleService {
   /** After release, the subject acknowledges their results, with an optional comment. */
   async acknowledgeResults(viewer: Viewer, cycleId: string, comment: string): Promise<Acknowledgement> {
     const cycle = await this.load(cycleId);
-    const participant = (await this.ports.cycles.participants(cycle.id)).find((p) => p.personId === viewer.personId);
+    const participant = await this.ports.cycles.participant(cycle.id, viewer.personId);
     if (!participant) throw new AppError("forbidden", `You did not take part in the cycle "${cycle.name}"`);
     if (cycle.status !== "released") {
       throw new AppError("conflict", `The results of "${cycle.name}" are not released yet`);

@@ -43,6 +43,8 @@ export interface CycleRepository {
   setStatus(cycleId: string, status: CycleStatus, at: Date): Promise<void>;
   /** Every participant, leavers included. */
   participants(cycleId: string): Promise<CycleParticipant[]>;
+  /** One person's participation, a leaver's included; null when they never took part. */
+  participant(cycleId: string, personId: string): Promise<CycleParticipant | null>;
   /** Name and team of every participant (leavers included) and of their managers when they joined. */
   participantNames(cycleId: string): Promise<Map<string, { name: string; team: string }>>;
   addParticipants(cycleId: string, participants: Omit<CycleParticipant, "cycleId">[]): Promise<void>;

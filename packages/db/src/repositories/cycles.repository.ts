@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type {
   Acknowledgement,
   AssessmentProgress,
@@ -17,8 +17,8 @@ import type {
 } from "@ascent/core";
 import { PHASE_KINDS } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
+import { analyzeAfterBulkInsert, packedRows } from "./bulk-reads.ts";
 import {
-  assessments,
   cycleAcknowledgements,
   cycleNominations,
   cycleParticipants,
@@ -106,6 +106,7 @@ export class DrizzleCycleRepository implements CycleRepository {
       }
       return row.id;
     });
+    await analyzeAfterBulkInsert(this.db, "cycle_participants", participants.length);
     const created = await this.findById(id);
     if (!created) throw new Error("created cycle not found");
     return created;
@@ -152,27 +153,39 @@ export class DrizzleCycleRepository implements CycleRepository {
   }
 
   async participants(cycleId: string): Promise<CycleParticipant[]> {
-    return this.db
+    const rows = await packedRows<[string, string | null, string, string | null]>(
+      this.db,
+      sql`select coalesce(json_agg(json_build_array(person_id, manager_id, joined_at, left_at)
+                                   order by joined_at, person_id), '[]')::text as packed
+          from cycle_participants where cycle_id = ${cycleId}`,
+    );
+    return rows.map(([personId, managerId, joinedAt, leftAt]) => ({
+      cycleId,
+      personId,
+      managerId,
+      joinedAt: new Date(joinedAt),
+      leftAt: leftAt === null ? null : new Date(leftAt),
+    }));
+  }
+
+  async participant(cycleId: string, personId: string): Promise<CycleParticipant | null> {
+    const [row] = await this.db
       .select()
       .from(cycleParticipants)
-      .where(eq(cycleParticipants.cycleId, cycleId))
-      .orderBy(asc(cycleParticipants.joinedAt), asc(cycleParticipants.personId));
+      .where(and(eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.personId, personId)));
+    return row ?? null;
   }
 
   async participantNames(cycleId: string): Promise<Map<string, { name: string; team: string }>> {
-    const inCycle = this.db
-      .select({ id: cycleParticipants.personId })
-      .from(cycleParticipants)
-      .where(eq(cycleParticipants.cycleId, cycleId));
-    const theirManagers = this.db
-      .select({ id: cycleParticipants.managerId })
-      .from(cycleParticipants)
-      .where(and(eq(cycleParticipants.cycleId, cycleId), isNotNull(cycleParticipants.managerId)));
-    const rows = await this.db
-      .select({ id: people.id, name: people.name, team: people.team })
-      .from(people)
-      .where(or(inArray(people.id, inCycle), inArray(people.id, theirManagers)));
-    return new Map(rows.map((row) => [row.id, { name: row.name, team: row.team }]));
+    const rows = await packedRows<[string, string, string]>(
+      this.db,
+      sql`select coalesce(json_agg(json_build_array(p.id, p.name, p.team)), '[]')::text as packed
+          from people p
+          where p.id in (select person_id from cycle_participants where cycle_id = ${cycleId})
+             or p.id in (select manager_id from cycle_participants
+                         where cycle_id = ${cycleId} and manager_id is not null)`,
+    );
+    return new Map(rows.map(([id, name, team]) => [id, { name, team }]));
   }
 
   async addParticipants(cycleId: string, participants: Omit<CycleParticipant, "cycleId">[]): Promise<void> {
@@ -180,6 +193,7 @@ export class DrizzleCycleRepository implements CycleRepository {
       const batch = participants.slice(i, i + 1000).map((p) => ({ ...p, cycleId }));
       await this.db.insert(cycleParticipants).values(batch).onConflictDoNothing();
     }
+    await analyzeAfterBulkInsert(this.db, "cycle_participants", participants.length);
   }
 
   async markLeft(cycleId: string, personIds: string[], at: Date): Promise<void> {
@@ -286,34 +300,26 @@ export class DrizzleCycleRepository implements CycleRepository {
   ): Promise<Map<string, AssessmentProgress>> {
     const progress = new Map<string, AssessmentProgress>();
     if (subjectIds?.length === 0) return progress;
-    const conditions = [
-      inArray(assessments.relation, ["self", "manager"]),
-      or(eq(assessments.cycleId, cycleId), gte(assessments.updatedAt, since)),
-    ];
-    // One row per subject and relation: whether any of them is submitted. The whole cycle joins its
+    // One entry per subject and relation: whether any of them is submitted. The whole cycle joins its
     // participants rather than sending thousands of ids.
-    const columns = {
-      subjectId: assessments.subjectId,
-      relation: assessments.relation,
-      isSubmitted: sql<boolean>`bool_or(${assessments.status} = 'submitted')`,
-    };
-    const rows = subjectIds
-      ? await this.db
-          .select(columns)
-          .from(assessments)
-          .where(and(inArray(assessments.subjectId, subjectIds), ...conditions))
-          .groupBy(assessments.subjectId, assessments.relation)
-      : await this.db
-          .select(columns)
-          .from(cycleParticipants)
-          .innerJoin(assessments, eq(assessments.subjectId, cycleParticipants.personId))
-          .where(and(eq(cycleParticipants.cycleId, cycleId), isNull(cycleParticipants.leftAt), ...conditions))
-          .groupBy(assessments.subjectId, assessments.relation);
-    for (const row of rows) {
-      if (row.relation !== "self" && row.relation !== "manager") continue;
-      const entry = progress.get(row.subjectId) ?? { self: null, manager: null };
-      entry[row.relation] = row.isSubmitted ? "submitted" : "draft";
-      progress.set(row.subjectId, entry);
+    const subjects = subjectIds
+      ? sql`a.subject_id = any(${sql.param(subjectIds)}::uuid[])`
+      : sql`a.subject_id in (select person_id from cycle_participants
+                             where cycle_id = ${cycleId} and left_at is null)`;
+    const rows = await packedRows<[string, string, boolean]>(
+      this.db,
+      sql`select coalesce(json_agg(json_build_array(subject_id, relation, submitted)), '[]')::text as packed
+          from (select a.subject_id, a.relation, bool_or(a.status = 'submitted') as submitted
+                from assessments a
+                where ${subjects} and a.relation in ('self', 'manager')
+                  and (a.cycle_id = ${cycleId} or a.updated_at >= ${since.toISOString()}::timestamptz)
+                group by a.subject_id, a.relation) grouped`,
+    );
+    for (const [subjectId, relation, isSubmitted] of rows) {
+      if (relation !== "self" && relation !== "manager") continue;
+      const entry = progress.get(subjectId) ?? { self: null, manager: null };
+      entry[relation] = isSubmitted ? "submitted" : "draft";
+      progress.set(subjectId, entry);
     }
     return progress;
   }
