@@ -66,7 +66,17 @@ describeEachDriver("review cycles repository", (db) => {
     expect(cycle.phases.map((p) => p.kind)).toEqual(["self", "manager"]);
     expect(await repository.findById(cycle.id)).toEqual(cycle);
     expect((await repository.list()).map((c) => c.id)).toContain(cycle.id);
-    expect((await repository.participants(cycle.id)).map((p) => p.personId).sort()).toEqual([mia.id, dana.id].sort());
+    const participants = await repository.participants(cycle.id);
+    expect(participants.map((p) => p.personId).sort()).toEqual([mia.id, dana.id].sort());
+    expect(participants.find((p) => p.personId === mia.id)).toEqual({
+      cycleId: cycle.id,
+      personId: mia.id,
+      managerId: dana.id,
+      joinedAt: day(1),
+      leftAt: null,
+    });
+    expect(await repository.participant(cycle.id, mia.id)).toEqual(participants.find((p) => p.personId === mia.id));
+    expect(await repository.participant(cycle.id, cycle.id)).toBeNull();
     expect((await repository.cyclesOf(mia.id)).map((c) => c.cycle.id)).toEqual([cycle.id]);
     expect(await repository.participantNames(cycle.id)).toEqual(
       new Map([
