@@ -478,11 +478,12 @@ export class CycleService {
   }
 
   private async progressOf(cycle: ReviewCycle, only: Set<string> | null): Promise<CycleProgress> {
+    const scope = only ? { personIds: [...only] } : undefined;
     const [all, names] = await Promise.all([
-      this.ports.cycles.participants(cycle.id),
-      this.ports.cycles.participantNames(cycle.id),
+      this.ports.cycles.participants(cycle.id, scope),
+      this.ports.cycles.participantNames(cycle.id, scope),
     ]);
-    const participants = all.filter((p) => !p.leftAt && (!only || only.has(p.personId)));
+    const participants = all.filter((p) => !p.leftAt);
     const ids = participants.map((p) => p.personId);
     // The whole cycle for an admin: read by cycle, not by thousands of ids.
     const [nominations, assessments] = await Promise.all([
@@ -522,7 +523,9 @@ export class CycleService {
     const tasks: Task[] = [];
     const team: MyTasks["team"] = [];
     for (const cycle of cycles) {
-      const participants = (await this.ports.cycles.participants(cycle.id)).filter((p) => !p.leftAt);
+      const participants = (
+        await this.ports.cycles.participants(cycle.id, { personIds: [viewer.personId, ...chain] })
+      ).filter((p) => !p.leftAt);
       const isParticipant = participants.some((p) => p.personId === viewer.personId);
       const involved = new Set(participants.filter((p) => chain.has(p.personId)).map((p) => p.personId));
       if (isParticipant) involved.add(viewer.personId);

@@ -41,12 +41,18 @@ export interface CycleRepository {
   updatePhase(cycleId: string, kind: PhaseKind, patch: Partial<Pick<CyclePhase, "dueAt" | "closedAt">>): Promise<void>;
   /** Sets the status; "released" also records the release (and close) time. */
   setStatus(cycleId: string, status: CycleStatus, at: Date): Promise<void>;
-  /** Every participant, leavers included. */
-  participants(cycleId: string): Promise<CycleParticipant[]>;
+  /** Every participant, leavers included; only these people when `personIds` is given. */
+  participants(cycleId: string, only?: { personIds: string[] }): Promise<CycleParticipant[]>;
   /** One person's participation, a leaver's included; null when they never took part. */
   participant(cycleId: string, personId: string): Promise<CycleParticipant | null>;
-  /** Name and team of every participant (leavers included) and of their managers when they joined. */
-  participantNames(cycleId: string): Promise<Map<string, { name: string; team: string }>>;
+  /**
+   * Name and team of every participant (leavers included) and of their managers when they joined;
+   * only these participants and their managers when `personIds` is given.
+   */
+  participantNames(
+    cycleId: string,
+    only?: { personIds: string[] },
+  ): Promise<Map<string, { name: string; team: string }>>;
   addParticipants(cycleId: string, participants: Omit<CycleParticipant, "cycleId">[]): Promise<void>;
   markLeft(cycleId: string, personIds: string[], at: Date): Promise<void>;
   /** Leavers who are back in the population rejoin. */

@@ -77,6 +77,18 @@ describeEachDriver("review cycles repository", (db) => {
     });
     expect(await repository.participant(cycle.id, mia.id)).toEqual(participants.find((p) => p.personId === mia.id));
     expect(await repository.participant(cycle.id, cycle.id)).toBeNull();
+    expect((await repository.participants(cycle.id, { personIds: [mia.id] })).map((p) => p.personId)).toEqual([mia.id]);
+    expect(await repository.participants(cycle.id, { personIds: [] })).toEqual([]);
+    // Mia's manager comes with her, by name.
+    expect(await repository.participantNames(cycle.id, { personIds: [mia.id] })).toEqual(
+      new Map([
+        [mia.id, { name: mia.name, team: mia.team }],
+        [dana.id, { name: dana.name, team: dana.team }],
+      ]),
+    );
+    expect(await repository.participantNames(cycle.id, { personIds: [dana.id] })).toEqual(
+      new Map([[dana.id, { name: dana.name, team: dana.team }]]),
+    );
     expect((await repository.cyclesOf(mia.id)).map((c) => c.cycle.id)).toEqual([cycle.id]);
     expect(await repository.participantNames(cycle.id)).toEqual(
       new Map([

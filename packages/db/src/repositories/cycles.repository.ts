@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import type {
   Acknowledgement,
   AssessmentProgress,
@@ -69,6 +69,11 @@ function toCycle(row: CycleRow, phases: PhaseRow[]): ReviewCycle {
 
 function toNomination(row: typeof cycleNominations.$inferSelect): Nomination {
   return { ...row };
+}
+
+/** True for everyone, or only for the given people. */
+function onlyThese(column: SQL, only: { personIds: string[] } | undefined): SQL {
+  return only ? sql`${column} = any(${sql.param(only.personIds)}::uuid[])` : sql`true`;
 }
 
 export class DrizzleCycleRepository implements CycleRepository {
@@ -152,12 +157,14 @@ export class DrizzleCycleRepository implements CycleRepository {
     return row?.startsAt ?? null;
   }
 
-  async participants(cycleId: string): Promise<CycleParticipant[]> {
+  async participants(cycleId: string, only?: { personIds: string[] }): Promise<CycleParticipant[]> {
+    if (only?.personIds.length === 0) return [];
     const rows = await packedRows<[string, string | null, string, string | null]>(
       this.db,
       sql`select coalesce(json_agg(json_build_array(person_id, manager_id, joined_at, left_at)
                                    order by joined_at, person_id), '[]')::text as packed
-          from cycle_participants where cycle_id = ${cycleId}`,
+          from cycle_participants
+          where cycle_id = ${cycleId} and ${onlyThese(sql`person_id`, only)}`,
     );
     return rows.map(([personId, managerId, joinedAt, leftAt]) => ({
       cycleId,
@@ -176,14 +183,19 @@ export class DrizzleCycleRepository implements CycleRepository {
     return row ?? null;
   }
 
-  async participantNames(cycleId: string): Promise<Map<string, { name: string; team: string }>> {
+  async participantNames(
+    cycleId: string,
+    only?: { personIds: string[] },
+  ): Promise<Map<string, { name: string; team: string }>> {
+    if (only?.personIds.length === 0) return new Map();
+    const inCycle = sql`select person_id, manager_id from cycle_participants
+                        where cycle_id = ${cycleId} and ${onlyThese(sql`person_id`, only)}`;
     const rows = await packedRows<[string, string, string]>(
       this.db,
       sql`select coalesce(json_agg(json_build_array(p.id, p.name, p.team)), '[]')::text as packed
           from people p
-          where p.id in (select person_id from cycle_participants where cycle_id = ${cycleId})
-             or p.id in (select manager_id from cycle_participants
-                         where cycle_id = ${cycleId} and manager_id is not null)`,
+          where p.id in (select person_id from (${inCycle}) c)
+             or p.id in (select manager_id from (${inCycle}) c where manager_id is not null)`,
     );
     return new Map(rows.map(([id, name, team]) => [id, { name, team }]));
   }
