@@ -108,6 +108,55 @@ for (const leg of legs) {
       for (const peerId of peerIds) expect(body).not.toContain(peerId);
     });
 
+    it("corrects manager ratings for leniency only when an admin turns it on, and says so in readiness", async () => {
+      const dana = org.personas.directManager.session;
+      if (!dana) throw new Error("the direct manager is not signed in");
+      const readMia = () =>
+        dana.client.call(endpoints.readiness.forPerson, { params: { id: org.people.member.id }, query: {} });
+      const managerMeans = (readiness: Awaited<ReturnType<typeof readMia>>) =>
+        readiness.competencies.flatMap((c) => {
+          const group = c.groups.manager;
+          return group && "mean" in group ? [[c.competencyId, group.mean] as const] : [];
+        });
+      const { db } = server.database;
+      await db.execute(sql`
+        update review_cycles set status = 'released', released_at = '2026-04-02T00:00:00Z', closed_at = '2026-04-02T00:00:00Z'
+        where id = ${cycleId}`);
+      const settings = await org.admin.client.call(endpoints.readiness.getSettings, {});
+      expect(settings.correctManagerLeniency).toBe(false);
+      const raw = await readMia();
+      expect(raw.managerCorrection).toBeNull();
+      expect(managerMeans(raw).length).toBe(COMPETENCIES.length);
+
+      const turnedOn = await org.admin.client.call(endpoints.readiness.updateSettings, {
+        body: { weights: settings.weights, k: settings.k, correctManagerLeniency: true },
+      });
+      expect(turnedOn.correctManagerLeniency).toBe(true);
+      const corrected = await readMia();
+      expect(corrected.managerCorrection).toEqual({
+        cycleId,
+        cycleName: "Spring review",
+        correctedRatings: COMPETENCIES.length,
+      });
+      const [danaEffect] = (await raterEffects(cycleId)).raters;
+      const before = new Map(managerMeans(raw));
+      for (const [competencyId, mean] of managerMeans(corrected)) {
+        expect(mean).toBeCloseTo((before.get(competencyId) as number) - (danaEffect?.offset as number), 6);
+      }
+
+      // Leaving the setting out of a change keeps it; turning it off gives the raw ratings back.
+      const kept = await org.admin.client.call(endpoints.readiness.updateSettings, {
+        body: { weights: settings.weights, k: settings.k },
+      });
+      expect(kept.correctManagerLeniency).toBe(true);
+      await org.admin.client.call(endpoints.readiness.updateSettings, {
+        body: { weights: settings.weights, k: settings.k, correctManagerLeniency: false },
+      });
+      const back = await readMia();
+      expect(back.managerCorrection).toBeNull();
+      expect(managerMeans(back)).toEqual(managerMeans(raw));
+    });
+
     it("has nobody to show for a cycle without ratings", async () => {
       expect(await raterEffects(emptyCycleId)).toEqual({ raters: [] });
     });

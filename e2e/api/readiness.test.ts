@@ -484,6 +484,7 @@ describe("readiness settings", () => {
       weights: { manager: 3, peer: 2, upward: 2, self: 1 },
       k: 3,
       minimumK: 2,
+      correctManagerLeniency: false,
     });
   });
 

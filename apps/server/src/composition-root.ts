@@ -350,7 +350,7 @@ function buildAssessmentServices(
   const evidence = new DrizzleEvidenceRepository(db);
   const settings = new DrizzleSettingsRepository(db);
   const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
-  const readiness = new ReadinessService({
+  const readiness: ReadinessService = new ReadinessService({
     people,
     assessments: assessmentRepository,
     evidence,
@@ -363,7 +363,16 @@ function buildAssessmentServices(
     memo,
     chains: people,
     lastClosedCycleStart: (at) => new DrizzleCycleRepository(db).lastClosedCycleStart(at),
+    fitManagerOffsets: async (cycleId): Promise<Record<string, number>> => {
+      const { raters } = await raterEffects.managerEffects(cycleId);
+      return Object.fromEntries(raters.filter((r) => r.identifiable).map((r) => [r.raterId, r.offset]));
+    },
+    lastReleasedCycle: () => new DrizzleCycleRepository(db).lastReleased(),
     now,
+  });
+  const raterEffects: RaterEffectsService = new RaterEffectsService({
+    ratings: new DrizzleRaterEffectsRepository(db),
+    anonymityThreshold: async () => (await readiness.settings()).k,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   // Admins read anyone's readiness, so they never rate as a peer or report (DESIGN §4).
@@ -415,10 +424,7 @@ function buildAssessmentServices(
       now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
-    raterEffects: new RaterEffectsService({
-      ratings: new DrizzleRaterEffectsRepository(db),
-      anonymityThreshold: async () => (await readiness.settings()).k,
-    }),
+    raterEffects,
   };
 }
 
@@ -450,6 +456,7 @@ function buildCycleService(
     activeFrameworkVersion: async () => (await activeFrameworkOf(frameworks)().catch(() => null))?.version ?? null,
     anonymityThreshold: async () => (await readiness.settings()).k,
     onReadinessInputsChanged: (personIds) => readiness.refreshSnapshots(personIds),
+    onReleased: (cycle) => readiness.recordManagerOffsets(cycle),
     onWindowChanged: () => readiness.refreshAllSnapshots(),
     audit,
     now,

@@ -28,6 +28,8 @@ export const ZReadinessSettings = z
     k: z.number().int(),
     /** k is never allowed below this. */
     minimumK: z.number().int(),
+    /** Manager ratings count with their manager's estimated leniency or severity taken off (default off). */
+    correctManagerLeniency: z.boolean(),
   })
   .meta({ id: "ReadinessSettings" });
 
@@ -37,6 +39,12 @@ export const ZUpdateReadinessSettingsBody = z.strictObject({
     .strictObject({ manager: ZWeight, peer: ZWeight, upward: ZWeight, self: ZWeight })
     .refine((w) => Object.values(w).some((weight) => weight > 0), { message: "at least one weight must be above 0" }),
   k: z.number().int().min(LIMITS.anonymityK.min).max(LIMITS.anonymityK.max).describe("Anonymity threshold, at least 2"),
+  correctManagerLeniency: z
+    .boolean()
+    .optional()
+    .describe(
+      "Take each manager's leniency, as estimated in the last released cycle, off their ratings; kept as is when left out",
+    ),
 });
 
 /** A group's mean and count, or why it is hidden; null when nobody in that relation rated. */
@@ -98,6 +106,13 @@ export const ZPersonReadiness = z
     targetLevel: ZTargetLevel,
     /** The weights and k the numbers were computed with. */
     settings: z.object({ weights: ZRelationWeights, k: z.number().int() }),
+    /**
+     * Set when manager ratings were corrected for their manager's leniency: the cycle whose estimates
+     * were used and how many of the person's manager ratings moved.
+     */
+    managerCorrection: z
+      .object({ cycleId: z.uuid(), cycleName: z.string(), correctedRatings: z.number().int() })
+      .nullable(),
     competencies: z.array(ZCompetencyReadiness),
     /** Σ weight · min(observed / expected, 1) / Σ weight; an unknown competency counts 0. */
     score: z.number(),

@@ -71,6 +71,8 @@ export function presentPersonReadiness(readiness: PersonReadiness, framework: Fr
     currentLevel: levelRef(framework, readiness.currentLevelId),
     targetLevel: targetLevelRef(framework, readiness.targetLevelId),
     settings: { weights: { ...readiness.settings.weights }, k: readiness.settings.k },
+    // Results kept from before the setting existed carry no note.
+    managerCorrection: readiness.managerCorrection ? { ...readiness.managerCorrection } : null,
     competencies: readiness.competencies.map((c) => ({
       competencyId: c.competencyId,
       name: competencyName(framework, c.competencyId),
@@ -139,7 +141,12 @@ export function presentSideBySide(
 }
 
 export function presentReadinessSettings(settings: ReadinessSettings): TReadinessSettings {
-  return { weights: { ...settings.weights }, k: settings.k, minimumK: MIN_ANONYMITY_THRESHOLD };
+  return {
+    weights: { ...settings.weights },
+    k: settings.k,
+    minimumK: MIN_ANONYMITY_THRESHOLD,
+    correctManagerLeniency: settings.correctManagerLeniency ?? false,
+  };
 }
 
 function presentTeamMember(person: Person, framework: Framework) {

@@ -5,6 +5,7 @@ import {
   type TCreateEvidenceBody,
   type TCreateFeedbackRequestBody,
   type TUpdateEvidenceBody,
+  type TUpdateReadinessSettingsBody,
 } from "@ascent/contract";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient } from "./client.ts";
@@ -274,6 +275,18 @@ export function useReadinessSettings() {
     queryKey: assessmentKeys.readinessSettings(),
     queryFn: () => apiClient.call(endpoints.readiness.getSettings),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** An admin's new weights, k and manager correction: every readiness number may move. */
+export function useUpdateReadinessSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TUpdateReadinessSettingsBody) => apiClient.call(endpoints.readiness.updateSettings, { body }),
+    onSuccess: async (settings) => {
+      queryClient.setQueryData(assessmentKeys.readinessSettings(), settings);
+      await Promise.all(READINESS_ROOTS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
   });
 }
 

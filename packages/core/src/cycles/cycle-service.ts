@@ -38,6 +38,8 @@ export interface CyclePorts {
   /** The anonymity threshold k in force, recorded on each release (docs/decisions/0001). */
   anonymityThreshold?: () => Promise<number>;
   onReadinessInputsChanged?: (personIds: string[]) => Promise<void>;
+  /** After a release, before readiness is recomputed: keeps the cycle's manager offsets (decisions/0006). */
+  onReleased?: (cycle: ReviewCycle) => Promise<void>;
   /** A released cycle becomes readiness's window for everyone (DESIGN §4): every stored result is recomputed. */
   onWindowChanged?: () => Promise<void>;
   audit: AuditRepository;
@@ -639,6 +641,7 @@ export class CycleService {
     }
     await this.ports.cycles.setStatus(cycle.id, "released", now);
     await this.audit(viewer, "cycle.release", cycle.id, { requestsReleased: subjects.size });
+    await this.ports.onReleased?.(cycle);
     await this.ports.onReadinessInputsChanged?.([...subjects]);
     await this.ports.onWindowChanged?.();
     return this.load(cycle.id);

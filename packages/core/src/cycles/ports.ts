@@ -41,6 +41,8 @@ export interface CycleRepository {
   updatePhase(cycleId: string, kind: PhaseKind, patch: Partial<Pick<CyclePhase, "dueAt" | "closedAt">>): Promise<void>;
   /** Sets the status; "released" also records the release (and close) time. */
   setStatus(cycleId: string, status: CycleStatus, at: Date): Promise<void>;
+  /** The cycle released last, or null. */
+  lastReleased(): Promise<ReviewCycle | null>;
   /** Every participant, leavers included; only these people when `personIds` is given. */
   participants(cycleId: string, only?: { personIds: string[] }): Promise<CycleParticipant[]>;
   /** One person's participation, a leaver's included; null when they never took part. */

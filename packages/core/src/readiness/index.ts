@@ -4,3 +4,4 @@ export * from "./ports.ts";
 export * from "./readiness-service.ts";
 export * from "./team-views.ts";
 export * from "./team-readiness.ts";
+export * from "./manager-correction.ts";

@@ -14,6 +14,12 @@ import type { Viewer } from "../access/viewer.ts";
 import { assertAdmin, type Access } from "../access/access.ts";
 import { subject } from "../access/policy.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
+import {
+  correctManagerRatings,
+  MANAGER_OFFSETS_KEY,
+  type ManagerCorrectionNote,
+  type ManagerOffsets,
+} from "./manager-correction.ts";
 import type { ManagementChains, ReadinessSnapshot, ReadinessSnapshotRepository, SettingsRepository } from "./ports.ts";
 import {
   DEFAULT_READINESS_SETTINGS,
@@ -65,6 +71,10 @@ export interface ReadinessPorts {
    * there (DESIGN §4); null when no cycle has closed, and the window is the last 12 months.
    */
   lastClosedCycleStart?: (now: Date) => Promise<Date | null>;
+  /** Fits a cycle's rater effects: each identifiable manager's offset by person id. */
+  fitManagerOffsets?: (cycleId: string) => Promise<Record<string, number>>;
+  /** The review cycle released last, whose offsets count when the correction is turned on. */
+  lastReleasedCycle?: () => Promise<{ id: string; name: string } | null>;
   now?: () => Date;
 }
 
@@ -102,6 +112,8 @@ export interface PersonReadiness extends Readiness {
   currentLevelId: string | null;
   frameworkVersion: number;
   settings: ReadinessSettings;
+  /** Set when manager ratings were corrected for their leniency (an organisation setting). */
+  managerCorrection: ManagerCorrectionNote | null;
 }
 
 /**
@@ -152,21 +164,28 @@ export class ReadinessService {
       const settings = {
         weights: { ...DEFAULT_READINESS_SETTINGS.weights, ...stored?.weights },
         k: stored?.k ?? DEFAULT_READINESS_SETTINGS.k,
+        correctManagerLeniency: stored?.correctManagerLeniency ?? false,
       };
       return { value: settings, dependsOn: [] };
     });
   }
 
   /**
-   * An admin's new weights and k. Releases made before a change of k keep the k they were made under
+   * An admin's new weights, k and manager correction. Releases made before a change of k keep the k they were made under
    * (recorded after the new value is saved, so a request released in between keeps the stricter one);
    * every stored readiness used the old settings, so all are computed again.
    */
-  async updateSettings(actor: Viewer, next: ReadinessSettings): Promise<ReadinessSettings> {
+  async updateSettings(actor: Viewer, change: ReadinessSettings): Promise<ReadinessSettings> {
     assertAdmin(actor);
-    assertValidSettings(next);
+    assertValidSettings(change);
     const before = await this.settings();
+    // The correction is kept as it was when a change leaves it out.
+    const next = { ...change, correctManagerLeniency: change.correctManagerLeniency ?? before.correctManagerLeniency };
     await this.ports.settings.set(READINESS_SETTINGS_KEY, next);
+    if (next.correctManagerLeniency && !(await this.managerOffsets())) {
+      const released = await this.ports.lastReleasedCycle?.();
+      if (released) await this.recordManagerOffsets(released);
+    }
     if (before.k !== next.k) await this.ports.requests.recordReleaseThreshold(before.k, this.now());
     await this.ports.audit.record({
       kind: "write",
@@ -178,6 +197,29 @@ export class ReadinessService {
     });
     await this.refreshAllSnapshots();
     return next;
+  }
+
+  /** The offsets of the last released cycle, or null before any was recorded. */
+  managerOffsets(): Promise<ManagerOffsets | null> {
+    return this.memo.remember(MANAGER_OFFSETS_KEY, async () => ({
+      value: await this.ports.settings.get<ManagerOffsets>(MANAGER_OFFSETS_KEY),
+      dependsOn: [],
+    }));
+  }
+
+  /**
+   * Keeps a released cycle's manager offsets for the correction setting. Not a use case: the cycle's
+   * release, which an admin made and the audit log holds, calls it; the caller refreshes readiness.
+   */
+  async recordManagerOffsets(cycle: { id: string; name: string }): Promise<void> {
+    if (!this.ports.fitManagerOffsets) return;
+    const offsets: ManagerOffsets = {
+      cycleId: cycle.id,
+      cycleName: cycle.name,
+      fittedAt: this.now().toISOString(),
+      offsets: await this.ports.fitManagerOffsets(cycle.id),
+    };
+    await this.ports.settings.set(MANAGER_OFFSETS_KEY, offsets);
   }
 
   /** Recomputes every stored snapshot, after a change to everyone's rule: new settings, or a cycle's release. */
@@ -343,7 +385,7 @@ export class ReadinessService {
     const now = this.now();
     const ids = people.map((p) => p.id);
     // Independent reads, issued together: on PostgreSQL they overlap instead of queuing.
-    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates, chains, cycleStart] =
+    const [{ document, version }, settings, ratingsBySubject, evidence, nextDueDates, chains, cycleStart, offsets] =
       await Promise.all([
         this.framework(),
         this.settings(),
@@ -352,7 +394,9 @@ export class ReadinessService {
         this.ports.requests.nextDueDates(ids, now),
         this.ports.chains?.managerIdsAbove(ids) ?? Promise.resolve(new Map<string, string[]>()),
         this.cycleStart(now),
+        this.managerOffsets(),
       ]);
+    const correction = settings.correctManagerLeniency ? offsets : null;
     if (options.targetLevelId !== undefined && !document.levels.some((l) => l.id === options.targetLevelId)) {
       throw new AppError("validation_failed", `Unknown target level "${options.targetLevelId}"`, [
         { path: "query.target", message: "not a level of the ladder" },
@@ -361,10 +405,11 @@ export class ReadinessService {
     const results = new Map<string, Remembered<PersonReadiness>>();
     for (const person of people) {
       const ratings = ratingsBySubject.get(person.id) ?? [];
+      const corrected = correction ? correctManagerRatings(ratings, correction, document.scale) : null;
       const readiness = computeReadiness({
         framework: document,
         targetLevelId: options.targetLevelId ?? nextLevel(document, person.levelId).id,
-        ratings,
+        ratings: corrected?.ratings ?? ratings,
         window: readinessWindow(now, cycleStart ?? undefined),
         settings,
         evidence: evidence.get(person.id) ?? {},
@@ -376,6 +421,7 @@ export class ReadinessService {
           currentLevelId: person.levelId,
           frameworkVersion: version,
           settings,
+          managerCorrection: corrected?.note ?? null,
         },
         // A manager joining or leaving the chain changes whose peer answers count.
         dependsOn: [person.id, ...(chains.get(person.id) ?? [])],

@@ -8,6 +8,11 @@ export interface ReadinessSettings {
   weights: Record<Relation, number>;
   /** Anonymity threshold: peer and upward groups count (and show) only with at least k raters. */
   k: number;
+  /**
+   * Manager ratings count with their manager's leniency or severity taken off, as estimated in the
+   * last released review cycle (issue 15). Off unless an admin turns it on.
+   */
+  correctManagerLeniency?: boolean;
 }
 
 export const DEFAULT_READINESS_SETTINGS: ReadinessSettings = {

@@ -157,6 +157,16 @@ export class DrizzleCycleRepository implements CycleRepository {
     return row?.startsAt ?? null;
   }
 
+  async lastReleased(): Promise<ReviewCycle | null> {
+    const rows = await this.db
+      .select()
+      .from(reviewCycles)
+      .where(isNotNull(reviewCycles.releasedAt))
+      .orderBy(desc(reviewCycles.releasedAt), desc(reviewCycles.id))
+      .limit(1);
+    return (await this.withPhases(rows))[0] ?? null;
+  }
+
   async participants(cycleId: string, only?: { personIds: string[] }): Promise<CycleParticipant[]> {
     if (only?.personIds.length === 0) return [];
     const rows = await packedRows<[string, string | null, string, string | null]>(

@@ -162,6 +162,14 @@ function WhyThisVerdict({ readiness }: { readiness: TPersonReadiness }) {
           {formatNumber(weights.self)}, over the groups present. Each rater’s latest submitted rating within the window
           (by default the last 12 months) counts.
         </p>
+        {readiness.managerCorrection && (
+          <p className="why-card__correction">
+            <strong>Manager ratings are corrected for leniency.</strong> Your organisation takes each manager&apos;s
+            estimated leniency or severity from the review cycle “{readiness.managerCorrection.cycleName}” off their
+            ratings: {readiness.managerCorrection.correctedRatings}{" "}
+            {readiness.managerCorrection.correctedRatings === 1 ? "rating was" : "ratings were"} adjusted here.
+          </p>
+        )}
         <p>
           <strong>Gap</strong> is expected − observed: meets at 0 or less, near up to 0.5, below beyond that.
         </p>
