@@ -77,6 +77,10 @@ const InsightsPage = lazyPage(() => import("./routes/insights/insights-page.tsx"
 const PromotionsPage = lazyPage(() => import("./routes/promotions/promotions-page.tsx"), "PromotionsPage");
 const PromotionCasePage = lazyPage(() => import("./routes/promotions/promotion-case-page.tsx"), "PromotionCasePage");
 const SetupPage = lazyPage(() => import("./routes/setup/setup-page.tsx"), "SetupPage");
+const ChannelWebhookPage = lazyPage(
+  () => import("./routes/channel-webhook/channel-webhook-page.tsx"),
+  "ChannelWebhookPage",
+);
 const CyclesPage = lazyPage(() => import("./routes/cycles/cycles-page.tsx"), "CyclesPage");
 const CycleProgressPage = lazyPage(() => import("./routes/cycles/cycle-progress-page.tsx"), "CycleProgressPage");
 const MyTasksPage = lazyPage(() => import("./routes/cycles/my-tasks-page.tsx"), "MyTasksPage");
@@ -104,6 +108,7 @@ export function createRouter() {
                 { path: "frameworks/:slug/draft", element: <DraftEditorPage /> },
                 { path: "frameworks/:slug/compare", element: <VersionComparePage /> },
                 { path: "setup", element: <SetupPage /> },
+                { path: "setup/slack", element: <ChannelWebhookPage /> },
               ],
             },
             { path: "ladder", element: <LadderPage /> },
