@@ -40,8 +40,9 @@ export interface WebhookView {
   allowsHttp: boolean;
 }
 
+/** A refused address, the same sentence as the error and beside the field. */
 function urlRefused(message: string): AppError {
-  return new AppError("validation_failed", `The webhook address ${message}`, [{ path: "body.url", message }]);
+  return new AppError("validation_failed", message, [{ path: "body.url", message }]);
 }
 
 /**
@@ -74,7 +75,7 @@ export class ChannelPostService {
     assertAdmin(viewer);
     const url = rawUrl.trim();
     const problem = webhookUrlProblem(url, { allowHttp: this.ports.allowHttp });
-    if (problem) throw urlRefused(WEBHOOK_URL_PROBLEMS[problem]);
+    if (problem) throw urlRefused(`The webhook address ${WEBHOOK_URL_PROBLEMS[problem]}`);
     await this.tryPost(url);
     await this.ports.settings.saveUrl(url, viewer.personId, this.ports.now());
     await this.ports.audit.record({
@@ -143,7 +144,7 @@ export class ChannelPostService {
       await this.ports.poster.post(url, testPayload(this.ports.publicUrl()));
     } catch (error) {
       if (error instanceof WebhookPostError) {
-        throw urlRefused(`did not take the test message: ${describeWebhookFailure(error.failure)}`);
+        throw urlRefused(`The webhook did not take the test message: ${describeWebhookFailure(error.failure)}`);
       }
       throw error;
     }

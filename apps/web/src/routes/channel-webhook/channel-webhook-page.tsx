@@ -210,7 +210,7 @@ function KindsSection({ view }: { view: TChannelWebhook }) {
         </p>
         {save.isSuccess && (
           <p role="status" className="callout callout--success">
-            Saved.
+            Your choices are saved.
           </p>
         )}
         {save.isError && (
