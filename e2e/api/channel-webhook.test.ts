@@ -152,6 +152,33 @@ describe("the organisation's Slack webhook, against a real HTTP receiver", () =>
     expect(receiver.textsAt(hook)).toEqual([
       expect.stringContaining("The results of *Spring Q&amp;A round* are released"),
     ]);
+
+    // The cycle's last promotion case decided: the channel hears that the round is done, not who or how.
+    receiver.posts.length = 0;
+    const dana = org.personas.directManager.session as HttpSession;
+    const uri = org.personas.unrelatedManager.session as HttpSession;
+    const committee = await org.admin.client.call(endpoints.promotions.createCommittee, {
+      body: { name: "Channel committee", chairId: org.people.unrelatedManager.id, memberIds: [] },
+    });
+    const nominated = await dana.client.call(endpoints.promotions.nominate, {
+      body: { personId: org.people.member.id, toLevelId: "senior-pm", cycleId: created.id },
+    });
+    await dana.client.call(endpoints.promotions.submit, {
+      params: { id: nominated.case.id },
+      body: { committeeId: committee.id },
+    });
+    await server.drainJobs();
+    expect(receiver.posts).toHaveLength(0);
+    await uri.client.call(endpoints.promotions.decide, {
+      params: { id: nominated.case.id },
+      body: { outcome: "declined", rationale: "Not yet across two teams" },
+    });
+    await server.drainJobs();
+    const [decided, ...others] = receiver.textsAt(hook);
+    expect(others).toHaveLength(0);
+    expect(decided).toBe(
+      ":scales: Every promotion case of *Spring Q&amp;A round* is decided. Each candidate reads their own outcome in Ascent.",
+    );
   });
 
   it("leaves out a kind the admin switched off", async () => {

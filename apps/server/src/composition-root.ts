@@ -251,6 +251,8 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
         })),
       audit,
       now,
+      announce: (event) => messaging.channelPosts.announce(event),
+      cycleName: async (cycleId) => (await new DrizzleCycleRepository(db).findById(cycleId))?.name ?? null,
       notify: async ({ recipientIds, kind, subject, link }) => {
         for (const recipientId of recipientIds) {
           await messaging.notifications.notify(recipientId, { kind, subject, link, email: { body: subject } });

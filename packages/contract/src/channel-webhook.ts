@@ -4,7 +4,12 @@ import { defineEndpoint } from "./endpoint.ts";
 import { LIMITS } from "./limits.ts";
 
 /** Core's CHANNEL_POST_KINDS; the type check fails when the two lists part. */
-const KINDS = ["cycle.opened", "cycle.phase-closed", "cycle.released"] as const satisfies readonly ChannelPostKind[];
+const KINDS = [
+  "cycle.opened",
+  "cycle.phase-closed",
+  "cycle.released",
+  "promotions.decided",
+] as const satisfies readonly ChannelPostKind[];
 export const ZChannelPostKind = z.enum(KINDS);
 type NoneMissing<T extends never> = T;
 /** A kind core has and the contract does not is a type error here. */

@@ -4,13 +4,19 @@
  * carries a rating: what is about one person goes to their inbox and mail instead.
  */
 
-export const CHANNEL_POST_KINDS = ["cycle.opened", "cycle.phase-closed", "cycle.released"] as const;
+export const CHANNEL_POST_KINDS = [
+  "cycle.opened",
+  "cycle.phase-closed",
+  "cycle.released",
+  "promotions.decided",
+] as const;
 export type ChannelPostKind = (typeof CHANNEL_POST_KINDS)[number];
 
 export const CHANNEL_POST_LABELS: Record<ChannelPostKind, string> = {
   "cycle.opened": "A review cycle opens",
   "cycle.phase-closed": "A phase of a review cycle closes",
   "cycle.released": "A review cycle's results are released",
+  "promotions.decided": "Every promotion case of a review cycle is decided",
 };
 
 export function isChannelPostKind(value: string): value is ChannelPostKind {
@@ -142,7 +148,8 @@ interface PhaseDue {
 export type OrganisationEvent =
   | { kind: "cycle.opened"; cycle: CycleFacts; participants: number; firstDue: PhaseDue | null }
   | { kind: "cycle.phase-closed"; cycle: CycleFacts; phase: string; closedAt: Date; nextDue: PhaseDue | null }
-  | { kind: "cycle.released"; cycle: CycleFacts };
+  | { kind: "cycle.released"; cycle: CycleFacts }
+  | { kind: "promotions.decided"; cycle: CycleFacts };
 
 /** The words of the post about an event; links lead into the app at `appUrl`. */
 export function channelPostFor(event: OrganisationEvent, appUrl: string): ChannelPost {
@@ -175,12 +182,21 @@ export function channelPostFor(event: OrganisationEvent, appUrl: string): Channe
         kind: event.kind,
         text: `:tada: The results of ${name} are released. Each person reads their own and acknowledges them: ${tasks}`,
       };
+    case "promotions.decided":
+      // Neither who nor how many, nor which way: each candidate hears their own outcome in Ascent.
+      return {
+        postKey: `promotions.decided:${event.cycle.id}`,
+        kind: event.kind,
+        text: `:scales: Every promotion case of ${name} is decided. Each candidate reads their own outcome in Ascent.`,
+      };
   }
 }
 
 /** The message that proves a webhook works before it is saved. */
 export function testPayload(appUrl: string): WebhookPayload {
   return {
-    text: `:wave: Ascent will post here when a review cycle opens, a phase closes and results are released (${slackLink(appUrl, "Ascent")}).`,
+    text:
+      ":wave: Ascent will post here when a review cycle opens, a phase closes, results are released and a " +
+      `cycle's promotion cases are decided (${slackLink(appUrl, "Ascent")}).`,
   };
 }

@@ -123,6 +123,15 @@ describe("the words of channel posts", () => {
     expect(released.text).toContain("The results of *Spring 2026* are released");
   });
 
+  it("says a cycle's promotion round is decided without who, how many or which way", () => {
+    const post = channelPostFor({ kind: "promotions.decided", cycle: OPENED.cycle }, "https://a");
+    expect(post).toEqual({
+      postKey: "promotions.decided:c-1",
+      kind: "promotions.decided",
+      text: ":scales: Every promotion case of *Spring 2026* is decided. Each candidate reads their own outcome in Ascent.",
+    });
+  });
+
   it("shows a cycle name as written, never as a mention", () => {
     const post = channelPostFor({ kind: "cycle.released", cycle: { id: "c", name: "<!here> 2026" } }, "https://a");
     expect(post.text).not.toContain("<!here>");

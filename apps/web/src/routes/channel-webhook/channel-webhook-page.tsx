@@ -41,9 +41,9 @@ export function ChannelWebhookPage() {
       <PageHeading
         lead={
           <p>
-            Ascent can tell a Slack channel when a review cycle opens, a phase closes and results are released. These
-            posts are about the organisation only: they never name a person or show a rating. What concerns one person
-            reaches them in Ascent and by email.
+            Ascent can tell a Slack channel when a review cycle opens, a phase closes, results are released and a
+            cycle&apos;s promotion cases are all decided. These posts are about the organisation only: they never name a
+            person or show a rating or an outcome. What concerns one person reaches them in Ascent and by email.
           </p>
         }
       >
