@@ -183,6 +183,13 @@ const EXPECTED: Record<string, Expectation> = {
   listOutbox: adminOnly(200),
   listFailedJobs: adminOnly(200),
   retryFailedJob: (persona) => (persona === "anonymous" ? 401 : persona === "admin" ? 404 : 403),
+  // The channel webhook: the admin's alone. The matrix's admin saves an address nobody listens at (400,
+  // refused after the test post), and so has none to test or remove (404).
+  getChannelWebhook: adminOnly(200),
+  saveChannelWebhook: adminOnly(400),
+  removeChannelWebhook: (persona) => (persona === "anonymous" ? 401 : persona === "admin" ? 404 : 403),
+  testChannelWebhook: (persona) => (persona === "anonymous" ? 401 : persona === "admin" ? 404 : 403),
+  setChannelPostKinds: adminOnly(200),
   // The same reply for every address, known or not, signed in or not.
   requestPasswordReset: anyone(202),
   exportPersonData: adminAboutPerson(200),
@@ -443,6 +450,9 @@ const RECIPES: Record<string, Recipe> = {
   setBackupSchedule: { body: () => ({ isEnabled: false, intervalHours: 24, keep: 7 }) },
   markNotificationRead: { params: () => ({ id: "00000000-0000-4000-8000-000000000000" }) },
   retryFailedJob: { params: () => ({ id: "00000000-0000-4000-8000-000000000000" }) },
+  // Port 9 (discard) on this machine: nothing listens, so the test post fails and nothing is saved.
+  saveChannelWebhook: { body: () => ({ url: "https://127.0.0.1:9/services/matrix" }) },
+  setChannelPostKinds: { body: () => ({ kinds: [{ kind: "cycle.released", isEnabled: true }] }) },
   setMyNotificationPreferences: { body: () => ({ preferences: [] }) },
   requestPasswordReset: { body: (persona) => ({ email: `nobody-${persona.name.toLowerCase()}@example.com` }) },
   startAssessment: { body: (_persona, ctx) => ({ subjectId: ctx.org.people.member.id, relation: "manager" }) },

@@ -14,6 +14,7 @@ import {
   CalibrationService,
   CareerPlanService,
   CycleService,
+  type CyclePorts,
   EvidenceService,
   FeedbackRequestService,
   type FeedbackRequestPorts,
@@ -24,6 +25,7 @@ import {
   PromotionService,
   describeAdjustment,
   SetupChecklistService,
+  ChannelPostService,
   MailAdminService,
   MailDelivery,
   NotificationService,
@@ -39,6 +41,7 @@ import {
   TeamReadinessService,
   TitleOverrideService,
   publishedLevels,
+  type WebhookPoster,
 } from "@ascent/core";
 import {
   DrizzleAccountRepository,
@@ -71,6 +74,8 @@ import {
   DrizzleNotificationPreferenceRepository,
   DrizzleOutboxRepository,
   DrizzleCycleRepository,
+  DrizzleChannelPostLog,
+  DrizzleWebhookSettingsRepository,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -85,6 +90,7 @@ import { DemoOrganisation } from "./demo/seed-demo.ts";
 import { databaseBackupMaker, folderBackupStore } from "./operations/backup-files.ts";
 import { PgBossJobQueue, type RetryPolicy } from "./jobs/job-queue.ts";
 import { outboxTransport, smtpTransport } from "./jobs/mail-transport.ts";
+import { fetchWebhookPoster } from "./jobs/webhook-poster.ts";
 
 export type AppServices = ReturnType<typeof buildServices>;
 
@@ -117,6 +123,10 @@ export interface ServiceOptions {
   backupDir?: string;
   /** SMTP_URL and MAIL_FROM; without an SMTP URL, mail goes to the outbox table. */
   mail?: { smtpUrl?: string | undefined; from: string };
+  /** ASCENT_WEBHOOK_ALLOW_HTTP: the channel webhook may be an http:// address. */
+  webhookAllowHttp?: boolean;
+  /** How channel posts reach the webhook; fetch unless a test gives its own. */
+  webhookPoster?: WebhookPoster;
   /** The app's address for links in mail; read when a mail is composed, since a server learns its port late. */
   publicUrl?: () => string;
   /** How failed jobs are retried; tests retry at once. */
@@ -221,7 +231,11 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       },
       assessmentServices,
     ),
-    cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
+    cycles: buildCycleService(
+      db,
+      { people, frameworks, audit, now, announce: (event) => messaging.channelPosts.announce(event) },
+      assessmentServices,
+    ),
     promotions: new PromotionService({
       cases: new DrizzlePromotionRepository(db),
       people,
@@ -237,6 +251,8 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
         })),
       audit,
       now,
+      announce: (event) => messaging.channelPosts.announce(event),
+      cycleName: async (cycleId) => (await new DrizzleCycleRepository(db).findById(cycleId))?.name ?? null,
       notify: async ({ recipientIds, kind, subject, link }) => {
         for (const recipientId of recipientIds) {
           await messaging.notifications.notify(recipientId, { kind, subject, link, email: { body: subject } });
@@ -290,6 +306,16 @@ function buildMessaging(
     }),
     mailDelivery: new MailDelivery({ transport, sends: new DrizzleMailSendLog(db), now }),
     mailAdmin: new MailAdminService({ outbox, deadLetters: jobs, audit, transport: () => transport.name }),
+    channelPosts: new ChannelPostService({
+      settings: new DrizzleWebhookSettingsRepository(db),
+      poster: options.webhookPoster ?? fetchWebhookPoster(),
+      posts: new DrizzleChannelPostLog(db),
+      jobs,
+      audit,
+      publicUrl,
+      allowHttp: options.webhookAllowHttp === true,
+      now,
+    }),
     passwordReset: new PasswordResetService({
       people,
       accounts,
@@ -431,7 +457,13 @@ function buildAssessmentServices(
 /** Review cycles: nominations become feedback requests through their use case; a release refreshes readiness. */
 function buildCycleService(
   db: DatabaseHandle["db"],
-  { people, frameworks, audit, now }: Pick<SharedParts, "people" | "frameworks" | "audit" | "now">,
+  {
+    people,
+    frameworks,
+    audit,
+    now,
+    announce,
+  }: Pick<SharedParts, "people" | "frameworks" | "audit" | "now"> & Pick<CyclePorts, "announce">,
   { feedbackRequests, requests, readiness }: ReturnType<typeof buildAssessmentServices>,
 ) {
   const accountRepository = new DrizzleAccountRepository(db);
@@ -459,6 +491,7 @@ function buildCycleService(
     onReleased: (cycle) => readiness.recordManagerOffsets(cycle),
     onWindowChanged: () => readiness.refreshAllSnapshots(),
     audit,
+    ...(announce ? { announce } : {}),
     now,
   });
 }

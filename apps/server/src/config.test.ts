@@ -18,3 +18,12 @@ describe("mail settings from the environment", () => {
     expect(() => loadConfig({ ASCENT_PUBLIC_URL: "ftp://x" })).toThrow(/ASCENT_PUBLIC_URL/);
   });
 });
+
+describe("the channel webhook's http switch", () => {
+  it("accepts http:// webhooks only when ASCENT_WEBHOOK_ALLOW_HTTP is 1, and refuses any other value by name", () => {
+    expect(loadConfig({}).webhookAllowHttp).toBe(false);
+    expect(loadConfig({ ASCENT_WEBHOOK_ALLOW_HTTP: "0" }).webhookAllowHttp).toBe(false);
+    expect(loadConfig({ ASCENT_WEBHOOK_ALLOW_HTTP: "1" }).webhookAllowHttp).toBe(true);
+    expect(() => loadConfig({ ASCENT_WEBHOOK_ALLOW_HTTP: "yes" })).toThrow(/ASCENT_WEBHOOK_ALLOW_HTTP must be 1 or 0/);
+  });
+});

@@ -28,6 +28,11 @@ export interface ServerConfig {
   mail: MailConfig;
   /** ASCENT_PUBLIC_URL: the address people reach the app at, for links in mail; default the listening address. */
   publicUrl: string | undefined;
+  /**
+   * ASCENT_WEBHOOK_ALLOW_HTTP=1: the channel webhook may be an http:// address (a receiver on this
+   * machine or a trusted network). Off by default: the address is a secret, so it travels over TLS.
+   */
+  webhookAllowHttp: boolean;
   /** How failed jobs are retried; only tests change it (to retry at once). */
   jobRetry?: RetryPolicy;
   /** Run the job workers in this process (the default); tests may turn them off and drain the queue. */
@@ -52,6 +57,12 @@ function parsePublicUrl(value: string | undefined): string | undefined {
     // Falls through to the error below.
   }
   throw new AppError("validation_failed", `ASCENT_PUBLIC_URL must be an http(s) address, got "${value}"`);
+}
+
+function parseSwitch(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0") return false;
+  if (value === "1") return true;
+  throw new AppError("validation_failed", `${name} must be 1 or 0, got "${value}"`);
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -81,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       from: parseMailFrom(env.MAIL_FROM || DEFAULT_MAIL_FROM),
     },
     publicUrl: parsePublicUrl(env.ASCENT_PUBLIC_URL),
+    webhookAllowHttp: parseSwitch("ASCENT_WEBHOOK_ALLOW_HTTP", env.ASCENT_WEBHOOK_ALLOW_HTTP),
   };
 }

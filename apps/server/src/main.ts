@@ -101,6 +101,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       backupDir: config.backupDir,
       trustProxy: config.trustProxy,
       mail: config.mail,
+      webhookAllowHttp: config.webhookAllowHttp,
       publicUrl: () => publicUrl,
       ...(config.jobRetry ? { jobRetry: config.jobRetry } : {}),
       onJobError: (error) => jobErrors.log?.(error),

@@ -81,6 +81,10 @@ const ReadinessSettingsPage = lazyPage(
   () => import("./routes/readiness-settings/readiness-settings-page.tsx"),
   "ReadinessSettingsPage",
 );
+const ChannelWebhookPage = lazyPage(
+  () => import("./routes/channel-webhook/channel-webhook-page.tsx"),
+  "ChannelWebhookPage",
+);
 const CyclesPage = lazyPage(() => import("./routes/cycles/cycles-page.tsx"), "CyclesPage");
 const CycleProgressPage = lazyPage(() => import("./routes/cycles/cycle-progress-page.tsx"), "CycleProgressPage");
 const MyTasksPage = lazyPage(() => import("./routes/cycles/my-tasks-page.tsx"), "MyTasksPage");
@@ -108,7 +112,8 @@ export function createRouter() {
                 { path: "frameworks/:slug/draft", element: <DraftEditorPage /> },
                 { path: "frameworks/:slug/compare", element: <VersionComparePage /> },
                 { path: "setup", element: <SetupPage /> },
-                { path: "settings/readiness", element: <ReadinessSettingsPage /> },
+                { path: "setup/readiness", element: <ReadinessSettingsPage /> },
+                { path: "setup/slack", element: <ChannelWebhookPage /> },
               ],
             },
             { path: "ladder", element: <LadderPage /> },

@@ -29,6 +29,7 @@ export * from "./backups.ts";
 export * from "./data-rights.ts";
 export * from "./rater-effects.ts";
 export * from "./notifications.ts";
+export * from "./channel-webhook.ts";
 export * from "./cycles.ts";
 export * from "./calibration.ts";
 
@@ -59,6 +60,7 @@ import { raterEffectsEndpoints } from "./rater-effects.ts";
 import { notificationEndpoints } from "./notifications.ts";
 import { cyclesEndpoints } from "./cycles.ts";
 import { calibrationEndpoints } from "./calibration.ts";
+import { channelWebhookEndpoints } from "./channel-webhook.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -89,4 +91,5 @@ export const endpoints = {
   notifications: notificationEndpoints,
   cycles: cyclesEndpoints,
   calibration: calibrationEndpoints,
+  channelWebhook: channelWebhookEndpoints,
 };

@@ -18,6 +18,8 @@ export const LIMITS = {
   /** Session and API token ids. */
   secretId: 64,
   email: 320,
+  /** A channel webhook's address (Slack's are about 80 characters). */
+  webhookUrl: 2048,
   url: 2000,
   fileName: 255,
   /** A spreadsheet's sheet name, and an API token's name. */

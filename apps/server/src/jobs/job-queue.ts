@@ -3,7 +3,7 @@ import type { DeadJob, DeadLetters, JobName, JobPayloads, JobQueue } from "@asce
 import type { DatabaseHandle } from "@ascent/db";
 
 /** Every queue the app uses; each one dead-letters to DEAD_LETTER_QUEUE once its retries are used up. */
-export const JOB_NAMES: readonly JobName[] = ["mail.send", "password-reset.send"];
+export const JOB_NAMES: readonly JobName[] = ["mail.send", "password-reset.send", "slack.post"];
 export const DEAD_LETTER_QUEUE = "dead-letters";
 /** pg-boss keeps its tables in a schema of its own, apart from the app's migrations. */
 const PG_BOSS_SCHEMA = "pgboss";

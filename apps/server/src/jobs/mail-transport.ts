@@ -7,10 +7,14 @@ export function parseSmtpUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new AppError("validation_failed", `SMTP_URL is not a URL: "${value}" (expected smtp://user:pass@host:port)`);
+    // The value is left out: it may hold the SMTP password, and this message reaches the terminal and logs.
+    throw new AppError("validation_failed", "SMTP_URL is not a URL (expected smtp://user:password@host:port)");
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new AppError("validation_failed", `SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+    throw new AppError(
+      "validation_failed",
+      `SMTP_URL must start with smtp:// or smtps:// (expected smtp://user:password@host:port), not "${url.protocol}"`,
+    );
   }
   if (!url.hostname) throw new AppError("validation_failed", "SMTP_URL names no host");
   return url;

@@ -5,6 +5,7 @@ import type { FeedbackRequestService } from "../assessments/feedback-request-ser
 import type { FeedbackRequestRepository } from "../assessments/ports.ts";
 import { peerConflict, raterStanding } from "../assessments/rater-relation.ts";
 import type { AuditRepository } from "../audit/audit.ts";
+import type { OrganisationEvent } from "../channel-posts/channel-post.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import {
@@ -43,6 +44,8 @@ export interface CyclePorts {
   /** A released cycle becomes readiness's window for everyone (DESIGN §4): every stored result is recomputed. */
   onWindowChanged?: () => Promise<void>;
   audit: AuditRepository;
+  /** Tells the organisation's channel (the webhook) of a cycle opening, a phase closing, results released. */
+  announce?: (event: OrganisationEvent) => Promise<void>;
   now: () => Date;
 }
 
@@ -198,6 +201,13 @@ export class CycleService {
       people.map((p) => ({ personId: p.id, managerId: p.managerId, joinedAt: now, leftAt: null })),
     );
     await this.audit(viewer, "cycle.create", cycle.id, { name, participants: people.length, phases: kinds });
+    const first = phases[0];
+    await this.ports.announce?.({
+      kind: "cycle.opened",
+      cycle: { id: cycle.id, name: cycle.name },
+      participants: people.length,
+      firstDue: first ? { phase: first.kind, dueAt: first.dueAt } : null,
+    });
     return cycle;
   }
 
@@ -250,8 +260,17 @@ export class CycleService {
         `The ${kind} phase of "${cycle.name}" is already closed (since ${phase.closedAt.toISOString()})`,
       );
     }
-    await this.ports.cycles.updatePhase(cycle.id, kind, { closedAt: this.ports.now() });
+    const closedAt = this.ports.now();
+    await this.ports.cycles.updatePhase(cycle.id, kind, { closedAt });
     await this.audit(viewer, "cycle.phase.close", cycle.id, { phase: kind });
+    const next = cycle.phases.find((p) => p.kind !== kind && !p.closedAt && p.dueAt >= closedAt);
+    await this.ports.announce?.({
+      kind: "cycle.phase-closed",
+      cycle: { id: cycle.id, name: cycle.name },
+      phase: kind,
+      closedAt,
+      nextDue: next ? { phase: next.kind, dueAt: next.dueAt } : null,
+    });
     return this.load(cycle.id);
   }
 
@@ -642,6 +661,7 @@ export class CycleService {
     await this.ports.cycles.setStatus(cycle.id, "released", now);
     await this.audit(viewer, "cycle.release", cycle.id, { requestsReleased: subjects.size });
     await this.ports.onReleased?.(cycle);
+    await this.ports.announce?.({ kind: "cycle.released", cycle: { id: cycle.id, name: cycle.name } });
     await this.ports.onReadinessInputsChanged?.([...subjects]);
     await this.ports.onWindowChanged?.();
     return this.load(cycle.id);

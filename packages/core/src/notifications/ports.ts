@@ -1,3 +1,5 @@
+import type { ChannelPost } from "../channel-posts/channel-post.ts";
+
 /** One entry of a person's in-app inbox. */
 export interface NotificationRecord {
   id: string;
@@ -42,6 +44,8 @@ export interface JobPayloads {
   "mail.send": MailMessage;
   /** Make a self-service reset link for an address and mail it, when the address belongs to someone. */
   "password-reset.send": { email: string };
+  /** Post an organisation-level message to the webhook set now (channel-posts/). */
+  "slack.post": ChannelPost;
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import { assertAdmin } from "../access/access.ts";
+import type { OrganisationEvent } from "../channel-posts/channel-post.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { recordRead } from "../audit/read-log.ts";
 import type { Framework } from "../framework/framework.ts";
@@ -41,6 +42,12 @@ export interface PromotionServicePorts {
   calibrationNotes?: (personId: string) => Promise<{ at: Date; change: string; reason: string }[]>;
   audit: AuditRepository;
   now: () => Date;
+  /**
+   * Tells the organisation's channel that every case of a review cycle is decided (no names, no
+   * outcomes), with the cycle's name; left out, nothing is announced.
+   */
+  announce?: (event: OrganisationEvent) => Promise<void>;
+  cycleName?: (cycleId: string) => Promise<string | null>;
   /** Tells people that a case changed stage; in-app and email once notifications are wired. */
   notify?: (message: { recipientIds: string[]; kind: string; subject: string; link: string }) => Promise<void>;
 }
@@ -342,7 +349,19 @@ export class PromotionService {
       "decided",
     );
     if (effectiveDate && effectiveDate <= dayOf(now)) await this.applyLevelChange(result, now);
+    await this.announceCycleDecided(result.cycleId);
     return result;
+  }
+
+  /** When the last case of a cycle before a committee is decided, the channel hears that the round is done. */
+  private async announceCycleDecided(cycleId: string | null): Promise<void> {
+    const { announce, cycleName } = this.ports;
+    if (!cycleId || !announce || !cycleName) return;
+    for (const status of ["submitted", "in-review"] as const) {
+      if ((await this.ports.cases.list({ cycleId, status, limit: 1 })).length) return;
+    }
+    const name = await cycleName(cycleId);
+    if (name) await announce({ kind: "promotions.decided", cycle: { id: cycleId, name } });
   }
 
   /** The scheduled job: every approval whose effective date has come moves the person's level. Safe to run again. */

@@ -9,3 +9,4 @@ export * from "./promotions.ts";
 export * from "./notifications.ts";
 export * from "./cycles.ts";
 export * from "./calibration.ts";
+export * from "./channel-posts.ts";

@@ -28,7 +28,8 @@ const ADMIN_AREAS = [
   { to: "/insights", label: "Organisation insights" },
   { to: "/cycles", label: "Review cycles" },
   { to: "/promotions", label: "Promotion cases" },
-  { to: "/settings/readiness", label: "Readiness settings" },
+  { to: "/setup/readiness", label: "Readiness settings" },
+  { to: "/setup/slack", label: "Slack channel" },
 ];
 
 /** The admin's home: what is left to set up, ticked off from the data, and the admin-only areas. */

@@ -1,0 +1,3 @@
+export * from "./channel-post.ts";
+export * from "./ports.ts";
+export * from "./channel-post-service.ts";
