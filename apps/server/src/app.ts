@@ -38,6 +38,7 @@ import { promotionsRoutes } from "./routes/promotions.routes.ts";
 import { setupRoutes } from "./routes/setup.routes.ts";
 import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
 import { notificationsRoutes } from "./routes/notifications.routes.ts";
+import { notificationSettingsRoutes } from "./routes/notification-settings.routes.ts";
 import { cyclesRoutes } from "./routes/cycles.routes.ts";
 import { calibrationRoutes } from "./routes/calibration.routes.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -102,6 +103,7 @@ export function buildRouteTable(
     ...setupRoutes(services),
     ...raterEffectsRoutes(services),
     ...notificationsRoutes(services),
+    ...notificationSettingsRoutes(services),
     ...cyclesRoutes(services),
     ...calibrationRoutes(services),
   ];

@@ -27,6 +27,8 @@ import {
   MailAdminService,
   MailDelivery,
   NotificationService,
+  NotificationSettingsService,
+  DigestService,
   PasswordResetService,
   MentorService,
   OneOnOneService,
@@ -69,6 +71,9 @@ import {
   DrizzleMailSendLog,
   DrizzleNotificationRepository,
   DrizzleNotificationPreferenceRepository,
+  DrizzleOrganisationNotificationRepository,
+  DrizzleDeliveryScheduleRepository,
+  DrizzleDigestRepository,
   DrizzleOutboxRepository,
   DrizzleCycleRepository,
   ChangeAwareMemo,
@@ -158,7 +163,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   };
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
-  const messaging = buildMessaging(database, { people, audit, accounts, now }, options);
+  const messaging = buildMessaging(database, { people, audit, accounts, requests, now }, options);
   const calibrationRepository = new DrizzleCalibrationRepository(db);
   const assessmentServices = buildAssessmentServices(db, {
     people,
@@ -263,7 +268,16 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
 /** Notifications, mail and the job queue that carries them out of requests. */
 function buildMessaging(
   database: DatabaseHandle,
-  { people, audit, accounts, now }: Pick<SharedParts, "people" | "audit" | "now"> & { accounts: AccountService },
+  {
+    people,
+    audit,
+    accounts,
+    requests,
+    now,
+  }: Pick<SharedParts, "people" | "audit" | "now"> & {
+    accounts: AccountService;
+    requests: DrizzleFeedbackRequestRepository;
+  },
   options: ServiceOptions,
 ) {
   const { db } = database;
@@ -277,14 +291,37 @@ function buildMessaging(
     ? smtpTransport(smtpUrl, options.mail?.from ?? "Ascent <ascent@localhost>")
     : outboxTransport(outbox, now);
   const publicUrl = options.publicUrl ?? (() => "http://localhost:3000");
+  const preferences = new DrizzleNotificationPreferenceRepository(db);
+  const organisation = new DrizzleOrganisationNotificationRepository(db);
+  const schedules = new DrizzleDeliveryScheduleRepository(db);
+  const digests = new DrizzleDigestRepository(db);
   return {
     jobs,
     mailTransport: transport.name,
     notifications: new NotificationService({
       notifications: new DrizzleNotificationRepository(db),
-      preferences: new DrizzleNotificationPreferenceRepository(db),
+      preferences,
+      organisation,
+      schedules,
+      digests,
       people,
       jobs,
+      publicUrl,
+      now,
+    }),
+    notificationSettings: new NotificationSettingsService({ preferences, organisation, schedules, audit, now }),
+    digests: new DigestService({
+      digests,
+      people,
+      jobs,
+      switches: () => organisation.switches(),
+      pending: async (personId, at) => [
+        {
+          label: "Feedback requests to answer",
+          count: (await requests.listOpenForRater(personId, at)).length,
+          link: "/growth",
+        },
+      ],
       publicUrl,
       now,
     }),
