@@ -51,7 +51,13 @@ export function NotificationSettings() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate(rows.map(({ kind, inApp, mail }) => ({ kind, inApp, mail })));
+          // Only the person's own choices are saved: an untouched kind keeps following the defaults.
+          const before = new Map(saved.data?.preferences.map((row) => [row.kind, row]));
+          const chosen = rows.filter((row) => {
+            const was = before.get(row.kind);
+            return !was || was.source === "person" || was.inApp !== row.inApp || was.mail !== row.mail;
+          });
+          save.mutate(chosen.map(({ kind, inApp, mail }) => ({ kind, inApp, mail })));
         }}
       >
         <div className="table-card table-scroll">

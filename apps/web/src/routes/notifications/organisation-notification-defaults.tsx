@@ -33,7 +33,13 @@ export function OrganisationNotificationDefaults() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate({ defaults: rows.map(({ kind, inApp, mail }) => ({ kind, inApp, mail })), switches });
+          // A kind left as the app has it stays on the app's default, which may change with a release.
+          const before = new Map(saved.data?.defaults.map((row) => [row.kind, row]));
+          const chosen = rows.filter((row) => {
+            const was = before.get(row.kind);
+            return !was || !was.isAppDefault || was.inApp !== row.inApp || was.mail !== row.mail;
+          });
+          save.mutate({ defaults: chosen.map(({ kind, inApp, mail }) => ({ kind, inApp, mail })), switches });
         }}
       >
         <fieldset className="notification-settings__switches">
