@@ -105,6 +105,18 @@ describe("notification settings, digests and quiet hours over HTTP, with a real 
     });
     expect(byKind.get("feedback.requested")?.mailDisabledReason).toMatch(/turned off/);
 
+    // notify() follows the switch at once, though it keeps the organisation's settings between calls.
+    const tell = (subject: string) =>
+      server.services.notifications.notify(org.people.member.id, {
+        kind: "feedback.requested",
+        subject,
+        link: "/growth",
+        email: { body: subject },
+      });
+    await tell("While mail is off");
+    await server.drainJobs();
+    expect(sink.to(org.people.member.email)).toHaveLength(0);
+
     // Back on, and back to the app's default for the kind, so the tests below see the app's defaults.
     await org.admin.client.call(api.setOrganisationDefaults, {
       body: {
@@ -112,6 +124,9 @@ describe("notification settings, digests and quiet hours over HTTP, with a real 
         switches: { isEmailEnabled: true, isDigestEnabled: true },
       },
     });
+    await tell("Once mail is back on");
+    await server.drainJobs();
+    expect(sink.to(org.people.member.email).map((mail) => mail.subject)).toEqual(["Once mail is back on"]);
   });
 
   it("gathers a person's notifications into one daily digest mail, sent once, with both bodies and working links", async () => {

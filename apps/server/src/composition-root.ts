@@ -163,7 +163,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   };
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
-  const messaging = buildMessaging(database, { people, audit, accounts, requests, now }, options);
+  const messaging = buildMessaging(database, { people, audit, accounts, requests, memo, now }, options);
   const calibrationRepository = new DrizzleCalibrationRepository(db);
   const assessmentServices = buildAssessmentServices(db, {
     people,
@@ -273,8 +273,9 @@ function buildMessaging(
     audit,
     accounts,
     requests,
+    memo,
     now,
-  }: Pick<SharedParts, "people" | "audit" | "now"> & {
+  }: Pick<SharedParts, "people" | "audit" | "memo" | "now"> & {
     accounts: AccountService;
     requests: DrizzleFeedbackRequestRepository;
   },
@@ -304,6 +305,7 @@ function buildMessaging(
       organisation,
       schedules,
       digests,
+      memo,
       people,
       jobs,
       publicUrl,

@@ -1,3 +1,4 @@
+import { NO_MEMO, type Memo } from "../caching/memo.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
@@ -5,6 +6,7 @@ import { composeMail } from "./compose-mail.ts";
 import { mailInEffect, quietHoursEnd, resolveChoice } from "./delivery-rules.ts";
 import type {
   ChannelChoice,
+  ChannelSwitches,
   DeliveryScheduleRepository,
   DigestRepository,
   InboxCursor,
@@ -38,6 +40,8 @@ export interface NotificationPorts {
   preferences?: NotificationPreferenceRepository;
   /** The organisation's defaults and channel switches; without it the app's defaults hold and every channel is on. */
   organisation?: OrganisationNotificationRepository;
+  /** Keeps the organisation's defaults and switches between notifications (a change to either drops them). */
+  memo?: Memo;
   /** Each person's time zone and quiet hours; without it mail goes at once. */
   schedules?: DeliveryScheduleRepository;
   /** Where notifications wait for a digest; without it a digest choice sends no mail. */
@@ -82,14 +86,26 @@ function assertAppPath(link: string): void {
 export class NotificationService {
   constructor(private readonly ports: NotificationPorts) {}
 
+  /** The organisation's defaults and switches, read once per process until an admin changes them. */
+  private organisationSettings(): Promise<{
+    defaults: Map<string, ChannelChoice>;
+    switches: ChannelSwitches | null;
+  }> {
+    const organisation = this.ports.organisation;
+    if (!organisation) return Promise.resolve({ defaults: new Map(), switches: null });
+    return (this.ports.memo ?? NO_MEMO).remember("notification-organisation-settings", async () => {
+      const [defaults, switches] = await Promise.all([organisation.defaults(), organisation.switches()]);
+      return { value: { defaults, switches }, dependsOn: [] };
+    });
+  }
+
   private async choiceOf(personId: string, kind: string): Promise<ChannelChoice> {
-    const [personal, organisation, switches] = await Promise.all([
+    const [personal, organisation] = await Promise.all([
       this.ports.preferences?.forPerson(personId),
-      this.ports.organisation?.defaults(),
-      this.ports.organisation?.switches(),
+      this.organisationSettings(),
     ]);
-    const { choice } = resolveChoice(kind, personal ?? new Map(), organisation ?? new Map());
-    return switches ? { ...choice, mail: mailInEffect(choice.mail, switches) } : choice;
+    const { choice } = resolveChoice(kind, personal ?? new Map(), organisation.defaults);
+    return organisation.switches ? { ...choice, mail: mailInEffect(choice.mail, organisation.switches) } : choice;
   }
 
   /**

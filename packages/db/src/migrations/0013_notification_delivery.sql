@@ -26,6 +26,26 @@ CREATE TABLE "notification_channel_switches" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+-- Every process keeps the organisation's defaults and switches in its memo (they are read on every
+-- notification): a change to either tells everyone.
+CREATE TRIGGER notification_org_defaults_changes_insert AFTER INSERT ON notification_org_defaults REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_everyone_if_changed();
+--> statement-breakpoint
+CREATE TRIGGER notification_org_defaults_changes_update AFTER UPDATE ON notification_org_defaults REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_everyone_if_changed();
+--> statement-breakpoint
+CREATE TRIGGER notification_org_defaults_changes_delete AFTER DELETE ON notification_org_defaults REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_everyone_if_changed();
+--> statement-breakpoint
+CREATE TRIGGER notification_channel_switches_changes_insert AFTER INSERT ON notification_channel_switches REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_everyone_if_changed();
+--> statement-breakpoint
+CREATE TRIGGER notification_channel_switches_changes_update AFTER UPDATE ON notification_channel_switches REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_everyone_if_changed();
+--> statement-breakpoint
+CREATE TRIGGER notification_channel_switches_changes_delete AFTER DELETE ON notification_channel_switches REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION ascent_notify_everyone_if_changed();
+--> statement-breakpoint
 -- A person's time zone (IANA name) and quiet hours in minutes after local midnight (end below start
 -- crosses midnight); no row: UTC and no quiet hours.
 CREATE TABLE "notification_schedules" (
