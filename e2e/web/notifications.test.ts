@@ -90,6 +90,12 @@ describe("web: the bell and the inbox", () => {
         .isChecked(),
     ).toBe(true);
 
+    // A mail's "choose how you are told" link names its kind and lands on that choice.
+    await page.goto(`${server.url}/notifications?kind=level.changed`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Your level on the ladder changes: by mail");
+
     // Each entry leads to the thing itself.
     await page.getByRole("link", { name: "Your self-review is due Friday" }).click();
     await page.waitForURL(`${server.url}/ladder`);
