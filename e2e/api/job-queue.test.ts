@@ -61,6 +61,29 @@ for (const leg of legs) {
       expect(seventh[0]?.html).toContain("<p>HTML body 7</p>");
       expect(await first!.drainJobs()).toBe(0);
     });
+
+    it("holds a job given startAfter until the database's clock passes it, then runs it", async () => {
+      const [server] = servers;
+      const to = "held@example.org";
+      const startAfter = new Date(Date.now() + 3_600_000);
+      await server!.services.jobs.enqueue(
+        "mail.send",
+        { ...mail(999), to, sendKey: "queue-test:held" },
+        { startAfter },
+      );
+      expect(await server!.drainJobs()).toBe(0);
+      expect(sink.to(to)).toHaveLength(0);
+      const native = server!.database.native;
+      const query = (text: string) =>
+        native.driver === "pglite" ? native.client.query<{ start_after: Date }>(text) : native.pool.query(text);
+      const held = await query("SELECT start_after FROM pgboss.job WHERE data->>'sendKey' = 'queue-test:held'");
+      expect(new Date((held.rows[0] as { start_after: Date }).start_after).toISOString()).toBe(
+        startAfter.toISOString(),
+      );
+      await query("UPDATE pgboss.job SET start_after = now() WHERE data->>'sendKey' = 'queue-test:held'");
+      expect(await server!.drainJobs()).toBe(1);
+      expect(sink.to(to)).toHaveLength(1);
+    });
   });
 }
 

@@ -150,15 +150,15 @@ describe("in-app notifications: each person sees and marks only their own", () =
 
   it("follows each person's channels per kind: mail off keeps the inbox entry, both off sends nothing", async () => {
     const rater = org.personas.peer.session as HttpSession;
-    const api = endpoints.notifications;
+    const api = { ...endpoints.notifications, ...endpoints.notificationSettings };
     const before = await rater.client.call(api.preferences, {});
     expect(before.preferences).toContainEqual(
-      expect.objectContaining({ kind: "feedback.requested", inApp: true, email: true }),
+      expect.objectContaining({ kind: "feedback.requested", inApp: true, mail: "instant", source: "app" }),
     );
     const unknownKind = await rater.fetch("/api/me/notification-preferences", {
       method: "PUT",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ preferences: [{ kind: "no.such.kind", inApp: true, email: false }] }),
+      body: JSON.stringify({ preferences: [{ kind: "no.such.kind", inApp: true, mail: "off" }] }),
     });
     expect(unknownKind.status).toBe(400);
     expect(await unknownKind.text()).toContain("body.preferences.0.kind");
@@ -181,10 +181,10 @@ describe("in-app notifications: each person sees and marks only their own", () =
     const [inboxAtStart, mailsAtStart] = [await inboxSize(), await mails()];
 
     const saved = await rater2.client.call(api.setPreferences, {
-      body: { preferences: [{ kind: "feedback.requested", inApp: true, email: false }] },
+      body: { preferences: [{ kind: "feedback.requested", inApp: true, mail: "off" }] },
     });
     expect(saved.preferences).toContainEqual(
-      expect.objectContaining({ kind: "feedback.requested", inApp: true, email: false }),
+      expect.objectContaining({ kind: "feedback.requested", inApp: true, mail: "off", source: "person" }),
     );
     await ask();
     await server.drainJobs();
@@ -192,7 +192,7 @@ describe("in-app notifications: each person sees and marks only their own", () =
     expect(await mails()).toBe(mailsAtStart);
 
     await rater2.client.call(api.setPreferences, {
-      body: { preferences: [{ kind: "feedback.requested", inApp: false, email: false }] },
+      body: { preferences: [{ kind: "feedback.requested", inApp: false, mail: "off" }] },
     });
     await ask();
     await server.drainJobs();

@@ -39,6 +39,7 @@ import { setupRoutes } from "./routes/setup.routes.ts";
 import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
 import { notificationsRoutes } from "./routes/notifications.routes.ts";
 import { channelWebhookRoutes } from "./routes/channel-webhook.routes.ts";
+import { notificationSettingsRoutes } from "./routes/notification-settings.routes.ts";
 import { cyclesRoutes } from "./routes/cycles.routes.ts";
 import { calibrationRoutes } from "./routes/calibration.routes.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -104,6 +105,7 @@ export function buildRouteTable(
     ...raterEffectsRoutes(services),
     ...notificationsRoutes(services),
     ...channelWebhookRoutes(services),
+    ...notificationSettingsRoutes(services),
     ...cyclesRoutes(services),
     ...calibrationRoutes(services),
   ];

@@ -29,6 +29,8 @@ import {
   MailAdminService,
   MailDelivery,
   NotificationService,
+  NotificationSettingsService,
+  DigestService,
   PasswordResetService,
   MentorService,
   OneOnOneService,
@@ -72,6 +74,9 @@ import {
   DrizzleMailSendLog,
   DrizzleNotificationRepository,
   DrizzleNotificationPreferenceRepository,
+  DrizzleOrganisationNotificationRepository,
+  DrizzleDeliveryScheduleRepository,
+  DrizzleDigestRepository,
   DrizzleOutboxRepository,
   DrizzleCycleRepository,
   DrizzleChannelPostLog,
@@ -168,7 +173,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
   };
   // Every permission check goes through core; the relationships it needs come from the memo.
   const access = new Access(relationshipResolver(reportingLines, feedbackRequestLookup, memo));
-  const messaging = buildMessaging(database, { people, audit, accounts, now }, options);
+  const messaging = buildMessaging(database, { people, audit, accounts, requests, memo, now }, options);
   const calibrationRepository = new DrizzleCalibrationRepository(db);
   const assessmentServices = buildAssessmentServices(db, {
     people,
@@ -279,7 +284,17 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
 /** Notifications, mail and the job queue that carries them out of requests. */
 function buildMessaging(
   database: DatabaseHandle,
-  { people, audit, accounts, now }: Pick<SharedParts, "people" | "audit" | "now"> & { accounts: AccountService },
+  {
+    people,
+    audit,
+    accounts,
+    requests,
+    memo,
+    now,
+  }: Pick<SharedParts, "people" | "audit" | "memo" | "now"> & {
+    accounts: AccountService;
+    requests: DrizzleFeedbackRequestRepository;
+  },
   options: ServiceOptions,
 ) {
   const { db } = database;
@@ -293,14 +308,38 @@ function buildMessaging(
     ? smtpTransport(smtpUrl, options.mail?.from ?? "Ascent <ascent@localhost>")
     : outboxTransport(outbox, now);
   const publicUrl = options.publicUrl ?? (() => "http://localhost:3000");
+  const preferences = new DrizzleNotificationPreferenceRepository(db);
+  const organisation = new DrizzleOrganisationNotificationRepository(db);
+  const schedules = new DrizzleDeliveryScheduleRepository(db);
+  const digests = new DrizzleDigestRepository(db);
   return {
     jobs,
     mailTransport: transport.name,
     notifications: new NotificationService({
       notifications: new DrizzleNotificationRepository(db),
-      preferences: new DrizzleNotificationPreferenceRepository(db),
+      preferences,
+      organisation,
+      schedules,
+      digests,
+      memo,
       people,
       jobs,
+      publicUrl,
+      now,
+    }),
+    notificationSettings: new NotificationSettingsService({ preferences, organisation, schedules, audit, now }),
+    digests: new DigestService({
+      digests,
+      people,
+      jobs,
+      switches: () => organisation.switches(),
+      pending: async (personId, at) => [
+        {
+          label: "Feedback requests to answer",
+          count: (await requests.listOpenForRater(personId, at)).length,
+          link: "/growth",
+        },
+      ],
       publicUrl,
       now,
     }),

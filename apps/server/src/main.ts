@@ -65,6 +65,7 @@ function scheduledTasks(services: AppServices): ScheduledTask[] {
   return [
     { name: "scheduled backup", run: () => services.backups.runScheduled() },
     { name: "promotion level changes", run: () => services.promotions.applyDueLevelChanges() },
+    { name: "notification digests", run: () => services.digests.sendDueDigests() },
   ];
 }
 

@@ -30,6 +30,7 @@ export * from "./data-rights.ts";
 export * from "./rater-effects.ts";
 export * from "./notifications.ts";
 export * from "./channel-webhook.ts";
+export * from "./notification-settings.ts";
 export * from "./cycles.ts";
 export * from "./calibration.ts";
 
@@ -58,6 +59,7 @@ import { promotionsEndpoints } from "./promotions.ts";
 import { setupEndpoints } from "./setup.ts";
 import { raterEffectsEndpoints } from "./rater-effects.ts";
 import { notificationEndpoints } from "./notifications.ts";
+import { notificationSettingsEndpoints } from "./notification-settings.ts";
 import { cyclesEndpoints } from "./cycles.ts";
 import { calibrationEndpoints } from "./calibration.ts";
 import { channelWebhookEndpoints } from "./channel-webhook.ts";
@@ -89,6 +91,7 @@ export const endpoints = {
   setup: setupEndpoints,
   raterEffects: raterEffectsEndpoints,
   notifications: notificationEndpoints,
+  notificationSettings: notificationSettingsEndpoints,
   cycles: cyclesEndpoints,
   calibration: calibrationEndpoints,
   channelWebhook: channelWebhookEndpoints,

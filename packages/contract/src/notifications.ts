@@ -36,16 +36,6 @@ export const ZFailedJob = z
   })
   .meta({ id: "FailedJob" });
 
-export const ZNotificationPreference = z
-  .object({
-    kind: z.string(),
-    /** How the settings name the kind. */
-    label: z.string(),
-    inApp: z.boolean(),
-    email: z.boolean(),
-  })
-  .meta({ id: "NotificationPreference" });
-
 const ZPageLimit = z.coerce.number().int().min(1).max(LIMITS.inboxPageSize.max).default(LIMITS.inboxPageSize.default);
 
 const ZNotificationParams = z.strictObject({ id: z.uuid() });
@@ -107,27 +97,6 @@ export const notificationEndpoints = {
     query: z.strictObject({ limit: ZPageLimit }),
     response: z.object({ jobs: z.array(ZFailedJob) }),
   }),
-  preferences: defineEndpoint({
-    operationId: "getMyNotificationPreferences",
-    method: "GET",
-    path: "/api/me/notification-preferences",
-    summary: "The signed-in person's channels (in the app, by mail) for each kind of notification",
-    tag: "notifications",
-    response: z.object({ preferences: z.array(ZNotificationPreference) }),
-  }),
-  setPreferences: defineEndpoint({
-    operationId: "setMyNotificationPreferences",
-    method: "PUT",
-    path: "/api/me/notification-preferences",
-    summary: "Sets the signed-in person's channels per kind; both off turns a kind off",
-    tag: "notifications",
-    body: z.strictObject({
-      preferences: z
-        .array(z.strictObject({ kind: z.string().min(1).max(LIMITS.id), inApp: z.boolean(), email: z.boolean() }))
-        .max(LIMITS.inboxPageSize.max),
-    }),
-    response: z.object({ preferences: z.array(ZNotificationPreference) }),
-  }),
   requestPasswordReset: defineEndpoint({
     operationId: "requestPasswordReset",
     method: "POST",
@@ -154,4 +123,3 @@ export const notificationEndpoints = {
 export type TNotification = z.infer<typeof ZNotification>;
 export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;
 export type TFailedJob = z.infer<typeof ZFailedJob>;
-export type TNotificationPreference = z.infer<typeof ZNotificationPreference>;

@@ -1,5 +1,5 @@
 import { PgBoss, fromPglite, type Db, type Job } from "pg-boss";
-import type { DeadJob, DeadLetters, JobName, JobPayloads, JobQueue } from "@ascent/core";
+import type { DeadJob, DeadLetters, EnqueueOptions, JobName, JobPayloads, JobQueue } from "@ascent/core";
 import type { DatabaseHandle } from "@ascent/db";
 
 /** Every queue the app uses; each one dead-letters to DEAD_LETTER_QUEUE once its retries are used up. */
@@ -92,9 +92,10 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
     return this.started;
   }
 
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
     await this.start();
-    await this.boss.send(name, data);
+    // pg-boss compares startAfter with the database's clock: a held job is fetched once that passes.
+    await this.boss.send(name, data, options.startAfter ? { startAfter: options.startAfter } : {});
   }
 
   /** Starts a worker per queue that runs its handler; the server calls this once it listens. */

@@ -45,18 +45,6 @@ export function notificationsRoutes(
       handler: async ({ viewer }) => ({ marked: await notifications.markAllRead(viewer) }),
     }),
     route({
-      endpoint: api.preferences,
-      policy: AUTHENTICATED,
-      handler: async ({ viewer }) => ({ preferences: await notifications.preferences(viewer) }),
-    }),
-    route({
-      endpoint: api.setPreferences,
-      policy: AUTHENTICATED,
-      handler: async ({ viewer, body }) => ({
-        preferences: await notifications.setPreferences(viewer, body.preferences),
-      }),
-    }),
-    route({
       endpoint: api.outbox,
       policy: ADMIN,
       handler: async ({ viewer, query }) => {

@@ -7,6 +7,8 @@ export interface MailContent {
   subject: string;
   greeting: string;
   paragraphs: string[];
+  /** Entries that each lead somewhere (a digest's notifications): a list of links. */
+  list?: { label: string; url: string }[];
   /** The one thing to do, as a button in HTML and a bare address in plain text. */
   action?: { label: string; url: string };
   /** A closing line in small print (why the mail came, what to do if unexpected). */
@@ -22,9 +24,16 @@ export function escapeHtml(text: string): string {
 /** Both bodies of one mail from the same words, so that they never say different things. */
 export function composeMail(content: MailContent): MailMessage {
   const textParts = [content.greeting, ...content.paragraphs];
+  if (content.list?.length) textParts.push(content.list.map((entry) => `- ${entry.label}\n  ${entry.url}`).join("\n"));
   if (content.action) textParts.push(`${content.action.label}: ${content.action.url}`);
   if (content.footer) textParts.push(`--\n${content.footer}`);
   const htmlParts = [content.greeting, ...content.paragraphs].map((line) => `<p>${escapeHtml(line)}</p>`);
+  if (content.list?.length) {
+    const entries = content.list.map(
+      (entry) => `<li><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.label)}</a></li>`,
+    );
+    htmlParts.push(`<ul>${entries.join("")}</ul>`);
+  }
   if (content.action) {
     const href = escapeHtml(content.action.url);
     htmlParts.push(

@@ -4,3 +4,7 @@ export * from "./notification-service.ts";
 export * from "./mail-delivery.ts";
 export * from "./mail-admin-service.ts";
 export * from "./notification-kinds.ts";
+export * from "./delivery-rules.ts";
+export * from "./notification-settings-service.ts";
+export * from "./digest-service.ts";
+export * from "./zoned-time.ts";

@@ -1,10 +1,11 @@
 import type { ChannelChoice } from "./ports.ts";
 
-/** A kind of notification a person can choose channels for, and what it does when they have not chosen. */
+/** A kind of notification a person can choose channels for, and what it does when nobody has chosen. */
 export interface NotificationKind {
   kind: string;
   /** How the settings name it. */
   label: string;
+  /** The app's default, used when neither the person nor the organisation chose. */
   defaults: ChannelChoice;
 }
 
@@ -13,21 +14,30 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   {
     kind: "feedback.requested",
     label: "A colleague asks you for feedback",
-    defaults: { inApp: true, email: true },
+    // Someone waits on the answer: worth a mail at once.
+    defaults: { inApp: true, mail: "instant" },
   },
   {
     kind: "level.changed",
     label: "Your level on the ladder changes",
-    defaults: { inApp: true, email: true },
+    defaults: { inApp: true, mail: "instant" },
   },
   {
     kind: "promotion.stage",
     label: "A promotion case you take part in moves to its next stage",
-    defaults: { inApp: true, email: true },
+    // Committees see many stage changes; one mail a day gathers them.
+    defaults: { inApp: true, mail: "daily" },
   },
 ];
 
-/** What a kind does without a choice: a listed kind's default, otherwise every channel its sender asks for. */
+/** A kind the app sends but does not list (a sender's own test kinds) shows in the app and mails at once. */
+const UNLISTED_DEFAULT: ChannelChoice = { inApp: true, mail: "instant" };
+
+/** What a kind does without anyone's choice. */
 export function defaultChoice(kind: string): ChannelChoice {
-  return NOTIFICATION_KINDS.find((k) => k.kind === kind)?.defaults ?? { inApp: true, email: true };
+  return NOTIFICATION_KINDS.find((k) => k.kind === kind)?.defaults ?? UNLISTED_DEFAULT;
+}
+
+export function isKnownKind(kind: string): boolean {
+  return NOTIFICATION_KINDS.some((k) => k.kind === kind);
 }

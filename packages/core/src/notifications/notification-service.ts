@@ -1,15 +1,20 @@
+import { NO_MEMO, type Memo } from "../caching/memo.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Viewer } from "../access/viewer.ts";
 import type { PeopleRepository } from "../people/ports.ts";
 import { composeMail } from "./compose-mail.ts";
-import { defaultChoice, NOTIFICATION_KINDS } from "./notification-kinds.ts";
+import { mailInEffect, quietHoursEnd, resolveChoice } from "./delivery-rules.ts";
 import type {
   ChannelChoice,
+  ChannelSwitches,
+  DeliveryScheduleRepository,
+  DigestRepository,
   InboxCursor,
   JobQueue,
   NotificationPreferenceRepository,
   NotificationRecord,
   NotificationRepository,
+  OrganisationNotificationRepository,
 } from "./ports.ts";
 
 export interface NotifyInput {
@@ -23,12 +28,6 @@ export interface NotifyInput {
   email?: { body: string };
 }
 
-/** One row of a person's notification settings. */
-export interface KindPreference extends ChannelChoice {
-  kind: string;
-  label: string;
-}
-
 export interface InboxPage {
   notifications: NotificationRecord[];
   /** Pass as `after` for the next page; null on the last page. */
@@ -39,6 +38,14 @@ export interface NotificationPorts {
   notifications: NotificationRepository;
   /** Each person's channels per kind; without it every kind follows its default. */
   preferences?: NotificationPreferenceRepository;
+  /** The organisation's defaults and channel switches; without it the app's defaults hold and every channel is on. */
+  organisation?: OrganisationNotificationRepository;
+  /** Keeps the organisation's defaults and switches between notifications (a change to either drops them). */
+  memo?: Memo;
+  /** Each person's time zone and quiet hours; without it mail goes at once. */
+  schedules?: DeliveryScheduleRepository;
+  /** Where notifications wait for a digest; without it a digest choice sends no mail. */
+  digests?: DigestRepository;
   people: Pick<PeopleRepository, "findById">;
   jobs: JobQueue;
   /** The address the app is reached at, for links in mail: https://ascent.example.org. */
@@ -79,68 +86,75 @@ function assertAppPath(link: string): void {
 export class NotificationService {
   constructor(private readonly ports: NotificationPorts) {}
 
+  /** The organisation's defaults and switches, read once per process until an admin changes them. */
+  private organisationSettings(): Promise<{
+    defaults: Map<string, ChannelChoice>;
+    switches: ChannelSwitches | null;
+  }> {
+    const organisation = this.ports.organisation;
+    if (!organisation) return Promise.resolve({ defaults: new Map(), switches: null });
+    return (this.ports.memo ?? NO_MEMO).remember("notification-organisation-settings", async () => {
+      const [defaults, switches] = await Promise.all([organisation.defaults(), organisation.switches()]);
+      return { value: { defaults, switches }, dependsOn: [] };
+    });
+  }
+
   private async choiceOf(personId: string, kind: string): Promise<ChannelChoice> {
-    const saved = await this.ports.preferences?.forPerson(personId);
-    return saved?.get(kind) ?? defaultChoice(kind);
+    const [personal, organisation] = await Promise.all([
+      this.ports.preferences?.forPerson(personId),
+      this.organisationSettings(),
+    ]);
+    const { choice } = resolveChoice(kind, personal ?? new Map(), organisation.defaults);
+    return organisation.switches ? { ...choice, mail: mailInEffect(choice.mail, organisation.switches) } : choice;
   }
 
   /**
    * Notifies a person on the channels they chose for this kind: the in-app entry (returned, or null
-   * when they turned the app channel off) and, when the sender gives a mail body, a mail.
+   * when they turned the app channel off) and, when the sender gives a mail body, a mail now (held back
+   * until their quiet hours end) or an item for their next digest. The in-app entry is never held back.
    */
   async notify(recipientId: string, input: NotifyInput): Promise<NotificationRecord | null> {
     assertAppPath(input.link);
     const recipient = await this.ports.people.findById(recipientId);
     if (!recipient) throw new AppError("not_found", `No person with id "${recipientId}"`);
     const choice = await this.choiceOf(recipientId, input.kind);
+    const now = this.ports.now();
     const record = choice.inApp
       ? await this.ports.notifications.create({
           recipientId,
           kind: input.kind,
           subject: input.subject,
           link: input.link,
-          createdAt: this.ports.now(),
+          createdAt: now,
         })
       : null;
-    if (input.email && choice.email && recipient.status === "active") {
+    if (!input.email || recipient.status !== "active") return record;
+    if (choice.mail === "daily" || choice.mail === "weekly") {
+      await this.ports.digests?.add({
+        personId: recipientId,
+        cadence: choice.mail,
+        kind: input.kind,
+        subject: input.subject,
+        link: input.link,
+        createdAt: now,
+      });
+    } else if (choice.mail === "instant") {
+      const quietUntil = quietHoursEnd(now, (await this.ports.schedules?.forPerson(recipientId)) ?? null);
       await this.ports.jobs.enqueue(
         "mail.send",
         composeMail({
-          sendKey: `notification:${record?.id ?? `${recipientId}:${input.kind}:${this.ports.now().toISOString()}`}`,
+          sendKey: `notification:${record?.id ?? `${recipientId}:${input.kind}:${now.toISOString()}`}`,
           to: recipient.email,
           subject: input.subject,
           greeting: `Hello ${recipient.name},`,
           paragraphs: [input.email.body],
           action: { label: "Open in Ascent", url: `${this.ports.publicUrl()}${input.link}` },
-          footer: `You receive this because it concerns you in Ascent. Choose how you are told about it, or turn it off: ${this.ports.publicUrl()}/notifications`,
+          footer: `You receive this because it concerns you in Ascent. Choose how you are told about it, or turn it off: ${this.ports.publicUrl()}/notifications?kind=${encodeURIComponent(input.kind)}`,
         }),
+        quietUntil ? { startAfter: quietUntil } : undefined,
       );
     }
     return record;
-  }
-
-  /** The viewer's channels for every kind the app sends, their choice or the kind's default. */
-  async preferences(viewer: Viewer): Promise<KindPreference[]> {
-    const saved = (await this.ports.preferences?.forPerson(viewer.personId)) ?? new Map<string, ChannelChoice>();
-    return NOTIFICATION_KINDS.map(({ kind, label, defaults }) => ({ kind, label, ...(saved.get(kind) ?? defaults) }));
-  }
-
-  /** Saves the viewer's own choices; a kind the app does not send is refused, naming it. */
-  async setPreferences(viewer: Viewer, choices: (ChannelChoice & { kind: string })[]): Promise<KindPreference[]> {
-    const known = new Set(NOTIFICATION_KINDS.map((k) => k.kind));
-    const unknown = choices.findIndex((choice) => !known.has(choice.kind));
-    if (unknown >= 0) {
-      throw new AppError("validation_failed", `No notification kind "${choices[unknown]?.kind}"`, [
-        { path: `body.preferences.${unknown}.kind`, message: `one of ${[...known].join(", ")}` },
-      ]);
-    }
-    if (!this.ports.preferences) throw new AppError("internal", "Notification settings are not stored here");
-    await this.ports.preferences.save(
-      viewer.personId,
-      choices.map(({ kind, inApp, email }) => ({ kind, choice: { inApp, email } })),
-      this.ports.now(),
-    );
-    return this.preferences(viewer);
   }
 
   async listInbox(viewer: Viewer, query: { limit: number; after?: string }): Promise<InboxPage> {

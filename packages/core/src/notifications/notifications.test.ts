@@ -2,8 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { Person } from "../people/person.ts";
 import { composeMail } from "./compose-mail.ts";
 import { MailDelivery } from "./mail-delivery.ts";
-import { NotificationService } from "./notification-service.ts";
-import type { JobName, JobPayloads, MailMessage, MailSendLog, NotificationRecord } from "./ports.ts";
+import { NotificationService, type NotificationPorts } from "./notification-service.ts";
+import type {
+  ChannelChoice,
+  DigestItem,
+  EnqueueOptions,
+  JobName,
+  JobPayloads,
+  MailMessage,
+  MailSendLog,
+  NotificationRecord,
+} from "./ports.ts";
 
 const NOW = new Date("2026-04-01T08:00:00Z");
 
@@ -30,8 +39,8 @@ function memorySends(): MailSendLog & { sent: Set<string> } {
   };
 }
 
-function service(people: Person[]) {
-  const enqueued: { name: JobName; data: JobPayloads[JobName] }[] = [];
+function service(people: Person[], extra: Partial<NotificationPorts> = {}) {
+  const enqueued: { name: JobName; data: JobPayloads[JobName]; options?: EnqueueOptions | undefined }[] = [];
   const stored: NotificationRecord[] = [];
   const notifications = new NotificationService({
     notifications: {
@@ -47,12 +56,13 @@ function service(people: Person[]) {
     },
     people: { findById: async (id) => people.find((p) => p.id === id) ?? null },
     jobs: {
-      async enqueue(name, data) {
-        enqueued.push({ name, data });
+      async enqueue(name, data, options) {
+        enqueued.push({ name, data, options });
       },
     },
     publicUrl: () => "https://ascent.example.org",
     now: () => NOW,
+    ...extra,
   });
   return { notifications, enqueued, stored };
 }
@@ -133,5 +143,82 @@ describe("NotificationService.notify", () => {
     await expect(notifications.notify("nobody", { kind: "k", subject: "s", link: "/" })).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("NotificationService.notify follows the person's delivery settings", () => {
+  const choose = (choice: ChannelChoice) => ({
+    forPerson: async () => new Map([["feedback.requested", choice]]),
+    save: async () => undefined,
+  });
+  const digestLog = () => {
+    const items: Omit<DigestItem, "id">[] = [];
+    return { items, port: { add: async (item: Omit<DigestItem, "id">) => void items.push(item) } as never };
+  };
+  const ask = { kind: "feedback.requested", subject: "Asked", link: "/feedback/1", email: { body: "Please answer." } };
+
+  it("holds a mail back until the person's quiet hours end, and never the in-app entry", async () => {
+    // NOW is 08:00Z = 10:00 in Berlin (summer time): inside a 09:00–11:30 window.
+    const { notifications, enqueued, stored } = service([person({})], {
+      schedules: {
+        forPerson: async () => ({ timeZone: "Europe/Berlin", quietHours: { start: 9 * 60, end: 11 * 60 + 30 } }),
+        save: async () => undefined,
+      },
+    });
+    await notifications.notify("p-1", ask);
+    expect(stored).toHaveLength(1);
+    expect(enqueued).toHaveLength(1);
+    expect(enqueued[0]!.options?.startAfter?.toISOString()).toBe("2026-04-01T09:30:00.000Z");
+    expect((enqueued[0]!.data as MailMessage).text).toContain("/notifications?kind=feedback.requested");
+  });
+
+  it("sends at once outside quiet hours", async () => {
+    const { notifications, enqueued } = service([person({})], {
+      schedules: {
+        forPerson: async () => ({ timeZone: "Asia/Tokyo", quietHours: { start: 22 * 60, end: 7 * 60 } }),
+        save: async () => undefined,
+      },
+    });
+    await notifications.notify("p-1", ask);
+    expect(enqueued[0]!.options).toBeUndefined();
+  });
+
+  it("puts the mail into the digest the person chose instead of sending it", async () => {
+    const digests = digestLog();
+    const { notifications, enqueued, stored } = service([person({})], {
+      preferences: choose({ inApp: false, mail: "weekly" }),
+      digests: digests.port,
+    });
+    expect(await notifications.notify("p-1", ask)).toBeNull();
+    expect(stored).toHaveLength(0);
+    expect(enqueued).toHaveLength(0);
+    expect(digests.items).toEqual([
+      {
+        personId: "p-1",
+        cadence: "weekly",
+        kind: "feedback.requested",
+        subject: "Asked",
+        link: "/feedback/1",
+        createdAt: NOW,
+      },
+    ]);
+  });
+
+  it("uses the organisation's default when the person has not chosen, and no mail on a switched-off channel", async () => {
+    const digests = digestLog();
+    const organisation = (isDigestEnabled: boolean) => ({
+      defaults: async () => new Map([["feedback.requested", { inApp: true, mail: "daily" as const }]]),
+      saveDefaults: async () => undefined,
+      switches: async () => ({ isEmailEnabled: true, isDigestEnabled }),
+      saveSwitches: async () => undefined,
+    });
+    const on = service([person({})], { organisation: organisation(true), digests: digests.port });
+    await on.notifications.notify("p-1", ask);
+    expect(digests.items.map((item) => item.cadence)).toEqual(["daily"]);
+    const off = service([person({})], { organisation: organisation(false), digests: digests.port });
+    await off.notifications.notify("p-1", ask);
+    expect(digests.items).toHaveLength(1);
+    expect(off.enqueued).toHaveLength(0);
+    expect(off.stored).toHaveLength(1);
   });
 });

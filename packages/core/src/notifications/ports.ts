@@ -50,8 +50,13 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
+export interface EnqueueOptions {
+  /** The job waits until then (a mail held back by the recipient's quiet hours). */
+  startAfter?: Date;
+}
+
 export interface JobQueue {
-  enqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void>;
+  enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
 }
 
 /** What carries a mail out: nodemailer over SMTP, or the outbox table when no SMTP server is set. */
@@ -102,14 +107,88 @@ export interface DeadLetters {
   retry(id: string): Promise<boolean>;
 }
 
-/** Where one kind of notification reaches a person; both false is "off". */
+/**
+ * How mail carries one kind of notification: a mail per event, gathered into a daily or weekly digest,
+ * or none.
+ */
+export type MailChoice = "instant" | "daily" | "weekly" | "off";
+export const MAIL_CHOICES: readonly MailChoice[] = ["instant", "daily", "weekly", "off"];
+export type DigestCadence = Extract<MailChoice, "daily" | "weekly">;
+
+/** Where one kind of notification reaches a person; no app entry and no mail is "off". */
 export interface ChannelChoice {
   inApp: boolean;
-  email: boolean;
+  mail: MailChoice;
 }
 
 export interface NotificationPreferenceRepository {
   /** The person's saved choices by kind; kinds never chosen are absent. */
   forPerson(personId: string): Promise<Map<string, ChannelChoice>>;
   save(personId: string, choices: { kind: string; choice: ChannelChoice }[], at: Date): Promise<void>;
+}
+
+/** The mail channels an admin can switch off for everyone: a mail per event, and digests. */
+export interface ChannelSwitches {
+  isEmailEnabled: boolean;
+  isDigestEnabled: boolean;
+}
+
+export interface OrganisationNotificationRepository {
+  /** The organisation's choice per kind; kinds it never chose are absent (the app's default holds). */
+  defaults(): Promise<Map<string, ChannelChoice>>;
+  saveDefaults(choices: { kind: string; choice: ChannelChoice }[], at: Date): Promise<void>;
+  switches(): Promise<ChannelSwitches>;
+  saveSwitches(switches: ChannelSwitches, at: Date): Promise<void>;
+}
+
+/** When a person wants no mail: a window of local wall-clock minutes, which may cross midnight. */
+export interface QuietHours {
+  /** Minutes after local midnight the window opens. */
+  start: number;
+  /** Minutes after local midnight it closes; below start when it crosses midnight. */
+  end: number;
+}
+
+/** The person's time zone and quiet hours. */
+export interface DeliverySchedule {
+  timeZone: string;
+  quietHours: QuietHours | null;
+}
+
+export interface DeliveryScheduleRepository {
+  forPerson(personId: string): Promise<DeliverySchedule | null>;
+  save(personId: string, schedule: DeliverySchedule, at: Date): Promise<void>;
+}
+
+/** A notification waiting for the person's next digest. */
+export interface DigestItem {
+  id: string;
+  personId: string;
+  cadence: DigestCadence;
+  kind: string;
+  subject: string;
+  link: string;
+  createdAt: Date;
+}
+
+/** A person with something waiting for one cadence of digest. */
+export interface DigestCandidate {
+  personId: string;
+  cadence: DigestCadence;
+  /** When the oldest waiting item came. */
+  oldest: Date;
+  lastSentAt: Date | null;
+  /** Their time zone, UTC when they never set one. */
+  timeZone: string;
+  quietHours: QuietHours | null;
+}
+
+export interface DigestRepository {
+  add(item: Omit<DigestItem, "id">): Promise<void>;
+  /** Everyone with an item waiting that came at or before `at`. */
+  candidates(at: Date): Promise<DigestCandidate[]>;
+  /** The person's waiting items of one cadence up to `at`, oldest first. */
+  items(personId: string, cadence: DigestCadence, at: Date): Promise<DigestItem[]>;
+  /** Drops the items a digest carried and records when it went. */
+  markSent(personId: string, cadence: DigestCadence, itemIds: string[], at: Date): Promise<void>;
 }

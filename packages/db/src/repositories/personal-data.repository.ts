@@ -10,7 +10,9 @@ import {
   developmentGoals,
   evidence,
   goalCheckIns,
+  notificationDigestItems,
   notificationPreferences,
+  notificationSchedules,
   notifications,
   oneOnOnePrivateNotes,
   oneOnOnes,
@@ -155,6 +157,18 @@ export class DrizzlePersonalDataSource implements PersonalDataSource {
     tables.set(
       "notification-preferences",
       await db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, personId)),
+    );
+    tables.set(
+      "notification-schedule",
+      await db.select().from(notificationSchedules).where(eq(notificationSchedules.personId, personId)),
+    );
+    tables.set(
+      "notification-digest-items",
+      await db
+        .select()
+        .from(notificationDigestItems)
+        .where(eq(notificationDigestItems.personId, personId))
+        .orderBy(asc(notificationDigestItems.createdAt)),
     );
     return tables;
   }

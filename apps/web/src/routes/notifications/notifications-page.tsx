@@ -6,7 +6,10 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { formatDateTime } from "../audit/audit-format.ts";
+import { useSession } from "../../api/session.ts";
 import { NotificationSettings } from "./notification-settings.tsx";
+import { OrganisationNotificationDefaults } from "./organisation-notification-defaults.tsx";
+import { QuietHoursSettings } from "./quiet-hours-settings.tsx";
 import "./notifications.css";
 
 function NotificationItem({ notification }: { notification: TNotification }) {
@@ -50,6 +53,7 @@ export function NotificationsPage() {
   const markAll = useMarkAllRead();
   const notifications = inbox.data?.pages.flatMap((page) => page.notifications) ?? [];
   const hasUnread = notifications.some((n) => n.readAt === null);
+  const isAdmin = useSession().data?.isAdmin === true;
   return (
     <>
       <PageHeading lead={<p>What happened that concerns you: feedback asked of you, reviews, reminders.</p>}>
@@ -103,6 +107,8 @@ export function NotificationsPage() {
         </>
       )}
       <NotificationSettings />
+      <QuietHoursSettings />
+      {isAdmin && <OrganisationNotificationDefaults />}
     </>
   );
 }
