@@ -1,6 +1,7 @@
 import type { TFramework } from "@ascent/contract";
 import { Link } from "react-router";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
+import { PositionMark, type LadderPosition } from "./you-are-here.tsx";
 import {
   applies,
   competenciesByArea,
@@ -24,7 +25,16 @@ export function cellId(levelId: string, competencyId: string): string {
  * Levels as columns (by rank), competencies as rows grouped by area. Each cell is a button with
  * the expected proficiency that opens its descriptor.
  */
-export function LadderMatrix({ framework, onOpen }: { framework: TFramework; onOpen: (cell: MatrixCell) => void }) {
+export function LadderMatrix({
+  framework,
+  onOpen,
+  position = null,
+}: {
+  framework: TFramework;
+  onOpen: (cell: MatrixCell) => void;
+  /** The signed-in person's level and next level, marked in the header. */
+  position?: LadderPosition | null;
+}) {
   const levels = levelsByRank(framework);
   const areas = competenciesByArea(framework);
   return (
@@ -46,6 +56,7 @@ export function LadderMatrix({ framework, onOpen }: { framework: TFramework; onO
                   {level.rank}
                 </span>
                 <Link to={`/ladder/levels/${encodeURIComponent(level.id)}`}>{level.name}</Link>
+                <PositionMark levelId={level.id} position={position} />
               </th>
             ))}
           </tr>

@@ -10,12 +10,14 @@ import { TitleLookup } from "../titles/title-lookup.tsx";
 import { DescriptorDialog } from "./descriptor-dialog.tsx";
 import { LadderMatrix, type MatrixCell } from "./ladder-matrix.tsx";
 import { TracksGrid } from "./tracks-grid.tsx";
+import { useLadderPosition, YouAreHere } from "./you-are-here.tsx";
 import "./ladder.css";
 
 export function LadderPage() {
   useDocumentTitle("Ladder");
   const version = useFrameworkVersion(BUILTIN_FRAMEWORK, "latest");
   const [openCell, setOpenCell] = useState<MatrixCell | null>(null);
+  const position = useLadderPosition(version.data?.document);
 
   const lead = (
     <p>
@@ -107,8 +109,9 @@ export function LadderPage() {
         </div>
       ) : (
         <>
-          <LadderMatrix framework={framework} onOpen={setOpenCell} />
-          <TracksGrid framework={framework} />
+          {position && <YouAreHere position={position} />}
+          <LadderMatrix framework={framework} onOpen={setOpenCell} position={position} />
+          <TracksGrid framework={framework} position={position} />
         </>
       )}
 

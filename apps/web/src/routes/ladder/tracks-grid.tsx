@@ -1,11 +1,18 @@
 import type { TFramework } from "@ascent/contract";
 import { Link } from "react-router";
 import { levelsByRank, movesFrom, TRACK_LABELS, type Level } from "./ladder-model.ts";
+import { PositionMark, type LadderPosition } from "./you-are-here.tsx";
 
 const TRACK_ORDER: Level["track"][] = ["ic", "manager", "executive"];
 
 /** The framework as tracks side by side, one row per rank, with where each level leads. */
-export function TracksGrid({ framework }: { framework: TFramework }) {
+export function TracksGrid({
+  framework,
+  position = null,
+}: {
+  framework: TFramework;
+  position?: LadderPosition | null;
+}) {
   const tracks = TRACK_ORDER.filter((track) => framework.levels.some((l) => l.track === track));
   const ranks = [...new Set(levelsByRank(framework).map((l) => l.rank))];
   return (
@@ -36,7 +43,7 @@ export function TracksGrid({ framework }: { framework: TFramework }) {
                   const level = framework.levels.find((l) => l.rank === rank && l.track === track);
                   return (
                     <td key={track} data-label={TRACK_LABELS[track]}>
-                      {level && <TrackCell framework={framework} level={level} />}
+                      {level && <TrackCell framework={framework} level={level} position={position} />}
                     </td>
                   );
                 })}
@@ -49,11 +56,20 @@ export function TracksGrid({ framework }: { framework: TFramework }) {
   );
 }
 
-function TrackCell({ framework, level }: { framework: TFramework; level: Level }) {
+function TrackCell({
+  framework,
+  level,
+  position,
+}: {
+  framework: TFramework;
+  level: Level;
+  position: LadderPosition | null;
+}) {
   const moves = movesFrom(framework, level);
   return (
     <div className="tracks-grid__level">
       <Link to={`/ladder/levels/${encodeURIComponent(level.id)}`}>{level.name}</Link>
+      <PositionMark levelId={level.id} position={position} />
       {moves.length > 0 && (
         <span className="cell-note">
           → {moves.map((m) => m.name).join(" or ")}
