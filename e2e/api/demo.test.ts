@@ -110,10 +110,12 @@ for (const leg of legs) {
       });
     });
 
-    it("lets every listed demo login sign in with the shared password", async () => {
-      const { logins, password } = await demoStatus(demo);
+    it("lets every demo person sign in with the shared password: the personas and everyone else", async () => {
+      const { logins, others, password, peopleCount } = await demoStatus(demo);
       if (!password) throw new Error("no demo password listed");
-      for (const login of logins) {
+      expect(logins.length + others.length).toBe(peopleCount);
+      expect(new Set([...logins, ...others].map((person) => person.email)).size).toBe(peopleCount);
+      for (const login of [...logins, ...others]) {
         const session = await new HttpSession(demo.url).login(login.email, password);
         expect(session.info?.person.email).toBe(login.email);
         expect(session.info?.isAdmin).toBe(false);
@@ -142,7 +144,7 @@ for (const leg of legs) {
 
       expect(await admin.client.call(endpoints.demo.remove)).toEqual({ removed: peopleCount });
 
-      expect(await demoStatus(demo)).toEqual({ isLoaded: false, logins: [] });
+      expect(await demoStatus(demo)).toEqual({ isLoaded: false, logins: [], others: [] });
       const loginAgain = await failure(
         new HttpSession(demo.url).client.call(endpoints.auth.login, {
           body: { email: login.email, password },
@@ -165,7 +167,7 @@ for (const leg of legs) {
     it("leaves a server started with the demo off without demo data", async () => {
       expect(empty.demoLogins).toBeNull();
       expect(empty.firstAdminLink).not.toBeNull();
-      expect(await demoStatus(empty)).toEqual({ isLoaded: false, logins: [] });
+      expect(await demoStatus(empty)).toEqual({ isLoaded: false, logins: [], others: [] });
       expect(await buildServices(empty.database).people.countAll()).toBe(1);
     });
 

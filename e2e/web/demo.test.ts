@@ -50,6 +50,27 @@ describe("web: the demo organisation on a fresh start", () => {
     await server?.stop();
   });
 
+  it("lets a visitor sign in as any demo person from the sign-in page, not only the personas", async () => {
+    const context = await newAppContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/login`);
+    const someone = demo.others[3];
+    if (!someone) throw new Error("the demo lists nobody besides the personas");
+    await page.getByText(`Sign in as someone else (${demo.others.length} more people)`).click();
+    await page.getByLabel("Demo person").selectOption(someone.email);
+    await page.getByRole("button", { name: "Use this login" }).click();
+    expect(await page.getByLabel("Email").inputValue()).toBe(someone.email);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, "login-someone-else");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const session = await context.request.get(`${server.url}/api/auth/session`);
+    expect(((await session.json()) as { person: { email: string } }).person.email).toBe(someone.email);
+    expect(errors.filter((error) => !error.includes("status of 401"))).toEqual([]);
+  });
+
   it("shows a manager a filled team heatmap and readiness list", async () => {
     const context = await signedInAs("Director");
     const { page, errors } = await open(context, "/team");

@@ -15,6 +15,8 @@ export const ZDemoStatus = z
     /** Present only while the demo organisation is loaded. */
     peopleCount: z.number().int().optional(),
     logins: z.array(ZDemoLogin),
+    /** Everyone else in the demo organisation, who signs in with the same password ("sign in as someone else"). */
+    others: z.array(z.object({ email: z.string(), name: z.string(), title: z.string(), team: z.string() })),
     /** The shared password of the demo logins; present only while the demo organisation is loaded. */
     password: z.string().optional(),
   })

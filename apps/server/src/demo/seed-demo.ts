@@ -45,6 +45,15 @@ export interface DemoLogins {
 export interface DemoStatus extends DemoLogins {
   isLoaded: boolean;
   peopleCount: number;
+  /** Every other demo person who can sign in with the same password, by name. */
+  others: DemoSignIn[];
+}
+
+export interface DemoSignIn {
+  email: string;
+  name: string;
+  title: string;
+  team: string;
 }
 
 export interface DemoSeedResult extends DemoLogins {
@@ -67,12 +76,18 @@ export async function demoStatus(services: AppServices): Promise<DemoStatus> {
   const plan = planDemoOrganisation();
   const found = await services.people.findByEmails(plan.map((person) => person.email));
   const present = new Map(found.filter((person) => person.isDemo).map((person) => [person.email, person]));
-  const logins = plan.flatMap((planned) => {
+  const active = plan.flatMap((planned) => {
     const person = present.get(planned.email);
-    if (!planned.persona || !person || person.status !== "active") return [];
-    return [{ email: person.email, name: person.name, title: person.title, persona: planned.persona }];
+    return person && person.status === "active" ? [{ planned, person }] : [];
   });
-  return { isLoaded: present.size > 0, peopleCount: present.size, password: DEMO_PASSWORD, logins };
+  const logins = active.flatMap(({ planned, person }) =>
+    planned.persona ? [{ email: person.email, name: person.name, title: person.title, persona: planned.persona }] : [],
+  );
+  const others = active
+    .filter(({ planned }) => !planned.persona)
+    .map(({ person }) => ({ email: person.email, name: person.name, title: person.title, team: person.team }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { isLoaded: present.size > 0, peopleCount: present.size, password: DEMO_PASSWORD, logins, others };
 }
 
 /**
@@ -111,10 +126,11 @@ async function writeDemo(database: DatabaseHandle, now: Date, actorId: string | 
     });
     idByEmail.set(person.email, person.id);
     if (planned.persona) {
-      await services.accounts.setPasswordDirectly(person.id, DEMO_PASSWORD, false);
       logins.push({ email: person.email, name: person.name, title: person.title, persona: planned.persona });
     }
   }
+  // Everyone can sign in, so that asking real demo teammates for feedback gets answers.
+  await services.accounts.setSharedPasswordDirectly([...idByEmail.values()], DEMO_PASSWORD, false);
   const round = await writeReviewRound(database, services, ladder, organisation, idByEmail, now);
   await writeOrgProfile(services, organisation, ladder);
   await services.audit.record({

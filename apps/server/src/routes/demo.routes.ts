@@ -12,11 +12,12 @@ export function demoRoutes(demo: DemoOrganisation): RouteSpec[] {
       policy: PUBLIC,
       handler: async () => {
         const status = await demo.status();
-        if (!status.isLoaded) return { isLoaded: false, logins: [] };
+        if (!status.isLoaded) return { isLoaded: false, logins: [], others: [] };
         return {
           isLoaded: true,
           peopleCount: status.peopleCount,
           logins: status.logins,
+          others: status.others,
           password: status.password,
         };
       },

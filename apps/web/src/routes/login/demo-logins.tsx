@@ -1,3 +1,5 @@
+import { useId, useState } from "react";
+import type { TDemoStatus } from "@ascent/contract";
 import { useDemoStatus } from "../../api/demo.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
@@ -23,7 +25,7 @@ export interface DemoCredentials {
 export function DemoLogins({ onUse }: { onUse: (login: DemoCredentials) => void }) {
   const demo = useDemoStatus();
   if (!demo.data?.isLoaded || demo.data.logins.length === 0 || !demo.data.password) return null;
-  const { logins, password, peopleCount } = demo.data;
+  const { logins, others, password, peopleCount } = demo.data;
   return (
     <section className="card demo-logins" aria-labelledby="demo-logins-heading">
       <div className="demo-logins__heading">
@@ -62,6 +64,38 @@ export function DemoLogins({ onUse }: { onUse: (login: DemoCredentials) => void 
           </li>
         ))}
       </ul>
+      {others.length > 0 && <SomeoneElse others={others} onUse={(email) => onUse({ email, password })} />}
     </section>
+  );
+}
+
+/** Every other demo person signs in with the same password: for answering a teammate's feedback request as them. */
+function SomeoneElse({ others, onUse }: { others: TDemoStatus["others"]; onUse: (email: string) => void }) {
+  const selectId = useId();
+  const [email, setEmail] = useState(others[0]?.email ?? "");
+  return (
+    <details className="demo-logins__others">
+      <summary>Sign in as someone else ({others.length} more people)</summary>
+      <p className="muted">
+        Everyone in the demo organisation can sign in with the same password, for example to answer a feedback request
+        you sent to a teammate.
+      </p>
+      <div className="demo-logins__others-row">
+        <label htmlFor={selectId} className="visually-hidden">
+          Demo person
+        </label>
+        <select id={selectId} className="input" value={email} onChange={(event) => setEmail(event.target.value)}>
+          {others.map((person) => (
+            <option key={person.email} value={person.email}>
+              {person.name} · {person.title}
+              {person.team ? ` · ${person.team}` : ""}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button button--secondary button--small" onClick={() => onUse(email)}>
+          Use this login
+        </button>
+      </div>
+    </details>
   );
 }
