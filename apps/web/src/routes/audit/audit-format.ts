@@ -21,6 +21,11 @@ const ACTION_LABELS: Record<string, string> = {
   "settings.readiness.update": "Changed readiness settings",
   "org.profile.update": "Changed the organisation profile",
   "assessments.migrate": "Migrated assessments",
+  "calibration.session.create": "Opened a calibration session",
+  "calibration.rating.adjust": "Adjusted a rating in calibration",
+  "calibration.box.move": "Moved a person in the 9-box",
+  "calibration.session.close": "Closed a calibration session",
+  "settings.calibration.update": "Changed the 9-box thresholds",
 };
 
 export function actionLabel(action: string): string {
