@@ -60,12 +60,18 @@ export function useCalibrationAdjustments(id: string) {
   });
 }
 
-/** Every change re-reads the whole session: people, distribution, adjustments. */
-function useSessionMutation<Input, Output>(run: (input: Input) => Promise<Output>) {
+/**
+ * Every change re-reads the whole session: people, distribution, adjustments. `onDone` runs after that,
+ * even when the control that asked has gone (closing removes the close button).
+ */
+function useSessionMutation<Input, Output>(run: (input: Input) => Promise<Output>, onDone?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: calibrationKeys.all }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: calibrationKeys.all });
+      onDone?.();
+    },
   });
 }
 
@@ -81,8 +87,8 @@ export function useMoveInNineBox(id: string) {
   );
 }
 
-export function useCloseCalibrationSession(id: string) {
-  return useSessionMutation(() => apiClient.call(endpoints.calibration.closeSession, { params: { id } }));
+export function useCloseCalibrationSession(id: string, onClosed: () => void) {
+  return useSessionMutation(() => apiClient.call(endpoints.calibration.closeSession, { params: { id } }), onClosed);
 }
 
 export function useMyReportsAdjustments() {

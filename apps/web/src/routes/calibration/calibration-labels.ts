@@ -44,11 +44,11 @@ export const VERDICT_LABELS: Record<TCalibrationPerson["performance"]["verdict"]
 
 const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
 
-/** "+0.42 ± 0.10 over 30 ratings", or why there is no figure. */
+/** "+0.42 ± 0.10 over 30 ratings", or why there is no figure to trust. */
 export function raterEffectText(effect: TCalibrationPerson["managerRaterEffect"]): string {
   if (!effect) return "Not estimated yet";
-  const figure = `${signed(effect.offset)} ± ${effect.standardError.toFixed(2)} over ${effect.ratings} ratings`;
-  return effect.identifiable ? figure : `${figure}; not identifiable (no overlap with other raters)`;
+  if (!effect.identifiable) return `Not identifiable: ${effect.ratings} ratings, no overlap with other raters`;
+  return `${signed(effect.offset)} ± ${effect.standardError.toFixed(2)} over ${effect.ratings} ratings`;
 }
 
 /**

@@ -67,6 +67,25 @@ function SessionView({ loaded, ladder }: { loaded: TLoadedCalibrationSession; la
 
   return (
     <>
+      {/* First in the tree, so a dialog has closed (and the page is no longer inert) before focus moves. */}
+      <MoveDialog
+        key={`move-${move.key}`}
+        sessionId={session.id}
+        request={move.request}
+        onClose={() => setMove((m) => ({ ...m, request: null }))}
+        onMoved={(text, box) => {
+          setMessage(text);
+          if (move.request) setFocus({ personId: move.request.person.personId, box });
+        }}
+      />
+      <AdjustRatingDialog
+        key={`adjust-${adjust.key}`}
+        sessionId={session.id}
+        rating={adjust.rating}
+        scale={ladder.scale}
+        onClose={() => setAdjust((a) => ({ ...a, rating: null }))}
+        onAdjusted={setMessage}
+      />
       <PageHeading
         eyebrow={<Breadcrumb trail={[{ to: "/calibration", label: "Calibration" }]} current={session.name} />}
         meta={isFrozen ? <Badge tone="neutral">Closed</Badge> : <Badge tone="accent">Open</Badge>}
@@ -110,28 +129,11 @@ function SessionView({ loaded, ladder }: { loaded: TLoadedCalibrationSession; la
           onMove={(request) => setMove((m) => ({ key: m.key + 1, request }))}
           focus={focus}
           onFocused={clearFocus}
+          isDialogOpen={move.request !== null || adjust.rating !== null}
         />
       </section>
       <AdjustmentsSection sessionId={session.id} names={names} />
       {canClose && <CloseSession sessionId={session.id} onClosed={() => setMessage("The session is closed.")} />}
-      <MoveDialog
-        key={`move-${move.key}`}
-        sessionId={session.id}
-        request={move.request}
-        onClose={() => setMove((m) => ({ ...m, request: null }))}
-        onMoved={(text, box) => {
-          setMessage(text);
-          if (move.request) setFocus({ personId: move.request.person.personId, box });
-        }}
-      />
-      <AdjustRatingDialog
-        key={`adjust-${adjust.key}`}
-        sessionId={session.id}
-        rating={adjust.rating}
-        scale={ladder.scale}
-        onClose={() => setAdjust((a) => ({ ...a, rating: null }))}
-        onAdjusted={setMessage}
-      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 /** Closing freezes every calibrated rating and box; it cannot be undone, so it asks first. */
 export function CloseSession({ sessionId, onClosed }: { sessionId: string; onClosed: () => void }) {
   const [isAsking, setIsAsking] = useState(false);
-  const close = useCloseCalibrationSession(sessionId);
+  const close = useCloseCalibrationSession(sessionId, onClosed);
   return (
     <section aria-labelledby="close-heading" className="section">
       <h2 id="close-heading">Close the session</h2>
@@ -27,14 +27,7 @@ export function CloseSession({ sessionId, onClosed }: { sessionId: string; onClo
         busyLabel="Closing…"
         isBusy={close.isPending}
         error={close.error}
-        onConfirm={() =>
-          close.mutate(undefined, {
-            onSuccess: () => {
-              setIsAsking(false);
-              onClosed();
-            },
-          })
-        }
+        onConfirm={() => close.mutate(undefined, { onSuccess: () => setIsAsking(false) })}
       >
         <p>This cannot be undone. Nobody can adjust a rating or move a person afterwards.</p>
       </ConfirmDialog>

@@ -49,27 +49,29 @@ export function CreateSessionForm({ cycleId }: { cycleId: string }) {
   }
 
   return (
-    <section aria-labelledby="new-session-heading" className="table-card">
+    <section aria-labelledby="new-session-heading" className="card new-session">
       <h3 id="new-session-heading">New calibration session</h3>
       <form onSubmit={handleSubmit} noValidate>
         <TextField label="Name" value={name} onChange={setName} maxLength={LIMITS.shortText} error={errors.name} />
         <fieldset className="picker">
           <legend>Levels in scope</legend>
           <p className="form-field__hint">Leave all unticked for every level.</p>
-          {(levels ?? []).map((level) => (
-            <label key={level.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={levelIds.includes(level.id)}
-                onChange={(event) =>
-                  setLevelIds((ids) =>
-                    event.target.checked ? [...ids, level.id] : ids.filter((id) => id !== level.id),
-                  )
-                }
-              />
-              {level.name}
-            </label>
-          ))}
+          <div className="level-choices">
+            {(levels ?? []).map((level) => (
+              <label key={level.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={levelIds.includes(level.id)}
+                  onChange={(event) =>
+                    setLevelIds((ids) =>
+                      event.target.checked ? [...ids, level.id] : ids.filter((id) => id !== level.id),
+                    )
+                  }
+                />
+                {level.name}
+              </label>
+            ))}
+          </div>
         </fieldset>
         <TextField
           label="Teams in scope"

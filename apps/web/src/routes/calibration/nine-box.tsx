@@ -20,6 +20,8 @@ interface NineBoxProps {
   onMove: (request: MoveRequest) => void;
   focus: FocusRequest | null;
   onFocused: () => void;
+  /** While a dialog is open the page behind it is inert and cannot take focus. */
+  isDialogOpen: boolean;
 }
 
 const DRAG_TYPE = "application/x-ascent-person";
@@ -30,16 +32,16 @@ const ROWS = [...BANDS].reverse();
  * Performance × potential. A person is a button: an arrow key asks to move them one box that way,
  * Enter asks where to; a pointer can drag them to another box. Every move goes through the reason dialog.
  */
-export function NineBox({ people, isFrozen, onMove, focus, onFocused }: NineBoxProps) {
+export function NineBox({ people, isFrozen, onMove, focus, onFocused, isDialogOpen }: NineBoxProps) {
   const helpId = useId();
   const gridRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || isDialogOpen) return;
     const moved = people.find((p) => p.personId === focus.personId);
     if (!moved || !isSameBox(moved.box, focus.box)) return;
     gridRef.current?.querySelector<HTMLElement>(`[data-person-id="${focus.personId}"]`)?.focus();
     onFocused();
-  }, [people, focus, onFocused]);
+  }, [people, focus, onFocused, isDialogOpen]);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const byId = new Map(people.map((p) => [p.personId, p]));
 

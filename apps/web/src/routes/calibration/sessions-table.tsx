@@ -1,6 +1,7 @@
 import type { TCalibrationSession } from "@ascent/contract";
 import { Link } from "react-router";
 import { useCalibrationSessions } from "../../api/calibration-queries.ts";
+import { useLadderLevels } from "../../api/people-queries.ts";
 import { FormattedDate } from "../../ui/formatted-date.tsx";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
@@ -8,6 +9,8 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 /** The calibration sessions the viewer may open, or those of one cycle. */
 export function SessionsTable({ cycleId, emptyText }: { cycleId?: string; emptyText: string }) {
   const sessions = useCalibrationSessions();
+  const { levels } = useLadderLevels();
+  const levelName = (id: string) => levels?.find((l) => l.id === id)?.name ?? id;
   if (sessions.isPending) return <LoadingState label="Loading calibration sessions…" />;
   if (sessions.isError) {
     return (
@@ -40,7 +43,7 @@ export function SessionsTable({ cycleId, emptyText }: { cycleId?: string; emptyT
                 <Link to={`/calibration/${session.id}`}>{session.name}</Link>
               </th>
               <td data-label="Status">{session.status === "open" ? "Open" : "Closed"}</td>
-              <td data-label="Scope">{scopeText(session.scope)}</td>
+              <td data-label="Scope">{scopeText(session.scope, levelName)}</td>
               <td data-label="Opened">
                 <FormattedDate iso={session.createdAt} />
               </td>
@@ -52,10 +55,10 @@ export function SessionsTable({ cycleId, emptyText }: { cycleId?: string; emptyT
   );
 }
 
-function scopeText(scope: TCalibrationSession["scope"]): string {
+function scopeText(scope: TCalibrationSession["scope"], levelName: (id: string) => string): string {
   const parts = [
-    scope.levelIds?.length ? `levels ${scope.levelIds.join(", ")}` : null,
-    scope.teams?.length ? `teams ${scope.teams.join(", ")}` : null,
+    scope.levelIds?.length ? scope.levelIds.map(levelName).join(", ") : null,
+    scope.teams?.length ? `${scope.teams.length === 1 ? "team" : "teams"} ${scope.teams.join(", ")}` : null,
     scope.managerId ? "one department" : null,
   ].filter(Boolean);
   return parts.length ? parts.join("; ") : "Everyone";

@@ -140,7 +140,7 @@ export function CycleProgressPage() {
         </p>
         <ProgressTable people={people} caption="Each person's progress per phase" />
       </section>
-      <section aria-labelledby="calibration-heading">
+      <section aria-labelledby="calibration-heading" className="section">
         <h2 id="calibration-heading">Calibration sessions</h2>
         <SessionsTable cycleId={cycle.id} emptyText="No calibration session in this cycle yet." />
         <CreateSessionForm cycleId={cycle.id} />
