@@ -207,23 +207,36 @@ for (const driver of ["pglite", "postgres"] as const) {
       },
     );
 
-    it("shows the manager every adjustment to her reports, with its reason", { timeout: 60_000 }, async () => {
-      const { page, errors } = await pageAs("dana@assess.example.com", STAFF_PASSWORD, "/calibration/my-reports");
-      await page.getByRole("heading", { level: 1, name: "Adjustments to your reports’ ratings" }).waitFor();
-      const rows = page.getByRole("table", { name: /Calibration adjustments to your reports/ }).getByRole("row");
-      await expect.poll(() => rows.count()).toBe(3);
-      const newest = (await rows.nth(1).innerText()).split("\t");
-      expect(newest.slice(1)).toEqual([
-        "Mia Member",
-        competencyName,
-        "3 → 4",
-        "Her roadmap work shows level 4",
-        "Administrator",
-      ]);
-      expect(await runAxe(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/calibration-my-reports-${driver}.png`, fullPage: true });
-      expect(errors).toEqual([]);
-    });
+    it(
+      "lists the session for its participant and shows her every adjustment to her reports",
+      { timeout: 60_000 },
+      async () => {
+        const { page, errors } = await pageAs("dana@assess.example.com", STAFF_PASSWORD, "/calibration");
+        await page.getByRole("heading", { level: 1, name: "Calibration" }).waitFor();
+        const sessions = page.getByRole("table", { name: "Calibration sessions" }).getByRole("row");
+        await expect
+          .poll(async () => (await sessions.nth(1).innerText()).split("\t").slice(0, 3))
+          .toEqual(["PM calibration", "Closed", "Product Manager"]);
+        expect(await runAxe(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}/calibration-list-${driver}.png` });
+
+        await page.getByRole("link", { name: "Adjustments to your reports’ ratings" }).click();
+        await page.getByRole("heading", { level: 1, name: "Adjustments to your reports’ ratings" }).waitFor();
+        const rows = page.getByRole("table", { name: /Calibration adjustments to your reports/ }).getByRole("row");
+        await expect.poll(() => rows.count()).toBe(3);
+        const newest = (await rows.nth(1).innerText()).split("\t");
+        expect(newest.slice(1)).toEqual([
+          "Mia Member",
+          competencyName,
+          "3 → 4",
+          "Her roadmap work shows level 4",
+          "Administrator",
+        ]);
+        expect(await runAxe(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}/calibration-my-reports-${driver}.png`, fullPage: true });
+        expect(errors).toEqual([]);
+      },
+    );
   });
 }
 

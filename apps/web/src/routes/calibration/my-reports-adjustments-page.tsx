@@ -13,7 +13,8 @@ import "./calibration.css";
 export function MyReportsAdjustmentsPage() {
   useDocumentTitle("Adjustments to your reports’ ratings");
   const adjustments = useMyReportsAdjustments();
-  const { ladder } = useLadder();
+  // Competency names come from the ladder; a failed ladder still leaves the ids readable.
+  const { ladder, isPending: isLadderPending } = useLadder();
   const competencyName = (id: string) => ladder?.competencies.find((c) => c.id === id)?.name ?? id;
   const authors = new Map(adjustments.data?.adjustments.map((a) => [a.by, a.byName]) ?? []);
   return (
@@ -24,7 +25,7 @@ export function MyReportsAdjustmentsPage() {
       >
         Adjustments to your reports’ ratings
       </PageHeading>
-      {adjustments.isPending ? (
+      {adjustments.isPending || isLadderPending ? (
         <LoadingState label="Loading the adjustments…" />
       ) : adjustments.isError ? (
         <ErrorState

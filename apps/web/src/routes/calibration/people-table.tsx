@@ -17,7 +17,6 @@ export function PeopleTable({ people, levelName, personName, onShowRatings }: Pe
         <thead>
           <tr>
             <th scope="col">Person</th>
-            <th scope="col">Level</th>
             <th scope="col">Manager</th>
             <th scope="col">Manager’s rater effect</th>
             <th scope="col">Performance</th>
@@ -35,7 +34,6 @@ export function PeopleTable({ people, levelName, personName, onShowRatings }: Pe
                 {person.name}
                 <span className="cell-note">{[person.title, person.team].filter(Boolean).join(" · ")}</span>
               </th>
-              <td data-label="Level">{levelName(person.levelId)}</td>
               <td data-label="Manager">{person.managerId ? personName(person.managerId) : "—"}</td>
               <td data-label="Manager’s rater effect">{raterEffectText(person.managerRaterEffect)}</td>
               <td data-label="Performance">
