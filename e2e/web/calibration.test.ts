@@ -1,6 +1,5 @@
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { endpoints } from "@ascent/contract";
 import { createScratchDatabase, describeOnDriver } from "@ascent/db/testing";
@@ -50,11 +49,6 @@ for (const driver of ["pglite", "postgres"] as const) {
         params: { framework: "product-management", version: "latest" },
       });
       competencyName = document.competencies.find((c) => c.id === competencies[0])!.name;
-      for (const [key, score] of Object.entries(MANAGER_SCORES) as [StaffKey, number][]) {
-        const scores = Object.fromEntries(competencies.map((id) => [id, score]));
-        await submitRatings(org.sessions[key], org.people[key].id, "self", scores);
-        await submitRatings(org.sessions.dana, org.people[key].id, "manager", scores);
-      }
       const cycle = await org.as("admin")(endpoints.cycles.create, {
         body: {
           name: "Spring review",
@@ -66,10 +60,12 @@ for (const driver of ["pglite", "postgres"] as const) {
         },
       });
       cycleId = cycle.id;
-      // Self and manager assessments are not yet tied to the cycle they were written in, so the test ties them.
-      await server.database.db.execute(
-        sql`update assessments set cycle_id = ${cycleId} where relation in ('self', 'manager')`,
-      );
+      // Written while the cycle's self and manager phases are open, so they are the cycle's ratings.
+      for (const [key, score] of Object.entries(MANAGER_SCORES) as [StaffKey, number][]) {
+        const scores = Object.fromEntries(competencies.map((id) => [id, score]));
+        await submitRatings(org.sessions[key], org.people[key].id, "self", scores);
+        await submitRatings(org.sessions.dana, org.people[key].id, "manager", scores);
+      }
       await mkdir(SHOTS, { recursive: true });
     }, 180_000);
 

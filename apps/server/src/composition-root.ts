@@ -38,6 +38,7 @@ import {
   ReadinessService,
   TeamReadinessService,
   TitleOverrideService,
+  cycleForAssessment,
   publishedLevels,
 } from "@ascent/core";
 import {
@@ -347,6 +348,7 @@ function buildAssessmentServices(
   }: SharedParts & { requests: DrizzleFeedbackRequestRepository; notify: FeedbackRequestPorts["notify"] },
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
+  const cycleRepository = new DrizzleCycleRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
   const settings = new DrizzleSettingsRepository(db);
   const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
@@ -362,7 +364,7 @@ function buildAssessmentServices(
     access,
     memo,
     chains: people,
-    lastClosedCycleStart: (at) => new DrizzleCycleRepository(db).lastClosedCycleStart(at),
+    lastClosedCycleStart: (at) => cycleRepository.lastClosedCycleStart(at),
     now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
@@ -412,6 +414,8 @@ function buildAssessmentServices(
       isAdmin,
       onReadinessInputsChanged,
       access,
+      cycleFor: async (subjectId, relation, at) =>
+        cycleForAssessment(await cycleRepository.cyclesOf(subjectId), relation, at),
       now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),
