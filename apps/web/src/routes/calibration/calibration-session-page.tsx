@@ -13,6 +13,7 @@ import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
 import { AdjustRatingDialog, type RatingToAdjust } from "./adjust-rating-dialog.tsx";
 import { AdjustmentsTable } from "./adjustments-table.tsx";
+import { percent } from "./calibration-labels.ts";
 import "./calibration.css";
 import { CloseSession } from "./close-session.tsx";
 import { DistributionSection } from "./distribution-section.tsx";
@@ -123,6 +124,7 @@ function SessionView({ loaded, ladder }: { loaded: TLoadedCalibrationSession; la
       <DistributionSection sessionId={session.id} levelName={names.levelName} />
       <section aria-labelledby="nine-box-heading" className="section">
         <h2 id="nine-box-heading">9-box: performance × potential</h2>
+        <BandsNote thresholds={loaded.thresholds} />
         <NineBox
           people={people}
           isFrozen={isFrozen}
@@ -135,6 +137,17 @@ function SessionView({ loaded, ladder }: { loaded: TLoadedCalibrationSession; la
       <AdjustmentsSection sessionId={session.id} names={names} />
       {canClose && <CloseSession sessionId={session.id} onClosed={() => setMessage("The session is closed.")} />}
     </>
+  );
+}
+
+/** The band edges the boxes come from, as the admins set them. */
+function BandsNote({ thresholds }: { thresholds: TLoadedCalibrationSession["thresholds"] }) {
+  const edges = (band: { medium: number; high: number }) =>
+    `medium from ${percent(band.medium)}, high from ${percent(band.high)}`;
+  return (
+    <p className="muted">
+      Bands from the settings: performance {edges(thresholds.performance)}; potential {edges(thresholds.potential)}.
+    </p>
   );
 }
 
