@@ -25,19 +25,21 @@ export function DistributionSection({
   return (
     <section aria-labelledby="distribution-heading" className="section">
       <h2 id="distribution-heading">Distribution</h2>
-      <FormField label="Measure">
-        {(control) => (
-          <select
-            {...control}
-            className="select"
-            value={measure}
-            onChange={(event) => setMeasure(event.target.value as CalibrationMeasure)}
-          >
-            <option value="performance">{MEASURE_LABELS.performance}: readiness at their level</option>
-            <option value="potential">{MEASURE_LABELS.potential}: readiness for the next level</option>
-          </select>
-        )}
-      </FormField>
+      <div className="calibration-measure">
+        <FormField label="Measure">
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={measure}
+              onChange={(event) => setMeasure(event.target.value as CalibrationMeasure)}
+            >
+              <option value="performance">{MEASURE_LABELS.performance}: readiness at their level</option>
+              <option value="potential">{MEASURE_LABELS.potential}: readiness for the next level</option>
+            </select>
+          )}
+        </FormField>
+      </div>
       {distribution.isPending ? (
         <LoadingState label="Loading the distribution…" />
       ) : distribution.isError ? (
