@@ -155,6 +155,22 @@ for (const driver of ["pglite", "postgres"] as const) {
           .getByRole("button", { name: "Mia Member (moved)" });
         await expect.poll(() => moved.evaluate((element) => element === document.activeElement)).toBe(true);
 
+        // A drag asks the same way, with the box it was dropped on; cancelling moves nobody.
+        const paz = before.people.find((p) => p.personId === org.people.paz.id)!;
+        const dropBox = {
+          performance: paz.box.performance === "high" ? "low" : "high",
+          potential: paz.box.potential,
+        } as const;
+        await page
+          .getByRole("button", { name: "Paz Peer", exact: true })
+          .dragTo(page.getByRole("region", { name: new RegExp(`^${boxName(dropBox)}:`) }));
+        const dragDialog = page.getByRole("dialog", { name: "Move Paz Peer" });
+        expect(await dragDialog.getByRole("combobox", { name: "Move to" }).inputValue()).toBe(
+          `${dropBox.performance}:${dropBox.potential}`,
+        );
+        await dragDialog.getByRole("button", { name: "Cancel" }).click();
+        await dragDialog.waitFor({ state: "hidden" });
+
         // 4. One of Mia's ratings is adjusted, with a reason.
         await page.getByRole("button", { name: "Ratings of Mia Member" }).click();
         const ratings = page.getByRole("table", { name: "Ratings of Mia Member per competency" });
