@@ -1,4 +1,7 @@
 import type { TCalibrationAdjustment } from "@ascent/contract";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { ErrorState } from "../../ui/error-state.tsx";
+import { LoadingState } from "../../ui/loading-state.tsx";
 import { formatDateTime } from "../audit/audit-format.ts";
 import { changeText } from "./calibration-labels.ts";
 
@@ -48,4 +51,34 @@ export function AdjustmentsTable({ adjustments, caption, personName, competencyN
       </table>
     </div>
   );
+}
+
+/** The table once the adjustments are read, or why there is none to show. */
+export function AdjustmentsResult({
+  query,
+  emptyText,
+  isWaiting = false,
+  order = "as-sent",
+  ...table
+}: Omit<AdjustmentsTableProps, "adjustments"> & {
+  query: UseQueryResult<{ adjustments: Adjustment[] }>;
+  emptyText: string;
+  /** Something else the table needs is still loading. */
+  isWaiting?: boolean;
+  order?: "as-sent" | "reversed";
+}) {
+  if (query.isPending || isWaiting) return <LoadingState label="Loading the adjustments…" />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        title="The adjustments could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        isRetrying={query.isFetching}
+      />
+    );
+  }
+  const { adjustments } = query.data;
+  if (adjustments.length === 0) return <p>{emptyText}</p>;
+  return <AdjustmentsTable adjustments={order === "reversed" ? [...adjustments].reverse() : adjustments} {...table} />;
 }

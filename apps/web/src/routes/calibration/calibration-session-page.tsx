@@ -12,7 +12,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
 import { AdjustRatingDialog, type RatingToAdjust } from "./adjust-rating-dialog.tsx";
-import { AdjustmentsTable } from "./adjustments-table.tsx";
+import { AdjustmentsResult } from "./adjustments-table.tsx";
 import { percent } from "./calibration-labels.ts";
 import "./calibration.css";
 import { CloseSession } from "./close-session.tsx";
@@ -156,25 +156,14 @@ function AdjustmentsSection({ sessionId, names }: { sessionId: string; names: Re
   return (
     <section aria-labelledby="adjustments-heading" className="section">
       <h2 id="adjustments-heading">Adjustments</h2>
-      {adjustments.isPending ? (
-        <LoadingState label="Loading the adjustments…" />
-      ) : adjustments.isError ? (
-        <ErrorState
-          title="The adjustments could not be loaded"
-          error={adjustments.error}
-          onRetry={() => void adjustments.refetch()}
-          isRetrying={adjustments.isFetching}
-        />
-      ) : adjustments.data.adjustments.length === 0 ? (
-        <p>No adjustments yet. Each change to a rating or a box appears here with its reason.</p>
-      ) : (
-        <AdjustmentsTable
-          adjustments={[...adjustments.data.adjustments].reverse()}
-          caption="Adjustments in this session, newest first"
-          personName={names.personName}
-          competencyName={names.competencyName}
-        />
-      )}
+      <AdjustmentsResult
+        query={adjustments}
+        emptyText="No adjustments yet. Each change to a rating or a box appears here with its reason."
+        order="reversed"
+        caption="Adjustments in this session, newest first"
+        personName={names.personName}
+        competencyName={names.competencyName}
+      />
     </section>
   );
 }

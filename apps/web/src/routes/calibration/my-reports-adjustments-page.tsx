@@ -1,12 +1,10 @@
 import { Breadcrumb } from "../../ui/breadcrumb.tsx";
 import { useMyReportsAdjustments } from "../../api/calibration-queries.ts";
 import { useLadder } from "../../api/ladder.ts";
-import { ErrorState } from "../../ui/error-state.tsx";
-import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
-import { AdjustmentsTable } from "./adjustments-table.tsx";
+import { AdjustmentsResult } from "./adjustments-table.tsx";
 import "./calibration.css";
 
 /** A manager sees every calibration change to the ratings and boxes of the people below them, and why. */
@@ -25,25 +23,14 @@ export function MyReportsAdjustmentsPage() {
       >
         Adjustments to your reports’ ratings
       </PageHeading>
-      {adjustments.isPending || isLadderPending ? (
-        <LoadingState label="Loading the adjustments…" />
-      ) : adjustments.isError ? (
-        <ErrorState
-          title="The adjustments could not be loaded"
-          error={adjustments.error}
-          onRetry={() => void adjustments.refetch()}
-          isRetrying={adjustments.isFetching}
-        />
-      ) : adjustments.data.adjustments.length === 0 ? (
-        <p>No calibration has changed a rating or a box of the people below you.</p>
-      ) : (
-        <AdjustmentsTable
-          adjustments={adjustments.data.adjustments}
-          caption="Calibration adjustments to your reports, newest first"
-          personName={(id) => (id ? (authors.get(id) ?? "Someone no longer here") : "—")}
-          competencyName={competencyName}
-        />
-      )}
+      <AdjustmentsResult
+        query={adjustments}
+        isWaiting={isLadderPending}
+        emptyText="No calibration has changed a rating or a box of the people below you."
+        caption="Calibration adjustments to your reports, newest first"
+        personName={(id) => (id ? (authors.get(id) ?? "Someone no longer here") : "—")}
+        competencyName={competencyName}
+      />
     </>
   );
 }
