@@ -162,6 +162,8 @@ for (const leg of legs) {
       // Dana is the only manager rating in this cycle: her offset cannot be told apart from the people's level.
       expect(mia.managerRaterEffect).toMatchObject({ offset: 0, identifiable: false });
       expect(mia.managerRaterEffect?.ratings).toBeGreaterThan(0);
+      // The facilitator and the managers are named, though Dana may not read Vic's profile; nobody else is.
+      expect(loaded.names).toEqual({ [idOf("vic")]: "Vic Vee", [idOf("dana")]: "Dana Director" });
     });
 
     it("never sends an individual peer answer: no words, no rater, no group below k", async () => {
@@ -244,6 +246,7 @@ for (const leg of legs) {
           expect.objectContaining({
             id: adjustment.id,
             subjectName: "Mia Member",
+            byName: "Dana Director",
             reason: "Led the pricing launch",
             to: 4,
           }),

@@ -42,6 +42,7 @@ import {
   ReadinessService,
   TeamReadinessService,
   TitleOverrideService,
+  cycleForAssessment,
   publishedLevels,
   type WebhookPoster,
 } from "@ascent/core";
@@ -412,6 +413,7 @@ function buildAssessmentServices(
   }: SharedParts & { requests: DrizzleFeedbackRequestRepository; notify: FeedbackRequestPorts["notify"] },
 ) {
   const assessmentRepository = new DrizzleAssessmentRepository(db);
+  const cycleRepository = new DrizzleCycleRepository(db);
   const evidence = new DrizzleEvidenceRepository(db);
   const settings = new DrizzleSettingsRepository(db);
   const readinessSnapshots = new DrizzleReadinessSnapshotRepository(db);
@@ -427,12 +429,12 @@ function buildAssessmentServices(
     access,
     memo,
     chains: people,
-    lastClosedCycleStart: (at) => new DrizzleCycleRepository(db).lastClosedCycleStart(at),
+    lastClosedCycleStart: (at) => cycleRepository.lastClosedCycleStart(at),
     fitManagerOffsets: async (cycleId): Promise<Record<string, number>> => {
       const { raters } = await raterEffects.managerEffects(cycleId);
       return Object.fromEntries(raters.filter((r) => r.identifiable).map((r) => [r.raterId, r.offset]));
     },
-    lastReleasedCycle: () => new DrizzleCycleRepository(db).lastReleased(),
+    lastReleasedCycle: () => cycleRepository.lastReleased(),
     now,
   });
   const raterEffects: RaterEffectsService = new RaterEffectsService({
@@ -486,6 +488,8 @@ function buildAssessmentServices(
       isAdmin,
       onReadinessInputsChanged,
       access,
+      cycleFor: async (subjectId, relation, at) =>
+        cycleForAssessment(await cycleRepository.cyclesOf(subjectId), relation, at),
       now,
     }),
     evidenceService: new EvidenceService({ evidence, people, activeFramework: activeFrameworkOf(frameworks), audit }),

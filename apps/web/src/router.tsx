@@ -88,6 +88,15 @@ const ChannelWebhookPage = lazyPage(
 const CyclesPage = lazyPage(() => import("./routes/cycles/cycles-page.tsx"), "CyclesPage");
 const CycleProgressPage = lazyPage(() => import("./routes/cycles/cycle-progress-page.tsx"), "CycleProgressPage");
 const MyTasksPage = lazyPage(() => import("./routes/cycles/my-tasks-page.tsx"), "MyTasksPage");
+const CalibrationPage = lazyPage(() => import("./routes/calibration/calibration-page.tsx"), "CalibrationPage");
+const CalibrationSessionPage = lazyPage(
+  () => import("./routes/calibration/calibration-session-page.tsx"),
+  "CalibrationSessionPage",
+);
+const MyReportsAdjustmentsPage = lazyPage(
+  () => import("./routes/calibration/my-reports-adjustments-page.tsx"),
+  "MyReportsAdjustmentsPage",
+);
 const NotFoundPage = lazyPage(() => import("./routes/not-found/not-found-page.tsx"), "NotFoundPage");
 
 export function createRouter() {
@@ -156,6 +165,9 @@ export function createRouter() {
             { path: "cycles", element: <CyclesPage /> },
             { path: "cycles/:cycleId", element: <CycleProgressPage /> },
             { path: "tasks", element: <MyTasksPage /> },
+            { path: "calibration", element: <CalibrationPage /> },
+            { path: "calibration/my-reports", element: <MyReportsAdjustmentsPage /> },
+            { path: "calibration/:id", element: <CalibrationSessionPage /> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

@@ -89,6 +89,9 @@ export const ZLoadedCalibrationSession = z
     thresholds: ZNineBoxThresholds,
     isFrozen: z.boolean(),
     people: z.array(ZCalibrationPerson),
+    names: z
+      .record(z.uuid(), z.string())
+      .describe("Names of the facilitator, participants, managers in scope and adjustment authors, by id"),
   })
   .meta({ id: "LoadedCalibrationSession" });
 
@@ -132,7 +135,14 @@ export const ZCalibrationAdjustment = z
   .meta({ id: "CalibrationAdjustment" });
 
 export const ZManagerAdjustments = z
-  .object({ adjustments: z.array(ZCalibrationAdjustment.extend({ subjectName: z.string() })) })
+  .object({
+    adjustments: z.array(
+      ZCalibrationAdjustment.extend({
+        subjectName: z.string(),
+        byName: z.string().nullable().describe("Who made the adjustment; null when that person is gone"),
+      }),
+    ),
+  })
   .meta({ id: "ManagerCalibrationAdjustments" });
 
 const ZReason = z.string().trim().min(1, "an adjustment needs a reason").max(LIMITS.calibrationReason);

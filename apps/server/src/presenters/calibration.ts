@@ -25,6 +25,7 @@ export function presentLoadedSession(loaded: LoadedSession): TLoadedCalibrationS
     session: presentCalibrationSession(loaded.session),
     thresholds: loaded.thresholds,
     isFrozen: loaded.isFrozen,
+    names: loaded.names,
     people: loaded.people.map((person) => ({
       personId: person.personId,
       name: person.name,
@@ -67,6 +68,10 @@ export function presentCalibrationAdjustment(adjustment: CalibrationAdjustment):
 
 export function presentManagerAdjustment(
   adjustment: ManagerAdjustment,
-): TCalibrationAdjustment & { subjectName: string } {
-  return { ...presentCalibrationAdjustment(adjustment), subjectName: adjustment.subjectName };
+): TCalibrationAdjustment & { subjectName: string; byName: string | null } {
+  return {
+    ...presentCalibrationAdjustment(adjustment),
+    subjectName: adjustment.subjectName,
+    byName: adjustment.byName,
+  };
 }

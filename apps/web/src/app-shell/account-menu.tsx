@@ -94,6 +94,11 @@ export function AccountMenu({ session }: { session: TSessionInfo }) {
               My tasks
             </Link>
           </li>
+          <li>
+            <Link to="/calibration" className="account-menu__item">
+              Calibration
+            </Link>
+          </li>
           {session.isAdmin && (
             <li>
               <Link to="/cycles" className="account-menu__item">

@@ -24,6 +24,11 @@ export interface AssessmentPorts {
   onReadinessInputsChanged?: (personId: string) => Promise<void>;
   /** Who may list the attributed assessments about a person (ATTRIBUTED_ASSESSMENT_READERS). */
   access: Pick<Access, "authorize">;
+  /**
+   * The review cycle a new self or manager assessment of the person belongs to (its phase of that kind
+   * is open), so calibration finds it; null outside any cycle. Peer and upward ones take their request's.
+   */
+  cycleFor?: (subjectId: string, relation: "self" | "manager", now: Date) => Promise<string | null>;
   now?: () => Date;
 }
 
@@ -168,11 +173,16 @@ export class AssessmentService {
       frameworkId: framework.id,
       frameworkVersion: version.version,
       levelId: subject.levelId,
-      cycleId: request?.cycleId ?? null,
+      cycleId: request ? request.cycleId : await this.cycleOf(subject.id, input.relation),
       feedbackRequestId: request?.id ?? null,
       supersedesId: null,
       ratings: [],
     });
+  }
+
+  private async cycleOf(subjectId: string, relation: Relation): Promise<string | null> {
+    if (relation !== "self" && relation !== "manager") return null;
+    return (await this.ports.cycleFor?.(subjectId, relation, this.now())) ?? null;
   }
 
   private async requireOwnDraft(viewer: Viewer, assessmentId: string): Promise<Assessment> {

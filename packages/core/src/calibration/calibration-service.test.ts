@@ -124,7 +124,7 @@ class FakeCalibrationRepository implements CalibrationRepository {
  */
 function setup(count = 3) {
   const people = [
-    person("dana", { levelId: "director", managerId: null }),
+    person("dana", { name: "Dana Director", levelId: "director", managerId: null }),
     ...Array.from({ length: count }, (_, i) => person(`pm${i}`)),
   ];
   const pms = people.filter((p) => p.levelId === "pm");
@@ -241,6 +241,8 @@ describe("CalibrationService", () => {
     expect(pm1.competencies.find((c) => c.competencyId === "strategy")!.peer).toMatchObject({ hidden: true });
     expect(JSON.stringify(loaded)).not.toContain("words of peer");
     expect(pm0.managerRaterEffect).toBeNull();
+    // The manager is named, though a participant may not read her profile.
+    expect(loaded.names).toEqual({ dana: "Dana Director" });
   });
 
   it("feeds calibrated ratings into readiness and records from, to, who and why", async () => {
@@ -272,11 +274,12 @@ describe("CalibrationService", () => {
       reason: "Second look",
     });
     expect(again).toMatchObject({ from: 3, to: 4 });
-    expect((await service.listAdjustmentsForManager(viewer("dana"))).map((a) => a.reason)).toEqual([
-      "Second look",
-      "Led it",
-      "Led it",
-      "Led it",
+    const seen = await service.listAdjustmentsForManager(viewer("dana"));
+    expect(seen.map((a) => [a.reason, a.byName])).toEqual([
+      ["Second look", "Dana Director"],
+      ["Led it", "Dana Director"],
+      ["Led it", "Dana Director"],
+      ["Led it", "Dana Director"],
     ]);
   });
 

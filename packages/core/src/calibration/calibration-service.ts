@@ -65,6 +65,8 @@ export interface NewSessionInput {
 
 export interface ManagerAdjustment extends CalibrationAdjustment {
   subjectName: string;
+  /** Who made the adjustment; null when that person is gone. */
+  byName: string | null;
 }
 
 interface Ladder {
@@ -168,6 +170,21 @@ export class CalibrationService {
    * scope with attributed ratings, released aggregates and readiness, in a fixed number of queries.
    */
   async loadSession(viewer: Viewer, sessionId: string): Promise<LoadedSession> {
+    const { loaded, adjustments } = await this.loadPeople(viewer, sessionId);
+    const { session, people } = loaded;
+    const named = [
+      session.facilitatorId,
+      ...session.participantIds,
+      ...people.map((p) => p.managerId),
+      ...adjustments.map((a) => a.by),
+    ];
+    return { ...loaded, names: await this.namesOf(named) };
+  }
+
+  private async loadPeople(
+    viewer: Viewer,
+    sessionId: string,
+  ): Promise<{ loaded: Omit<LoadedSession, "names">; adjustments: CalibrationAdjustment[] }> {
     const session = await this.authorizedSession(viewer, sessionId);
     const [ladder, people, adjustments, placements] = await Promise.all([
       this.ladder(),
@@ -175,21 +192,30 @@ export class CalibrationService {
       this.ports.calibration.adjustments(session.id),
       this.ports.calibration.placements(session.id),
     ]);
-    return {
+    const loaded = {
       session,
       thresholds: ladder.thresholds,
       people: await this.present(session, people, ladder, adjustments, placements),
       isFrozen: session.status === "closed",
     };
+    return { loaded, adjustments };
+  }
+
+  /** Names by id, in one read; ids of people who are gone are left out. */
+  private async namesOf(ids: (string | null)[]): Promise<Record<string, string>> {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (unique.length === 0) return {};
+    const { people } = await this.ports.people.list({ ids: unique, limit: unique.length });
+    return Object.fromEntries(people.map((p) => [p.id, p.name]));
   }
 
   async distribution(viewer: Viewer, sessionId: string, measure: CalibrationMeasure): Promise<DistributionRow[]> {
-    const loaded = await this.loadSession(viewer, sessionId);
+    const { loaded } = await this.loadPeople(viewer, sessionId);
     return distributionOf(loaded.people, measure, loaded.session.guideline);
   }
 
   async nineBox(viewer: Viewer, sessionId: string): Promise<NineBoxCell[]> {
-    return nineBoxOf((await this.loadSession(viewer, sessionId)).people);
+    return nineBoxOf((await this.loadPeople(viewer, sessionId)).loaded.people);
   }
 
   /** Every adjustment of the session, oldest first, for its members. */
@@ -278,7 +304,12 @@ export class CalibrationService {
     if (reports.length === 0) return [];
     const names = new Map(reports.map((r) => [r.person.id, r.person.name]));
     const adjustments = await this.ports.calibration.adjustmentsAbout([...names.keys()]);
-    return adjustments.map((a) => ({ ...a, subjectName: names.get(a.subjectId) ?? "" }));
+    const authors = await this.namesOf(adjustments.map((a) => a.by));
+    return adjustments.map((a) => ({
+      ...a,
+      subjectName: names.get(a.subjectId) ?? "",
+      byName: (a.by && authors[a.by]) || null,
+    }));
   }
 
   /** The facilitator or an admin closes the session: its scores and boxes are frozen as they stand. */
@@ -288,7 +319,7 @@ export class CalibrationService {
       throw new AppError("forbidden", "Only the facilitator or an admin can close a calibration session");
     }
     assertOpen(session);
-    const loaded = await this.loadSession(viewer, sessionId);
+    const { loaded } = await this.loadPeople(viewer, sessionId);
     const at = this.now();
     const frozen = loaded.people.map((p) => ({
       subjectId: p.personId,

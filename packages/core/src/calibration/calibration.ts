@@ -182,6 +182,11 @@ export interface LoadedSession {
   people: CalibrationPerson[];
   /** True once closed: the scores and boxes are those frozen at closing. */
   isFrozen: boolean;
+  /**
+   * Names of the facilitator, the participants, the managers of the people in scope and the authors of
+   * adjustments, by id: a participant may not read these people's profiles, yet the page names them.
+   */
+  names: Record<string, string>;
 }
 
 export interface DistributionRow {

@@ -121,6 +121,26 @@ export function isPhaseOpen(phase: CyclePhase, now: Date): boolean {
   return phase.closedAt === null && phase.opensAt <= now;
 }
 
+/**
+ * The active cycle in which a self or manager assessment of this person belongs: one they still take
+ * part in, whose phase of that kind is open now; the latest to start when several are. Null otherwise,
+ * and the assessment is then outside any cycle.
+ */
+export function cycleForAssessment(
+  memberships: { cycle: ReviewCycle; participant: CycleParticipant }[],
+  relation: "self" | "manager",
+  now: Date,
+): string | null {
+  const open = memberships.filter(
+    ({ cycle, participant }) =>
+      cycle.status === "active" &&
+      participant.leftAt === null &&
+      cycle.phases.some((phase) => phase.kind === relation && isPhaseOpen(phase, now)),
+  );
+  open.sort((a, b) => b.cycle.startsAt.getTime() - a.cycle.startsAt.getTime());
+  return open[0]?.cycle.id ?? null;
+}
+
 export type TaskState = "done" | "in-progress" | "not-started" | "late";
 
 /** Late means not done once the due date has passed; the injected clock decides "now". */

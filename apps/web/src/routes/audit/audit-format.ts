@@ -21,6 +21,11 @@ const ACTION_LABELS: Record<string, string> = {
   "settings.readiness.update": "Changed readiness settings",
   "org.profile.update": "Changed the organisation profile",
   "assessments.migrate": "Migrated assessments",
+  "calibration.session.create": "Opened a calibration session",
+  "calibration.rating.adjust": "Adjusted a rating in calibration",
+  "calibration.box.move": "Moved a person in the 9-box",
+  "calibration.session.close": "Closed a calibration session",
+  "settings.calibration.update": "Changed the 9-box thresholds",
 };
 
 export function actionLabel(action: string): string {
@@ -49,10 +54,20 @@ function primitive(value: unknown): string | null {
   return null;
 }
 
+/** A calibration value: a rating, or a 9-box place as its two bands. */
+function calibrationValue(value: unknown): string {
+  if (isRecord(value)) return `${String(value.performance)} performance, ${String(value.potential)} potential`;
+  return primitive(value) ?? "not rated";
+}
+
 /** One line about what an event carried: the fields changed, an import's counts, and so on. */
 export function summariseDetails(event: TAuditEvent): string {
   const details = event.details;
   if (!details) return "";
+  if (event.action === "calibration.rating.adjust" || event.action === "calibration.box.move") {
+    const what = primitive(details.competencyId) ?? "9-box place";
+    return `${what}: ${calibrationValue(details.from)} → ${calibrationValue(details.to)}. Reason: ${String(details.reason)}`;
+  }
   if (event.action === "people.import") {
     const n = (key: string) => Number(details[key] ?? 0);
     return `${String(details.fileName ?? event.targetId)}: ${n("created")} added, ${n("updated")} updated, ${n("unchanged")} unchanged`;

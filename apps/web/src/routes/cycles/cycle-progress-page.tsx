@@ -7,6 +7,9 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
 import { formatDay, PHASE_LABELS, STATE_LABELS } from "./cycle-labels.ts";
+import { CreateSessionForm } from "../calibration/create-session-form.tsx";
+import { SessionsTable } from "../calibration/sessions-table.tsx";
+import "../calibration/calibration.css";
 
 const TRACKED = ["self", "nomination", "manager"] as const;
 
@@ -136,6 +139,11 @@ export function CycleProgressPage() {
           {total > people.length && ` (the table shows the first ${people.length} of ${total}; the CSV has everyone)`}
         </p>
         <ProgressTable people={people} caption="Each person's progress per phase" />
+      </section>
+      <section aria-labelledby="calibration-heading" className="section">
+        <h2 id="calibration-heading">Calibration sessions</h2>
+        <SessionsTable cycleId={cycle.id} emptyText="No calibration session in this cycle yet." />
+        <CreateSessionForm cycleId={cycle.id} />
       </section>
     </>
   );
