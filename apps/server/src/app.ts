@@ -40,6 +40,7 @@ import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
 import { notificationsRoutes } from "./routes/notifications.routes.ts";
 import { cyclesRoutes } from "./routes/cycles.routes.ts";
 import { calibrationRoutes } from "./routes/calibration.routes.ts";
+import { invitationsRoutes } from "./routes/invitations.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
   createWarmupStatus,
@@ -104,6 +105,7 @@ export function buildRouteTable(
     ...notificationsRoutes(services),
     ...cyclesRoutes(services),
     ...calibrationRoutes(services),
+    ...invitationsRoutes(services),
   ];
 }
 

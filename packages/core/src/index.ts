@@ -26,3 +26,4 @@ export * from "./setup/index.ts";
 export * from "./notifications/index.ts";
 export * from "./cycles/index.ts";
 export * from "./calibration/index.ts";
+export * from "./invitations/index.ts";

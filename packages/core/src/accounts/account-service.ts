@@ -21,7 +21,8 @@ import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
-const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
+/** How long an invite or admin-made reset link works. */
+export const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /**
  * Failed sign-ins allowed in a window. Counted per account and client address together, so that a
@@ -348,6 +349,39 @@ export class AccountService {
       });
     }
     return token;
+  }
+
+  /**
+   * Invite links for many people at once, for the bulk invitation, which checks the people first and
+   * writes one audit entry for the whole batch (so none is written here). Each link works as long as
+   * one made by createOneTimeLink. `key` is a short, non-secret handle of the link (for mail send keys).
+   */
+  async createInviteLinks(
+    personIds: readonly string[],
+    createdBy: Viewer,
+    isMailedPrivately: boolean,
+  ): Promise<Map<string, { token: string; key: string; expiresAt: Date }>> {
+    assertAdmin(createdBy);
+    const made = new Map<string, { token: string; key: string; expiresAt: Date }>();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
+    for (const personId of personIds) {
+      await this.ports.accounts.upsert({ personId });
+      const token = randomToken();
+      const tokenHash = await this.hashToken(token);
+      await this.ports.links.create({
+        tokenHash,
+        personId,
+        purpose: "invite",
+        createdBy: createdBy.personId,
+        createdAt: now,
+        expiresAt,
+        usedAt: null,
+        isMailedPrivately,
+      });
+      made.set(personId, { token, key: sessionHandle(tokenHash), expiresAt });
+    }
+    return made;
   }
 
   /**
