@@ -531,6 +531,7 @@ function buildGrowthServices(
       titleOverrides,
       ladder: builtinOr(frameworks),
       audit,
+      createdIdsLimit: LIMITS.bulkInvitePeople,
       now,
       notify: notifyPerson,
     }),
