@@ -181,6 +181,8 @@ const EXPECTED: Record<string, Expectation> = {
   getMyNotificationPreferences: signedIn(200),
   setMyNotificationPreferences: signedIn(200),
   listOutbox: adminOnly(200),
+  invitePeople: adminOnly(200),
+  invitationStatuses: adminOnly(200),
   listFailedJobs: adminOnly(200),
   retryFailedJob: (persona) => (persona === "anonymous" ? 401 : persona === "admin" ? 404 : 403),
   // The same reply for every address, known or not, signed in or not.
@@ -386,6 +388,9 @@ const RECIPES: Record<string, Recipe> = {
   createApiToken: { body: (persona) => ({ name: `matrix ${persona.name}` }) },
   unsealPrivateContent: { body: () => ({ previousPassword: "whatever-it-was" }) },
   createOneTimeLink: { body: () => ({ purpose: "reset" }) },
+  // A dry run about someone who signed up: the admin's call decides and changes nothing.
+  invitePeople: { body: (_persona, ctx) => ({ personIds: [ctx.org.people.member.id], dryRun: true }) },
+  invitationStatuses: { body: (_persona, ctx) => ({ personIds: [ctx.org.people.member.id] }) },
   importFramework: {
     query: { fileName: "ladder.yaml", dryRun: "true" },
     upload: { contentType: "application/yaml", content: (ctx) => ctx.ladderYaml },
