@@ -154,7 +154,7 @@ export interface PeopleImportCounts {
   created: number;
   updated: number;
   unchanged: number;
-  /** The new people's ids, when the import was asked for them (createdIdsLimit). */
+  /** The new people's ids, when the import was asked for them (createdIdsLimit) and created anyone. */
   createdIds?: string[];
 }
 
@@ -728,5 +728,5 @@ export async function commitPeopleImport(
     details: { fileName, rows: preview.rowCount, ...counts, unmappedTitles: preview.unmappedTitles.total },
   });
   if (relevelledIds.length > 0) await onRelevelled?.(relevelledIds);
-  return createdIds ? { ...counts, createdIds } : counts;
+  return createdIds && createdIds.length > 0 ? { ...counts, createdIds } : counts;
 }
