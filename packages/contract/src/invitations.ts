@@ -82,7 +82,9 @@ export const invitationEndpoints = {
     operationId: "invitationStatuses",
     method: "POST",
     path: "/api/invitations/status",
-    summary: "Where each of these people stands: not invited, invited (when, until), expired or signed up (admins)",
+    summary:
+      "Where each of these people stands: not invited, invited (when, until), expired or signed up (admins); " +
+      "ids of people who no longer exist are left out",
     tag: "people",
     body: z.strictObject({ personIds: ZPersonIds }),
     response: z.object({ statuses: z.array(ZInvitationStatus) }),

@@ -214,4 +214,9 @@ describe("InvitationService.statuses", () => {
       ["b", "invited"],
     ]);
   });
+
+  it("leaves out people who no longer exist", async () => {
+    const { service } = setup([person("a")]);
+    expect((await service.statuses(ADMIN, ["gone", "a"])).map((status) => status.personId)).toEqual(["a"]);
+  });
 });
