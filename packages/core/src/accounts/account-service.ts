@@ -9,6 +9,7 @@ import type {
   ApiTokenRecord,
   ApiTokenRepository,
   LinkPurpose,
+  OneTimeLinkRecord,
   OneTimeLinkRepository,
   PasswordHasher,
   PasswordPolicy,
@@ -365,11 +366,11 @@ export class AccountService {
     const made = new Map<string, { token: string; key: string; expiresAt: Date }>();
     const now = this.now();
     const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
+    const records: OneTimeLinkRecord[] = [];
     for (const personId of personIds) {
-      await this.ports.accounts.upsert({ personId });
       const token = randomToken();
       const tokenHash = await this.hashToken(token);
-      await this.ports.links.create({
+      records.push({
         tokenHash,
         personId,
         purpose: "invite",
@@ -381,6 +382,9 @@ export class AccountService {
       });
       made.set(personId, { token, key: sessionHandle(tokenHash), expiresAt });
     }
+    // Two writes for the whole batch: a thousand people are invited in one request.
+    await this.ports.accounts.ensureMany(personIds);
+    await this.ports.links.createMany(records);
     return made;
   }
 

@@ -5,7 +5,7 @@ import { LINK_TTL_MS } from "../accounts/account-service.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 import { AppError } from "../errors/app-error.ts";
 import { composeMail } from "../notifications/compose-mail.ts";
-import type { JobQueue } from "../notifications/ports.ts";
+import type { JobQueue, MailMessage } from "../notifications/ports.ts";
 import type { Person } from "../people/person.ts";
 import type { PeopleFilter, PeopleRepository } from "../people/ports.ts";
 import { invitationStatusOf, type InvitationStatus } from "./invitation.ts";
@@ -109,13 +109,15 @@ export class InvitationService {
       isMailedPrivately,
     );
     const invited: BulkInviteOutcome["invited"] = [];
+    const mails: MailMessage[] = [];
     for (const { person } of toInvite) {
       const link = links.get(person.id);
       if (!link) throw new AppError("internal", `No invitation link was made for ${person.id}`);
       const url = `${this.ports.publicUrl()}/welcome/${link.token}`;
-      await this.ports.jobs.enqueue("mail.send", invitationMail(person, viewer, url, link.key, link.expiresAt));
+      mails.push(invitationMail(person, viewer, url, link.key, link.expiresAt));
       invited.push({ person, expiresAt: link.expiresAt, url: isMailedPrivately ? null : url });
     }
+    await this.enqueueMails(mails);
     await this.ports.audit.record({
       kind: "write",
       actorId: viewer.personId,
@@ -146,6 +148,12 @@ export class InvitationService {
     const facts = await this.factsFor(unique.filter((id) => known.has(id)));
     const now = this.ports.now();
     return facts.map((entry) => invitationStatusOf(entry, now));
+  }
+
+  private async enqueueMails(mails: MailMessage[]): Promise<void> {
+    const { jobs } = this.ports;
+    if (jobs.enqueueMany) return jobs.enqueueMany("mail.send", mails);
+    for (const mail of mails) await jobs.enqueue("mail.send", mail);
   }
 
   private async select(selection: InviteSelection): Promise<Person[]> {

@@ -48,6 +48,8 @@ export type JobName = keyof JobPayloads;
 
 export interface JobQueue {
   enqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void>;
+  /** Many jobs of one kind in one write (a bulk invitation's mails); callers fall back to enqueue without it. */
+  enqueueMany?<N extends JobName>(name: N, data: JobPayloads[N][]): Promise<void>;
 }
 
 /** What carries a mail out: nodemailer over SMTP, or the outbox table when no SMTP server is set. */

@@ -52,6 +52,14 @@ export class DrizzleAccountRepository implements AccountRepository {
     return row;
   }
 
+  async ensureMany(personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.db
+      .insert(accounts)
+      .values(personIds.map((personId) => ({ personId })))
+      .onConflictDoNothing({ target: accounts.personId });
+  }
+
   async setPassword(personId: string, passwordHash: string, at: Date): Promise<void> {
     await this.db.update(accounts).set({ passwordHash, passwordChangedAt: at }).where(eq(accounts.personId, personId));
   }
@@ -115,6 +123,11 @@ export class DrizzleOneTimeLinkRepository implements OneTimeLinkRepository {
 
   async create(link: OneTimeLinkRecord): Promise<void> {
     await this.db.insert(oneTimeLinks).values(link);
+  }
+
+  async createMany(links: readonly OneTimeLinkRecord[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.db.insert(oneTimeLinks).values([...links]);
   }
 
   async find(tokenHash: string): Promise<OneTimeLinkRecord | null> {

@@ -62,6 +62,30 @@ describeEachDriver("invitation facts", (db) => {
     ]);
   });
 
+  it("makes missing accounts and many links in one write each, leaving an existing account as it was", async () => {
+    const { never, accepted, repository } = await setup();
+    const accounts = new DrizzleAccountRepository(db().db);
+    const links = new DrizzleOneTimeLinkRepository(db().db);
+    await accounts.ensureMany([never.id, accepted.id]);
+    expect(await accounts.find(never.id)).toMatchObject({ passwordHash: null, isAdmin: false });
+    expect((await accounts.find(accepted.id))?.passwordHash).toBe("hash");
+    await links.createMany(
+      [never, accepted].map((person, i) => ({
+        tokenHash: `many-${counter}-${i}`,
+        personId: person.id,
+        purpose: "invite" as const,
+        createdBy: null,
+        createdAt: later(5),
+        expiresAt: later(6),
+        usedAt: null,
+        isMailedPrivately: true,
+      })),
+    );
+    const [facts] = await repository.factsFor([never.id]);
+    expect(facts?.latestInvite).toEqual({ createdAt: later(5), expiresAt: later(6), usedAt: null });
+    expect((await links.find(`many-${counter}-1`))?.isMailedPrivately).toBe(true);
+  });
+
   it("expires only the unused invitations of the people named", async () => {
     const { invited, accepted, repository } = await setup();
     expect(await repository.expireUnusedInvites([invited.id, accepted.id], later(3))).toBe(2);
