@@ -90,6 +90,13 @@ describe("web: invite everyone in a filtered people list who has not signed up",
     expect(await signUp("Omar Onboard")).toContain("Invited");
     // Everyone here is invited now: the action has nothing left to do and goes away.
     await expect.poll(() => page.getByRole("button", { name: /not signed up/ }).count()).toBe(0);
+
+    // The audit log says it once, in plain words, with the links handed over.
+    await page.goto(`${server.url}/audit`);
+    const entry = page.getByRole("row", { name: /Invited people in bulk/ });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain("2 invited (0 sent again), 2 links handed to the admin (outbox)");
+    await page.screenshot({ path: `${SHOTS}/audit-bulk-invite.png` });
     expect(errors).toEqual([]);
     await page.close();
   });
