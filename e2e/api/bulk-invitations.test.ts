@@ -93,9 +93,15 @@ describe("bulk invitations over SMTP", () => {
     const { invitedAt, expiresAt } = before.statuses[0]!;
     expect(Date.parse(expiresAt!) - Date.parse(invitedAt!)).toBe(7 * 24 * 3600_000);
 
+    // A second invitation made by hand in the meantime: accepting the mailed one retires it.
+    const copied = await org.admin.client.call(endpoints.auth.createLink, {
+      params: { id: nia.id },
+      body: { purpose: "invite" },
+    });
     clock.advance(3600_000);
     const acceptedFrom = clock.now().getTime();
     await new HttpSession(server.url).redeem(linkIn(sink.to(nia.email)[0]!), PASSWORD);
+    await expect(new HttpSession(server.url).redeem(copied.path, `${PASSWORD}-taken-over`)).rejects.toThrow(/404/);
     const after = await org.admin.client.call(endpoints.invitations.statuses, { body: { personIds: ids } });
     expect(after.statuses[0]).toMatchObject({ personId: nia.id, state: "accepted" });
     const acceptedAt = Date.parse(after.statuses[0]!.acceptedAt!);

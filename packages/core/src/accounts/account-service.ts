@@ -441,6 +441,11 @@ export class AccountService {
     if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
       throw new AppError("not_found", "This link was already used; ask an admin for a new one");
     }
+    if (link.purpose === "invite") {
+      // Accepted once is accepted: any other invitation of the person (a bulk one, a copied one)
+      // stops working, so that nobody holding it can set the password again.
+      await this.ports.links.expireUnused(link.personId, "invite", this.now());
+    }
     const before = await this.ports.accounts.find(link.personId);
     const isAdminReset = link.purpose === "reset" && link.createdBy !== null;
     // A reset mailed over SMTP does not seal: only the person reads that mailbox (decisions/0004). One

@@ -78,6 +78,8 @@ export interface OneTimeLinkRepository {
   find(tokenHash: string): Promise<OneTimeLinkRecord | null>;
   /** Marks the link used; false when it was already used (a race between two redeemers). */
   markUsed(tokenHash: string, at: Date): Promise<boolean>;
+  /** Makes the person's unused links of this purpose stop working at `at`; returns how many. */
+  expireUnused(personId: string, purpose: LinkPurpose, at: Date): Promise<number>;
 }
 
 export interface ApiTokenRepository {

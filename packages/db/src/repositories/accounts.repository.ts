@@ -1,9 +1,10 @@
-import { and, count, eq, isNull, like, ne, not, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, like, ne, not, sql } from "drizzle-orm";
 import type {
   AccountRecord,
   AccountRepository,
   ApiTokenRecord,
   ApiTokenRepository,
+  LinkPurpose,
   OneTimeLinkRecord,
   OneTimeLinkRepository,
   RateLimitRepository,
@@ -142,6 +143,22 @@ export class DrizzleOneTimeLinkRepository implements OneTimeLinkRepository {
       .where(and(eq(oneTimeLinks.tokenHash, tokenHash), isNull(oneTimeLinks.usedAt)))
       .returning({ h: oneTimeLinks.tokenHash });
     return rows.length === 1;
+  }
+
+  async expireUnused(personId: string, purpose: LinkPurpose, at: Date): Promise<number> {
+    const rows = await this.db
+      .update(oneTimeLinks)
+      .set({ expiresAt: at })
+      .where(
+        and(
+          eq(oneTimeLinks.personId, personId),
+          eq(oneTimeLinks.purpose, purpose),
+          isNull(oneTimeLinks.usedAt),
+          gt(oneTimeLinks.expiresAt, at),
+        ),
+      )
+      .returning({ h: oneTimeLinks.tokenHash });
+    return rows.length;
   }
 }
 
