@@ -138,6 +138,8 @@ function inviteSelectionOf(filters: DirectoryFilters): InviteSelection {
 function InviteNotSignedUp({ selection, onInvite }: { selection: InviteSelection; onInvite: () => void }) {
   const preview = useInvitePreview(selection, false);
   const n = preview.data?.invited.length ?? 0;
+  // Too many for one invitation: say so (the message asks to narrow the filter) instead of a button.
+  if (preview.isError) return <span className="muted">{describeError(preview.error)}</span>;
   if (n === 0) return null;
   return (
     <button type="button" className="button button--secondary" onClick={onInvite}>
