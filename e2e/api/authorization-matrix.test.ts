@@ -185,6 +185,8 @@ const EXPECTED: Record<string, Expectation> = {
   getOrganisationNotificationDefaults: adminOnly(200),
   setOrganisationNotificationDefaults: adminOnly(200),
   listOutbox: adminOnly(200),
+  invitePeople: adminOnly(200),
+  invitationStatuses: adminOnly(200),
   listFailedJobs: adminOnly(200),
   retryFailedJob: (persona) => (persona === "anonymous" ? 401 : persona === "admin" ? 404 : 403),
   // The channel webhook: the admin's alone. The matrix's admin saves an address nobody listens at (400,
@@ -397,6 +399,9 @@ const RECIPES: Record<string, Recipe> = {
   createApiToken: { body: (persona) => ({ name: `matrix ${persona.name}` }) },
   unsealPrivateContent: { body: () => ({ previousPassword: "whatever-it-was" }) },
   createOneTimeLink: { body: () => ({ purpose: "reset" }) },
+  // A dry run about someone who signed up: the admin's call decides and changes nothing.
+  invitePeople: { body: (_persona, ctx) => ({ personIds: [ctx.org.people.member.id], dryRun: true }) },
+  invitationStatuses: { body: (_persona, ctx) => ({ personIds: [ctx.org.people.member.id] }) },
   importFramework: {
     query: { fileName: "ladder.yaml", dryRun: "true" },
     upload: { contentType: "application/yaml", content: (ctx) => ctx.ladderYaml },

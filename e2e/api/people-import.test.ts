@@ -111,7 +111,9 @@ for (const leg of legs) {
 
     it("commits in one go, audits it, and a re-import finds every row unchanged", async () => {
       const first = await importOk(admin, csv, false);
-      expect(first.committed).toEqual({ created: 22, updated: 0, unchanged: 0 });
+      expect(first.committed).toEqual({ created: 22, updated: 0, unchanged: 0, createdIds: expect.any(Array) });
+      // The new people's ids come back, so that they can be invited next.
+      expect(new Set(first.committed?.createdIds).size).toBe(22);
 
       const again = await importOk(admin, csv, false);
       expect(again.preview.unchanged.total).toBe(22);

@@ -133,7 +133,7 @@ describe("ascent beside a running server", { timeout: 60_000 }, () => {
       query: { fileName: "api.csv" },
       file: await readFile(join(workDir, "api.csv")),
     });
-    expect(viaApi.committed).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(viaApi.committed).toEqual({ created: 1, updated: 0, unchanged: 0, createdIds: [expect.any(String)] });
 
     const cli = await run("people", "import", "cli.csv");
     expect(cli.stderr).toBe("");

@@ -42,6 +42,7 @@ import { channelWebhookRoutes } from "./routes/channel-webhook.routes.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.routes.ts";
 import { cyclesRoutes } from "./routes/cycles.routes.ts";
 import { calibrationRoutes } from "./routes/calibration.routes.ts";
+import { invitationsRoutes } from "./routes/invitations.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
   createWarmupStatus,
@@ -108,6 +109,7 @@ export function buildRouteTable(
     ...notificationSettingsRoutes(services),
     ...cyclesRoutes(services),
     ...calibrationRoutes(services),
+    ...invitationsRoutes(services),
   ];
 }
 

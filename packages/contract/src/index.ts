@@ -33,6 +33,7 @@ export * from "./channel-webhook.ts";
 export * from "./notification-settings.ts";
 export * from "./cycles.ts";
 export * from "./calibration.ts";
+export * from "./invitations.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -63,6 +64,7 @@ import { notificationSettingsEndpoints } from "./notification-settings.ts";
 import { cyclesEndpoints } from "./cycles.ts";
 import { calibrationEndpoints } from "./calibration.ts";
 import { channelWebhookEndpoints } from "./channel-webhook.ts";
+import { invitationEndpoints } from "./invitations.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -95,4 +97,5 @@ export const endpoints = {
   cycles: cyclesEndpoints,
   calibration: calibrationEndpoints,
   channelWebhook: channelWebhookEndpoints,
+  invitations: invitationEndpoints,
 };

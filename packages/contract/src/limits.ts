@@ -94,4 +94,6 @@ export const LIMITS = {
   calibrationReason: 2000,
   /** Levels, teams or participants named in one calibration session. */
   calibrationScopeEntries: 200,
+  /** People invited in one bulk invitation (named by id, or matched by a filter), and statuses asked for at once. */
+  bulkInvitePeople: 1000,
 } as const;

@@ -75,6 +75,8 @@ export const ZPeopleImportCounts = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** The new people's ids (at most LIMITS.bulkInvitePeople), to invite them next. */
+  createdIds: z.array(z.uuid()).optional(),
 });
 
 export const ZPeopleImportResult = z.object({

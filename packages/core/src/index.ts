@@ -27,3 +27,4 @@ export * from "./notifications/index.ts";
 export * from "./cycles/index.ts";
 export * from "./calibration/index.ts";
 export * from "./channel-posts/index.ts";
+export * from "./invitations/index.ts";

@@ -8,6 +8,7 @@ export * from "./repositories/frameworks.repository.ts";
 export * from "./repositories/people.repository.ts";
 export * from "./repositories/personal-data.repository.ts";
 export * from "./repositories/accounts.repository.ts";
+export * from "./repositories/invitations.repository.ts";
 export * from "./repositories/audit.repository.ts";
 export * from "./repositories/assessments.repository.ts";
 export * from "./repositories/evidence.repository.ts";

@@ -98,6 +98,16 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
     await this.boss.send(name, data, options.startAfter ? { startAfter: options.startAfter } : {});
   }
 
+  /** One insert for many jobs; each takes its queue's retry policy, as a sent job does. */
+  async enqueueMany<N extends JobName>(name: N, data: JobPayloads[N][]): Promise<void> {
+    if (data.length === 0) return;
+    await this.start();
+    await this.boss.insert(
+      name,
+      data.map((item) => ({ data: item })),
+    );
+  }
+
   /** Starts a worker per queue that runs its handler; the server calls this once it listens. */
   async work(handlers: JobHandlers): Promise<void> {
     await this.start();

@@ -9,6 +9,7 @@ import type {
   ApiTokenRecord,
   ApiTokenRepository,
   LinkPurpose,
+  OneTimeLinkRecord,
   OneTimeLinkRepository,
   PasswordHasher,
   PasswordPolicy,
@@ -21,7 +22,8 @@ import { NO_MEMO, type Memo, type Remembered } from "../caching/memo.ts";
 import type { AuditRepository } from "../audit/audit.ts";
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
-const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
+/** How long an invite or admin-made reset link works. */
+export const LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /**
  * Failed sign-ins allowed in a window. Counted per account and client address together, so that a
@@ -351,6 +353,42 @@ export class AccountService {
   }
 
   /**
+   * Invite links for many people at once, for the bulk invitation, which checks the people first and
+   * writes one audit entry for the whole batch (so none is written here). Each link works as long as
+   * one made by createOneTimeLink. `key` is a short, non-secret handle of the link (for mail send keys).
+   */
+  async createInviteLinks(
+    personIds: readonly string[],
+    createdBy: Viewer,
+    isMailedPrivately: boolean,
+  ): Promise<Map<string, { token: string; key: string; expiresAt: Date }>> {
+    assertAdmin(createdBy);
+    const made = new Map<string, { token: string; key: string; expiresAt: Date }>();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
+    const records: OneTimeLinkRecord[] = [];
+    for (const personId of personIds) {
+      const token = randomToken();
+      const tokenHash = await this.hashToken(token);
+      records.push({
+        tokenHash,
+        personId,
+        purpose: "invite",
+        createdBy: createdBy.personId,
+        createdAt: now,
+        expiresAt,
+        usedAt: null,
+        isMailedPrivately,
+      });
+      made.set(personId, { token, key: sessionHandle(tokenHash), expiresAt });
+    }
+    // Two writes for the whole batch: a thousand people are invited in one request.
+    await this.ports.accounts.ensureMany(personIds);
+    await this.ports.links.createMany(records);
+    return made;
+  }
+
+  /**
    * A reset link for the person behind an address, to be mailed to that address only; null when the
    * address names nobody who could sign in (no one, someone inactive, or someone never set up).
    */
@@ -402,6 +440,11 @@ export class AccountService {
     const link = await this.ports.links.find(tokenHash);
     if (!link || !(await this.ports.links.markUsed(tokenHash, this.now()))) {
       throw new AppError("not_found", "This link was already used; ask an admin for a new one");
+    }
+    if (link.purpose === "invite") {
+      // Accepted once is accepted: any other invitation of the person (a bulk one, a copied one)
+      // stops working, so that nobody holding it can set the password again.
+      await this.ports.links.expireUnused(link.personId, "invite", this.now());
     }
     const before = await this.ports.accounts.find(link.personId);
     const isAdminReset = link.purpose === "reset" && link.createdBy !== null;

@@ -51,6 +51,8 @@ export interface AccountRepository {
   /** The people with an admin account, longest-standing first. */
   listAdminIds(): Promise<string[]>;
   upsert(account: { personId: string; passwordHash?: string | null; isAdmin?: boolean }): Promise<AccountRecord>;
+  /** Makes an account (no password, not an admin) for each of these people who has none, in one write. */
+  ensureMany(personIds: readonly string[]): Promise<void>;
   setPassword(personId: string, passwordHash: string, at: Date): Promise<void>;
   setAdmin(personId: string, isAdmin: boolean): Promise<void>;
   /**
@@ -72,9 +74,12 @@ export interface SessionRepository {
 
 export interface OneTimeLinkRepository {
   create(link: OneTimeLinkRecord): Promise<void>;
+  createMany(links: readonly OneTimeLinkRecord[]): Promise<void>;
   find(tokenHash: string): Promise<OneTimeLinkRecord | null>;
   /** Marks the link used; false when it was already used (a race between two redeemers). */
   markUsed(tokenHash: string, at: Date): Promise<boolean>;
+  /** Makes the person's unused links of this purpose stop working at `at`; returns how many. */
+  expireUnused(personId: string, purpose: LinkPurpose, at: Date): Promise<number>;
 }
 
 export interface ApiTokenRepository {

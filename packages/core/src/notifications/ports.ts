@@ -57,6 +57,8 @@ export interface EnqueueOptions {
 
 export interface JobQueue {
   enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+  /** Many jobs of one kind in one write (a bulk invitation's mails); callers fall back to enqueue without it. */
+  enqueueMany?<N extends JobName>(name: N, data: JobPayloads[N][]): Promise<void>;
 }
 
 /** What carries a mail out: nodemailer over SMTP, or the outbox table when no SMTP server is set. */

@@ -154,6 +154,8 @@ export interface PeopleImportCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** The new people's ids, when the import was asked for them (createdIdsLimit) and created anyone. */
+  createdIds?: string[];
 }
 
 export interface PeopleImportContext {
@@ -714,7 +716,7 @@ export async function commitPeopleImport(
   const { preview } = plan;
   if (preview.errors.total > 0) throw importRefusal(preview, options.fileName);
   const { actorId, fileName, onRelevelled, ...upsertOptions } = options;
-  const { relevelledIds, ...written } = await ports.people.upsertImport(plan.rowsToWrite, upsertOptions);
+  const { relevelledIds, createdIds, ...written } = await ports.people.upsertImport(plan.rowsToWrite, upsertOptions);
   const valid = preview.new.total + preview.changed.total + preview.unchanged.total;
   const counts = { ...written, unchanged: valid - written.created - written.updated };
   await ports.audit.record({
@@ -726,5 +728,5 @@ export async function commitPeopleImport(
     details: { fileName, rows: preview.rowCount, ...counts, unmappedTitles: preview.unmappedTitles.total },
   });
   if (relevelledIds.length > 0) await onRelevelled?.(relevelledIds);
-  return counts;
+  return createdIds && createdIds.length > 0 ? { ...counts, createdIds } : counts;
 }

@@ -21,6 +21,8 @@ export interface PeopleImportPorts {
   audit: Pick<AuditRepository, "record">;
   /** When the levels an import changes take effect. */
   now: () => Date;
+  /** How many of the new people's ids an import returns, so that the admin can invite them next. */
+  createdIdsLimit?: number;
   /** Tells a person their level changed (in the app and by mail). */
   notify?: (
     personId: string,
@@ -50,6 +52,7 @@ export class PeopleImportService {
     const committed = await commitPeopleImport(plan, this.ports, {
       actorId: actor.personId,
       fileName: options.fileName,
+      ...(this.ports.createdIdsLimit ? { createdIdsLimit: this.ports.createdIdsLimit } : {}),
       levelChange: {
         reason: `HRIS import of ${options.fileName}`,
         actorId: actor.personId,

@@ -75,6 +75,8 @@ export interface ImportedPersonRow {
 export interface UpsertImportOptions {
   /** Rows per multi-row INSERT (default 1000). */
   batchSize?: number;
+  /** Return the ids of up to this many of the people the import creates (to invite them next). */
+  createdIdsLimit?: number;
   /** Called after each batch with the rows written so far. */
   onProgress?: (rowsWritten: number) => void;
   /** Why levels change in this import (source "hris-import"); each changed level gets a history entry. */
@@ -87,6 +89,8 @@ export interface UpsertImportResult {
   updated: number;
   /** People who had a level and now have another (first placements are not listed): they are told. */
   relevelledIds: string[];
+  /** The new people's ids, at most `createdIdsLimit` of them; only when that option is given. */
+  createdIds?: string[];
 }
 
 export interface TitleOverrideRepository {

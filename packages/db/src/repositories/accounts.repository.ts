@@ -1,9 +1,10 @@
-import { and, count, eq, isNull, like, ne, not, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, like, ne, not, sql } from "drizzle-orm";
 import type {
   AccountRecord,
   AccountRepository,
   ApiTokenRecord,
   ApiTokenRepository,
+  LinkPurpose,
   OneTimeLinkRecord,
   OneTimeLinkRepository,
   RateLimitRepository,
@@ -50,6 +51,14 @@ export class DrizzleAccountRepository implements AccountRepository {
       .returning();
     if (!row) throw new Error("upsert into accounts returned no row");
     return row;
+  }
+
+  async ensureMany(personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.db
+      .insert(accounts)
+      .values(personIds.map((personId) => ({ personId })))
+      .onConflictDoNothing({ target: accounts.personId });
   }
 
   async setPassword(personId: string, passwordHash: string, at: Date): Promise<void> {
@@ -117,6 +126,11 @@ export class DrizzleOneTimeLinkRepository implements OneTimeLinkRepository {
     await this.db.insert(oneTimeLinks).values(link);
   }
 
+  async createMany(links: readonly OneTimeLinkRecord[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.db.insert(oneTimeLinks).values([...links]);
+  }
+
   async find(tokenHash: string): Promise<OneTimeLinkRecord | null> {
     const [row] = await this.db.select().from(oneTimeLinks).where(eq(oneTimeLinks.tokenHash, tokenHash));
     return row ? { ...row, purpose: row.purpose as OneTimeLinkRecord["purpose"] } : null;
@@ -129,6 +143,22 @@ export class DrizzleOneTimeLinkRepository implements OneTimeLinkRepository {
       .where(and(eq(oneTimeLinks.tokenHash, tokenHash), isNull(oneTimeLinks.usedAt)))
       .returning({ h: oneTimeLinks.tokenHash });
     return rows.length === 1;
+  }
+
+  async expireUnused(personId: string, purpose: LinkPurpose, at: Date): Promise<number> {
+    const rows = await this.db
+      .update(oneTimeLinks)
+      .set({ expiresAt: at })
+      .where(
+        and(
+          eq(oneTimeLinks.personId, personId),
+          eq(oneTimeLinks.purpose, purpose),
+          isNull(oneTimeLinks.usedAt),
+          gt(oneTimeLinks.expiresAt, at),
+        ),
+      )
+      .returning({ h: oneTimeLinks.tokenHash });
+    return rows.length;
   }
 }
 

@@ -55,6 +55,18 @@ describeEachDriver("people import repository", (db) => {
     expect(above.map((person) => person.email)).toEqual([5, 4, 3, 2, 1, 0].map((i) => `p${i}@chain.test`));
   });
 
+  it("returns the new people's ids when asked, up to the limit, and not the ones it only updated", async () => {
+    await repo().upsertImport(chain(2));
+    const result = await repo().upsertImport([...chain(3), buildRow({ email: "late@chain.test", name: "Zed" })], {
+      createdIdsLimit: 5,
+    });
+    const created = await Promise.all(["p2@chain.test", "late@chain.test"].map((email) => repo().findByEmail(email)));
+    expect(result.createdIds).toEqual(created.map((person) => person?.id));
+    const capped = await repo().upsertImport(chain(6), { createdIdsLimit: 2 });
+    expect(capped.created).toBe(3);
+    expect(capped.createdIds).toHaveLength(2);
+  });
+
   it("updates changed people by email, counts a manager-only change, and leaves unchanged rows untouched", async () => {
     await repo().upsertImport(chain(4));
     const before = await repo().findByEmail("p3@chain.test");

@@ -360,10 +360,17 @@ export class DrizzlePeopleRepository implements PeopleRepository, PeopleImportRe
                  count(*) filter (where created_at <> now())::int as updated
           from people where updated_at = now()`),
       );
+      const created = options.createdIdsLimit
+        ? resultRows<{ id: string }>(
+            await tx.execute(sql`
+              select id from people where created_at = now() order by name, id limit ${options.createdIdsLimit}`),
+          ).map((row) => row.id)
+        : undefined;
       return {
         created: Number(counts?.created ?? 0),
         updated: Number(counts?.updated ?? 0),
         relevelledIds: relevelled,
+        ...(created ? { createdIds: created } : {}),
       };
     });
   }

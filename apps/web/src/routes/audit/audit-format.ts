@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   "demo.remove": "Removed the demo organisation",
   "account.invite_link_created": "Created an invite link",
   "account.reset_link_created": "Created a password reset link",
+  "account.bulk_invite": "Invited people in bulk",
   "account.password_changed": "Changed a password",
   "account.token_created": "Created an API token",
   "account.token_revoked": "Revoked an API token",
@@ -72,6 +73,12 @@ export function summariseDetails(event: TAuditEvent): string {
     const n = (key: string) => Number(details[key] ?? 0);
     return `${String(details.fileName ?? event.targetId)}: ${n("created")} added, ${n("updated")} updated, ${n("unchanged")} unchanged`;
   }
+  if (event.action === "account.bulk_invite") {
+    const n = (key: string) => Number(details[key] ?? 0);
+    const shown = n("linksShownToAdmin");
+    const links = shown > 0 ? `, ${shown} links handed to the admin (outbox)` : ", links mailed over SMTP";
+    return `${n("count")} invited (${n("resent")} sent again)${links}`;
+  }
   if (isRecord(details.changes)) return `Changed ${Object.keys(details.changes).join(", ")}`;
   if (Array.isArray(details.warnings) && details.warnings.length > 0) return details.warnings.map(String).join("; ");
   return Object.entries(details)
@@ -92,6 +99,8 @@ export function describeTarget(event: TAuditEvent): string {
       return `Title “${event.targetId}”`;
     case "people":
       return `File ${event.targetId}`;
+    case "invitation":
+      return "People not signed up";
     default:
       return `${event.targetType.replaceAll("_", " ")} ${event.targetId}`.trim();
   }

@@ -2,11 +2,13 @@ import { LIMITS, type TPeopleImportResult } from "@ascent/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
+import type { InviteSelection } from "../../api/invitation-queries.ts";
 import { IMPORT_FILE_TYPES, importPeopleFile, peopleKeys, useViewer } from "../../api/people-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { AdminOnly } from "../people/admin-only.tsx";
+import { BulkInviteDialog } from "../people/bulk-invite-dialog.tsx";
 import "../people/people.css";
 import { ChangedPeople, ColumnsFound, ImportErrors, NewPeople, PreviewSummary } from "./import-preview.tsx";
 import { UnmappedTitles } from "./unmapped-titles.tsx";
@@ -132,6 +134,8 @@ function ImportResult({ result, onAgain }: { result: TPeopleImportResult; onAgai
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const counts = result.committed ?? { created: 0, updated: 0, unchanged: 0 };
+  const createdIds = result.committed?.createdIds ?? [];
+  const [inviting, setInviting] = useState<InviteSelection | null>(null);
   return (
     <section className="card" aria-labelledby="result-heading">
       <h2 id="result-heading" ref={headingRef} tabIndex={-1} className="card__title">
@@ -141,8 +145,20 @@ function ImportResult({ result, onAgain }: { result: TPeopleImportResult; onAgai
         {result.preview.fileName}: {counts.created} {counts.created === 1 ? "person" : "people"} added, {counts.updated}{" "}
         updated, {counts.unchanged} unchanged.
       </p>
+      {createdIds.length > 0 && (
+        <p>
+          The new people cannot sign in until they accept an invitation.
+          {createdIds.length < counts.created &&
+            ` The first ${createdIds.length} can be invited here; invite the rest from People.`}
+        </p>
+      )}
       <div className="actions">
-        <Link to="/people" className="button">
+        {createdIds.length > 0 && (
+          <button type="button" className="button" onClick={() => setInviting({ personIds: createdIds })}>
+            Invite the {createdIds.length} new {createdIds.length === 1 ? "person" : "people"}
+          </button>
+        )}
+        <Link to="/people" className={createdIds.length > 0 ? "button button--secondary" : "button"}>
           See them in People
         </Link>
         <Link to="/org" className="button button--secondary">
@@ -155,6 +171,7 @@ function ImportResult({ result, onAgain }: { result: TPeopleImportResult; onAgai
           Import another file
         </button>
       </div>
+      <BulkInviteDialog selection={inviting} title="Invite the new people" onClose={() => setInviting(null)} />
     </section>
   );
 }

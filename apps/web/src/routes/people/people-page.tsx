@@ -9,11 +9,13 @@ import {
   useViewer,
   type SignedInViewer,
 } from "../../api/people-queries.ts";
+import { useInvitationStatuses, useInvitePreview, type InviteSelection } from "../../api/invitation-queries.ts";
 import { describeError } from "../../ui/describe-error.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { BulkInviteDialog } from "./bulk-invite-dialog.tsx";
 import { DeactivatePersonDialog, type DeactivateTarget } from "./deactivate-person-dialog.tsx";
 import { Pagination } from "./pagination.tsx";
 import { hasFilters, NO_FILTERS, PeopleFilters, type DirectoryFilters } from "./people-filters.tsx";
@@ -124,6 +126,28 @@ function resultSummary(list: TPersonList, offset: number): string {
   return `Showing ${offset + 1}–${last} of ${list.total} ${list.total === 1 ? "person" : "people"}`;
 }
 
+/** The list's filter as an invitation's: only active people are ever invited, whatever the status filter. */
+function inviteSelectionOf(filters: DirectoryFilters): InviteSelection {
+  const filter = Object.fromEntries(
+    (["search", "team", "levelId"] as const).flatMap((key) => (filters[key] ? [[key, filters[key]]] : [])),
+  );
+  return { filter };
+}
+
+/** "Invite N not signed up": the count is a dry run of the same invitation over the list's filter. */
+function InviteNotSignedUp({ selection, onInvite }: { selection: InviteSelection; onInvite: () => void }) {
+  const preview = useInvitePreview(selection, false);
+  const n = preview.data?.invited.length ?? 0;
+  // Too many for one invitation: say so (the message asks to narrow the filter) instead of a button.
+  if (preview.isError) return <span className="muted">{describeError(preview.error)}</span>;
+  if (n === 0) return null;
+  return (
+    <button type="button" className="button button--secondary" onClick={onInvite}>
+      Invite {n} not signed up
+    </button>
+  );
+}
+
 function Directory({ viewer }: { viewer: SignedInViewer }) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -136,6 +160,9 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
   const [editing, setEditing] = useState<TPersonSummary | null>(null);
   const [deactivating, setDeactivating] = useState<DeactivateTarget | null>(null);
   const reactivate = useReactivatePerson();
+  const [inviting, setInviting] = useState<InviteSelection | null>(null);
+  const pageIds = useMemo(() => (people.data?.people ?? []).map((person) => person.id), [people.data]);
+  const invitations = useInvitationStatuses(pageIds, viewer.isAdmin);
 
   function changeFilters(next: Partial<DirectoryFilters>) {
     setParams(
@@ -204,6 +231,7 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
           unknownManager={viewer.isAdmin ? "Loading…" : "Not shown"}
           {...(viewer.isAdmin
             ? {
+                invitations: invitations.data ?? new Map(),
                 actions: {
                   onEdit: setEditing,
                   onDeactivate: (person: TPersonSummary) => setDeactivating({ id: person.id, name: person.name }),
@@ -223,9 +251,17 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
       <PageHeading
         meta={
           viewer.isAdmin ? (
-            <button type="button" className="button" onClick={() => setIsAdding(true)}>
-              Add person
-            </button>
+            <div className="people-actions">
+              {filters.status !== "inactive" && (
+                <InviteNotSignedUp
+                  selection={inviteSelectionOf(filters)}
+                  onInvite={() => setInviting(inviteSelectionOf(filters))}
+                />
+              )}
+              <button type="button" className="button" onClick={() => setIsAdding(true)}>
+                Add person
+              </button>
+            </div>
           ) : undefined
         }
         lead={
@@ -285,6 +321,15 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
             onClose={() => setEditing(null)}
           />
           <DeactivatePersonDialog target={deactivating} onClose={() => setDeactivating(null)} />
+          <BulkInviteDialog
+            selection={inviting}
+            title={
+              hasFilters(filters)
+                ? "Invite the people in this list who have not signed up"
+                : "Invite everyone not signed up"
+            }
+            onClose={() => setInviting(null)}
+          />
         </>
       )}
     </>

@@ -1,6 +1,7 @@
-import type { TPersonSummary } from "@ascent/contract";
+import type { TInvitationStatus, TPersonSummary } from "@ascent/contract";
 import { Link } from "react-router";
 import { Badge } from "../../ui/badge.tsx";
+import { formatDate } from "../../ui/formatted-date.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 
 export interface RowActions {
@@ -9,6 +10,31 @@ export interface RowActions {
   onReactivate: (person: TPersonSummary) => void;
   /** The person whose reactivation is running, if any. */
   reactivatingId: string | null;
+}
+
+/** Where a person stands with signing up: the admins' column. */
+function SignUpCell({ status }: { status: TInvitationStatus | undefined }) {
+  if (!status) return <span className="muted">…</span>;
+  switch (status.state) {
+    case "accepted":
+      return (
+        <>
+          <Badge tone="success">Signed up</Badge>
+          {status.acceptedAt && <span className="cell-note">{formatDate(status.acceptedAt)}</span>}
+        </>
+      );
+    case "invited":
+      return (
+        <>
+          <Badge tone="accent">Invited</Badge>
+          {status.expiresAt && <span className="cell-note">until {formatDate(status.expiresAt)}</span>}
+        </>
+      );
+    case "expired":
+      return <Badge tone="warning">Invitation expired</Badge>;
+    case "not_invited":
+      return <Badge tone="neutral">Not invited</Badge>;
+  }
 }
 
 function Missing({ label }: { label: string }) {
@@ -28,6 +54,7 @@ export function PeopleTable({
   managerNames,
   unknownManager,
   actions,
+  invitations,
 }: {
   people: TPersonSummary[];
   caption: string;
@@ -37,6 +64,8 @@ export function PeopleTable({
   unknownManager: string;
   /** Present for admins. */
   actions?: RowActions;
+  /** Each person's sign-up state, by id; present for admins. */
+  invitations?: ReadonlyMap<string, TInvitationStatus>;
 }) {
   return (
     <div className="table-card table-scroll">
@@ -49,6 +78,7 @@ export function PeopleTable({
             <th scope="col">Ladder level</th>
             <th scope="col">Team</th>
             <th scope="col">Manager</th>
+            {invitations && <th scope="col">Sign-up</th>}
             {actions && (
               <th scope="col">
                 <VisuallyHidden>Actions</VisuallyHidden>
@@ -78,6 +108,11 @@ export function PeopleTable({
                   <Missing label="No manager" />
                 )}
               </td>
+              {invitations && (
+                <td data-label="Sign-up" className="sign-up-cell">
+                  <SignUpCell status={invitations.get(person.id)} />
+                </td>
+              )}
               {actions && (
                 <td data-label="Actions" className="row-actions">
                   <button

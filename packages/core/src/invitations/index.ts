@@ -1,0 +1,3 @@
+export * from "./ports.ts";
+export * from "./invitation.ts";
+export * from "./invitation-service.ts";
