@@ -39,6 +39,7 @@ import { setupRoutes } from "./routes/setup.routes.ts";
 import { raterEffectsRoutes } from "./routes/rater-effects.routes.ts";
 import { notificationsRoutes } from "./routes/notifications.routes.ts";
 import { cyclesRoutes } from "./routes/cycles.routes.ts";
+import { remindersRoutes } from "./routes/reminders.routes.ts";
 import { calibrationRoutes } from "./routes/calibration.routes.ts";
 import { registerWebApp } from "./web-app.ts";
 import {
@@ -103,6 +104,7 @@ export function buildRouteTable(
     ...raterEffectsRoutes(services),
     ...notificationsRoutes(services),
     ...cyclesRoutes(services),
+    ...remindersRoutes(services),
     ...calibrationRoutes(services),
   ];
 }

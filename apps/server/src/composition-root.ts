@@ -22,6 +22,7 @@ import {
   FrameworkMigration,
   GoalService,
   PromotionService,
+  ReminderService,
   describeAdjustment,
   SetupChecklistService,
   MailAdminService,
@@ -71,6 +72,8 @@ import {
   DrizzleNotificationPreferenceRepository,
   DrizzleOutboxRepository,
   DrizzleCycleRepository,
+  DrizzleReminderLog,
+  DrizzleReminderSource,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -123,6 +126,8 @@ export interface ServiceOptions {
   jobRetry?: RetryPolicy;
   /** Where the job queue reports errors of its own (the server's log). */
   onJobError?: (error: unknown) => void;
+  /** Run the queue's cron pass in this process (the server with workers; never tools or hand-drained tests). */
+  runsSchedules?: boolean;
 }
 
 export function buildServices(database: DatabaseHandle, options: ServiceOptions = {}) {
@@ -170,6 +175,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     now,
     notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
   });
+  const cycles = buildCycleService(db, { people, frameworks, audit, now }, assessmentServices);
   return {
     now,
     memo,
@@ -221,7 +227,17 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       },
       assessmentServices,
     ),
-    cycles: buildCycleService(db, { people, frameworks, audit, now }, assessmentServices),
+    cycles,
+    reminders: new ReminderService({
+      log: new DrizzleReminderLog(db),
+      source: new DrizzleReminderSource(db),
+      cycles: new DrizzleCycleRepository(db),
+      toRemind: (cycleId) => cycles.everyoneToRemind(cycleId),
+      progress: (viewer, cycleId) => cycles.progress(viewer, cycleId),
+      notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
+      audit,
+      now,
+    }),
     promotions: new PromotionService({
       cases: new DrizzlePromotionRepository(db),
       people,
@@ -251,6 +267,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       settings: assessmentServices.settings,
       audit,
       now,
+      notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
       raterEffects: async (cycleId, managerIds) => {
         const wanted = new Set(managerIds);
         const { raters } = await assessmentServices.raterEffects.managerEffects(cycleId);
@@ -270,6 +287,7 @@ function buildMessaging(
   const jobs = new PgBossJobQueue(database, {
     ...(options.jobRetry ? { retry: options.jobRetry } : {}),
     ...(options.onJobError ? { onError: options.onJobError } : {}),
+    runsSchedules: options.runsSchedules === true,
   });
   const outbox = new DrizzleOutboxRepository(db);
   const smtpUrl = options.mail?.smtpUrl;

@@ -31,6 +31,7 @@ export * from "./rater-effects.ts";
 export * from "./notifications.ts";
 export * from "./cycles.ts";
 export * from "./calibration.ts";
+export * from "./reminders.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -59,6 +60,7 @@ import { raterEffectsEndpoints } from "./rater-effects.ts";
 import { notificationEndpoints } from "./notifications.ts";
 import { cyclesEndpoints } from "./cycles.ts";
 import { calibrationEndpoints } from "./calibration.ts";
+import { remindersEndpoints } from "./reminders.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -89,4 +91,5 @@ export const endpoints = {
   notifications: notificationEndpoints,
   cycles: cyclesEndpoints,
   calibration: calibrationEndpoints,
+  reminders: remindersEndpoints,
 };

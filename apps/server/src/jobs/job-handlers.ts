@@ -2,9 +2,14 @@ import type { AppServices } from "../composition-root.ts";
 import type { JobHandlers } from "./job-queue.ts";
 
 /** What each job does: it calls a use case through the composition root, like a route or a command. */
-export function jobHandlers(services: Pick<AppServices, "mailDelivery" | "passwordReset">): JobHandlers {
+export function jobHandlers(
+  services: Pick<AppServices, "mailDelivery" | "passwordReset" | "backups" | "promotions" | "reminders">,
+): JobHandlers {
   return {
     "mail.send": (message) => services.mailDelivery.deliver(message),
     "password-reset.send": ({ email }) => services.passwordReset.sendLink(email),
+    "scheduled.backup": () => services.backups.runScheduled(),
+    "scheduled.level-changes": () => services.promotions.applyDueLevelChanges(),
+    "scheduled.reminders": () => services.reminders.sendDue(),
   };
 }

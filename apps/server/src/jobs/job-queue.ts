@@ -3,7 +3,32 @@ import type { DeadJob, DeadLetters, JobName, JobPayloads, JobQueue } from "@asce
 import type { DatabaseHandle } from "@ascent/db";
 
 /** Every queue the app uses; each one dead-letters to DEAD_LETTER_QUEUE once its retries are used up. */
-export const JOB_NAMES: readonly JobName[] = ["mail.send", "password-reset.send"];
+export const JOB_NAMES: readonly JobName[] = [
+  "mail.send",
+  "password-reset.send",
+  "scheduled.backup",
+  "scheduled.level-changes",
+  "scheduled.reminders",
+];
+
+export interface Schedule {
+  name: Extract<JobName, `scheduled.${string}`>;
+  /** A cron expression, read in UTC. */
+  cron: string;
+}
+
+/**
+ * What runs on a schedule (decisions/0009). pg-boss's cron pass runs on one server at a time and files
+ * each occurrence under one key, so every occurrence becomes one job however many servers run; each
+ * use case then decides from the injected clock what is due, so an occurrence that finds nothing is cheap.
+ */
+export const SCHEDULES: readonly Schedule[] = [
+  // The backup settings say how often; this only asks every minute whether one is due.
+  { name: "scheduled.backup", cron: "* * * * *" },
+  { name: "scheduled.level-changes", cron: "*/5 * * * *" },
+  { name: "scheduled.reminders", cron: "*/15 * * * *" },
+];
+const SCHEDULE_TIME_ZONE = "UTC";
 export const DEAD_LETTER_QUEUE = "dead-letters";
 /** pg-boss keeps its tables in a schema of its own, apart from the app's migrations. */
 const PG_BOSS_SCHEMA = "pgboss";
@@ -62,9 +87,18 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
       /** How often an idle worker looks for jobs. */
       pollingIntervalSeconds?: number;
       onError?: (error: unknown) => void;
+      /**
+       * Run pg-boss's cron pass in this process: the server does; tools and tests that drain by hand
+       * do not, so no schedule ever fires on the real clock inside a test.
+       */
+      runsSchedules?: boolean;
     } = {},
   ) {
-    this.boss = new PgBoss({ ...executorFor(database), schema: PG_BOSS_SCHEMA });
+    this.boss = new PgBoss({
+      ...executorFor(database),
+      schema: PG_BOSS_SCHEMA,
+      schedule: options.runsSchedules === true,
+    });
     this.boss.on("error", (error) => this.options.onError?.(error));
   }
 
@@ -95,6 +129,25 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
     await this.start();
     await this.boss.send(name, data);
+  }
+
+  /**
+   * Registers every schedule (an upsert: several servers registering the same one leave one row) and
+   * removes the ones the app no longer has.
+   */
+  async schedule(schedules: readonly Schedule[] = SCHEDULES): Promise<void> {
+    await this.start();
+    const wanted = new Set(schedules.map((s) => s.name));
+    for (const { name } of await this.boss.getSchedules()) {
+      if (!wanted.has(name as Schedule["name"])) await this.boss.unschedule(name);
+    }
+    for (const { name, cron } of schedules) await this.boss.schedule(name, cron, {}, { tz: SCHEDULE_TIME_ZONE });
+  }
+
+  /** The schedules stored in the database, for tests and operators. */
+  async schedules(): Promise<{ name: string; cron: string; timezone: string }[]> {
+    await this.start();
+    return (await this.boss.getSchedules()).map(({ name, cron, timezone }) => ({ name, cron, timezone }));
   }
 
   /** Starts a worker per queue that runs its handler; the server calls this once it listens. */

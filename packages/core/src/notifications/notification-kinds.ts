@@ -25,6 +25,46 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
     label: "A promotion case you take part in moves to its next stage",
     defaults: { inApp: true, email: true },
   },
+  {
+    kind: "feedback.due",
+    label: "A feedback request you have not answered closes soon",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "cycle.phase",
+    label: "A phase of a review cycle where you have work opens, or closes soon",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "cycle.reminder",
+    label: "An admin reminds you of your unfinished work in a review cycle",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "cycle.released",
+    label: "The results of a review cycle you took part in are released",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "one-on-one.tomorrow",
+    label: "You have a 1:1 within a day, with its agenda",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "goal.due",
+    label: "One of your development goals is due soon, or today",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "plan.review-due",
+    label: "Your career plan is due for its review",
+    defaults: { inApp: true, email: true },
+  },
+  {
+    kind: "calibration.adjusted",
+    label: "A calibration changes a rating of someone who reports to you",
+    defaults: { inApp: true, email: true },
+  },
 ];
 
 /** What a kind does without a choice: a listed kind's default, otherwise every channel its sender asks for. */

@@ -42,7 +42,14 @@ export interface JobPayloads {
   "mail.send": MailMessage;
   /** Make a self-service reset link for an address and mail it, when the address belongs to someone. */
   "password-reset.send": { email: string };
+  /** Scheduled runs (cron on the queue): each use case decides from the clock what is due, so a run finding nothing is cheap. */
+  "scheduled.backup": ScheduledRun;
+  "scheduled.level-changes": ScheduledRun;
+  "scheduled.reminders": ScheduledRun;
 }
+
+/** A scheduled run carries nothing: what is due comes from the clock and the data. */
+export type ScheduledRun = Record<string, never>;
 
 export type JobName = keyof JobPayloads;
 

@@ -56,3 +56,18 @@ export const notificationPreferences = pgTable(
   },
   (table) => [primaryKey({ columns: [table.personId, table.kind] })],
 );
+
+/** Each reminder sent, by recipient, kind, the thing it is about and its period: none goes out twice. */
+export const reminderSends = pgTable(
+  "reminder_sends",
+  {
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    subjectKey: text("subject_key").notNull(),
+    period: text("period").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.recipientId, table.kind, table.subjectKey, table.period] })],
+);
