@@ -26,17 +26,22 @@ export function addDays(moment: Date, days: number): Date {
   return new Date(moment.getTime() + days * DAY_MS);
 }
 
-const PHASE_WORK: Record<Reminder["phase"], string> = {
-  self: "your self-assessment",
-  nomination: "choosing who gives you feedback",
-  manager: "the manager assessments of your reports",
+const PHASE_NAMES: Record<Reminder["phase"], string> = {
+  self: "self-assessment",
+  nomination: "nomination",
+  manager: "manager assessment",
 };
 
 /** Each rater still to answer a request due within SOON_DAYS; once per request (its due date is the period). */
 export function feedbackDueReminders(requests: DueRequest[]): PlannedReminder[] {
   return requests.flatMap((request) =>
     request.waitingRaterIds.map((raterId) => ({
-      key: { recipientId: raterId, kind: "feedback.due", subjectKey: `request:${request.id}`, period: dayOf(request.dueAt) },
+      key: {
+        recipientId: raterId,
+        kind: "feedback.due",
+        subjectKey: `request:${request.id}`,
+        period: dayOf(request.dueAt),
+      },
       notification: {
         kind: "feedback.due",
         subject: `Feedback on ${request.subjectName} is due on ${formatDay(request.dueAt)}`,
@@ -140,7 +145,8 @@ export function planReviewReminders(plans: PlanSchedule[], now: Date): PlannedRe
 /** Whom to remind per person, with what they still have to do. */
 function byRecipient(toRemind: Reminder[]): Map<string, Reminder[]> {
   const grouped = new Map<string, Reminder[]>();
-  for (const reminder of toRemind) grouped.set(reminder.personId, [...(grouped.get(reminder.personId) ?? []), reminder]);
+  for (const reminder of toRemind)
+    grouped.set(reminder.personId, [...(grouped.get(reminder.personId) ?? []), reminder]);
   return grouped;
 }
 
@@ -178,10 +184,9 @@ export function cyclePhaseReminders(cycle: ReviewCycle, toRemind: Reminder[], no
           email: { body: [`In "${cycle.name}" you still have:`, ...work].join("\n\n") },
         },
       });
-      if (isOpening) planned.push(notice("opening", `"${cycle.name}": ${PHASE_WORK[kind]} is open`));
-      if (isClosingSoon) {
-        planned.push(notice("closing", `"${cycle.name}": ${PHASE_WORK[kind]} is due on ${formatDay(phase.dueAt)}`));
-      }
+      const phaseName = `"${cycle.name}": the ${PHASE_NAMES[kind]} phase`;
+      if (isOpening) planned.push(notice("opening", `${phaseName} is open`));
+      if (isClosingSoon) planned.push(notice("closing", `${phaseName} closes on ${formatDay(phase.dueAt)}`));
     }
   }
   return planned;

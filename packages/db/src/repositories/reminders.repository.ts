@@ -77,7 +77,12 @@ export class DrizzleReminderSource implements ReminderSource {
       .orderBy(feedbackRequests.dueAt, feedbackRequests.id, feedbackRequestRaters.raterId);
     const byId = new Map<string, DueRequest>();
     for (const row of rows) {
-      const request = byId.get(row.id) ?? { id: row.id, subjectName: row.subjectName, dueAt: row.dueAt, waitingRaterIds: [] };
+      const request = byId.get(row.id) ?? {
+        id: row.id,
+        subjectName: row.subjectName,
+        dueAt: row.dueAt,
+        waitingRaterIds: [],
+      };
       request.waitingRaterIds.push(row.raterId);
       byId.set(row.id, request);
     }
