@@ -234,6 +234,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       cycles: new DrizzleCycleRepository(db),
       toRemind: (cycleId) => cycles.everyoneToRemind(cycleId),
       progress: (viewer, cycleId) => cycles.progress(viewer, cycleId),
+      deliverLater: (reminders) => messaging.jobs.enqueue("reminders.deliver", { reminders }),
       notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
       audit,
       now,

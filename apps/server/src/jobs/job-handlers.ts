@@ -11,5 +11,6 @@ export function jobHandlers(
     "scheduled.backup": () => services.backups.runScheduled(),
     "scheduled.level-changes": () => services.promotions.applyDueLevelChanges(),
     "scheduled.reminders": () => services.reminders.sendDue(),
+    "reminders.deliver": ({ reminders }) => services.reminders.deliver(reminders),
   };
 }

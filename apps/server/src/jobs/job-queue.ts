@@ -1,4 +1,4 @@
-import { PgBoss, fromPglite, type Db, type Job } from "pg-boss";
+import { PgBoss, fromPglite, type Db, type Job, type JobResult } from "pg-boss";
 import type { DeadJob, DeadLetters, JobName, JobPayloads, JobQueue } from "@ascent/core";
 import type { DatabaseHandle } from "@ascent/db";
 
@@ -9,6 +9,7 @@ export const JOB_NAMES: readonly JobName[] = [
   "scheduled.backup",
   "scheduled.level-changes",
   "scheduled.reminders",
+  "reminders.deliver",
 ];
 
 export interface Schedule {
@@ -29,6 +30,13 @@ export const SCHEDULES: readonly Schedule[] = [
   { name: "scheduled.reminders", cron: "*/15 * * * *" },
 ];
 const SCHEDULE_TIME_ZONE = "UTC";
+/** Jobs a worker fetches at once; full batches are fetched again without waiting for the next poll. */
+const WORK_BATCH_SIZE = 20;
+/**
+ * Workers per queue and server: mail waits on the SMTP server, so a few conversations overlap; a
+ * fan-out's delivery batches are shared by two. Scheduled runs need one.
+ */
+const WORKERS: Partial<Record<JobName, number>> = { "mail.send": 4, "reminders.deliver": 2 };
 export const DEAD_LETTER_QUEUE = "dead-letters";
 /** pg-boss keeps its tables in a schema of its own, apart from the app's migrations. */
 const PG_BOSS_SCHEMA = "pgboss";
@@ -61,6 +69,10 @@ function executorFor(database: DatabaseHandle): { db: Db; backend?: "pglite" } {
   const native = database.native;
   if (native.driver === "pglite") return { db: fromPglite(native.client), backend: "pglite" };
   return { db: { executeSql: (text, values) => native.pool.query(text, values) } };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function reasonOf(output: unknown): string {
@@ -157,9 +169,28 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
     for (const name of JOB_NAMES) {
       await this.boss.work<JobPayloads[typeof name]>(
         name,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 },
+        {
+          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          // A fan-out (a cycle's reminders) leaves thousands of mails: fetch them in batches, without
+          // waiting between full ones, and keep several SMTP conversations going at once.
+          // A delivery job holds 200 reminders: two at a time, so that other workers and servers share them.
+          batchSize: name === "reminders.deliver" ? 2 : WORK_BATCH_SIZE,
+          burstWhenBatchFull: true,
+          perJobResults: true,
+          localConcurrency: WORKERS[name] ?? 1,
+        },
         async (jobs) => {
-          for (const job of jobs) await this.run(name, job);
+          const results: JobResult[] = [];
+          // Each job settles alone: one refused address fails (and retries) its own mail, not its batch's.
+          for (const job of jobs) {
+            try {
+              await this.run(name, job);
+              results.push({ id: job.id, status: "completed" });
+            } catch (error) {
+              results.push({ id: job.id, status: "failed", output: { message: messageOf(error) } });
+            }
+          }
+          return results;
         },
       );
     }
@@ -188,8 +219,7 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
             await this.run(name, job);
             await this.boss.complete(name, job.id);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            await this.boss.fail(name, job.id, { message });
+            await this.boss.fail(name, job.id, { message: messageOf(error) });
           }
         }
       }

@@ -1,3 +1,5 @@
+import type { PlannedReminder } from "../reminders/due-reminders.ts";
+
 /** One entry of a person's in-app inbox. */
 export interface NotificationRecord {
   id: string;
@@ -46,6 +48,8 @@ export interface JobPayloads {
   "scheduled.backup": ScheduledRun;
   "scheduled.level-changes": ScheduledRun;
   "scheduled.reminders": ScheduledRun;
+  /** Notify the recipients of claimed reminders (a batch of a fan-out). */
+  "reminders.deliver": { reminders: PlannedReminder[] };
 }
 
 /** A scheduled run carries nothing: what is due comes from the clock and the data. */

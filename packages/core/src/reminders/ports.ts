@@ -11,12 +11,14 @@ export interface ReminderKey {
   period: string;
 }
 
-/** The reminders sent so far. */
+/** The reminders claimed so far, and which of them reached their recipient. */
 export interface ReminderLog {
-  /** Claims the reminder before it is sent; false when it was claimed before (sent, or being sent). */
-  claim(key: ReminderKey, at: Date): Promise<boolean>;
-  /** Gives the claim back when sending failed, so that the next run may try again. */
-  release(key: ReminderKey): Promise<void>;
+  /** Claims each key never claimed before; returns the ones this call claimed (a rerun claims none). */
+  claimMany(keys: ReminderKey[], at: Date): Promise<ReminderKey[]>;
+  /** Marks a claimed reminder notified; false when an earlier attempt did (or the claim is gone). */
+  markNotified(key: ReminderKey, at: Date): Promise<boolean>;
+  /** Takes the mark back after a failed notification, so the job's retry tells the person. */
+  unmarkNotified(key: ReminderKey): Promise<void>;
 }
 
 /** An open feedback request due soon, with the raters who have not answered yet. */

@@ -6,8 +6,9 @@ import type { Reminder } from "../cycles/cycle-progress.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { NotifyInput } from "../notifications/notification-service.ts";
 import type { Agenda } from "../one-on-ones/one-on-one.ts";
+import type { PlannedReminder } from "./due-reminders.ts";
 import type { DueGoal, DueRequest, PlanSchedule, ReminderKey, ReminderLog, UpcomingOneOnOne } from "./ports.ts";
-import { ReminderService } from "./reminder-service.ts";
+import { REMINDERS_PER_JOB, ReminderService } from "./reminder-service.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date("2026-12-07T09:00:00Z");
@@ -16,18 +17,24 @@ const at = (days: number) => new Date(START.getTime() + days * DAY);
 const ADMIN: Viewer = { personId: "admin", name: "Ada Admin", isAdmin: true, via: "session" };
 const MEMBER: Viewer = { personId: "m-1", name: "Max", isAdmin: false, via: "session" };
 
-function memoryLog(): ReminderLog & { keys: Set<string> } {
-  const keys = new Set<string>();
+function memoryLog(): ReminderLog & { notified: Set<string> } {
+  const claimed = new Set<string>();
+  const notified = new Set<string>();
   const id = (k: ReminderKey) => `${k.recipientId}|${k.kind}|${k.subjectKey}|${k.period}`;
   return {
-    keys,
-    async claim(key) {
-      if (keys.has(id(key))) return false;
-      keys.add(id(key));
+    notified,
+    async claimMany(keys) {
+      const won = keys.filter((key) => !claimed.has(id(key)));
+      for (const key of won) claimed.add(id(key));
+      return won;
+    },
+    async markNotified(key) {
+      if (!claimed.has(id(key)) || notified.has(id(key))) return false;
+      notified.add(id(key));
       return true;
     },
-    async release(key) {
-      keys.delete(id(key));
+    async unmarkNotified(key) {
+      notified.delete(id(key));
     },
   };
 }
@@ -84,7 +91,12 @@ function setup(world: World, clock = { now: START }) {
   const audited: NewAuditEvent[] = [];
   const windows: Record<string, unknown[]> = {};
   const audit: AuditRepository = { record: async (event) => void audited.push(event), list: async () => [] };
-  const service = new ReminderService({
+  /** The queue: each batch is delivered at once, and a failed delivery is kept for a retry. */
+  const failedJobs: PlannedReminder[][] = [];
+  const service: ReminderService = new ReminderService({
+    deliverLater: async (batch) => {
+      await service.deliver(batch).catch(() => void failedJobs.push(batch));
+    },
     log,
     source: {
       async requestsDueBetween(from, to) {
@@ -118,7 +130,7 @@ function setup(world: World, clock = { now: START }) {
     audit,
     now: () => clock.now,
   });
-  return { service, sent, audited, log, windows, clock };
+  return { service, sent, audited, log, windows, clock, failedJobs };
 }
 
 describe("ReminderService.sendDue", () => {
@@ -130,12 +142,12 @@ describe("ReminderService.sendDue", () => {
     ];
     const { service, sent, windows } = setup(world);
     const run = await service.sendDue();
-    expect(run.sent["feedback.due"]).toBe(2);
+    expect(run.queued["feedback.due"]).toBe(2);
     expect(sent.map((s) => s.recipientId)).toEqual(["r-1", "r-2"]);
     expect(sent[0]?.input).toMatchObject({ kind: "feedback.due", link: "/feedback/rq-1" });
     expect(sent[0]?.input.subject).toContain("Bea Park");
     expect(windows.requests).toEqual([START, at(2)]);
-    expect((await service.sendDue()).sent).toEqual({});
+    expect((await service.sendDue()).queued).toEqual({});
     expect(sent).toHaveLength(2);
   });
 
@@ -214,7 +226,7 @@ describe("ReminderService.sendDue", () => {
     const { service, sent } = setup(world);
     const run = await service.sendDue();
     // The self phase opened half a day ago; the manager phase opened long ago but is due in a day and a half.
-    expect(run.sent["cycle.phase"]).toBe(2);
+    expect(run.queued["cycle.phase"]).toBe(2);
     expect(sent.map((s) => [s.recipientId, s.input.subject])).toEqual([
       ["p-1", '"Winter review": the self-assessment phase is open'],
       ["mgr", '"Winter review": the manager assessment phase closes on 8 December 2026'],
@@ -244,15 +256,36 @@ describe("ReminderService.sendDue", () => {
     expect(sent).toHaveLength(1);
   });
 
-  it("gives a failed reminder's claim back, so the next run sends it", async () => {
+  it("retries a failed delivery for whoever it did not reach, and never claims a reminder twice", async () => {
     const world = emptyWorld();
     world.requests = [{ id: "rq-1", subjectName: "Bea", dueAt: at(1), waitingRaterIds: ["r-1", "r-2"] }];
     world.failFor = "r-1";
-    const { service, sent } = setup(world);
-    expect(await service.sendDue()).toEqual({ sent: { "feedback.due": 1 }, failed: 1 });
+    const { service, sent, failedJobs } = setup(world);
+    expect(await service.sendDue()).toEqual({ queued: { "feedback.due": 2 } });
+    expect(sent.map((s) => s.recipientId)).toEqual(["r-2"]);
+    expect(failedJobs).toHaveLength(1);
+    // The next run claims nothing; the job's retry tells r-1 and skips r-2.
+    expect(await service.sendDue()).toEqual({ queued: {} });
     delete world.failFor;
-    expect(await service.sendDue()).toEqual({ sent: { "feedback.due": 1 }, failed: 0 });
+    expect(await service.deliver(failedJobs[0]!)).toEqual({ sent: 1, skipped: 1 });
     expect(sent.map((s) => s.recipientId)).toEqual(["r-2", "r-1"]);
+    expect(await service.deliver(failedJobs[0]!)).toEqual({ sent: 0, skipped: 2 });
+  });
+
+  it("queues a large fan-out in batches of REMINDERS_PER_JOB", async () => {
+    const world = emptyWorld();
+    const raters = Array.from({ length: REMINDERS_PER_JOB * 2 + 1 }, (_, i) => `r-${i}`);
+    world.requests = [{ id: "rq-1", subjectName: "Bea", dueAt: at(1), waitingRaterIds: raters }];
+    const { service, sent } = setup(world);
+    const batches: number[] = [];
+    const deliver = service.deliver.bind(service);
+    service.deliver = async (batch) => {
+      batches.push(batch.length);
+      return deliver(batch);
+    };
+    await service.sendDue();
+    expect(batches).toEqual([REMINDERS_PER_JOB, REMINDERS_PER_JOB, 1]);
+    expect(new Set(sent.map((s) => s.recipientId)).size).toBe(raters.length);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   releasedReminders,
   type PlannedReminder,
 } from "./due-reminders.ts";
-import type { ReminderLog, ReminderSource } from "./ports.ts";
+import type { ReminderKey, ReminderLog, ReminderSource } from "./ports.ts";
 
 export interface ReminderPorts {
   log: ReminderLog;
@@ -28,33 +28,45 @@ export interface ReminderPorts {
   toRemind: (cycleId: string) => Promise<Reminder[]>;
   /** The cycle's progress as the viewer may see it (CycleService.progress); refuses whoever may not. */
   progress: (viewer: Viewer, cycleId: string) => Promise<{ cycle: ReviewCycle; progress: { toRemind: Reminder[] } }>;
+  /** Puts claimed reminders on the job queue ("reminders.deliver"), whose handler calls deliver(). */
+  deliverLater: (reminders: PlannedReminder[]) => Promise<void>;
   notify: (recipientId: string, input: NotifyInput) => Promise<unknown>;
   audit: AuditRepository;
   now: () => Date;
 }
 
-/** What one scheduled run sent, by kind, and what failed (kept for the next run). */
+/** What one scheduled run claimed and queued, by kind. */
 export interface ReminderRun {
-  sent: Record<string, number>;
-  failed: number;
+  queued: Record<string, number>;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  /** Already notified by an earlier attempt of the same job. */
+  skipped: number;
 }
 
 export interface LateReminderResult {
-  /** People reminded now. */
+  /** People reminded now (their notification and mail are on the queue). */
   reminded: number;
   /** People on the list who were reminded of this cycle earlier today, and not again. */
   alreadyReminded: number;
 }
 
+/** Reminders per delivery job: a 10,000-person fan-out is fifty jobs, which several workers share. */
+export const REMINDERS_PER_JOB = 200;
+
 /**
- * Reminders (issue 16): the scheduled run finds what is due from the injected clock and the data, and
- * sends each reminder once per recipient, thing and period, however often it runs and on however
- * many servers: the log is claimed before anyone is notified.
+ * Reminders (issue 16): the scheduled run finds what is due from the injected clock and the data,
+ * claims each reminder once per recipient, thing and period in the log (so a rerun or a second server
+ * claims nothing twice), and queues the claimed ones in batches; the delivery job notifies each person
+ * and marks the reminder notified, so a retried job skips whoever it already told. Neither a request nor
+ * the scheduled run waits on ten thousand notifications.
  */
 export class ReminderService {
   constructor(private readonly ports: ReminderPorts) {}
 
-  /** The scheduled run (a job, no viewer): every kind of due reminder, each sent at most once. */
+  /** The scheduled run (a job, no viewer): every kind of due reminder, each claimed at most once. */
   async sendDue(): Promise<ReminderRun> {
     const now = this.ports.now();
     const soon = addDays(now, SOON_DAYS);
@@ -72,13 +84,11 @@ export class ReminderService {
       ...planReviewReminders(plans, now),
       ...(await this.cycleReminders(now)),
     ];
-    const run: ReminderRun = { sent: {}, failed: 0 };
-    for (const reminder of planned) {
-      const outcome = await this.sendOnce(reminder, now);
-      if (outcome === "sent") run.sent[reminder.key.kind] = (run.sent[reminder.key.kind] ?? 0) + 1;
-      if (outcome === "failed") run.failed++;
+    const queued: Record<string, number> = {};
+    for (const reminder of await this.claimAndQueue(planned, now)) {
+      queued[reminder.key.kind] = (queued[reminder.key.kind] ?? 0) + 1;
     }
-    return run;
+    return { queued };
   }
 
   private async cycleReminders(now: Date): Promise<PlannedReminder[]> {
@@ -108,12 +118,9 @@ export class ReminderService {
     assertAdmin(viewer);
     const { cycle, progress } = await this.ports.progress(viewer, cycleId);
     const now = this.ports.now();
-    const result: LateReminderResult = { reminded: 0, alreadyReminded: 0 };
-    for (const reminder of lateReminders(cycle, progress.toRemind, now)) {
-      const outcome = await this.sendOnce(reminder, now);
-      if (outcome === "sent") result.reminded++;
-      if (outcome === "skipped") result.alreadyReminded++;
-    }
+    const planned = lateReminders(cycle, progress.toRemind, now);
+    const reminded = (await this.claimAndQueue(planned, now)).length;
+    const result: LateReminderResult = { reminded, alreadyReminded: planned.length - reminded };
     await this.ports.audit.record({
       kind: "write",
       actorId: viewer.personId,
@@ -125,15 +132,53 @@ export class ReminderService {
     return result;
   }
 
-  /** Claims, then notifies; a failed notification gives the claim back, so the next run tries again. */
-  private async sendOnce(reminder: PlannedReminder, now: Date): Promise<"sent" | "skipped" | "failed"> {
-    if (!(await this.ports.log.claim(reminder.key, now))) return "skipped";
-    try {
-      await this.ports.notify(reminder.key.recipientId, reminder.notification);
-      return "sent";
-    } catch {
-      await this.ports.log.release(reminder.key);
-      return "failed";
+  /**
+   * The delivery job: notifies each reminder's recipient unless an earlier attempt did. A failure gives
+   * the mark back and fails the job after the others are done, so its retry tells only whoever is left.
+   */
+  async deliver(reminders: PlannedReminder[]): Promise<DeliveryResult> {
+    const result: DeliveryResult = { sent: 0, skipped: 0 };
+    const failures: string[] = [];
+    for (const reminder of reminders) {
+      if (!(await this.ports.log.markNotified(reminder.key, this.ports.now()))) {
+        result.skipped++;
+        continue;
+      }
+      try {
+        await this.ports.notify(reminder.key.recipientId, reminder.notification);
+        result.sent++;
+      } catch (error) {
+        await this.ports.log.unmarkNotified(reminder.key);
+        failures.push(error instanceof Error ? error.message : String(error));
+      }
     }
+    if (failures.length) {
+      throw new Error(`${failures.length} of ${reminders.length} reminders failed, first: ${failures[0]}`);
+    }
+    return result;
   }
+
+  /** Claims what was never claimed, and queues it in batches; returns the claimed reminders. */
+  private async claimAndQueue(planned: PlannedReminder[], now: Date): Promise<PlannedReminder[]> {
+    const claimed: PlannedReminder[] = [];
+    for (let start = 0; start < planned.length; start += REMINDERS_PER_JOB) {
+      const chunk = planned.slice(start, start + REMINDERS_PER_JOB);
+      const won = new Set(
+        (
+          await this.ports.log.claimMany(
+            chunk.map((r) => r.key),
+            now,
+          )
+        ).map(keyId),
+      );
+      const batch = chunk.filter((r) => won.has(keyId(r.key)));
+      if (batch.length) await this.ports.deliverLater(batch);
+      claimed.push(...batch);
+    }
+    return claimed;
+  }
+}
+
+function keyId(key: ReminderKey): string {
+  return JSON.stringify([key.recipientId, key.kind, key.subjectKey, key.period]);
 }

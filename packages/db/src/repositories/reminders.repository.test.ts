@@ -20,17 +20,26 @@ describeEachDriver("reminders: the sent-once log and what may be due", (db) => {
     return { ada, bo, gone, source: new DrizzleReminderSource(db().db), log: new DrizzleReminderLog(db().db) };
   };
 
-  it("claims a reminder once; a released claim can be taken again", async () => {
-    const { ada, log } = await setup();
+  it("claims each reminder once, even when two servers claim at once, and marks it notified once", async () => {
+    const { ada, bo, log } = await setup();
     const key = { recipientId: ada.id, kind: "goal.due", subjectKey: "goal:1", period: "2026-12-09:soon" };
-    expect(await log.claim(key, NOW)).toBe(true);
-    expect(await log.claim(key, NOW)).toBe(false);
-    expect(await log.claim({ ...key, period: "2026-12-09:due" }, NOW)).toBe(true);
-    await log.release(key);
-    expect(await log.claim(key, NOW)).toBe(true);
-    // Two servers claiming the same reminder at once: exactly one wins.
+    const other = { ...key, recipientId: bo.id };
+    expect(await log.claimMany([key], NOW)).toEqual([key]);
+    expect(await log.claimMany([key, other, { ...key, period: "2026-12-09:due" }], NOW)).toEqual([
+      other,
+      { ...key, period: "2026-12-09:due" },
+    ]);
+    expect(await log.claimMany([], NOW)).toEqual([]);
     const race = { ...key, subjectKey: "goal:2" };
-    expect((await Promise.all([log.claim(race, NOW), log.claim(race, NOW)])).filter(Boolean)).toHaveLength(1);
+    const [first, second] = await Promise.all([log.claimMany([race], NOW), log.claimMany([race], NOW)]);
+    expect(first!.length + second!.length).toBe(1);
+
+    expect(await log.markNotified(key, NOW)).toBe(true);
+    expect(await log.markNotified(key, NOW)).toBe(false);
+    await log.unmarkNotified(key);
+    expect(await log.markNotified(key, NOW)).toBe(true);
+    // A reminder nobody claimed cannot be marked.
+    expect(await log.markNotified({ ...key, subjectKey: "goal:never" }, NOW)).toBe(false);
   });
 
   it("finds open requests due in the window with their active raters who have not answered", async () => {

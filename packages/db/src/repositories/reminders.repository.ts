@@ -20,31 +20,45 @@ import {
   reminderSends,
 } from "../schema/index.ts";
 
-/** The reminders sent: a claim is an insert that finds the row already there when it was sent before. */
+/** The reminders claimed: a claim is an insert that finds the row already there when it was claimed before. */
 export class DrizzleReminderLog implements ReminderLog {
   constructor(private readonly db: AppDatabase) {}
 
-  async claim(key: ReminderKey, at: Date): Promise<boolean> {
-    const rows = await this.db
+  async claimMany(keys: ReminderKey[], at: Date): Promise<ReminderKey[]> {
+    if (keys.length === 0) return [];
+    return this.db
       .insert(reminderSends)
-      .values({ ...key, sentAt: at })
+      .values(keys.map((key) => ({ ...key, claimedAt: at })))
       .onConflictDoNothing()
+      .returning({
+        recipientId: reminderSends.recipientId,
+        kind: reminderSends.kind,
+        subjectKey: reminderSends.subjectKey,
+        period: reminderSends.period,
+      });
+  }
+
+  async markNotified(key: ReminderKey, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(reminderSends)
+      .set({ notifiedAt: at })
+      .where(and(matches(key), isNull(reminderSends.notifiedAt)))
       .returning({ kind: reminderSends.kind });
     return rows.length > 0;
   }
 
-  async release(key: ReminderKey): Promise<void> {
-    await this.db
-      .delete(reminderSends)
-      .where(
-        and(
-          eq(reminderSends.recipientId, key.recipientId),
-          eq(reminderSends.kind, key.kind),
-          eq(reminderSends.subjectKey, key.subjectKey),
-          eq(reminderSends.period, key.period),
-        ),
-      );
+  async unmarkNotified(key: ReminderKey): Promise<void> {
+    await this.db.update(reminderSends).set({ notifiedAt: null }).where(matches(key));
   }
+}
+
+function matches(key: ReminderKey) {
+  return and(
+    eq(reminderSends.recipientId, key.recipientId),
+    eq(reminderSends.kind, key.kind),
+    eq(reminderSends.subjectKey, key.subjectKey),
+    eq(reminderSends.period, key.period),
+  );
 }
 
 /** What the scheduled reminders read; each query is bounded by a due window or by active people. */

@@ -57,7 +57,7 @@ export const notificationPreferences = pgTable(
   (table) => [primaryKey({ columns: [table.personId, table.kind] })],
 );
 
-/** Each reminder sent, by recipient, kind, the thing it is about and its period: none goes out twice. */
+/** Each reminder claimed, by recipient, kind, the thing it is about and its period: none goes out twice. */
 export const reminderSends = pgTable(
   "reminder_sends",
   {
@@ -67,7 +67,8 @@ export const reminderSends = pgTable(
     kind: text("kind").notNull(),
     subjectKey: text("subject_key").notNull(),
     period: text("period").notNull(),
-    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
   },
   (table) => [primaryKey({ columns: [table.recipientId, table.kind, table.subjectKey, table.period] })],
 );
