@@ -306,6 +306,7 @@ const EXPECTED: Record<string, Expectation> = {
   exportCycleProgress: unknownObject,
   listCycleReminders: unknownObject,
   releaseCycle: adminOnly(404),
+  remindCycleLatePeople: adminOnly(404),
   acknowledgeCycleResults: unknownObject,
   listCycleAcknowledgements: unknownObject,
   listPersonCycles: PERSON_RECORD,

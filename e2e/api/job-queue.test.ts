@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadConfig, startServer } from "@ascent/server";
+import { SCHEDULES, loadConfig, startServer } from "@ascent/server";
 import { createScratchDatabase, describeOnDriver } from "@ascent/db/testing";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { SmtpSink } from "../support/smtp-sink.ts";
@@ -113,6 +113,13 @@ describeOnDriver("pglite", "the server's own workers", () => {
     const deadline = Date.now() + 15_000;
     while (sink.mails.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(sink.mails.map((caught) => caught.subject)).toEqual(["Mail 1"]);
+  });
+
+  it("registers the scheduled jobs at start, in UTC", async () => {
+    const stored = await server.services.jobs.schedules();
+    expect(stored.map((s) => `${s.name} ${s.cron} ${s.timezone}`).sort()).toEqual(
+      SCHEDULES.map((s) => `${s.name} ${s.cron} UTC`).sort(),
+    );
   });
 });
 

@@ -41,6 +41,7 @@ import { notificationsRoutes } from "./routes/notifications.routes.ts";
 import { channelWebhookRoutes } from "./routes/channel-webhook.routes.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.routes.ts";
 import { cyclesRoutes } from "./routes/cycles.routes.ts";
+import { remindersRoutes } from "./routes/reminders.routes.ts";
 import { calibrationRoutes } from "./routes/calibration.routes.ts";
 import { invitationsRoutes } from "./routes/invitations.routes.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -108,6 +109,7 @@ export function buildRouteTable(
     ...channelWebhookRoutes(services),
     ...notificationSettingsRoutes(services),
     ...cyclesRoutes(services),
+    ...remindersRoutes(services),
     ...calibrationRoutes(services),
     ...invitationsRoutes(services),
   ];

@@ -23,6 +23,7 @@ import {
   FrameworkMigration,
   GoalService,
   PromotionService,
+  ReminderService,
   describeAdjustment,
   SetupChecklistService,
   ChannelPostService,
@@ -84,6 +85,8 @@ import {
   DrizzleCycleRepository,
   DrizzleChannelPostLog,
   DrizzleWebhookSettingsRepository,
+  DrizzleReminderLog,
+  DrizzleReminderSource,
   ChangeAwareMemo,
   countPendingMigrations,
   type DatabaseHandle,
@@ -141,6 +144,8 @@ export interface ServiceOptions {
   jobRetry?: RetryPolicy;
   /** Where the job queue reports errors of its own (the server's log). */
   onJobError?: (error: unknown) => void;
+  /** Run the queue's cron pass in this process (the server with workers; never tools or hand-drained tests). */
+  runsSchedules?: boolean;
 }
 
 export function buildServices(database: DatabaseHandle, options: ServiceOptions = {}) {
@@ -188,6 +193,11 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
     now,
     notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
   });
+  const cycles = buildCycleService(
+    db,
+    { people, frameworks, audit, now, announce: (event) => messaging.channelPosts.announce(event) },
+    assessmentServices,
+  );
   return {
     now,
     memo,
@@ -239,11 +249,18 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       },
       assessmentServices,
     ),
-    cycles: buildCycleService(
-      db,
-      { people, frameworks, audit, now, announce: (event) => messaging.channelPosts.announce(event) },
-      assessmentServices,
-    ),
+    cycles,
+    reminders: new ReminderService({
+      log: new DrizzleReminderLog(db),
+      source: new DrizzleReminderSource(db),
+      cycles: new DrizzleCycleRepository(db),
+      toRemind: (cycleId) => cycles.everyoneToRemind(cycleId),
+      progress: (viewer, cycleId) => cycles.progress(viewer, cycleId),
+      deliverLater: (reminders) => messaging.jobs.enqueue("reminders.deliver", { reminders }),
+      notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
+      audit,
+      now,
+    }),
     promotions: new PromotionService({
       cases: new DrizzlePromotionRepository(db),
       people,
@@ -275,6 +292,7 @@ export function buildServices(database: DatabaseHandle, options: ServiceOptions 
       settings: assessmentServices.settings,
       audit,
       now,
+      notify: (recipientId, notification) => messaging.notifications.notify(recipientId, notification),
       raterEffects: async (cycleId, managerIds) => {
         const wanted = new Set(managerIds);
         const { raters } = await assessmentServices.raterEffects.managerEffects(cycleId);
@@ -304,6 +322,7 @@ function buildMessaging(
   const jobs = new PgBossJobQueue(database, {
     ...(options.jobRetry ? { retry: options.jobRetry } : {}),
     ...(options.onJobError ? { onError: options.onJobError } : {}),
+    runsSchedules: options.runsSchedules === true,
   });
   const outbox = new DrizzleOutboxRepository(db);
   const smtpUrl = options.mail?.smtpUrl;

@@ -4,7 +4,6 @@ import { buildApp } from "./app.ts";
 import { buildServices, type AppServices } from "./composition-root.ts";
 import { loadBuiltinLadder } from "./builtin-ladder.ts";
 import type { ServerConfig } from "./config.ts";
-import { startScheduler, type ScheduledTask } from "./operations/scheduler.ts";
 import { seedDemo, type DemoLogins } from "./demo/seed-demo.ts";
 import { publishLocalAccess } from "./local-access.ts";
 import { APP_VERSION } from "./version.ts";
@@ -58,17 +57,6 @@ export async function prepareDatabase(
   return { firstAdminToken: firstAdmin?.token ?? null, demoLogins };
 }
 
-/** How often the temporary in-process scheduler looks for due work (operations/scheduler.ts). */
-const SCHEDULER_TICK_MS = 60_000;
-
-function scheduledTasks(services: AppServices): ScheduledTask[] {
-  return [
-    { name: "scheduled backup", run: () => services.backups.runScheduled() },
-    { name: "promotion level changes", run: () => services.promotions.applyDueLevelChanges() },
-    { name: "notification digests", run: () => services.digests.sendDueDigests() },
-  ];
-}
-
 /** How long requests in flight may take to finish once shutdown starts. */
 const DEFAULT_SHUTDOWN_GRACE_MS = 3_000;
 
@@ -105,6 +93,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       webhookAllowHttp: config.webhookAllowHttp,
       publicUrl: () => publicUrl,
       ...(config.jobRetry ? { jobRetry: config.jobRetry } : {}),
+      // Scheduled work (backups, level changes, reminders) fires where the workers run (decisions/0011).
+      runsSchedules: config.runJobWorkers !== false,
       onJobError: (error) => jobErrors.log?.(error),
     });
     const { firstAdminToken, demoLogins } = await prepareDatabase(database, { loadDemo: config.loadDemo }, services);
@@ -130,7 +120,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       );
     }
     if (config.runJobWorkers !== false) {
-      await services.jobs.work(jobHandlers(services)).catch(async (error: unknown) => {
+      const jobs = services.jobs;
+      await (async () => {
+        await jobs.schedule();
+        await jobs.work(jobHandlers(services));
+      })().catch(async (error: unknown) => {
         await app.close();
         throw error;
       });
@@ -141,7 +135,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         throw error;
       },
     );
-    const scheduler = startScheduler(scheduledTasks(services), { everyMs: SCHEDULER_TICK_MS, log: app.log });
     return {
       app,
       database,
@@ -153,7 +146,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       drainJobs: () => services.jobs.drain(jobHandlers(services)),
       close() {
         closing ??= (async () => {
-          await scheduler.stop();
           await closeWithinGrace(app, config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
           await services.jobs.stop();
           try {

@@ -34,6 +34,7 @@ export * from "./notification-settings.ts";
 export * from "./cycles.ts";
 export * from "./calibration.ts";
 export * from "./invitations.ts";
+export * from "./reminders.ts";
 
 import { healthEndpoints } from "./health.ts";
 import { frameworkEndpoints } from "./frameworks.ts";
@@ -65,6 +66,7 @@ import { cyclesEndpoints } from "./cycles.ts";
 import { calibrationEndpoints } from "./calibration.ts";
 import { channelWebhookEndpoints } from "./channel-webhook.ts";
 import { invitationEndpoints } from "./invitations.ts";
+import { remindersEndpoints } from "./reminders.ts";
 
 /** Every endpoint of the API, by feature. The server's route table is checked against this. */
 export const endpoints = {
@@ -98,4 +100,5 @@ export const endpoints = {
   calibration: calibrationEndpoints,
   channelWebhook: channelWebhookEndpoints,
   invitations: invitationEndpoints,
+  reminders: remindersEndpoints,
 };

@@ -24,6 +24,7 @@ export * from "./promotions/index.ts";
 export * from "./rater-effects/index.ts";
 export * from "./setup/index.ts";
 export * from "./notifications/index.ts";
+export * from "./reminders/index.ts";
 export * from "./cycles/index.ts";
 export * from "./calibration/index.ts";
 export * from "./channel-posts/index.ts";

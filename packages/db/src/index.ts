@@ -27,5 +27,6 @@ export * from "./backup/restore-backup.ts";
 export { canonicalExport } from "./backup/canonical-export.ts";
 export * from "./repositories/notifications.repository.ts";
 export * from "./repositories/channel-posts.repository.ts";
+export * from "./repositories/reminders.repository.ts";
 export * from "./repositories/cycles.repository.ts";
 export * from "./repositories/calibration.repository.ts";

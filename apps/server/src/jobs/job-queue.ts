@@ -1,9 +1,46 @@
-import { PgBoss, fromPglite, type Db, type Job } from "pg-boss";
+import { PgBoss, fromPglite, type Db, type Job, type JobResult } from "pg-boss";
 import type { DeadJob, DeadLetters, EnqueueOptions, JobName, JobPayloads, JobQueue } from "@ascent/core";
 import type { DatabaseHandle } from "@ascent/db";
 
 /** Every queue the app uses; each one dead-letters to DEAD_LETTER_QUEUE once its retries are used up. */
-export const JOB_NAMES: readonly JobName[] = ["mail.send", "password-reset.send", "slack.post"];
+export const JOB_NAMES: readonly JobName[] = [
+  "mail.send",
+  "password-reset.send",
+  "slack.post",
+  "scheduled.backup",
+  "scheduled.level-changes",
+  "scheduled.reminders",
+  "reminders.deliver",
+  "scheduled.digests",
+];
+
+export interface Schedule {
+  name: Extract<JobName, `scheduled.${string}`>;
+  /** A cron expression, read in UTC. */
+  cron: string;
+}
+
+/**
+ * What runs on a schedule (decisions/0011). pg-boss's cron pass runs on one server at a time and files
+ * each occurrence under one key, so every occurrence becomes one job however many servers run; each
+ * use case then decides from the injected clock what is due, so an occurrence that finds nothing is cheap.
+ */
+export const SCHEDULES: readonly Schedule[] = [
+  // The backup settings say how often; this only asks every minute whether one is due.
+  { name: "scheduled.backup", cron: "* * * * *" },
+  { name: "scheduled.level-changes", cron: "*/5 * * * *" },
+  { name: "scheduled.reminders", cron: "*/15 * * * *" },
+  // Digests go at 08:00 on each person's own clock, in whatever zone; a quarter-hourly pass finds them.
+  { name: "scheduled.digests", cron: "*/15 * * * *" },
+];
+const SCHEDULE_TIME_ZONE = "UTC";
+/** Jobs a worker fetches at once; full batches are fetched again without waiting for the next poll. */
+const WORK_BATCH_SIZE = 20;
+/**
+ * Workers per queue and server: mail waits on the SMTP server, so a few conversations overlap; a
+ * fan-out's delivery batches are shared by two. Scheduled runs need one.
+ */
+const WORKERS: Partial<Record<JobName, number>> = { "mail.send": 4, "reminders.deliver": 2 };
 export const DEAD_LETTER_QUEUE = "dead-letters";
 /** pg-boss keeps its tables in a schema of its own, apart from the app's migrations. */
 const PG_BOSS_SCHEMA = "pgboss";
@@ -38,6 +75,10 @@ function executorFor(database: DatabaseHandle): { db: Db; backend?: "pglite" } {
   return { db: { executeSql: (text, values) => native.pool.query(text, values) } };
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function reasonOf(output: unknown): string {
   if (output && typeof output === "object" && "message" in output && typeof output.message === "string") {
     return output.message;
@@ -62,9 +103,18 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
       /** How often an idle worker looks for jobs. */
       pollingIntervalSeconds?: number;
       onError?: (error: unknown) => void;
+      /**
+       * Run pg-boss's cron pass in this process: the server does; tools and tests that drain by hand
+       * do not, so no schedule ever fires on the real clock inside a test.
+       */
+      runsSchedules?: boolean;
     } = {},
   ) {
-    this.boss = new PgBoss({ ...executorFor(database), schema: PG_BOSS_SCHEMA });
+    this.boss = new PgBoss({
+      ...executorFor(database),
+      schema: PG_BOSS_SCHEMA,
+      schedule: options.runsSchedules === true,
+    });
     this.boss.on("error", (error) => this.options.onError?.(error));
   }
 
@@ -108,6 +158,25 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
     );
   }
 
+  /**
+   * Registers every schedule (an upsert: several servers registering the same one leave one row) and
+   * removes the ones the app no longer has.
+   */
+  async schedule(schedules: readonly Schedule[] = SCHEDULES): Promise<void> {
+    await this.start();
+    const wanted = new Set(schedules.map((s) => s.name));
+    for (const { name } of await this.boss.getSchedules()) {
+      if (!wanted.has(name as Schedule["name"])) await this.boss.unschedule(name);
+    }
+    for (const { name, cron } of schedules) await this.boss.schedule(name, cron, {}, { tz: SCHEDULE_TIME_ZONE });
+  }
+
+  /** The schedules stored in the database, for tests and operators. */
+  async schedules(): Promise<{ name: string; cron: string; timezone: string }[]> {
+    await this.start();
+    return (await this.boss.getSchedules()).map(({ name, cron, timezone }) => ({ name, cron, timezone }));
+  }
+
   /** Starts a worker per queue that runs its handler; the server calls this once it listens. */
   async work(handlers: JobHandlers): Promise<void> {
     await this.start();
@@ -115,9 +184,28 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
     for (const name of JOB_NAMES) {
       await this.boss.work<JobPayloads[typeof name]>(
         name,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 },
+        {
+          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          // A fan-out (a cycle's reminders) leaves thousands of mails: fetch them in batches, without
+          // waiting between full ones, and keep several SMTP conversations going at once.
+          // A delivery job holds 200 reminders: two at a time, so that other workers and servers share them.
+          batchSize: name === "reminders.deliver" ? 2 : WORK_BATCH_SIZE,
+          burstWhenBatchFull: true,
+          perJobResults: true,
+          localConcurrency: WORKERS[name] ?? 1,
+        },
         async (jobs) => {
-          for (const job of jobs) await this.run(name, job);
+          const results: JobResult[] = [];
+          // Each job settles alone: one refused address fails (and retries) its own mail, not its batch's.
+          for (const job of jobs) {
+            try {
+              await this.run(name, job);
+              results.push({ id: job.id, status: "completed" });
+            } catch (error) {
+              results.push({ id: job.id, status: "failed", output: { message: messageOf(error) } });
+            }
+          }
+          return results;
         },
       );
     }
@@ -146,8 +234,7 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
             await this.run(name, job);
             await this.boss.complete(name, job.id);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            await this.boss.fail(name, job.id, { message });
+            await this.boss.fail(name, job.id, { message: messageOf(error) });
           }
         }
       }

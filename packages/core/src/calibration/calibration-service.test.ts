@@ -151,6 +151,7 @@ function setup(count = 3) {
   let countableCalls = 0;
   const repository = new FakeCalibrationRepository(people, cycleRatings);
   const audit = new InMemoryAuditLog();
+  const notified: { recipientId: string; kind: string; subject: string; link: string; body?: string }[] = [];
   const service = new CalibrationService({
     calibration: repository,
     people: {
@@ -189,9 +190,11 @@ function setup(count = 3) {
     },
     settings: { get: async () => null, set: async () => undefined },
     audit,
+    notify: async (recipientId, { kind, subject, link, email }) =>
+      void notified.push({ recipientId, kind, subject, link, ...(email ? { body: email.body } : {}) }),
     now: () => NOW,
   });
-  return { service, repository, audit, countable: () => countableCalls };
+  return { service, repository, audit, notified, countable: () => countableCalls };
 }
 
 async function openSession(service: CalibrationService) {
@@ -281,6 +284,28 @@ describe("CalibrationService", () => {
       ["Led it", "Dana Director"],
       ["Led it", "Dana Director"],
     ]);
+  });
+
+  it("tells the manager when someone else calibrates their report's rating, and keeps the reason in the app", async () => {
+    const { service, notified } = setup();
+    const session = await openSession(service);
+    await service.adjustRating(viewer("dana"), session.id, {
+      subjectId: "pm1",
+      competencyId: "strategy",
+      to: 3,
+      reason: "Own change",
+    });
+    expect(notified).toHaveLength(0);
+    await service.adjustRating(viewer("admin", true), session.id, {
+      subjectId: "pm2",
+      competencyId: "strategy",
+      to: 4,
+      reason: "Secret reasoning",
+    });
+    expect(notified).toHaveLength(1);
+    expect(notified[0]).toMatchObject({ recipientId: "dana", kind: "calibration.adjusted", link: "/team/pm2" });
+    expect(notified[0]?.body).toContain("from 2 to 4");
+    expect(JSON.stringify(notified)).not.toContain("Secret reasoning");
   });
 
   it("refuses a missing reason, someone out of scope, a value off the scale and a non-member", async () => {

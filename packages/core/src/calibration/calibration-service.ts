@@ -50,6 +50,11 @@ export interface CalibrationPorts {
    * exists; until then every person shows null.
    */
   raterEffects?: (cycleId: string, managerIds: string[]) => Promise<Map<string, ManagerRaterEffect>>;
+  /** Tells a person (in the app and by mail, as they chose); the manager learns of a calibrated rating of their report. */
+  notify?: (
+    recipientId: string,
+    notification: { kind: string; subject: string; link: string; email?: { body: string } },
+  ) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -258,7 +263,7 @@ export class CalibrationService {
         { path: "to", message: "no change" },
       ]);
     }
-    return this.store(viewer, session, {
+    const stored = await this.store(viewer, session, {
       subjectId: subject.id,
       competencyId: input.competencyId,
       kind: "rating",
@@ -266,6 +271,21 @@ export class CalibrationService {
       to: input.to,
       reason,
     });
+    // Nothing a calibration changes is silent: the manager whose rating moved is told. The reason stays in
+    // the app, not in a mail that leaves it.
+    if (subject.managerId && subject.managerId !== viewer.personId && this.ports.notify) {
+      const competency = competencies.find((c) => c.id === input.competencyId)?.name ?? input.competencyId;
+      const change = `from ${from ?? "no rating"} to ${input.to}`;
+      await this.ports.notify(subject.managerId, {
+        kind: "calibration.adjusted",
+        subject: `Calibration changed your rating of ${subject.name} on ${competency}`,
+        link: `/team/${subject.id}`,
+        email: {
+          body: `In the calibration session "${session.name}", your rating of ${subject.name} on ${competency} was changed ${change}.\n\nAscent keeps the reason given, for you to read there.`,
+        },
+      });
+    }
+    return stored;
   }
 
   /** Moves a person in scope to another box of the 9-box, with a reason, in the audit log. */

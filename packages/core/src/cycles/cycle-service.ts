@@ -535,6 +535,11 @@ export class CycleService {
     return (await this.progress(viewer, cycleId)).progress.toRemind;
   }
 
+  /** Everyone with work left in the cycle's open phases; checks nobody, for the scheduled reminders only. */
+  async everyoneToRemind(cycleId: string): Promise<Reminder[]> {
+    return (await this.progressOf(await this.load(cycleId), null)).toRemind;
+  }
+
   /** An individual's and a manager's tasks across the active and released cycles. */
   async myTasks(viewer: Viewer): Promise<MyTasks> {
     const now = this.ports.now();

@@ -9,7 +9,7 @@ export interface NotificationKind {
   defaults: ChannelChoice;
 }
 
-/** Every kind the app sends today; reminders and cycle notices join this list as they are built. */
+/** Every kind the app sends, with what it does when neither the person nor the organisation chose. */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   {
     kind: "feedback.requested",
@@ -26,6 +26,47 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
     kind: "promotion.stage",
     label: "A promotion case you take part in moves to its next stage",
     // Committees see many stage changes; one mail a day gathers them.
+    defaults: { inApp: true, mail: "daily" },
+  },
+  {
+    kind: "feedback.due",
+    label: "A feedback request you have not answered closes soon",
+    defaults: { inApp: true, mail: "instant" },
+  },
+  {
+    kind: "cycle.phase",
+    label: "A phase of a review cycle where you have work opens, or closes soon",
+    defaults: { inApp: true, mail: "instant" },
+  },
+  {
+    kind: "cycle.reminder",
+    label: "An admin reminds you of your unfinished work in a review cycle",
+    defaults: { inApp: true, mail: "instant" },
+  },
+  {
+    kind: "cycle.released",
+    label: "The results of a review cycle you took part in are released",
+    defaults: { inApp: true, mail: "instant" },
+  },
+  {
+    kind: "one-on-one.tomorrow",
+    label: "You have a 1:1 within a day, with its agenda",
+    defaults: { inApp: true, mail: "instant" },
+  },
+  {
+    kind: "goal.due",
+    label: "One of your development goals is due soon, or today",
+    defaults: { inApp: true, mail: "daily" },
+  },
+  {
+    kind: "plan.review-due",
+    label: "Your career plan is due for its review",
+    defaults: { inApp: true, mail: "daily" },
+  },
+  {
+    kind: "calibration.adjusted",
+    // A calibration session adjusts many ratings in an afternoon: one mail the next morning gathers them.
+    label: "A calibration changes a rating of someone who reports to you",
     defaults: { inApp: true, mail: "daily" },
   },
 ];

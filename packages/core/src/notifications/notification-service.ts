@@ -24,7 +24,7 @@ export interface NotifyInput {
   subject: string;
   /** A path inside the app: "/feedback", "/people/…". */
   link: string;
-  /** Also send it by mail, with this text as the body (the in-app entry carries the subject only). */
+  /** Also send it by mail, with this text as the body, a blank line between paragraphs (the in-app entry carries the subject only). */
   email?: { body: string };
 }
 
@@ -147,7 +147,7 @@ export class NotificationService {
           to: recipient.email,
           subject: input.subject,
           greeting: `Hello ${recipient.name},`,
-          paragraphs: [input.email.body],
+          paragraphs: input.email.body.split("\n\n"),
           action: { label: "Open in Ascent", url: `${this.ports.publicUrl()}${input.link}` },
           footer: `You receive this because it concerns you in Ascent. Choose how you are told about it, or turn it off: ${this.ports.publicUrl()}/notifications?kind=${encodeURIComponent(input.kind)}`,
         }),

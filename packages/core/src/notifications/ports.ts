@@ -1,4 +1,5 @@
 import type { ChannelPost } from "../channel-posts/channel-post.ts";
+import type { PlannedReminder } from "../reminders/due-reminders.ts";
 
 /** One entry of a person's in-app inbox. */
 export interface NotificationRecord {
@@ -46,7 +47,17 @@ export interface JobPayloads {
   "password-reset.send": { email: string };
   /** Post an organisation-level message to the webhook set now (channel-posts/). */
   "slack.post": ChannelPost;
+  /** Scheduled runs (cron on the queue): each use case decides from the clock what is due, so a run finding nothing is cheap. */
+  "scheduled.backup": ScheduledRun;
+  "scheduled.level-changes": ScheduledRun;
+  "scheduled.reminders": ScheduledRun;
+  /** Notify the recipients of claimed reminders (a batch of a fan-out). */
+  "reminders.deliver": { reminders: PlannedReminder[] };
+  "scheduled.digests": ScheduledRun;
 }
+
+/** A scheduled run carries nothing: what is due comes from the clock and the data. */
+export type ScheduledRun = Record<string, never>;
 
 export type JobName = keyof JobPayloads;
 

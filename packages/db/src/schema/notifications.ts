@@ -113,3 +113,19 @@ export const notificationDigestRuns = pgTable(
   },
   (table) => [primaryKey({ columns: [table.personId, table.cadence] })],
 );
+
+/** Each reminder claimed, by recipient, kind, the thing it is about and its period: none goes out twice. */
+export const reminderSends = pgTable(
+  "reminder_sends",
+  {
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    subjectKey: text("subject_key").notNull(),
+    period: text("period").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.recipientId, table.kind, table.subjectKey, table.period] })],
+);

@@ -1,6 +1,7 @@
 import type { TPersonProgress } from "@ascent/contract";
 import { Link, useParams } from "react-router";
 import { cycleProgressCsvHref, useCycleProgress } from "../../api/cycle-queries.ts";
+import { useSignedIn } from "../../api/session.ts";
 import { ErrorState } from "../../ui/error-state.tsx";
 import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
@@ -10,6 +11,7 @@ import { formatDay, PHASE_LABELS, STATE_LABELS } from "./cycle-labels.ts";
 import { CreateSessionForm } from "../calibration/create-session-form.tsx";
 import { SessionsTable } from "../calibration/sessions-table.tsx";
 import "../calibration/calibration.css";
+import { RemindLatePeople } from "./remind-late-people.tsx";
 
 const TRACKED = ["self", "nomination", "manager"] as const;
 
@@ -58,6 +60,7 @@ export function ProgressTable({ people, caption }: { people: TPersonProgress[]; 
 export function CycleProgressPage() {
   const { cycleId = "" } = useParams();
   const progress = useCycleProgress(cycleId);
+  const session = useSignedIn();
   useDocumentTitle(progress.data ? `${progress.data.cycle.name}: progress` : "Cycle progress");
   if (progress.isPending) return <LoadingState label="Loading the cycle's progress…" />;
   if (progress.isError) {
@@ -130,6 +133,7 @@ export function CycleProgressPage() {
           </table>
         </div>
       </section>
+      <RemindLatePeople cycleId={cycle.id} reminders={reminders} isAdmin={session.isAdmin} />
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">People</h2>
         <p>
