@@ -328,6 +328,21 @@ for (const driver of ["pglite", "postgres"] as const) {
       expect(acknowledged.find((a) => a.person.id === people.mia.id)?.comment).toBe(
         "Agreed; pricing was a team effort.",
       );
+      // Dana sees who acknowledged only over HTTP (no page lists acknowledgements yet), and the adjustment to
+      // her report's rating, with its reason, on her calibration page.
+      await dana.page.goto(`${server.url}/calibration/my-reports`);
+      const toReports = dana.page
+        .getByRole("table", { name: /Calibration adjustments to your reports/ })
+        .getByRole("row");
+      await expect.poll(() => toReports.count()).toBe(2);
+      expect((await toReports.nth(1).innerText()).split("\t").slice(1)).toEqual([
+        "Mia Member",
+        competencyName,
+        "3 → 4",
+        "Led the pricing launch across two teams",
+        "Administrator",
+      ]);
+      expect(await runAxe(dana.page)).toEqual([]);
 
       // 7. The audit log shows the adjustment with its reason.
       await admin.page.goto(`${server.url}/audit`);
