@@ -355,9 +355,10 @@ for (const driver of ["pglite", "postgres"] as const) {
       for (const errors of [admin.errors, mia.errors, dana.errors]) expect(errors).toEqual([]);
     });
 
-    it.todo(
-      "after release, Mia sees her calibrated rating: no endpoint or page shows a subject the calibrated values " +
-        "(side by side and readiness still use the manager's own 3)",
-    );
+    // Not done by the product yet, so not faked here: releasing publishes nothing of a closed session. After
+    // release, GET /api/people/:id/readiness/side-by-side (and readiness) still give Mia's manager rating of
+    // the adjusted competency as the manager's own 3, not the calibrated 4: countableRatings feeds readiness
+    // the submitted ratings, and only the calibration session view applies adjustments.
+    it.todo("after release, the subject sees her calibrated rating (4, not the manager's 3) on side by side");
   });
 }
