@@ -467,6 +467,7 @@ function buildAssessmentServices(
       return Object.fromEntries(raters.filter((r) => r.identifiable).map((r) => [r.raterId, r.offset]));
     },
     lastReleasedCycle: () => cycleRepository.lastReleased(),
+    releasedCalibrations: (subjectIds) => new DrizzleCalibrationRepository(db).releasedCalibrations(subjectIds),
     now,
   });
   const raterEffects: RaterEffectsService = new RaterEffectsService({

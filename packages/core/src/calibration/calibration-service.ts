@@ -35,6 +35,7 @@ import {
   type StoredPlacement,
 } from "./calibration.ts";
 import type { CalibrationRepository } from "./ports.ts";
+import { latestRatingAdjustments, withCalibratedRatings } from "./calibrated-ratings.ts";
 
 export interface CalibrationPorts {
   calibration: CalibrationRepository;
@@ -540,45 +541,3 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** subjectId:competencyId → the latest calibrated rating (adjustments come oldest first). */
-function latestRatingAdjustments(adjustments: CalibrationAdjustment[]): Map<string, number> {
-  const latest = new Map<string, number>();
-  for (const a of adjustments) {
-    if (a.kind === "rating" && typeof a.to === "number") latest.set(`${a.subjectId}:${a.competencyId}`, a.to);
-  }
-  return latest;
-}
-
-/**
- * The ratings readiness counts, with the manager's rating of each adjusted competency replaced by its
- * calibrated value (or added, dated at the adjustment, where the manager had not rated it).
- */
-function withCalibratedRatings(
-  ratings: SubmittedRating[],
-  managerRaterId: string | null,
-  calibrated: Map<string, number>,
-  mine: CalibrationAdjustment[],
-): SubmittedRating[] {
-  const subjectId = mine[0]?.subjectId;
-  if (mine.length === 0 || !managerRaterId) return ratings;
-  const result = ratings.map((r) => {
-    const value = calibrated.get(`${subjectId}:${r.competencyId}`);
-    return value !== undefined && r.relation === "manager" && r.raterId === managerRaterId ? { ...r, score: value } : r;
-  });
-  for (const a of mine) {
-    const value = calibrated.get(`${subjectId}:${a.competencyId}`);
-    const isCounted = result.some(
-      (r) => r.relation === "manager" && r.raterId === managerRaterId && r.competencyId === a.competencyId,
-    );
-    if (value !== undefined && a.competencyId && !isCounted) {
-      result.push({
-        assessmentId: `calibration:${a.id}`,
-        raterId: managerRaterId,
-        relation: "manager",
-        competencyId: a.competencyId,
-        score: value,
-        submittedAt: a.at,
-      });
-    }
-  }
-  return result;
-}

@@ -14,6 +14,7 @@ import type { Viewer } from "../access/viewer.ts";
 import { assertAdmin, type Access } from "../access/access.ts";
 import { subject } from "../access/policy.ts";
 import { assertValidSettings, computeReadiness, readinessWindow } from "./compute-readiness.ts";
+import { withReleasedCalibration, type ReleasedCalibration } from "../calibration/calibrated-ratings.ts";
 import {
   correctManagerRatings,
   MANAGER_OFFSETS_KEY,
@@ -73,6 +74,8 @@ export interface ReadinessPorts {
   lastClosedCycleStart?: (now: Date) => Promise<Date | null>;
   /** Fits a cycle's rater effects: each identifiable manager's offset by person id. */
   fitManagerOffsets?: (cycleId: string) => Promise<Record<string, number>>;
+  /** Rating adjustments of released cycles' closed calibrations, by subject: they count in place of the manager's. */
+  releasedCalibrations?: (subjectIds: string[]) => Promise<Map<string, ReleasedCalibration>>;
   /** The review cycle released last, whose offsets count when the correction is turned on. */
   lastReleasedCycle?: () => Promise<{ id: string; name: string } | null>;
   now?: () => Date;
@@ -396,6 +399,7 @@ export class ReadinessService {
         this.cycleStart(now),
         this.managerOffsets(),
       ]);
+    const calibrations = (await this.ports.releasedCalibrations?.(ids)) ?? new Map<string, ReleasedCalibration>();
     const correction = settings.correctManagerLeniency ? offsets : null;
     if (options.targetLevelId !== undefined && !document.levels.some((l) => l.id === options.targetLevelId)) {
       throw new AppError("validation_failed", `Unknown target level "${options.targetLevelId}"`, [
@@ -406,10 +410,13 @@ export class ReadinessService {
     for (const person of people) {
       const ratings = ratingsBySubject.get(person.id) ?? [];
       const corrected = correction ? correctManagerRatings(ratings, correction, document.scale) : null;
+      // Calibrated values replace the manager's after the leniency correction: calibrators already judged them.
+      const calibration = calibrations.get(person.id);
+      const counted = corrected?.ratings ?? ratings;
       const readiness = computeReadiness({
         framework: document,
         targetLevelId: options.targetLevelId ?? nextLevel(document, person.levelId).id,
-        ratings: corrected?.ratings ?? ratings,
+        ratings: calibration ? withReleasedCalibration(counted, calibration) : counted,
         window: readinessWindow(now, cycleStart ?? undefined),
         settings,
         evidence: evidence.get(person.id) ?? {},

@@ -10,6 +10,7 @@ import type {
   NewCalibrationSession,
   NineBoxPlacement,
   Person,
+  ReleasedCalibration,
   StoredPlacement,
 } from "@ascent/core";
 import type { AppDatabase } from "../database.ts";
@@ -19,6 +20,7 @@ import {
   calibrationParticipants,
   calibrationPlacements,
   calibrationSessions,
+  cycleParticipants,
   people,
   reviewCycles,
 } from "../schema/index.ts";
@@ -166,6 +168,51 @@ export class DrizzleCalibrationRepository implements CalibrationRepository {
       .where(inArray(calibrationAdjustments.subjectId, subjectIds))
       .orderBy(desc(calibrationAdjustments.id));
     return rows.map(toAdjustment);
+  }
+
+  /**
+   * For each subject, the rating adjustments of the last released cycle whose closed calibration
+   * adjusted them, oldest first, with their manager in that cycle.
+   */
+  async releasedCalibrations(subjectIds: string[]): Promise<Map<string, ReleasedCalibration>> {
+    const released = new Map<string, ReleasedCalibration & { cycleId: string }>();
+    if (subjectIds.length === 0) return released;
+    const rows = await this.db
+      .select({ adjustment: calibrationAdjustments, cycleId: reviewCycles.id, managerId: cycleParticipants.managerId })
+      .from(calibrationAdjustments)
+      .innerJoin(calibrationSessions, eq(calibrationSessions.id, calibrationAdjustments.sessionId))
+      .innerJoin(reviewCycles, eq(reviewCycles.id, calibrationSessions.cycleId))
+      .leftJoin(
+        cycleParticipants,
+        and(
+          eq(cycleParticipants.cycleId, reviewCycles.id),
+          eq(cycleParticipants.personId, calibrationAdjustments.subjectId),
+        ),
+      )
+      .where(
+        and(
+          inArray(calibrationAdjustments.subjectId, subjectIds),
+          eq(calibrationAdjustments.kind, "rating"),
+          eq(calibrationSessions.status, "closed"),
+          eq(reviewCycles.status, "released"),
+        ),
+      )
+      .orderBy(desc(reviewCycles.releasedAt), asc(calibrationAdjustments.id));
+    for (const row of rows) {
+      const subjectId = row.adjustment.subjectId;
+      const entry = released.get(subjectId);
+      // Rows come newest cycle first: an older cycle's adjustments are superseded by the newer release.
+      if (entry && entry.cycleId !== row.cycleId) continue;
+      if (entry) entry.adjustments.push(toAdjustment(row.adjustment));
+      else {
+        released.set(subjectId, {
+          cycleId: row.cycleId,
+          managerId: row.managerId,
+          adjustments: [toAdjustment(row.adjustment)],
+        });
+      }
+    }
+    return released;
   }
 
   async placements(sessionId: string): Promise<StoredPlacement[]> {
