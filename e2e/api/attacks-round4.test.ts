@@ -3,6 +3,14 @@ import { sql } from "drizzle-orm";
 import { endpoints } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { buildPersonaOrg, type PersonaOrg } from "../support/org-fixture.ts";
+import {
+  applicableCompetencies,
+  buildAssessmentOrg,
+  daysFromNow,
+  type AssessmentOrg,
+  type CallerKey,
+  type StaffKey,
+} from "../support/assessment-fixture.ts";
 
 /**
  * Attacks on round 4's features by someone who only knows the API: calibration, notification settings,
@@ -92,5 +100,243 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
     );
     expect(withLow).toBeDefined();
     expect(withHigh).toBeCloseTo(withLow as number, 9);
+  });
+});
+
+/** Words only one peer wrote. */
+const LONE_WORDS = ["only-pia-wrote-this", "only-pete-wrote-this", "only-paz-wrote-this"];
+
+/**
+ *     vic (VP) ─┬─ dana (Director) ─┬─ mia, pia, pete, paz, pol (PMs)
+ *               └─ oscar (Senior PM)        ← Vic's report, outside Dana's chain
+ */
+describe("calibration: participants, scope, other sessions and the manager's adjustments", () => {
+  let server: TestServer;
+  let org: AssessmentOrg;
+  let competency: string;
+  let cycleId: string;
+  let wide: string;
+  let narrow: string;
+  const idOf = (key: StaffKey) => org.people[key].id;
+
+  const rate = async (rater: StaffKey, subject: StaffKey, relation: string, score: number, evidence: string, feedbackRequestId?: string) => {
+    const draft = await org.as(rater)(endpoints.assessments.start, {
+      body: { subjectId: idOf(subject), relation: relation as "peer", ...(feedbackRequestId ? { feedbackRequestId } : {}) },
+    });
+    await org.as(rater)(endpoints.assessments.saveRatings, {
+      params: { assessmentId: draft.id },
+      body: { ratings: [{ competencyId: competency, score, evidence }] },
+    });
+    await org.as(rater)(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
+  };
+  const askPeers = async (subject: StaffKey, answers: [StaffKey, number, string][]) => {
+    const request = await org.as("dana")(endpoints.feedback.create, {
+      params: { id: idOf(subject) },
+      body: { relation: "peer", raterIds: answers.map(([rater]) => idOf(rater)), dueAt: daysFromNow(7) },
+    });
+    for (const [rater, score, words] of answers) await rate(rater, subject, "peer", score, words, request.id);
+    await org.as("dana")(endpoints.feedback.close, { params: { requestId: request.id } });
+  };
+  const json = async (caller: CallerKey, method: string, path: string, body?: unknown) => {
+    const response = await org.raw(caller, method, path, body);
+    return { status: response.status, text: await response.text() };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    org = await buildAssessmentOrg(server);
+    await org.as("admin")(endpoints.people.update, { params: { id: idOf("oscar") }, body: { managerId: idOf("vic") } });
+    [competency] = (await applicableCompetencies(org.as("mia"), "pm")) as [string];
+    for (const report of ["mia", "pia", "pete", "paz", "pol"] as const) await rate("dana", report, "manager", 3, "ok");
+    await rate("vic", "oscar", "manager", 4, "vic on oscar");
+    await askPeers("mia", [
+      ["pia", 2, LONE_WORDS[0]!],
+      ["pete", 3, LONE_WORDS[1]!],
+      ["paz", 5, LONE_WORDS[2]!],
+    ]);
+    // Two answers: below k = 3 when released.
+    await askPeers("pol", [
+      ["pia", 1, LONE_WORDS[0]!],
+      ["pete", 5, LONE_WORDS[1]!],
+    ]);
+    const [cycle] = await rowsOf<{ id: string }>(
+      server,
+      sql`insert into review_cycles (name, starts_at, ends_at)
+          values ('Spring review', now() - interval '30 days', now() + interval '30 days') returning id`,
+    );
+    cycleId = cycle!.id;
+    await server.database.db.execute(sql`update assessments set cycle_id = ${cycleId} where relation in ('self', 'manager')`);
+    wide = (
+      await org.as("admin")(endpoints.calibration.createSession, {
+        body: { cycleId, name: "Everyone in Product", scope: { teams: ["Product"], levelIds: ["pm", "senior-pm"] }, facilitatorId: idOf("vic") },
+      })
+    ).id;
+    narrow = (
+      await org.as("admin")(endpoints.calibration.createSession, {
+        body: { cycleId, name: "Senior PMs", scope: { levelIds: ["senior-pm"] }, facilitatorId: idOf("vic") },
+      })
+    ).id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("keeps a participant out of a session they do not take part in, on every read and write", async () => {
+    const narrowSession = await org.as("admin")(endpoints.calibration.loadSession, { params: { id: narrow } });
+    expect(narrowSession.session.participantIds).not.toContain(idOf("dana"));
+    for (const suffix of ["", "/distribution", "/nine-box", "/adjustments"]) {
+      const read = await json("dana", "GET", `/api/calibration/sessions/${narrow}${suffix}`);
+      expect(read.status, suffix).toBe(403);
+      expect(read.text).not.toContain(idOf("oscar"));
+    }
+    const write = await json("dana", "POST", `/api/calibration/sessions/${narrow}/adjustments`, {
+      subjectId: idOf("oscar"),
+      competencyId: competency,
+      to: 1,
+      reason: "not mine to change",
+    });
+    expect(write.status).toBe(403);
+    const close = await json("dana", "POST", `/api/calibration/sessions/${narrow}/close`);
+    expect(close.status).toBe(403);
+    const listed = await org.as("dana")(endpoints.calibration.listSessions, {});
+    expect(listed.sessions.map((s) => s.id)).not.toContain(narrow);
+  });
+
+  it("refuses an adjustment to someone outside the session's scope, even by its facilitator", async () => {
+    for (const subject of ["dana", "vic"] as const) {
+      const response = await json("vic", "POST", `/api/calibration/sessions/${wide}/adjustments`, {
+        subjectId: idOf(subject),
+        competencyId: competency,
+        to: 5,
+        reason: "sneak in",
+      });
+      expect(response.status, subject).toBeGreaterThanOrEqual(400);
+      expect(response.status, subject).toBeLessThan(500);
+    }
+    const { adjustments } = await org.as("admin")(endpoints.calibration.listAdjustments, { params: { id: wide } });
+    expect(adjustments.map((a) => a.subjectId)).not.toContain(idOf("dana"));
+    expect(adjustments.map((a) => a.subjectId)).not.toContain(idOf("vic"));
+  });
+
+  it("shows a manager adjustments to their own chain only, not to others calibrated beside them", async () => {
+    await org.as("vic")(endpoints.calibration.adjustRating, {
+      params: { id: wide },
+      body: { subjectId: idOf("oscar"), competencyId: competency, to: 2, reason: "oscar-adjustment-reason" },
+    });
+    await org.as("vic")(endpoints.calibration.adjustRating, {
+      params: { id: wide },
+      body: { subjectId: idOf("mia"), competencyId: competency, to: 4, reason: "mia-adjustment-reason" },
+    });
+    const dana = await json("dana", "GET", "/api/me/calibration-adjustments");
+    expect(dana.status).toBe(200);
+    expect(dana.text).toContain("mia-adjustment-reason");
+    expect(dana.text).not.toContain("oscar-adjustment-reason");
+    expect(dana.text).not.toContain(idOf("oscar"));
+    for (const member of ["mia", "oscar", "pia"] as const) {
+      const own = await json(member, "GET", "/api/me/calibration-adjustments");
+      expect(own.status, member).toBeLessThan(500);
+      expect(own.text, member).not.toContain("adjustment-reason");
+    }
+    const vic = await json("vic", "GET", "/api/me/calibration-adjustments");
+    expect(vic.text).toContain("oscar-adjustment-reason");
+  });
+
+  it("keeps members who are not participants out entirely", async () => {
+    for (const member of ["mia", "pia", "oscar"] as const) {
+      expect((await org.as(member)(endpoints.calibration.listSessions, {})).sessions).toEqual([]);
+      for (const id of [wide, narrow]) {
+        const read = await json(member, "GET", `/api/calibration/sessions/${id}`);
+        expect(read.status, member).toBe(403);
+      }
+    }
+  });
+
+  it("shows the same released peer snapshot as readiness, and never a group below k even after k is lowered", async () => {
+    const loaded = await org.as("dana")(endpoints.calibration.loadSession, { params: { id: wide } });
+    const readinessOf = (key: StaffKey) =>
+      org.as("dana")(endpoints.readiness.forPerson, { params: { id: idOf(key) }, query: { target: "pm" } });
+    const mia = loaded.people.find((p) => p.personId === idOf("mia"))!;
+    const miaPeer = mia.competencies.find((c) => c.competencyId === competency)!.peer;
+    const miaReadiness = (await readinessOf("mia")).competencies.find((c) => c.competencyId === competency)!;
+    expect(miaPeer).toEqual({ mean: 10 / 3, count: 3 });
+    expect(miaReadiness.groups.peer).toMatchObject({ mean: 10 / 3, count: 3 });
+
+    const settings = await org.as("admin")(endpoints.readiness.getSettings, {});
+    await org.as("admin")(endpoints.readiness.updateSettings, { body: { weights: settings.weights, k: 2 } });
+    try {
+      for (const caller of ["dana", "vic", "admin"] as const) {
+        const again = await org.as(caller)(endpoints.calibration.loadSession, { params: { id: wide } });
+        const pol = again.people.find((p) => p.personId === idOf("pol"))!;
+        const group = pol.competencies.find((c) => c.competencyId === competency)!.peer;
+        expect(group && "mean" in group, caller).toBeFalsy();
+        const text = JSON.stringify(again);
+        for (const words of LONE_WORDS) expect(text).not.toContain(words);
+      }
+      const polReadiness = (await readinessOf("pol")).competencies.find((c) => c.competencyId === competency)!;
+      expect(polReadiness.groups.peer && "mean" in polReadiness.groups.peer).toBeFalsy();
+    } finally {
+      await org.as("admin")(endpoints.readiness.updateSettings, { body: { weights: settings.weights, k: settings.k } });
+    }
+  });
+
+  it("answers bad input to the calibration endpoints with a clear 4xx, never a 500", async () => {
+    const adjustments = `/api/calibration/sessions/${wide}/adjustments`;
+    const base = { subjectId: idOf("mia"), competencyId: competency, to: 4, reason: "a reason" };
+    const bodies: unknown[] = [
+      { ...base, to: "4" },
+      { ...base, to: 1e308 },
+      { ...base, to: -3 },
+      { ...base, to: 4.5e-320 },
+      { ...base, to: null },
+      { ...base, competencyId: "no-such-competency" },
+      { ...base, competencyId: "bad\u0000id" },
+      { ...base, reason: "x".repeat(100_000) },
+      { ...base, reason: "   " },
+      { ...base, reason: "nul\u0000inside" },
+      { ...base, subjectId: "00000000-0000-4000-8000-000000000001" },
+      { ...base, subjectId: "not-a-uuid" },
+      { ...base, extra: true },
+      [],
+      "just a string",
+    ];
+    for (const body of bodies) {
+      const response = await json("dana", "POST", adjustments, body);
+      expect(response.status, JSON.stringify(body).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(response.status, JSON.stringify(body).slice(0, 80)).toBeLessThan(500);
+      expect(JSON.parse(response.text).message, JSON.stringify(body).slice(0, 80)).toEqual(expect.any(String));
+    }
+    const placements = `/api/calibration/sessions/${wide}/placements`;
+    for (const to of [{ performance: "huge", potential: "low" }, { performance: "high" }, "high", null]) {
+      const response = await json("dana", "POST", placements, { subjectId: idOf("mia"), to, reason: "r" });
+      expect(response.status, JSON.stringify(to)).toBe(400);
+    }
+    const unknown = await json("admin", "GET", "/api/calibration/sessions/00000000-0000-4000-8000-000000000009");
+    expect(unknown.status).toBe(404);
+    const malformed = await json("admin", "GET", "/api/calibration/sessions/%00");
+    expect(malformed.status).toBe(400);
+    const created = await json("admin", "POST", "/api/calibration/sessions", {
+      cycleId,
+      name: "<script>alert(1)</script>",
+      scope: { levelIds: ["pm"], managerId: "00000000-0000-4000-8000-000000000002" },
+      facilitatorId: idOf("vic"),
+    });
+    expect(created.status).toBeGreaterThanOrEqual(400);
+    expect(created.status).toBeLessThan(500);
+    const badCycle = await json("admin", "POST", "/api/calibration/sessions", {
+      cycleId: "00000000-0000-4000-8000-000000000003",
+      name: "x",
+      scope: { levelIds: ["pm"] },
+      facilitatorId: idOf("vic"),
+    });
+    expect([400, 404]).toContain(badCycle.status);
+    const badFacilitator = await json("admin", "POST", "/api/calibration/sessions", {
+      cycleId,
+      name: "x",
+      scope: { levelIds: ["pm"] },
+      facilitatorId: "00000000-0000-4000-8000-000000000004",
+      participantIds: ["00000000-0000-4000-8000-000000000005"],
+    });
+    expect([400, 404]).toContain(badFacilitator.status);
   });
 });
