@@ -38,7 +38,10 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
     const peers: string[] = [];
     for (const name of ["Pat One", "Pat Two", "Pat Three"]) peers.push((await org.addPerson(name)).id);
     const lone = (await org.addPerson("Lou Lone")).id;
-    const [framework] = await rowsOf<{ id: string }>(server, sql`select id from frameworks order by created_at limit 1`);
+    const [framework] = await rowsOf<{ id: string }>(
+      server,
+      sql`select id from frameworks order by created_at limit 1`,
+    );
     const cycles = await rowsOf<{ id: string }>(
       server,
       sql`insert into review_cycles (name, starts_at, ends_at, status, released_at, closed_at)
@@ -70,10 +73,13 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
       for (const [s, subjectId] of reports.entries()) {
         const level = (c: number) => 2 + ((s + c) % 3) * 0.5;
         await assess(managerId, subjectId, "manager", (c) => level(c) + offset);
-        for (const [p, peerId] of peers.entries()) await assess(peerId, subjectId, "peer", (c) => level(c) + (p - 1) * 0.25);
+        for (const [p, peerId] of peers.entries())
+          await assess(peerId, subjectId, "peer", (c) => level(c) + (p - 1) * 0.25);
       }
     // Dana's third report, Lou, has one peer answer only: below k, it must weigh nothing anywhere.
-    await server.database.db.execute(sql`update people set manager_id = ${org.people.directManager.id} where id = ${lone}`);
+    await server.database.db.execute(
+      sql`update people set manager_id = ${org.people.directManager.id} where id = ${lone}`,
+    );
     await assess(org.people.directManager.id, lone, "manager", () => 3);
     lonePeerAssessment = await assess(peers[0]!, lone, "peer", () => 1);
   }, 180_000);
@@ -91,13 +97,9 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
 
   it("gives the same manager offset whatever a lone peer (n = 1 < k) answered", async () => {
     const withLow = await danaOffset();
-    await server.database.db.execute(
-      sql`update ratings set score = 5 where assessment_id = ${lonePeerAssessment}`,
-    );
+    await server.database.db.execute(sql`update ratings set score = 5 where assessment_id = ${lonePeerAssessment}`);
     const withHigh = await danaOffset();
-    await server.database.db.execute(
-      sql`update ratings set score = 1 where assessment_id = ${lonePeerAssessment}`,
-    );
+    await server.database.db.execute(sql`update ratings set score = 1 where assessment_id = ${lonePeerAssessment}`);
     expect(withLow).toBeDefined();
     expect(withHigh).toBeCloseTo(withLow as number, 9);
   });
@@ -119,9 +121,20 @@ describe("calibration: participants, scope, other sessions and the manager's adj
   let narrow: string;
   const idOf = (key: StaffKey) => org.people[key].id;
 
-  const rate = async (rater: StaffKey, subject: StaffKey, relation: string, score: number, evidence: string, feedbackRequestId?: string) => {
+  const rate = async (
+    rater: StaffKey,
+    subject: StaffKey,
+    relation: string,
+    score: number,
+    evidence: string,
+    feedbackRequestId?: string,
+  ) => {
     const draft = await org.as(rater)(endpoints.assessments.start, {
-      body: { subjectId: idOf(subject), relation: relation as "peer", ...(feedbackRequestId ? { feedbackRequestId } : {}) },
+      body: {
+        subjectId: idOf(subject),
+        relation: relation as "peer",
+        ...(feedbackRequestId ? { feedbackRequestId } : {}),
+      },
     });
     await org.as(rater)(endpoints.assessments.saveRatings, {
       params: { assessmentId: draft.id },
@@ -165,10 +178,17 @@ describe("calibration: participants, scope, other sessions and the manager's adj
           values ('Spring review', now() - interval '30 days', now() + interval '30 days') returning id`,
     );
     cycleId = cycle!.id;
-    await server.database.db.execute(sql`update assessments set cycle_id = ${cycleId} where relation in ('self', 'manager')`);
+    await server.database.db.execute(
+      sql`update assessments set cycle_id = ${cycleId} where relation in ('self', 'manager')`,
+    );
     wide = (
       await org.as("admin")(endpoints.calibration.createSession, {
-        body: { cycleId, name: "Everyone in Product", scope: { teams: ["Product"], levelIds: ["pm", "senior-pm"] }, facilitatorId: idOf("vic") },
+        body: {
+          cycleId,
+          name: "Everyone in Product",
+          scope: { teams: ["Product"], levelIds: ["pm", "senior-pm"] },
+          facilitatorId: idOf("vic"),
+        },
       })
     ).id;
     narrow = (
@@ -338,5 +358,136 @@ describe("calibration: participants, scope, other sessions and the manager's adj
       participantIds: ["00000000-0000-4000-8000-000000000005"],
     });
     expect([400, 404]).toContain(badFacilitator.status);
+  });
+});
+
+/** A receiver whose answers the test scripts: status, body and an optional redirect. */
+async function scriptedReceiver() {
+  const { createServer } = await import("node:http");
+  const state = { status: 200, body: "ok", location: "", hits: [] as { path: string; body: string }[] };
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      state.hits.push({ path: req.url ?? "", body: raw });
+      if (state.location) res.setHeader("location", state.location);
+      res.statusCode = state.status;
+      res.end(state.body);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    state,
+    origin,
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise((done) => server.close(done));
+    },
+  };
+}
+
+describe("the channel webhook: the address stays secret, the test post reads nothing back, posts name nobody", () => {
+  let server: TestServer;
+  let org: PersonaOrg;
+  let receiver: Awaited<ReturnType<typeof scriptedReceiver>>;
+  let elsewhere: Awaited<ReturnType<typeof scriptedReceiver>>;
+  const SECRET = "HookSecretTail9931";
+  const replies: string[] = [];
+  const put = async (url: unknown) => {
+    const response = await org.admin.fetch("/api/admin/channel-webhook", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ url }),
+    });
+    const text = await response.text();
+    replies.push(text);
+    return { status: response.status, text };
+  };
+
+  beforeAll(async () => {
+    receiver = await scriptedReceiver();
+    elsewhere = await scriptedReceiver();
+    server = await startTestServer({ env: { ASCENT_WEBHOOK_ALLOW_HTTP: "1" }, drainJobsByHand: true });
+    org = await buildPersonaOrg(server);
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+    await receiver?.stop();
+    await elsewhere?.stop();
+  });
+
+  it("does not read an internal service's answer back to the admin through the test post", async () => {
+    const internal = "internal-service-answer-" + "s3cr3t ".repeat(200);
+    receiver.state.status = 500;
+    receiver.state.body = internal;
+    const refused = await put(`${receiver.origin}/internal/admin`);
+    expect(refused.status).toBe(400);
+    expect(refused.text).not.toContain("s3cr3t");
+    expect(refused.text).not.toContain("internal-service-answer");
+    receiver.state.status = 200;
+    receiver.state.body = "ok";
+  });
+
+  it("does not follow a redirect from the receiver to another address", async () => {
+    receiver.state.status = 302;
+    receiver.state.location = `${elsewhere.origin}/metadata`;
+    const refused = await put(`${receiver.origin}/services/T/B/${SECRET}`);
+    expect(refused.status).toBe(400);
+    expect(elsewhere.state.hits).toHaveLength(0);
+    receiver.state.status = 200;
+    receiver.state.location = "";
+  });
+
+  it("never returns the address whole, and escapes Slack's control sequences in a cycle's name", async () => {
+    receiver.state.hits.length = 0;
+    const hook = `${receiver.origin}/services/T/B/${SECRET}`;
+    expect((await put(hook)).status).toBe(200);
+    const got = await org.admin.fetch("/api/admin/channel-webhook");
+    replies.push(await got.text());
+    await org.admin.client.call(endpoints.cycles.create, {
+      body: {
+        name: "Round <!channel <https://evil.example|click here",
+        population: {},
+        phases: [
+          {
+            kind: "self",
+            opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+            dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          },
+        ],
+      },
+    });
+    await server.drainJobs();
+    const posted = receiver.state.hits.map((hit) => (JSON.parse(hit.body) as { text: string }).text).join("\n");
+    expect(posted).toContain("Round &lt;!channel &lt;https://evil.example|click here");
+    expect(posted).not.toContain("<!channel");
+    expect(posted).not.toContain("<https://evil.example|");
+    for (const person of Object.values(org.people)) expect(posted).not.toContain(person.name);
+    for (const reply of replies) expect(reply).not.toContain(SECRET);
+    const audit = await org.admin.fetch("/api/audit/export.csv");
+    expect(await audit.text()).not.toContain(SECRET);
+  });
+
+  it("answers bad input with a clear 400, never a 500", async () => {
+    for (const url of [
+      42,
+      null,
+      ["https://a"],
+      "https://" + "a".repeat(3000),
+      "https://a\u0000b",
+      "<script>",
+      "https://",
+    ]) {
+      const refused = await put(url);
+      expect(refused.status, String(url).slice(0, 40)).toBe(400);
+      expect(JSON.parse(refused.text).message).toEqual(expect.any(String));
+    }
+    const kinds = await org.admin.fetch("/api/admin/channel-webhook/kinds", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kinds: [{ kind: "person.rated", isEnabled: true }] }),
+    });
+    expect(kinds.status).toBe(400);
   });
 });
