@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { endpoints } from "@ascent/contract";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { buildPersonaOrg, type PersonaOrg } from "../support/org-fixture.ts";
+import { buildPersonaOrg, type PersonaOrg, type StaffPersona } from "../support/org-fixture.ts";
+import type { HttpSession } from "../support/http-session.ts";
+import { createTestClock } from "../support/test-clock.ts";
 import {
   applicableCompetencies,
   buildAssessmentOrg,
@@ -489,5 +491,159 @@ describe("the channel webhook: the address stays secret, the test post reads not
       body: JSON.stringify({ kinds: [{ kind: "person.rated", isEnabled: true }] }),
     });
     expect(kinds.status).toBe(400);
+  });
+});
+
+describe("notifications, digests and the admin's outbox carry no private content; settings are one's own", () => {
+  const clock = createTestClock();
+  let server: TestServer;
+  let org: PersonaOrg;
+  const PRIVATE_NOTE = "private-note-thinking-of-leaving";
+  const SHARED_NOTE = "shared-note-between-the-two";
+  const PEER_WORDS = ["peer-a-alone-wrote", "peer-b-alone-wrote", "peer-c-alone-wrote"];
+  const session = (name: StaffPersona) => org.personas[name].session as HttpSession;
+  const send = async (who: HttpSession, method: string, path: string, body?: unknown) => {
+    const response = await who.fetch(path, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => clock.now(), drainJobsByHand: true });
+    org = await buildPersonaOrg(server);
+    // Everyone takes every kind by daily digest, so that digests are written to the outbox.
+    for (const name of ["member", "peer", "otherMember", "unrelatedManager", "directManager", "skipManager"] as const) {
+      const set = await send(session(name), "PUT", "/api/me/notification-preferences", {
+        preferences: ["feedback.requested", "level.changed", "promotion.stage"].map((kind) => ({
+          kind,
+          inApp: true,
+          mail: "daily",
+        })),
+      });
+      expect(set.status).toBe(200);
+    }
+    const oneOnOne = await session("member").client.call(endpoints.oneOnOnes.create, {
+      body: { withPersonId: org.people.directManager.id, scheduledAt: "2026-03-02T10:00:00Z" },
+    });
+    await session("member").client.call(endpoints.oneOnOnes.savePrivateNotes, {
+      params: { id: oneOnOne.id },
+      body: { body: PRIVATE_NOTE },
+    });
+    await session("member").client.call(endpoints.oneOnOnes.update, {
+      params: { id: oneOnOne.id },
+      body: { sharedNotes: SHARED_NOTE },
+    });
+    const [competency] = (await applicableCompetencies(session("member").client.call, "pm")) as [string];
+    const raters = ["peer", "otherMember", "unrelatedManager"] as const;
+    const request = await session("directManager").client.call(endpoints.feedback.create, {
+      params: { id: org.people.member.id },
+      body: {
+        relation: "peer",
+        raterIds: raters.map((r) => org.people[r].id),
+        dueAt: new Date(clock.now().getTime() + 7 * 86_400_000).toISOString(),
+      },
+    });
+    for (const [i, rater] of raters.entries()) {
+      const draft = await session(rater).client.call(endpoints.assessments.start, {
+        body: { subjectId: org.people.member.id, relation: "peer", feedbackRequestId: request.id },
+      });
+      await session(rater).client.call(endpoints.assessments.saveRatings, {
+        params: { assessmentId: draft.id },
+        body: { ratings: [{ competencyId: competency, score: 2 + i, evidence: PEER_WORDS[i]! }] },
+      });
+      await session(rater).client.call(endpoints.assessments.submit, { params: { assessmentId: draft.id } });
+    }
+    await session("directManager").client.call(endpoints.feedback.close, { params: { requestId: request.id } });
+    await server.drainJobs();
+    clock.advance(2 * 86_400_000);
+    await server.services.digests.sendDueDigests();
+    await server.drainJobs();
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("keeps private and shared notes and individual peer answers out of the outbox and everyone's inbox", async () => {
+    const outbox = await send(org.admin, "GET", "/api/admin/outbox?limit=100");
+    expect(outbox.status).toBe(200);
+    expect(JSON.parse(outbox.text).messages.length).toBeGreaterThan(0);
+    const texts = [outbox.text];
+    for (const name of ["member", "peer", "otherMember", "unrelatedManager", "directManager", "skipManager"] as const)
+      texts.push((await send(session(name), "GET", "/api/notifications?limit=100")).text);
+    texts.push((await send(org.admin, "GET", "/api/notifications?limit=100")).text);
+    for (const text of texts) {
+      expect(text).not.toContain(PRIVATE_NOTE);
+      expect(text).not.toContain(SHARED_NOTE);
+      for (const words of PEER_WORDS) expect(text).not.toContain(words);
+    }
+  });
+
+  it("lets nobody read, mark or change someone else's notifications or settings", async () => {
+    const peerInbox = JSON.parse((await send(session("peer"), "GET", "/api/notifications?limit=100")).text) as {
+      notifications: { id: string; readAt: string | null }[];
+    };
+    const theirs = peerInbox.notifications.find((n) => n.readAt === null);
+    expect(theirs).toBeDefined();
+    for (const name of ["member", "directManager"] as const) {
+      expect((await send(session(name), "POST", `/api/notifications/${theirs!.id}/read`)).status).toBe(404);
+    }
+    expect((await send(org.admin, "POST", `/api/notifications/${theirs!.id}/read`)).status).toBe(404);
+    const still = JSON.parse(
+      (await send(session("peer"), "GET", "/api/notifications?limit=100")).text,
+    ) as typeof peerInbox;
+    expect(still.notifications.find((n) => n.id === theirs!.id)?.readAt).toBeNull();
+
+    const before = (await send(session("peer"), "GET", "/api/me/notification-preferences")).text;
+    const smuggled = await send(
+      session("member"),
+      "PUT",
+      `/api/me/notification-preferences?personId=${org.people.peer.id}`,
+      { preferences: [{ kind: "feedback.requested", inApp: false, mail: "off" }] },
+    );
+    // An unknown query is ignored: the change is the caller's own, and the peer's settings stay as they were.
+    expect(smuggled.status).toBe(200);
+    const inBody = await send(session("member"), "PUT", "/api/me/notification-preferences", {
+      personId: org.people.peer.id,
+      preferences: [{ kind: "feedback.requested", inApp: false, mail: "off" }],
+    });
+    expect(inBody.status).toBe(400);
+    expect((await send(session("peer"), "GET", "/api/me/notification-preferences")).text).toBe(before);
+    for (const name of ["member", "directManager", "skipManager"] as const) {
+      expect((await send(session(name), "GET", "/api/admin/notification-defaults")).status).toBe(403);
+      expect((await send(session(name), "PUT", "/api/admin/notification-defaults", { defaults: [] })).status).toBe(403);
+      expect((await send(session(name), "GET", "/api/admin/outbox")).status).toBe(403);
+    }
+  });
+
+  it("answers a kind named twice, and other bad settings, with a 400 naming the problem", async () => {
+    const twice = [
+      { kind: "level.changed", inApp: true, mail: "off" },
+      { kind: "level.changed", inApp: false, mail: "instant" },
+    ];
+    const mine = await send(session("member"), "PUT", "/api/me/notification-preferences", { preferences: twice });
+    expect(mine.status).toBe(400);
+    expect(JSON.parse(mine.text)).toMatchObject({
+      error: "validation_failed",
+      message: expect.stringContaining("twice"),
+    });
+    const defaults = await send(org.admin, "PUT", "/api/admin/notification-defaults", { defaults: twice });
+    expect(defaults.status).toBe(400);
+    expect(JSON.parse(defaults.text).details[0].path).toBe("body.defaults.1.kind");
+    const bad: [string, unknown][] = [
+      ["/api/me/notification-preferences", { preferences: [{ kind: "x\u0000", inApp: true, mail: "off" }] }],
+      ["/api/me/notification-preferences", { preferences: "all" }],
+      ["/api/me/notification-preferences", { preferences: Array.from({ length: 101 }, () => twice[0]) }],
+      ["/api/me/notification-schedule", { timeZone: "Mars/Olympus", quietHours: null }],
+      ["/api/me/notification-schedule", { timeZone: "UTC", quietHours: { start: "24:00", end: "07:00" } }],
+      ["/api/me/notification-schedule", { timeZone: "<b>UTC</b>", quietHours: null }],
+      ["/api/me/notification-schedule", { timeZone: "UTC", quietHours: "always" }],
+    ];
+    for (const [path, body] of bad) {
+      const refused = await send(session("member"), "PUT", path, body);
+      expect(refused.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(JSON.parse(refused.text).message).toEqual(expect.any(String));
+    }
   });
 });
