@@ -647,3 +647,204 @@ describe("notifications, digests and the admin's outbox carry no private content
     }
   });
 });
+
+describe("cycle progress, reminders, tasks and nominations stay within a manager's chain; invitations are the admin's", () => {
+  let server: TestServer;
+  let org: PersonaOrg;
+  let cycleId: string;
+  let outsiderId: string;
+  const session = (name: StaffPersona) => org.personas[name].session as HttpSession;
+  const send = async (who: HttpSession, method: string, path: string, body?: unknown) => {
+    const response = await who.fetch(path, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const day = 86_400_000;
+
+  beforeAll(async () => {
+    server = await startTestServer({ drainJobsByHand: true });
+    org = await buildPersonaOrg(server);
+    // A person outside Dana's chain whose name and team would run as formulas in a spreadsheet.
+    const outsider = await org.admin.client.call(endpoints.people.create, {
+      body: {
+        name: '=HYPERLINK("https://evil.example","Outsider")',
+        email: "+outsider@example.com",
+        managerId: org.people.unrelatedManager.id,
+        team: "@SUM(1+1)",
+        levelId: "pm",
+      },
+    });
+    outsiderId = outsider.id;
+    const cycle = await org.admin.client.call(endpoints.cycles.create, {
+      body: {
+        name: "Autumn round",
+        population: {},
+        phases: [
+          {
+            kind: "self",
+            opensAt: new Date(Date.now() - 10 * day).toISOString(),
+            dueAt: new Date(Date.now() - day).toISOString(),
+          },
+          {
+            kind: "nomination",
+            opensAt: new Date(Date.now() - 5 * day).toISOString(),
+            dueAt: new Date(Date.now() + 5 * day).toISOString(),
+          },
+          {
+            kind: "manager",
+            opensAt: new Date(Date.now() - 5 * day).toISOString(),
+            dueAt: new Date(Date.now() + 10 * day).toISOString(),
+          },
+        ],
+      },
+    });
+    cycleId = cycle.id;
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const outside = () => [
+    org.people.otherMember.id,
+    org.people.unrelatedManager.id,
+    outsiderId,
+    org.people.otherMember.name,
+    org.people.unrelatedManager.name,
+    "Outsider",
+  ];
+
+  it("shows a manager their own chain only, in every view of a cycle's progress", async () => {
+    for (const manager of ["directManager", "skipManager"] as const) {
+      for (const path of [
+        `/api/cycles/${cycleId}/progress`,
+        `/api/cycles/${cycleId}/progress.csv`,
+        `/api/cycles/${cycleId}/reminders`,
+        `/api/cycles/${cycleId}/acknowledgements`,
+        `/api/cycles/${cycleId}/nominations`,
+        "/api/me/cycle-tasks",
+      ]) {
+        const seen = await send(session(manager), "GET", path);
+        expect(seen.status, `${manager} ${path}`).toBe(200);
+        for (const secret of outside()) expect(seen.text, `${manager} ${path}`).not.toContain(secret);
+        if (path.includes("progress")) expect(seen.text, `${manager} ${path}`).toContain(org.people.member.name);
+      }
+    }
+    const progress = JSON.parse(
+      (await send(session("directManager"), "GET", `/api/cycles/${cycleId}/progress`)).text,
+    ) as {
+      total: number;
+      byTeam: { counts: Record<string, number> }[];
+      byManager: { counts: Record<string, number> }[];
+    };
+    // Dana's chain is Mia and Pia; the aggregates count nobody beyond them.
+    expect(progress.total).toBe(2);
+    const summed = (rows: { counts: Record<string, number> }[]) =>
+      rows.reduce((sum, row) => sum + row.counts.done! + row.counts.inProgress! + row.counts.notStarted!, 0);
+    expect(summed(progress.byTeam)).toBeLessThanOrEqual(2 * 2);
+    expect(summed(progress.byManager)).toBeLessThanOrEqual(2 * 2);
+  });
+
+  it("refuses a member the progress of others and another manager's report's cycle history", async () => {
+    for (const path of [
+      `/api/cycles/${cycleId}/progress`,
+      `/api/cycles/${cycleId}/progress.csv`,
+      `/api/cycles/${cycleId}/reminders`,
+    ]) {
+      const seen = await send(session("member"), "GET", path);
+      if (seen.status === 200) {
+        expect(seen.text).not.toContain(org.people.peer.name);
+        for (const secret of outside()) expect(seen.text).not.toContain(secret);
+      } else expect(seen.status, path).toBe(403);
+    }
+    expect(
+      (await send(session("directManager"), "GET", `/api/people/${org.people.otherMember.id}/cycles`)).status,
+    ).toBe(403);
+    expect((await send(session("member"), "GET", `/api/people/${org.people.peer.id}/cycles`)).status).toBe(403);
+  });
+
+  it("lets only the subject's manager decide a nomination", async () => {
+    const proposed = await send(session("member"), "POST", `/api/cycles/${cycleId}/nominations`, {
+      nomineeId: org.people.otherMember.id,
+      relation: "peer",
+    });
+    expect(proposed.status, proposed.text).toBe(201);
+    const { id } = JSON.parse(proposed.text) as { id: string };
+    for (const who of ["member", "peer", "unrelatedManager", "otherMember"] as const) {
+      const decided = await send(session(who), "POST", `/api/cycle-nominations/${id}/decision`, {
+        decision: "approve",
+      });
+      expect([403, 404], who).toContain(decided.status);
+    }
+    const uri = await send(session("unrelatedManager"), "GET", `/api/cycles/${cycleId}/nominations`);
+    expect(uri.text).not.toContain(id);
+    const dana = await send(session("directManager"), "GET", `/api/cycles/${cycleId}/nominations`);
+    expect(dana.text).toContain(id);
+  });
+
+  it("escapes spreadsheet formulas in the progress CSV", async () => {
+    const csv = await send(org.admin, "GET", `/api/cycles/${cycleId}/progress.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain("Outsider");
+    for (const line of csv.text.split(/\r?\n/)) {
+      for (const cell of line.split(",")) expect(cell.replace(/^"/, ""), line).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it("gives invitation links to admins only, never for someone signed up, with formulas escaped in the CSV", async () => {
+    const body = { personIds: [outsiderId] };
+    for (const who of ["member", "directManager", "skipManager"] as const) {
+      expect((await send(session(who), "POST", "/api/invitations", body)).status).toBe(403);
+      expect((await send(session(who), "POST", "/api/invitations/status", body)).status).toBe(403);
+    }
+    expect((await fetch(`${server.url}/api/invitations`, { method: "POST" })).status).toBe(401);
+    const signedUp = await send(org.admin, "POST", "/api/invitations", {
+      personIds: [org.people.member.id, org.people.directManager.id],
+      resend: true,
+    });
+    expect(signedUp.status).toBe(200);
+    const answer = JSON.parse(signedUp.text) as { invited: unknown[]; linksCsv: string | null };
+    expect(answer.invited).toEqual([]);
+    expect(signedUp.text).not.toContain("/welcome/");
+
+    const invited = JSON.parse((await send(org.admin, "POST", "/api/invitations", body)).text) as {
+      linksCsv: string | null;
+    };
+    expect(invited.linksCsv).toContain("/welcome/");
+    for (const line of invited.linksCsv!.split(/\r?\n/).slice(1)) {
+      for (const cell of line.split(",")) expect(cell.replace(/^"/, ""), line).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it("answers bad input to invitations and cycles with a clear 4xx, never a 500", async () => {
+    const unknownId = "00000000-0000-4000-8000-00000000abcd";
+    const bad: [string, string, unknown][] = [
+      ["POST", "/api/invitations", {}],
+      ["POST", "/api/invitations", { personIds: [] }],
+      ["POST", "/api/invitations", { personIds: ["not-a-uuid"] }],
+      ["POST", "/api/invitations", { personIds: Array.from({ length: 1001 }, () => unknownId) }],
+      ["POST", "/api/invitations", { filter: { search: "a\u0000b" } }],
+      ["POST", "/api/invitations", { filter: { search: "x".repeat(5000) } }],
+      ["POST", "/api/invitations", { personIds: [unknownId], filter: {} }],
+      ["POST", "/api/invitations", { personIds: [unknownId], resend: "yes" }],
+      ["POST", "/api/invitations/status", { personIds: "all" }],
+      ["PATCH", `/api/cycles/${cycleId}/phases/self`, { dueAt: "yesterday" }],
+      ["PATCH", `/api/cycles/${cycleId}/phases/upward`, { dueAt: new Date().toISOString() }],
+      ["POST", `/api/cycles/${cycleId}/phases/upward/close`, undefined],
+      ["GET", `/api/cycles/${unknownId}/progress`, undefined],
+      ["GET", `/api/cycles/not-a-uuid/progress.csv`, undefined],
+      ["POST", "/api/cycles", { name: "<b>x</b>", population: {}, phases: [] }],
+      ["POST", "/api/cycles", { name: "x", population: { teams: ["\u0000"] }, phases: [{ kind: "self" }] }],
+    ];
+    for (const [method, path, body] of bad) {
+      const refused = await send(org.admin, method, path, body);
+      const label = `${method} ${path} ${JSON.stringify(body ?? null).slice(0, 60)}`;
+      expect(refused.status, label).toBeGreaterThanOrEqual(400);
+      expect(refused.status, label).toBeLessThan(500);
+      expect(JSON.parse(refused.text).message, label).toEqual(expect.any(String));
+    }
+    const unknownOnly = await send(org.admin, "POST", "/api/invitations", { personIds: [unknownId] });
+    expect(unknownOnly.status).toBeLessThan(500);
+  });
+});
