@@ -97,6 +97,39 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
     return effects.raters.find((r) => r.raterId === org.people.directManager.id)?.offset;
   };
 
+  it("gives the same manager offsets when two peers swap answers, so the offsets carry only released means", async () => {
+    const offsets = async () =>
+      (
+        await org.admin.client.call(endpoints.raterEffects.getCycleRaterEffects, { params: { id: cycleId } })
+      ).raters.map((r) => [r.raterId, r.offset, r.standardError] as const);
+    const before = await offsets();
+    const swap = async () => {
+      const rows = await rowsOf<{ id: string; score: number }>(
+        server,
+        sql`select r.assessment_id as id, r.score from ratings r join assessments a on a.id = r.assessment_id
+            where a.subject_id = ${org.people.member.id} and a.relation = 'peer' and r.competency_id = ${COMPETENCIES[0]}
+            order by r.score`,
+      );
+      expect(rows.length).toBe(3);
+      const [low, , high] = rows;
+      expect(high!.score).not.toBe(low!.score);
+      const set = (id: string, score: number) =>
+        server.database.db.execute(
+          sql`update ratings set score = ${score} where assessment_id = ${id} and competency_id = ${COMPETENCIES[0]}`,
+        );
+      await set(low!.id, high!.score);
+      await set(high!.id, low!.score);
+    };
+    await swap();
+    const after = await offsets();
+    await swap();
+    expect(after.map(([id]) => id)).toEqual(before.map(([id]) => id));
+    for (const [i, [, offset, error]] of after.entries()) {
+      expect(offset).toBeCloseTo(before[i]![1], 9);
+      expect(error).toBeCloseTo(before[i]![2], 9);
+    }
+  });
+
   it("gives the same manager offset whatever a lone peer (n = 1 < k) answered", async () => {
     const withLow = await danaOffset();
     await server.database.db.execute(sql`update ratings set score = 5 where assessment_id = ${lonePeerAssessment}`);
