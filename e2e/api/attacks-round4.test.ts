@@ -130,6 +130,43 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
     }
   });
 
+  it("moves no offset while a feedback request is open, nor when k is lowered below a release's k", async () => {
+    const before = await danaOffset();
+    expect(before).toBeDefined();
+    // Three more colleagues answer about Pia through a request of the cycle: first while it is open.
+    const askers = [];
+    for (const name of ["Quinn One", "Quinn Two", "Quinn Three"]) askers.push((await org.addPerson(name)).id);
+    const [framework] = await rowsOf<{ id: string }>(
+      server,
+      sql`select id from frameworks order by created_at limit 1`,
+    );
+    const [request] = await rowsOf<{ id: string }>(
+      server,
+      sql`insert into feedback_requests (subject_id, relation, due_at, cycle_id)
+          values (${org.people.peer.id}, 'peer', now() + interval '7 days', ${cycleId}) returning id`,
+    );
+    for (const [i, raterId] of askers.entries()) {
+      const [assessment] = await rowsOf<{ id: string }>(
+        server,
+        sql`insert into assessments (subject_id, rater_id, relation, framework_id, framework_version, level_id,
+                                     cycle_id, feedback_request_id, status, submitted_at)
+            values (${org.people.peer.id}, ${raterId}, 'peer', ${framework!.id}, 1, 'pm', ${cycleId}, ${request!.id},
+                    'submitted', '2026-03-11T09:00:00Z')
+            returning id`,
+      );
+      await server.database.db.execute(
+        sql`insert into ratings (assessment_id, competency_id, score) values (${assessment!.id}, ${COMPETENCIES[0]}, ${1 + i})`,
+      );
+    }
+    expect(await danaOffset()).toBeCloseTo(before as number, 9);
+
+    // Released at k = 4: three answers stay hidden, and lowering k to 3 afterwards does not reveal them.
+    await server.database.db.execute(
+      sql`update feedback_requests set closed_at = now(), release_k = 4 where id = ${request!.id}`,
+    );
+    expect(await danaOffset()).toBeCloseTo(before as number, 9);
+  });
+
   it("gives the same manager offset whatever a lone peer (n = 1 < k) answered", async () => {
     const withLow = await danaOffset();
     await server.database.db.execute(sql`update ratings set score = 5 where assessment_id = ${lonePeerAssessment}`);

@@ -102,6 +102,26 @@ describe("ratingsToFit", () => {
     ]);
   });
 
+  it("never mixes two releases, and judges each by the larger of its own k and the k now", () => {
+    const answer = (raterId: string, requestId: string, score: number, releaseK: number | null): CycleRating => ({
+      raterId,
+      relation: "peer",
+      subjectId: "s",
+      competencyId: "c",
+      score,
+      requestId,
+      releaseK,
+    });
+    const rows = [
+      answer("a", "r1", 1, 3),
+      answer("b", "r1", 3, 3),
+      answer("a", "r2", 5, null),
+      answer("b", "r2", 5, null),
+    ];
+    // k is 2 now: r1 was released when k was 3, so its two answers stay out; r2 counts on its own.
+    expect(ratingsToFit(rows, 2).map((r) => r.score)).toEqual([5, 5]);
+  });
+
   it("gives the same offsets when two peers swap their answers, since only the means count", async () => {
     const rows = cycleRatings(3);
     const swapped = rows.map((row) =>

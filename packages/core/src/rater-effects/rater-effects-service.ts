@@ -24,17 +24,17 @@ const GROUP_UNIT = "aggregate";
  * The ratings the model is fitted on. A manager's ratings are their own rater: a person's leniency as a
  * manager is estimated from their manager ratings alone. Peer and upward answers only serve as the common
  * ground that makes managers comparable, and enter as the aggregate they would be released as (DESIGN §5):
- * per subject and competency, the mean of the answers (weighing as many ratings as there are answers), and
- * only where at least k raters gave one. All the
- * aggregates of one relation form one rater ("the peers"), so a manager's offset depends on nothing an
- * individual peer or upward answer adds beyond the mean: swapping two peers' answers changes nothing, and
- * one or two named colleagues' answers never count.
+ * per subject, release (feedback request) and competency, the mean of the answers (weighing as many ratings
+ * as there are answers), and only where at least k raters gave one, k being the larger of the k in force
+ * at the release and now. All the aggregates of one relation form one rater ("the peers"), so a manager's
+ * offset depends on nothing an individual peer or upward answer adds beyond the mean: swapping two peers'
+ * answers changes nothing, and one or two named colleagues' answers never count.
  */
 export function ratingsToFit(rows: readonly CycleRating[], k: number): RaterRating[] {
   const managers: RaterRating[] = [];
   const groups = new Map<
     string,
-    { relation: string; subjectId: string; competencyId: string; scores: Map<string, number> }
+    { relation: string; subjectId: string; competencyId: string; threshold: number; scores: Map<string, number> }
   >();
   for (const row of rows) {
     if (row.relation === "manager") {
@@ -46,14 +46,17 @@ export function ratingsToFit(rows: readonly CycleRating[], k: number): RaterRati
       });
       continue;
     }
-    const key = JSON.stringify([row.relation, row.subjectId, row.competencyId]);
-    const group = groups.get(key) ?? { ...row, scores: new Map<string, number>() };
+    // One aggregate per release: a request's answers are never mixed with another's.
+    const key = JSON.stringify([row.relation, row.subjectId, row.requestId ?? null, row.competencyId]);
+    const group = groups.get(key) ?? { ...row, threshold: k, scores: new Map<string, number>() };
     group.scores.set(row.raterId, row.score);
+    // A release is judged by the larger of the k in force then and the k in force now.
+    group.threshold = Math.max(group.threshold, row.releaseK ?? k);
     groups.set(key, group);
   }
   const aggregates: RaterRating[] = [];
-  for (const { relation, subjectId, competencyId, scores } of groups.values()) {
-    if (scores.size < k) continue;
+  for (const { relation, subjectId, competencyId, scores, threshold } of groups.values()) {
+    if (scores.size < threshold) continue;
     let sum = 0;
     for (const score of scores.values()) sum += score;
     // The mean of n answers weighs as n ratings: the same fit as the answers themselves under one rater,
