@@ -167,6 +167,39 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
     expect(await danaOffset()).toBeCloseTo(before as number, 9);
   });
 
+  it("counts no answer by someone in the subject's chain or an admin toward k, as readiness does not", async () => {
+    const before = await danaOffset();
+    const [framework] = await rowsOf<{ id: string }>(
+      server,
+      sql`select id from frameworks order by created_at limit 1`,
+    );
+    const [admin] = await rowsOf<{ person_id: string }>(
+      server,
+      sql`select person_id from accounts where is_admin limit 1`,
+    );
+    const raters = [(await org.addPerson("Rae Colleague")).id, org.people.skipManager.id, admin!.person_id];
+    const [request] = await rowsOf<{ id: string }>(
+      server,
+      sql`insert into feedback_requests (subject_id, relation, due_at, closed_at, cycle_id)
+          values (${org.people.member.id}, 'peer', now() - interval '1 day', now(), ${cycleId}) returning id`,
+    );
+    for (const [i, raterId] of raters.entries()) {
+      const [assessment] = await rowsOf<{ id: string }>(
+        server,
+        sql`insert into assessments (subject_id, rater_id, relation, framework_id, framework_version, level_id,
+                                     cycle_id, feedback_request_id, status, submitted_at)
+            values (${org.people.member.id}, ${raterId}, 'peer', ${framework!.id}, 1, 'pm', ${cycleId}, ${request!.id},
+                    'submitted', '2026-03-12T09:00:00Z')
+            returning id`,
+      );
+      await server.database.db.execute(
+        sql`insert into ratings (assessment_id, competency_id, score) values (${assessment!.id}, ${COMPETENCIES[1]}, ${5 - i})`,
+      );
+    }
+    // One countable answer of three: below k, so the offsets stay where they were.
+    expect(await danaOffset()).toBeCloseTo(before as number, 9);
+  });
+
   it("gives the same manager offset whatever a lone peer (n = 1 < k) answered", async () => {
     const withLow = await danaOffset();
     await server.database.db.execute(sql`update ratings set score = 5 where assessment_id = ${lonePeerAssessment}`);

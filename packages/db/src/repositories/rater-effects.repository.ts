@@ -20,7 +20,19 @@ export class DrizzleRaterEffectsRepository implements RaterEffectsRepository {
     // and means nothing outside it. An answer given through a feedback request counts only once the
     // request is released (closed, or past its due date), never live, and carries the request (its
     // release, latest per rater within it) and the k in force when it was released.
+    // Like readiness, an answer by the subject, by someone in their management chain or by an admin never
+    // counts, so the aggregate is the one readiness released.
     const result = await this.db.execute(sql`
+      with recursive chain as (
+        select p.id as subject_id, p.manager_id, 1 as depth
+        from people p
+        where p.manager_id is not null
+          and p.id in (select subject_id from assessments where cycle_id = ${cycleId}::uuid)
+        union all
+        select chain.subject_id, m.manager_id, chain.depth + 1
+        from chain join people m on m.id = chain.manager_id
+        where m.manager_id is not null and chain.depth < 100
+      )
       select a.rater_key, a.relation, a.subject_id, a.request_id, a.release_k, r.competency_ids, r.scores
       from (
         select distinct on (a.subject_id, a.rater_id, a.relation, a.feedback_request_id)
@@ -32,7 +44,11 @@ export class DrizzleRaterEffectsRepository implements RaterEffectsRepository {
         where a.cycle_id = ${cycleId}::uuid
           and a.status = 'submitted'
           and a.relation in ('manager', 'peer', 'upward')
-          and (a.relation = 'manager' or f.id is null or f.closed_at is not null or f.due_at <= now())
+          and (a.relation = 'manager'
+               or ((f.id is null or f.closed_at is not null or f.due_at <= now())
+                   and a.rater_id <> a.subject_id
+                   and not exists (select 1 from chain c where c.subject_id = a.subject_id and c.manager_id = a.rater_id)
+                   and not exists (select 1 from accounts ac where ac.person_id = a.rater_id and ac.is_admin)))
         order by a.subject_id, a.rater_id, a.relation, a.feedback_request_id, a.submitted_at desc, a.created_at desc
       ) a
       cross join lateral (
