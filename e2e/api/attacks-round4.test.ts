@@ -200,6 +200,38 @@ describe("leniency-corrected readiness never reveals a peer answer below k", () 
     expect(await danaOffset()).toBeCloseTo(before as number, 9);
   });
 
+  it("keeps the leniency setting the admin's, and answers bad settings with a 400 naming the field", async () => {
+    const settings = await org.admin.client.call(endpoints.readiness.getSettings, {});
+    const body = { weights: settings.weights, k: settings.k, correctManagerLeniency: true };
+    for (const name of ["member", "directManager", "skipManager"] as const) {
+      const refused = await org.personas[name].request("/api/settings/readiness", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(refused.status, name).toBe(403);
+    }
+    for (const bad of [
+      { ...body, correctManagerLeniency: "yes" },
+      { ...body, k: 1 },
+      { ...body, k: 2.5 },
+      { ...body, weights: { ...settings.weights, manager: -1 } },
+      { ...body, weights: { ...settings.weights, manager: "3" } },
+      { ...body, extra: 1 },
+    ]) {
+      const refused = await org.admin.fetch("/api/settings/readiness", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(bad),
+      });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/body/);
+    }
+    expect((await org.admin.client.call(endpoints.readiness.getSettings, {})).correctManagerLeniency).toBe(
+      settings.correctManagerLeniency,
+    );
+  });
+
   it("gives the same manager offset whatever a lone peer (n = 1 < k) answered", async () => {
     const withLow = await danaOffset();
     await server.database.db.execute(sql`update ratings set score = 5 where assessment_id = ${lonePeerAssessment}`);
