@@ -42,14 +42,24 @@ describe("posting to an incoming webhook over fetch", () => {
     expect(got).toEqual({ method: "POST", type: "application/json", body: JSON.stringify({ text: "hello" }) });
   });
 
-  it("names a refusal by its status and body, without the address", async () => {
+  it("names a refusal by its status and Slack's error word, without the address or anything more", async () => {
     const url = await receiver((_req, res) => {
       res.statusCode = 404;
       res.end(`no_service for ${url}`);
     });
     const error = await failureOf(fetchWebhookPoster().post(url, { text: "x" }));
-    expect(error.failure).toEqual({ kind: "status", status: 404, body: "no_service for …" });
+    expect(error.failure).toEqual({ kind: "status", status: 404, body: "no_service" });
     expect(error.message).not.toContain("secret-part");
+  });
+
+  it("keeps nothing of a refusal that is not a Slack error word, such as another service's page", async () => {
+    const url = await receiver((_req, res) => {
+      res.statusCode = 500;
+      res.end("<html>Internal admin console: db-password=hunter2</html>");
+    });
+    const error = await failureOf(fetchWebhookPoster().post(url, { text: "x" }));
+    expect(error.failure).toEqual({ kind: "status", status: 500, body: "" });
+    expect(error.message).toBe("The webhook did not take the post: the receiver answered 500");
   });
 
   it("counts a redirect as a refusal rather than following it", async () => {

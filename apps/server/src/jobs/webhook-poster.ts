@@ -2,8 +2,12 @@ import { WebhookPostError, type WebhookPayload, type WebhookPoster } from "@asce
 
 /** How long a receiver may take to answer: Slack answers in well under a second. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** How much of a refusal's body the reason keeps (Slack answers a word such as "no_service"). */
-const REASON_BODY_CHARS = 120;
+/**
+ * What of a refusal's body the reason keeps: Slack answers one error word such as "no_service" or
+ * "invalid_token". Anything else is left out, so that "test before save" cannot be used to read another
+ * service's answers back through the admin's screen.
+ */
+const SLACK_ERROR_WORD = /^[a-z][a-z0-9_]{0,59}(?![^\s])/;
 
 function causeOf(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -37,7 +41,7 @@ export function fetchWebhookPoster(options: { timeoutMs?: number } = {}): Webhoo
       }
       const body = await response.text().catch(() => "");
       if (response.status < 200 || response.status > 299) {
-        const said = body.replaceAll(url, "…").replace(/\s+/g, " ").trim().slice(0, REASON_BODY_CHARS);
+        const said = SLACK_ERROR_WORD.exec(body.trim())?.[0] ?? "";
         throw new WebhookPostError({ kind: "status", status: response.status, body: said });
       }
     },

@@ -106,6 +106,23 @@ describe("NotificationSettingsService", () => {
     });
   });
 
+  it("refuses a kind named twice, for a person and for the organisation's defaults, naming its place", async () => {
+    const { service } = setup();
+    const twice = [
+      { kind: "level.changed", inApp: true, mail: "off" },
+      { kind: "level.changed", inApp: false, mail: "instant" },
+    ] as const;
+    await expect(service.setPreferences(member, [...twice])).rejects.toMatchObject({
+      code: "validation_failed",
+      message: 'The notification kind "level.changed" is named twice',
+      details: [expect.objectContaining({ path: "body.preferences.1.kind" })],
+    });
+    await expect(service.setOrganisationDefaults(admin, { defaults: [...twice] })).rejects.toMatchObject({
+      code: "validation_failed",
+      details: [expect.objectContaining({ path: "body.defaults.1.kind" })],
+    });
+  });
+
   it("saves a known zone with quiet hours and refuses a zone it does not know, naming it", async () => {
     const { service, schedules } = setup();
     expect(await service.schedule(member)).toEqual({ timeZone: "UTC", quietHours: null });

@@ -48,12 +48,18 @@ export interface ScheduleView {
 /** Until someone picks a zone, times are read in UTC. */
 export const DEFAULT_TIME_ZONE = "UTC";
 
-function assertKnownKinds(choices: readonly KindChoice[], path: string): void {
+function assertKnownKindsOnce(choices: readonly KindChoice[], path: string): void {
   const known = new Set(NOTIFICATION_KINDS.map((k) => k.kind));
   const unknown = choices.findIndex((choice) => !known.has(choice.kind));
   if (unknown >= 0) {
     throw new AppError("validation_failed", `No notification kind "${choices[unknown]?.kind}"`, [
       { path: `${path}.${unknown}.kind`, message: `one of ${[...known].join(", ")}` },
+    ]);
+  }
+  const twice = choices.findIndex((choice, index) => choices.findIndex((c) => c.kind === choice.kind) < index);
+  if (twice >= 0) {
+    throw new AppError("validation_failed", `The notification kind "${choices[twice]?.kind}" is named twice`, [
+      { path: `${path}.${twice}.kind`, message: "each kind at most once" },
     ]);
   }
 }
@@ -122,7 +128,7 @@ export class NotificationSettingsService {
    * channel is switched off is kept, and takes effect if an admin switches the channel on again.
    */
   async setPreferences(viewer: Viewer, choices: KindChoice[]) {
-    assertKnownKinds(choices, "body.preferences");
+    assertKnownKindsOnce(choices, "body.preferences");
     await this.ports.preferences.save(
       viewer.personId,
       choices.map(({ kind, inApp, mail }) => ({ kind, choice: { inApp, mail } })),
@@ -169,7 +175,7 @@ export class NotificationSettingsService {
     input: { defaults: KindChoice[]; switches?: ChannelSwitches },
   ): Promise<{ defaults: OrganisationKindDefault[]; switches: ChannelSwitches }> {
     assertAdmin(viewer);
-    assertKnownKinds(input.defaults, "body.defaults");
+    assertKnownKindsOnce(input.defaults, "body.defaults");
     const at = this.ports.now();
     const before = await this.ports.organisation.switches();
     await this.ports.organisation.saveDefaults(

@@ -87,11 +87,53 @@ describe("RaterEffectsService.raterEffectsForCycle", () => {
 });
 
 describe("ratingsToFit", () => {
-  it("keeps a person's manager and peer ratings apart as two raters", () => {
+  it("keeps a manager's own ratings, and a relation's answers only as one mean per subject and competency", () => {
     const rows: CycleRating[] = [
       { raterId: "x", relation: "manager", subjectId: "s1", competencyId: "c", score: 4 },
       { raterId: "x", relation: "peer", subjectId: "s2", competencyId: "c", score: 2 },
+      { raterId: "y", relation: "peer", subjectId: "s2", competencyId: "c", score: 5 },
+      { raterId: "y", relation: "peer", subjectId: "s2", competencyId: "d", score: 1 },
     ];
-    expect(ratingsToFit(rows, 1).map((r) => r.raterId)).toEqual(["manager:x", "peer:x"]);
+    expect(ratingsToFit(rows, 2)).toEqual([
+      { raterId: "manager:x", subjectId: "s1", competencyId: "c", score: 4 },
+      // The mean of two answers weighs as two ratings; competency d has one answer only, below k: left out.
+      { raterId: "peer:aggregate", subjectId: "s2", competencyId: "c", score: 3.5 },
+      { raterId: "peer:aggregate", subjectId: "s2", competencyId: "c", score: 3.5 },
+    ]);
+  });
+
+  it("never mixes two releases, and judges each by the larger of its own k and the k now", () => {
+    const answer = (raterId: string, requestId: string, score: number, releaseK: number | null): CycleRating => ({
+      raterId,
+      relation: "peer",
+      subjectId: "s",
+      competencyId: "c",
+      score,
+      requestId,
+      releaseK,
+    });
+    const rows = [
+      answer("a", "r1", 1, 3),
+      answer("b", "r1", 3, 3),
+      answer("a", "r2", 5, null),
+      answer("b", "r2", 5, null),
+    ];
+    // k is 2 now: r1 was released when k was 3, so its two answers stay out; r2 counts on its own.
+    expect(ratingsToFit(rows, 2).map((r) => r.score)).toEqual([5, 5]);
+  });
+
+  it("gives the same offsets when two peers swap their answers, since only the means count", async () => {
+    const rows = cycleRatings(3);
+    const swapped = rows.map((row) =>
+      row.relation === "peer" && row.subjectId === "report-0-0" && row.competencyId === "c0"
+        ? {
+            ...row,
+            score: row.raterId === "peer-0" ? row.score + 0.5 : row.raterId === "peer-1" ? row.score - 0.5 : row.score,
+          }
+        : row,
+    );
+    const before = await service(rows).raterEffectsForCycle(admin, CYCLE);
+    const after = await service(swapped).raterEffectsForCycle(admin, CYCLE);
+    expect(after).toEqual(before);
   });
 });

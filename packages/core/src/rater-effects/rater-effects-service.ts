@@ -17,31 +17,54 @@ export interface CycleRaterEffects {
 }
 
 const MANAGER_UNIT = "manager:";
+/** The one rater that stands for every released aggregate of a relation. */
+const GROUP_UNIT = "aggregate";
 
 /**
- * The ratings the model is fitted on. Each (rater, relation) pair is its own rater: a person's
- * leniency as a manager is estimated from their manager ratings alone. Peer and upward scores only
- * serve as the common ground that makes managers comparable, and only where the subject has at least
- * k raters in that relation in the cycle, the threshold their aggregate would need (DESIGN §5): a
- * manager's offset never rests on one or two named colleagues' answers.
+ * The ratings the model is fitted on. A manager's ratings are their own rater: a person's leniency as a
+ * manager is estimated from their manager ratings alone. Peer and upward answers only serve as the common
+ * ground that makes managers comparable, and enter as the aggregate they would be released as (DESIGN §5):
+ * per subject, release (feedback request) and competency, the mean of the answers (weighing as many ratings
+ * as there are answers), and only where at least k raters gave one, k being the larger of the k in force
+ * at the release and now. All the aggregates of one relation form one rater ("the peers"), so a manager's
+ * offset depends on nothing an individual peer or upward answer adds beyond the mean: swapping two peers'
+ * answers changes nothing, and one or two named colleagues' answers never count.
  */
 export function ratingsToFit(rows: readonly CycleRating[], k: number): RaterRating[] {
-  const ratersOf = new Map<string, Set<string>>();
+  const managers: RaterRating[] = [];
+  const groups = new Map<
+    string,
+    { relation: string; subjectId: string; competencyId: string; threshold: number; scores: Map<string, number> }
+  >();
   for (const row of rows) {
-    if (row.relation === "manager") continue;
-    const key = `${row.relation}|${row.subjectId}`;
-    const raters = ratersOf.get(key) ?? new Set<string>();
-    raters.add(row.raterId);
-    ratersOf.set(key, raters);
+    if (row.relation === "manager") {
+      managers.push({
+        raterId: `${MANAGER_UNIT}${row.raterId}`,
+        subjectId: row.subjectId,
+        competencyId: row.competencyId,
+        score: row.score,
+      });
+      continue;
+    }
+    // One aggregate per release: a request's answers are never mixed with another's.
+    const key = JSON.stringify([row.relation, row.subjectId, row.requestId ?? null, row.competencyId]);
+    const group = groups.get(key) ?? { ...row, threshold: k, scores: new Map<string, number>() };
+    group.scores.set(row.raterId, row.score);
+    // A release is judged by the larger of the k in force then and the k in force now.
+    group.threshold = Math.max(group.threshold, row.releaseK ?? k);
+    groups.set(key, group);
   }
-  const isCountable = (row: CycleRating) =>
-    row.relation === "manager" || (ratersOf.get(`${row.relation}|${row.subjectId}`)?.size ?? 0) >= k;
-  return rows.filter(isCountable).map((row) => ({
-    raterId: `${row.relation}:${row.raterId}`,
-    subjectId: row.subjectId,
-    competencyId: row.competencyId,
-    score: row.score,
-  }));
+  const aggregates: RaterRating[] = [];
+  for (const { relation, subjectId, competencyId, scores, threshold } of groups.values()) {
+    if (scores.size < threshold) continue;
+    let sum = 0;
+    for (const score of scores.values()) sum += score;
+    // The mean of n answers weighs as n ratings: the same fit as the answers themselves under one rater,
+    // less the spread among them, which is exactly what the aggregate does not release.
+    const aggregate = { raterId: `${relation}:${GROUP_UNIT}`, subjectId, competencyId, score: sum / scores.size };
+    for (let i = 0; i < scores.size; i++) aggregates.push(aggregate);
+  }
+  return [...managers, ...aggregates];
 }
 
 /** Leniency and severity per manager in a review cycle (issue 15, docs/decisions/0006). */
