@@ -195,16 +195,19 @@ export class PgBossJobQueue implements JobQueue, DeadLetters {
           localConcurrency: WORKERS[name] ?? 1,
         },
         async (jobs) => {
-          const results: JobResult[] = [];
           // Each job settles alone: one refused address fails (and retries) its own mail, not its batch's.
-          for (const job of jobs) {
+          const settle = async (job: Job<JobPayloads[typeof name]>): Promise<JobResult> => {
             try {
               await this.run(name, job);
-              results.push({ id: job.id, status: "completed" });
+              return { id: job.id, status: "completed" };
             } catch (error) {
-              results.push({ id: job.id, status: "failed", output: { message: messageOf(error) } });
+              return { id: job.id, status: "failed", output: { message: messageOf(error) } };
             }
-          }
+          };
+          // A batch of mails is sent side by side: most of a mail's time is the SMTP server's answer.
+          if (name === "mail.send") return Promise.all(jobs.map(settle));
+          const results: JobResult[] = [];
+          for (const job of jobs) results.push(await settle(job));
           return results;
         },
       );
