@@ -16,10 +16,11 @@ import {
 /**
  * A participant's part of a review cycle, in Chromium, from My tasks:
  *
- *   1. Mia nominates three peers on the nominate page; nominating her manager Dana is refused, and the
- *      API's reason shows beside the search field;
- *   2. Dana approves them from her tasks (one by keyboard), and the task turns done at the cycle's minimum;
- *   3. each peer finds "Give feedback" about Mia in their tasks;
+ *   1. Mia nominates three peers and Oscar on the nominate page (the cycle's maximum of 4); nominating her
+ *      manager Dana is refused, and the API's reason shows beside the search field;
+ *   2. Dana approves the three peers from her tasks (one by keyboard) and swaps Oscar for Pol (swapping to
+ *      Vic, above Mia, is refused); the task turns done once the minimum of 3 is approved and none wait;
+ *   3. each approved peer finds "Give feedback" about Mia in their tasks, and Oscar is not asked;
  *   4. after the admin releases the cycle (over HTTP, setup only), Mia reads the link to her results and
  *      acknowledges with a comment, which My tasks then shows with "Done".
  *
@@ -28,7 +29,7 @@ import {
 
 const SHOTS = "/tmp/ascent-shots";
 const DAY = 86_400_000;
-const PEERS = ["pia", "pete", "paz"] as const;
+const PEERS = ["pia", "pete", "paz", "pol"] as const;
 const COMMENT = "Fair summary; I want more strategy work next cycle.";
 
 for (const driver of ["pglite", "postgres"] as const) {
@@ -124,22 +125,26 @@ for (const driver of ["pglite", "postgres"] as const) {
       expect(await focusedLabel(mia.page)).toBe("Nominate Pia Peer");
       await mia.page.keyboard.press("Enter");
       await mia.page.getByRole("status").filter({ hasText: "Nominated Pia Peer as a peer." }).waitFor();
-      for (const name of ["Pete", "Paz"]) {
-        await search.fill(name);
-        await mia.page.getByRole("button", { name: `Nominate ${name} Peer` }).click();
+      for (const name of ["Pete Peer", "Paz Peer", "Oscar Outsider"]) {
+        await search.fill(name.split(" ")[0]!);
+        await mia.page.getByRole("button", { name: `Nominate ${name}` }).click();
         await mia.page
           .getByRole("status")
-          .filter({ hasText: `Nominated ${name} Peer as a peer.` })
+          .filter({ hasText: `Nominated ${name} as a peer.` })
           .waitFor();
       }
       const own = mia.page.getByRole("table", { name: "Your nominations and their status" }).getByRole("row");
-      await expect.poll(() => own.count()).toBe(4);
+      await expect.poll(() => own.count()).toBe(5);
       expect((await own.allInnerTexts()).slice(1).sort()).toEqual([
+        "Oscar Outsider\tPeer\tProposed",
         "Paz Peer\tPeer\tProposed",
         "Pete Peer\tPeer\tProposed",
         "Pia Peer\tPeer\tProposed",
       ]);
-      await mia.page.getByText("3 of at most 4 proposed").waitFor();
+      // At the maximum, the form gives way to a note.
+      await mia.page.getByText("4 of at most 4 proposed").waitFor();
+      await mia.page.getByText("You have proposed the cycle’s maximum of 4.", { exact: false }).waitFor();
+      expect(await search.count()).toBe(0);
       expect(await runAxe(mia.page)).toEqual([]);
       await mia.page.screenshot({ path: `${SHOTS}/participation-2-nominated-${driver}.png`, fullPage: true });
 
@@ -164,11 +169,32 @@ for (const driver of ["pglite", "postgres"] as const) {
           .filter({ hasText: `Approved ${name}.` })
           .waitFor();
       }
-      await miaSection.getByText("3 approved of at least 3").waitFor();
+      // Three approved but Oscar still waits: not done yet.
+      await miaSection.getByText("3 approved of at least 3 · 1 waiting for you").waitFor();
+      expect(await miaSection.getByText("To do", { exact: true }).count()).toBe(1);
+
+      // Dana swaps Oscar: the search takes focus; Vic (above Mia) is refused beside the field, Pol is approved.
+      await miaSection.getByRole("button", { name: "Swap Oscar Outsider for someone else" }).click();
+      const swapSearch = miaSection.getByRole("searchbox", { name: "Approve someone else in place of Oscar Outsider" });
+      await expect.poll(() => swapSearch.evaluate((el) => el === document.activeElement)).toBe(true);
+      await dana.page.keyboard.type("Vic");
+      await miaSection.getByRole("button", { name: "Approve Vic Vee in place of Oscar Outsider" }).click();
+      await expect
+        .poll(() => miaSection.getByRole("alert").innerText())
+        .toContain("Vic Vee is above Mia Member in the reporting line");
+      expect(await swapSearch.getAttribute("aria-invalid")).toBe("true");
+      await dana.page.screenshot({ path: `${SHOTS}/participation-4-swap-refused-${driver}.png`, fullPage: true });
+      await swapSearch.fill("Pol");
+      await miaSection.getByRole("button", { name: "Approve Pol Peer in place of Oscar Outsider" }).click();
+      await miaSection
+        .getByRole("status")
+        .filter({ hasText: "Approved Pol Peer in place of Oscar Outsider." })
+        .waitFor();
+      await miaSection.getByText("4 approved of at least 3 · 0 waiting for you").waitFor();
       await miaSection.getByText("Done", { exact: true }).waitFor();
       expect(await miaSection.getByRole("button", { name: /^Approve / }).count()).toBe(0);
       expect(await runAxe(dana.page)).toEqual([]);
-      await dana.page.screenshot({ path: `${SHOTS}/participation-4-approved-${driver}.png`, fullPage: true });
+      await dana.page.screenshot({ path: `${SHOTS}/participation-5-approved-${driver}.png`, fullPage: true });
       await dana.page.getByRole("link", { name: "My tasks" }).first().click();
       await expect.poll(async () => (await approveRow.innerText()).split("\t").at(-1)).toBe("Done");
 
@@ -176,7 +202,8 @@ for (const driver of ["pglite", "postgres"] as const) {
       await mia.page.reload();
       await expect
         .poll(async () => (await own.allInnerTexts()).slice(1).map((row) => row.split("\t").at(-1)))
-        .toEqual(["Approved", "Approved", "Approved"]);
+        .toEqual(["Approved", "Approved", "Approved", "Approved"]);
+      expect((await own.allInnerTexts()).some((row) => row.includes("Oscar"))).toBe(false);
 
       // 3. Each peer is asked: "Give feedback" about Mia is in their tasks, with a link.
       for (const key of PEERS) {
@@ -186,10 +213,12 @@ for (const driver of ["pglite", "postgres"] as const) {
           .getByRole("link", { name: "Give feedback" })
           .waitFor();
         if (key === "pia") {
-          await peer.page.screenshot({ path: `${SHOTS}/participation-5-peer-tasks-${driver}.png`, fullPage: true });
+          await peer.page.screenshot({ path: `${SHOTS}/participation-6-peer-tasks-${driver}.png`, fullPage: true });
         }
         expect(peer.errors).toEqual([]);
       }
+      const oscarTasks = await org.as("oscar")(endpoints.cycles.myTasks);
+      expect(oscarTasks.tasks.filter((t) => t.kind === "answer-request")).toEqual([]);
 
       // 4. Release opens on day 8; the admin releases over HTTP (the cycle's admin page is not this test's).
       clock.advance(8 * DAY);
@@ -207,21 +236,21 @@ for (const driver of ["pglite", "postgres"] as const) {
       expect(await results.getByRole("link", { name: "My growth" }).getAttribute("href")).toBe("/growth");
       await mia.page.getByRole("textbox", { name: /Comment/ }).fill(COMMENT);
       expect(await runAxe(mia.page)).toEqual([]);
-      await mia.page.screenshot({ path: `${SHOTS}/participation-6-acknowledge-${driver}.png`, fullPage: true });
+      await mia.page.screenshot({ path: `${SHOTS}/participation-7-acknowledge-${driver}.png`, fullPage: true });
       await mia.page.getByRole("button", { name: "Acknowledge my results" }).press("Enter");
       await mia.page.getByRole("heading", { level: 1, name: "My tasks" }).waitFor();
       await expect.poll(async () => (await acknowledgeRow.innerText()).split("\t").at(-1)).toBe("Done");
       await acknowledgeRow.getByText(`Your comment: “${COMMENT}”`).waitFor();
       expect(await acknowledgeRow.getByRole("link").count()).toBe(0);
       expect(await runAxe(mia.page)).toEqual([]);
-      await mia.page.screenshot({ path: `${SHOTS}/participation-7-done-${driver}.png`, fullPage: true });
+      await mia.page.screenshot({ path: `${SHOTS}/participation-8-done-${driver}.png`, fullPage: true });
 
       // Dana, her manager, reads the acknowledgement and its comment.
       const { people: acknowledged } = await org.as("dana")(endpoints.cycles.acknowledgements, { params: { cycleId } });
       expect(acknowledged.find((a) => a.person.id === people.mia.id)?.comment).toBe(COMMENT);
-      // The browser logs the one refused nomination's 400, and nothing else.
+      // The browsers log the refused nomination's and the refused swap's 400, and nothing else.
       expect(mia.errors).toEqual(["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
-      expect(dana.errors).toEqual([]);
+      expect(dana.errors).toEqual(["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
     });
   });
 }

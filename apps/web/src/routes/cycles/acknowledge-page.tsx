@@ -12,6 +12,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { isPlainText } from "../../ui/plain-text.ts";
 import { TextField } from "../../ui/text-field.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import "./cycle-participation.css";
 
 /** After release, the subject reads their results and acknowledges them, with an optional comment. */
 export function AcknowledgePage() {
@@ -95,10 +96,12 @@ export function AcknowledgePage() {
           <p>
             You acknowledged these results on <FormattedDate iso={entry.acknowledgedAt} />.
           </p>
-          {entry.acknowledgementComment && <blockquote>{entry.acknowledgementComment}</blockquote>}
+          {entry.acknowledgementComment && (
+            <blockquote className="participation-comment">{entry.acknowledgementComment}</blockquote>
+          )}
         </section>
       ) : (
-        <form className="card" onSubmit={submit} noValidate aria-labelledby="acknowledge-heading">
+        <form className="card participation-form" onSubmit={submit} noValidate aria-labelledby="acknowledge-heading">
           <h2 id="acknowledge-heading" className="card__title">
             Acknowledge
           </h2>

@@ -11,6 +11,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
+import "./cycle-participation.css";
 import { NOMINATION_STATUS, nominationCounts, RELATION_LABELS } from "./nomination-labels.ts";
 import { NomineeSearch } from "./nominee-search.tsx";
 
@@ -126,7 +127,7 @@ function ReportNominations({
       <h2 id={headingId} className="card__title">
         {subject.name}
       </h2>
-      <p>
+      <p className="participation-summary">
         {counts.approved} approved of at least {min} · {counts.proposed} waiting for you ·{" "}
         {isDone ? <Badge tone="success">Done</Badge> : <Badge tone="warning">To do</Badge>}
       </p>
@@ -153,7 +154,7 @@ function ReportNominations({
                 </td>
                 <td data-label="Decision">
                   {n.status === "proposed" ? (
-                    <span className="button-row">
+                    <span className="participation-actions">
                       <button
                         type="button"
                         className="button button--small"
@@ -162,7 +163,7 @@ function ReportNominations({
                         aria-label={`Approve ${n.nominee.name}`}
                       >
                         Approve
-                      </button>{" "}
+                      </button>
                       <button
                         type="button"
                         className="button button--secondary button--small"
@@ -171,7 +172,7 @@ function ReportNominations({
                         aria-label={`Reject ${n.nominee.name}`}
                       >
                         Reject
-                      </button>{" "}
+                      </button>
                       <button
                         type="button"
                         className="button button--secondary button--small"
@@ -196,8 +197,9 @@ function ReportNominations({
         </table>
       </div>
       {swapping && (
-        <div className="card">
+        <div className="participation-swap">
           <NomineeSearch
+            key={swapping.id}
             label={`Approve someone else in place of ${swapping.nominee.name}`}
             actionText="Approve instead"
             actionLabel={(person) => `Approve ${person.name} in place of ${swapping.nominee.name}`}
@@ -205,6 +207,7 @@ function ReportNominations({
             excludeIds={[subject.id, ...nominations.filter((n) => n.status !== "rejected").map((n) => n.nominee.id)]}
             error={error}
             isBusy={decide.isPending}
+            isFocusedOnMount
           />
           <button type="button" className="button button--secondary button--small" onClick={() => setSwapping(null)}>
             Cancel the swap

@@ -11,6 +11,8 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
+import "../self-assessment/shared-controls.css";
+import "./cycle-participation.css";
 import { formatDay } from "./cycle-labels.ts";
 import { NOMINATION_STATUS, nominationCounts, RELATION_LABELS } from "./nomination-labels.ts";
 import { NomineeSearch, type FoundColleague } from "./nominee-search.tsx";
@@ -113,7 +115,7 @@ export function NominatePage() {
             <p>You have proposed the cycle’s maximum of {max}. A rejected nomination frees a place.</p>
           ) : (
             <>
-              <fieldset className="feedback-form__relation">
+              <fieldset className="feedback-form__relation participation-relation">
                 <legend className="form-field__label">As</legend>
                 <label className="check-option">
                   <input
@@ -184,9 +186,9 @@ export function NominatePage() {
           </p>
         </section>
       )}
-      {!isOpen && <p>The nomination phase is not open: nothing can be proposed now.</p>}
+      {!isOpen && <p className="section">The nomination phase is not open: nothing can be proposed now.</p>}
 
-      <section aria-labelledby="nominations-heading">
+      <section aria-labelledby="nominations-heading" className="section">
         <h2 id="nominations-heading">Your nominations</h2>
         {own.length === 0 ? (
           <p>Nobody yet.</p>

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useColleagueSearch } from "../../api/people-queries.ts";
 import "../feedback/feedback.css";
 
@@ -19,6 +19,8 @@ export interface NomineeSearchProps {
   /** The API's refusal, shown beside the field and tied to it. */
   error?: string | undefined;
   isBusy?: boolean;
+  /** Focus the search field when it appears (it opens from a button, e.g. "Swap…"). */
+  isFocusedOnMount?: boolean;
 }
 
 /** Search colleagues by name, title or team, and act on one of them with a button. */
@@ -30,8 +32,13 @@ export function NomineeSearch({
   excludeIds,
   error,
   isBusy,
+  isFocusedOnMount = false,
 }: NomineeSearchProps) {
   const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (isFocusedOnMount) inputRef.current?.focus();
+  }, [isFocusedOnMount]);
   const [search, setSearch] = useState("");
   const found = useColleagueSearch(search);
   const hidden = new Set(excludeIds);
@@ -55,6 +62,7 @@ export function NomineeSearch({
         </label>
         <input
           id={`${id}-search`}
+          ref={inputRef}
           type="search"
           className="input"
           placeholder="Name, title or team"
