@@ -172,6 +172,11 @@ for (const leg of legs) {
       expect(editedToReport.status).toBe(400);
       expect((await decide("dana", toPaz.id, { decision: "reject" })).status).toBe("rejected");
       expect((await apiError(decide("dana", toPaz.id, { decision: "approve" }))).status).toBe(409);
+      // Two approved (the cycle's minimum) and none waiting: Dana's approval task for Mia is done.
+      const danaAfter = await org.as("dana")(api.myTasks);
+      expect(
+        danaAfter.tasks.find((t) => t.kind === "approve-nominations" && t.subject.id === people.mia.id)?.state,
+      ).toBe("done");
 
       // The approvals asked Pia and Pol on one request about Mia, tagged with the cycle.
       const requests = await org.as("mia")(endpoints.feedback.listAbout, { params: { id: people.mia.id } });
@@ -302,9 +307,10 @@ for (const leg of legs) {
 
       // History stays readable for the person and their chain, not for others.
       const history = await org.as("mia")(api.history, { params: { id: people.mia.id } });
-      expect(history.cycles.map((c) => [c.cycle.id, c.acknowledgedAt])).toContainEqual([
+      expect(history.cycles.map((c) => [c.cycle.id, c.acknowledgedAt, c.acknowledgementComment])).toContainEqual([
         cycleId,
         acknowledged.acknowledgedAt,
+        "Fair, thanks",
       ]);
       expect((await org.as("vic")(api.history, { params: { id: people.mia.id } })).cycles).toHaveLength(
         history.cycles.length,

@@ -27,8 +27,8 @@ import { dayFromToday, submitRatings } from "../support/growth-fixture.ts";
  *   6. Mia sees the peer aggregate (never one answer) and acknowledges her results;
  *   7. the audit log shows the adjustment.
  *
- * Where the web app has no page for a step yet, the step goes through the HTTP API and says so where it
- * happens: people and accounts (setup), proposing and approving nominations, releasing, acknowledging.
+ * Some steps go through the HTTP API and say so where they happen: people and accounts (setup), proposing and
+ * approving nominations and acknowledging (their pages are driven in cycle-participation.test.ts), releasing.
  * The server's clock is a test clock, moved forward into the calibration and release phases.
  */
 
@@ -174,8 +174,8 @@ for (const driver of ["pglite", "postgres"] as const) {
         await submitRatings(org.sessions.dana, people[key].id, "manager", scores);
       }
 
-      // 2b. Nominations: the web app has no page to propose or approve one yet (My tasks lists the task
-      //     without a link), so Mia proposes and Dana approves over HTTP, after My tasks shows Dana the task.
+      // 2b. Nominations (their pages are cycle-participation.test.ts's): Mia proposes and Dana approves over
+      //     HTTP, after My tasks shows Dana the task with a link to the approval page.
       for (const key of PEERS) {
         await org.as("mia")(endpoints.cycles.propose, {
           params: { cycleId },
@@ -185,7 +185,9 @@ for (const driver of ["pglite", "postgres"] as const) {
       const dana = await pageAs("dana", "/tasks");
       const danaTasks = dana.page.getByRole("table", { name: "Your tasks in review cycles" });
       await danaTasks.getByRole("row", { name: /Approve nominations\s+Mia Member/ }).waitFor();
-      expect(await danaTasks.getByRole("link", { name: "Approve nominations" }).count()).toBe(0);
+      expect(await danaTasks.getByRole("link", { name: "Approve nominations" }).getAttribute("href")).toBe(
+        `/tasks/${cycleId}/approve#report-${people.mia.id}`,
+      );
       const { nominations } = await org.as("dana")(endpoints.cycles.listNominations, { params: { cycleId } });
       const proposed = nominations.filter((n) => n.subject.id === people.mia.id && n.status === "proposed");
       expect(proposed.map((n) => n.nominee.name).sort()).toEqual(["Paz Peer", "Pete Peer", "Pia Peer"]);
@@ -320,7 +322,7 @@ for (const driver of ["pglite", "postgres"] as const) {
       const raw = JSON.stringify(view);
       for (const key of PEERS) expect(raw).not.toContain(people[key].id);
 
-      // There is no acknowledgement form in the web app yet: Mia acknowledges over HTTP, and My tasks shows it done.
+      // Mia acknowledges over HTTP (the form is cycle-participation.test.ts's), and My tasks shows it done.
       await org.as("mia")(endpoints.cycles.acknowledge, {
         params: { cycleId },
         body: { comment: "Agreed; pricing was a team effort." },

@@ -88,6 +88,12 @@ const ChannelWebhookPage = lazyPage(
 const CyclesPage = lazyPage(() => import("./routes/cycles/cycles-page.tsx"), "CyclesPage");
 const CycleProgressPage = lazyPage(() => import("./routes/cycles/cycle-progress-page.tsx"), "CycleProgressPage");
 const MyTasksPage = lazyPage(() => import("./routes/cycles/my-tasks-page.tsx"), "MyTasksPage");
+const NominatePage = lazyPage(() => import("./routes/cycles/nominate-page.tsx"), "NominatePage");
+const ApproveNominationsPage = lazyPage(
+  () => import("./routes/cycles/approve-nominations-page.tsx"),
+  "ApproveNominationsPage",
+);
+const AcknowledgePage = lazyPage(() => import("./routes/cycles/acknowledge-page.tsx"), "AcknowledgePage");
 const CalibrationPage = lazyPage(() => import("./routes/calibration/calibration-page.tsx"), "CalibrationPage");
 const CalibrationSessionPage = lazyPage(
   () => import("./routes/calibration/calibration-session-page.tsx"),
@@ -165,6 +171,9 @@ export function createRouter() {
             { path: "cycles", element: <CyclesPage /> },
             { path: "cycles/:cycleId", element: <CycleProgressPage /> },
             { path: "tasks", element: <MyTasksPage /> },
+            { path: "tasks/:cycleId/nominate", element: <NominatePage /> },
+            { path: "tasks/:cycleId/approve", element: <ApproveNominationsPage /> },
+            { path: "tasks/:cycleId/acknowledge", element: <AcknowledgePage /> },
             { path: "calibration", element: <CalibrationPage /> },
             { path: "calibration/my-reports", element: <MyReportsAdjustmentsPage /> },
             { path: "calibration/:id", element: <CalibrationSessionPage /> },

@@ -168,6 +168,7 @@ export const ZCycleHistoryEntry = z.object({
   joinedAt: z.iso.datetime(),
   leftAt: z.iso.datetime().nullable(),
   acknowledgedAt: z.iso.datetime().nullable(),
+  acknowledgementComment: z.string().nullable().describe("The comment given on acknowledging, if any"),
 });
 
 const ZCycleParams = z.object({ cycleId: z.uuid() });
@@ -381,6 +382,7 @@ export type TReviewCycle = z.infer<typeof ZReviewCycle>;
 export type TCycleProgress = z.infer<typeof ZCycleProgress>;
 export type TCycleTask = z.infer<typeof ZTask>;
 export type TNomination = z.infer<typeof ZNomination>;
+export type TCycleHistoryEntry = z.infer<typeof ZCycleHistoryEntry>;
 export type TPersonProgress = z.infer<typeof ZPersonProgress>;
 export type TReminder = z.infer<typeof ZReminder>;
 export type TCreateCycleBody = z.input<typeof ZCreateCycleBody>;

@@ -154,5 +154,6 @@ export function presentHistoryEntry(entry: CycleHistoryEntry) {
     joinedAt: entry.participant.joinedAt.toISOString(),
     leftAt: entry.participant.leftAt?.toISOString() ?? null,
     acknowledgedAt: entry.acknowledgement?.acknowledgedAt.toISOString() ?? null,
+    acknowledgementComment: entry.acknowledgement ? entry.acknowledgement.comment || null : null,
   };
 }

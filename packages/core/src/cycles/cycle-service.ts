@@ -624,14 +624,15 @@ export class CycleService {
             state: report.phases.manager,
           });
         }
-        if (nomination && pending.some((n) => n.subjectId === report.personId && n.status === "proposed")) {
+        // Listed once the report has proposed someone; done when the cycle's minimum is approved and none wait.
+        if (nomination && report.phases.nomination && pending.some((n) => n.subjectId === report.personId)) {
           tasks.push({
             ...base,
             kind: "approve-nominations",
             subjectId: report.personId,
             subjectName: report.name,
             dueAt: nomination.dueAt,
-            state: taskState("in-progress", nomination, now),
+            state: report.phases.nomination === "done" ? "done" : taskState("in-progress", nomination, now),
           });
         }
       }

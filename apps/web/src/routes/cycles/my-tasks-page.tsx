@@ -5,6 +5,7 @@ import { LoadingState } from "../../ui/loading-state.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import "../people/people.css";
+import { AcknowledgedComment } from "./acknowledged-comment.tsx";
 import { ProgressTable } from "./cycle-progress-page.tsx";
 import { formatDay, STATE_LABELS, TASK_LABELS } from "./cycle-labels.ts";
 
@@ -54,8 +55,19 @@ export function MyTasksPage() {
                             <Link to="/growth/self-assessment">{TASK_LABELS[task.kind]}</Link>
                           ) : task.kind === "manager-assessment" ? (
                             <Link to={`/team/${task.subject.id}/assess`}>{TASK_LABELS[task.kind]}</Link>
+                          ) : task.kind === "nominate" ? (
+                            <Link to={`/tasks/${task.cycleId}/nominate`}>{TASK_LABELS[task.kind]}</Link>
+                          ) : task.kind === "approve-nominations" ? (
+                            <Link to={`/tasks/${task.cycleId}/approve#report-${task.subject.id}`}>
+                              {TASK_LABELS[task.kind]}
+                            </Link>
+                          ) : task.kind === "acknowledge" && task.state !== "done" ? (
+                            <Link to={`/tasks/${task.cycleId}/acknowledge`}>{TASK_LABELS[task.kind]}</Link>
                           ) : (
                             TASK_LABELS[task.kind]
+                          )}
+                          {task.kind === "acknowledge" && task.state === "done" && (
+                            <AcknowledgedComment cycleId={task.cycleId} />
                           )}
                         </th>
                         <td data-label="About">{task.subject.name}</td>
