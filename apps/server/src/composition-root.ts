@@ -473,6 +473,8 @@ function buildAssessmentServices(
   const raterEffects: RaterEffectsService = new RaterEffectsService({
     ratings: new DrizzleRaterEffectsRepository(db),
     anonymityThreshold: async () => (await readiness.settings()).k,
+    memo,
+    now,
   });
   const onReadinessInputsChanged = (personId: string) => readiness.refreshSnapshots([personId]);
   // Admins read anyone's readiness, so they never rate as a peer or report (DESIGN §4).

@@ -1,6 +1,7 @@
 import { assertAdmin } from "../access/access.ts";
 import type { Viewer } from "../access/viewer.ts";
 import { AppError } from "../errors/app-error.ts";
+import { ANY_CHANGE, NO_MEMO, type Memo } from "../caching/memo.ts";
 import { fitRaterEffects, type RaterEffect, type RaterRating, type RaterEffectsOptions } from "./fit-rater-effects.ts";
 import type { CycleRating, RaterEffectsRepository } from "./ports.ts";
 
@@ -9,7 +10,16 @@ export interface RaterEffectsServiceDeps {
   /** The anonymity threshold k in force (DESIGN §4). */
   anonymityThreshold: () => Promise<number>;
   options?: RaterEffectsOptions;
+  /** Keeps a cycle's fit until any rating, request, person or setting changes. */
+  memo?: Memo;
+  now?: () => Date;
 }
+
+/**
+ * How long a kept fit holds without any change in the data: a feedback request that falls due releases
+ * its answers without a write, so the fit is made again at least this often.
+ */
+const FIT_KEPT_MS = 60_000;
 
 /** What an admin sees of a cycle's rater effects: managers only, never a peer or an upward rater. */
 export interface CycleRaterEffects {
@@ -89,6 +99,15 @@ export class RaterEffectsService {
    * that authorised their caller already (calibration shows each person's manager's offset to its participants).
    */
   async managerEffects(cycleId: string): Promise<CycleRaterEffects> {
+    // A 10,000-person cycle takes seconds to fit; calibration shows it on every load of a session.
+    return (this.deps.memo ?? NO_MEMO).remember(`rater-effects:${cycleId}`, async () => ({
+      value: await this.fitManagers(cycleId),
+      dependsOn: [ANY_CHANGE],
+      validUntil: new Date((this.deps.now ?? (() => new Date()))().getTime() + FIT_KEPT_MS),
+    }));
+  }
+
+  private async fitManagers(cycleId: string): Promise<CycleRaterEffects> {
     const [rows, k] = await Promise.all([this.deps.ratings.cycleRatings(cycleId), this.deps.anonymityThreshold()]);
     const effects = fitRaterEffects(ratingsToFit(rows, k), this.deps.options);
     const raters = effects
