@@ -18,7 +18,7 @@ export function CycleAcknowledgements({ cycle }: { cycle: TReviewCycle }) {
     return null;
   }
   return (
-    <section aria-labelledby="acknowledgements-heading">
+    <section aria-labelledby="acknowledgements-heading" className="section">
       <h2 id="acknowledgements-heading">Acknowledgements</h2>
       {acknowledgements.isPending ? (
         <LoadingState label="Loading acknowledgements…" />

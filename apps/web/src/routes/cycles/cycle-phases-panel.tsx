@@ -54,9 +54,9 @@ export function CyclePhasesPanel({ cycle }: { cycle: TReviewCycle }) {
   };
 
   return (
-    <section aria-labelledby="phases-heading">
+    <section aria-labelledby="phases-heading" className="section">
       <h2 id="phases-heading">Phases</h2>
-      <p>
+      <p className="section__lead">
         {isLocked
           ? `This cycle is ${cycle.status}: its phases no longer change.`
           : "Phases may overlap. A phase stays open until you close it; its deadline only decides who is late."}
@@ -92,24 +92,27 @@ export function CyclePhasesPanel({ cycle }: { cycle: TReviewCycle }) {
                       type="button"
                       className="button button--secondary button--small"
                       onClick={() => setExtending(phase)}
+                      aria-label={`Extend the ${label(phase)} deadline…`}
                     >
-                      Extend<VisuallyHidden> the {label(phase)} deadline</VisuallyHidden>…
+                      Extend…
                     </button>
                     {phase.closedAt ? (
                       <button
                         type="button"
                         className="button button--secondary button--small"
                         onClick={() => startReopening(phase)}
+                        aria-label={`Reopen the ${label(phase)} phase…`}
                       >
-                        Reopen<VisuallyHidden> the {label(phase)} phase</VisuallyHidden>…
+                        Reopen…
                       </button>
                     ) : (
                       <button
                         type="button"
                         className="button button--secondary button--small"
                         onClick={() => startClosing(phase)}
+                        aria-label={`Close the ${label(phase)} phase…`}
                       >
-                        Close<VisuallyHidden> the {label(phase)} phase</VisuallyHidden>…
+                        Close…
                       </button>
                     )}
                   </td>

@@ -34,6 +34,7 @@ function CyclesTable() {
             <th scope="col">Status</th>
             <th scope="col">Starts</th>
             <th scope="col">Ends</th>
+            <th scope="col">Nominations per person</th>
           </tr>
         </thead>
         <tbody>
@@ -45,6 +46,9 @@ function CyclesTable() {
               <td data-label="Status">{cycle.status}</td>
               <td data-label="Starts">{formatDay(cycle.startsAt)}</td>
               <td data-label="Ends">{formatDay(cycle.endsAt)}</td>
+              <td data-label="Nominations per person">
+                {cycle.nominationsMin}–{cycle.nominationsMax}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -20,9 +20,9 @@ export function ReleaseCycle({ cycle }: { cycle: TReviewCycle }) {
   const reasonId = useId();
   const blocker = releaseBlocker(cycle);
   return (
-    <section aria-labelledby="release-heading">
+    <section aria-labelledby="release-heading" className="section">
       <h2 id="release-heading">Release results</h2>
-      <p id={reasonId}>
+      <p id={reasonId} className="section__lead">
         {blocker ??
           "Release publishes the cycle's results to each person and their manager. Release once every phase you need is done."}
       </p>
