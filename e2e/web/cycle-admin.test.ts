@@ -2,6 +2,8 @@ import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts";
+import { endpoints } from "@ascent/contract";
+import { buildAssessmentOrg, STAFF_PASSWORD, type AssessmentOrg } from "../support/assessment-fixture.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { ADMIN_EMAIL, newAppContext, signInThroughWelcome, withoutSignedOutProbe } from "./web-session.ts";
 
@@ -184,6 +186,62 @@ describe("web: an admin steers a review cycle's phases, releases it and reads th
     expect(withoutSignedOutProbe(errors)).toEqual([
       "Failed to load resource: the server responded with a status of 409 (Conflict)",
     ]);
+    await context.close();
+  });
+});
+
+describe("web: a manager reads the acknowledgements of their own reporting chain only", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let org: AssessmentOrg;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    org = await buildAssessmentOrg(server);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows Dana her five reports with Mia's comment, and no admin controls", async () => {
+    const now = Date.now();
+    const cycle = await org.as("admin")(endpoints.cycles.create, {
+      body: {
+        name: "Product spring review",
+        population: { teams: ["Product"] },
+        phases: [
+          { kind: "self", opensAt: new Date(now - DAY).toISOString(), dueAt: new Date(now + DAY).toISOString() },
+        ],
+      },
+    });
+    await org.as("admin")(endpoints.cycles.release, { params: { cycleId: cycle.id } });
+    await org.as("mia")(endpoints.cycles.acknowledge, {
+      params: { cycleId: cycle.id },
+      body: { comment: "Thanks, I will work on the roadmap skills." },
+    });
+
+    const context = await newAppContext(browser);
+    const response = await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: "dana@assess.example.com", password: STAFF_PASSWORD },
+    });
+    expect(response.ok()).toBe(true);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/cycles/${cycle.id}`);
+    const table = page.getByRole("table", { name: "Who has acknowledged their results" });
+    await table.waitFor();
+    await page.getByText("1 of 5 people have acknowledged their results.").waitFor();
+    const names = await table.getByRole("rowheader").allInnerTexts();
+    expect(names).toEqual(["Mia Member", "Paz Peer", "Pete Peer", "Pia Peer", "Pol Peer"]);
+    expect((await table.getByRole("row", { name: /^Mia Member/ }).innerText()).replace(/\s+/g, " ")).toContain(
+      "Thanks, I will work on the roadmap skills.",
+    );
+    expect(await page.getByRole("heading", { name: "Phases", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Release results…" }).count()).toBe(0);
+    expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/cycle-admin-manager-acknowledgements.png`, fullPage: true });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
