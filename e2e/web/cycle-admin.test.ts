@@ -159,6 +159,9 @@ describe("web: an admin steers a review cycle's phases, releases it and reads th
     const reasonId = await releaseButton.getAttribute("aria-describedby");
     expect(await page.locator(`[id="${reasonId}"]`).innerText()).toMatch(/^Released .*cannot be undone/);
     await page.getByText("This cycle is released: its phases no longer change.").waitFor();
+    await expect
+      .poll(async () => (await selfRow.innerText()).replace(/\s+/g, " "))
+      .toMatch(/Over: the cycle is released$/);
     expect(await page.getByRole("button", { name: /^Extend the/ }).count()).toBe(0);
     expect((await cycleNamed(page, "Core autumn review")).status).toBe("released");
 

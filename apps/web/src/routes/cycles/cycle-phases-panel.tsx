@@ -26,8 +26,10 @@ const CLOSING_EFFECTS: Record<Phase["kind"], string> = {
   release: "The phase is marked closed; releasing the results stays possible.",
 };
 
-function phaseState(phase: Phase, now: Date): string {
+function phaseState(phase: Phase, cycle: TReviewCycle, now: Date): string {
   if (phase.closedAt) return `Closed ${formatDay(phase.closedAt)}`;
+  // A released or closed cycle takes no more work in any phase, whatever the phase's own dates say.
+  if (cycle.status === "released" || cycle.status === "closed") return `Over: the cycle is ${cycle.status}`;
   if (new Date(phase.opensAt) > now) return "Not open yet";
   return new Date(phase.dueAt) < now ? "Open, past its deadline" : "Open";
 }
@@ -85,7 +87,7 @@ export function CyclePhasesPanel({ cycle }: { cycle: TReviewCycle }) {
                 </th>
                 <td data-label="Opens">{formatDay(phase.opensAt)}</td>
                 <td data-label="Due">{formatDay(phase.dueAt)}</td>
-                <td data-label="State">{phaseState(phase, now)}</td>
+                <td data-label="State">{phaseState(phase, cycle, now)}</td>
                 {!isLocked && (
                   <td className="row-actions">
                     <button
