@@ -5,7 +5,13 @@ import { collectPageErrors, launchBrowser, runAxe } from "../support/browser.ts"
 import { endpoints } from "@ascent/contract";
 import { buildAssessmentOrg, STAFF_PASSWORD, type AssessmentOrg } from "../support/assessment-fixture.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { ADMIN_EMAIL, newAppContext, signInThroughWelcome, withoutSignedOutProbe } from "./web-session.ts";
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  newAppContext,
+  signInThroughWelcome,
+  withoutSignedOutProbe,
+} from "./web-session.ts";
 
 const SHOTS = "/tmp/ascent-shots";
 const DAY = 86_400_000;
@@ -193,7 +199,7 @@ describe("web: an admin steers a review cycle's phases, releases it and reads th
   });
 });
 
-describe("web: a manager reads the acknowledgements of their own reporting chain only", () => {
+describe("web: a cycle that changed behind the page, and a manager reading her chain's acknowledgements", () => {
   let server: TestServer;
   let browser: Browser;
   let org: AssessmentOrg;
@@ -205,6 +211,37 @@ describe("web: a manager reads the acknowledgements of their own reporting chain
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it("shows the API's refusal when the cycle was released while the admin was extending a phase", async () => {
+    const now = Date.now();
+    const cycle = await org.as("admin")(endpoints.cycles.create, {
+      body: {
+        name: "Product summer review",
+        population: { teams: ["Product"] },
+        phases: [
+          { kind: "self", opensAt: new Date(now - DAY).toISOString(), dueAt: new Date(now + DAY).toISOString() },
+        ],
+      },
+    });
+    const context = await newAppContext(browser);
+    const response = await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    });
+    expect(response.ok()).toBe(true);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/cycles/${cycle.id}`);
+    await page.getByRole("button", { name: "Extend the Self-assessment deadline…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Extend the Self-assessment deadline" });
+    await dialog.getByLabel("New deadline").fill(utcDay(now + 5 * DAY));
+    await org.as("admin")(endpoints.cycles.release, { params: { cycleId: cycle.id } });
+    await dialog.getByRole("button", { name: "Save deadline" }).click();
+    await dialog.getByRole("alert").filter({ hasText: "is released; its phases no longer change" }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/cycle-admin-extend-refused.png` });
+    expect(errors).toEqual(["Failed to load resource: the server responded with a status of 409 (Conflict)"]);
+    await context.close();
   });
 
   it("shows Dana her five reports with Mia's comment, and no admin controls", async () => {
