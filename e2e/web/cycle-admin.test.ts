@@ -240,6 +240,10 @@ describe("web: a cycle that changed behind the page, and a manager reading her c
     await dialog.getByRole("alert").filter({ hasText: "is released; its phases no longer change" }).waitFor();
     expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/cycle-admin-extend-refused.png` });
+    // The page behind catches up without a reload: the phases are locked now.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("This cycle is released: its phases no longer change.").waitFor();
+    expect(await page.getByRole("button", { name: /^Extend the/ }).count()).toBe(0);
     expect(errors).toEqual(["Failed to load resource: the server responded with a status of 409 (Conflict)"]);
     await context.close();
   });

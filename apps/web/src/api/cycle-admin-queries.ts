@@ -14,7 +14,8 @@ function useCycleMutation<TInput, TOutput>(call: (input: TInput) => Promise<TOut
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: cycleKeys.all }),
+    // After a refusal too: a 409 means the cycle changed elsewhere, and the page should show how.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: cycleKeys.all }),
   });
 }
 
