@@ -23,12 +23,12 @@ import { dayFromToday, submitRatings } from "../support/growth-fixture.ts";
  *   2. Mia self-assesses in the wizard, nominates three peers, Dana approves, the peers answer;
  *   3. Dana rates Mia on the manager assessment page;
  *   4. a calibration session shows the histogram and the 9-box, and one rating is adjusted with a reason;
- *   5. the admin releases the cycle;
+ *   5. the admin releases the cycle on its page, after confirming;
  *   6. Mia sees the peer aggregate (never one answer) and acknowledges her results;
  *   7. the audit log shows the adjustment.
  *
  * Some steps go through the HTTP API and say so where they happen: people and accounts (setup), proposing and
- * approving nominations and acknowledging (their pages are driven in cycle-participation.test.ts), releasing.
+ * approving nominations and acknowledging (their pages are driven in cycle-participation.test.ts).
  * The server's clock is a test clock, moved forward into the calibration and release phases.
  */
 
@@ -289,13 +289,17 @@ for (const driver of ["pglite", "postgres"] as const) {
         .click();
       await admin.page.getByRole("status").filter({ hasText: "The session is closed." }).waitFor();
 
-      // 5. Release opens on day 11. The cycle page has no release control yet, so the admin releases
-      //    over HTTP; the cycle page then reads "released".
+      // 5. Release opens on day 11: the admin releases on the cycle page, after a confirmation that says
+      //    what release does; the page then reads "released".
       clock.advance(3 * DAY);
-      const released = await org.as("admin")(endpoints.cycles.release, { params: { cycleId } });
-      expect(released.status).toBe("released");
       await admin.page.goto(`${server.url}/cycles/${cycleId}`);
+      await admin.page.getByRole("button", { name: "Release results…" }).click();
+      await admin.page
+        .getByRole("dialog", { name: "Release the results of “Autumn round”?" })
+        .getByRole("button", { name: "Release results" })
+        .click();
       await admin.page.getByText(/^released · /).waitFor();
+      expect(await admin.page.getByRole("button", { name: "Release results…" }).isDisabled()).toBe(true);
 
       // 6. Mia: My tasks asks her to acknowledge; side by side shows the peers as one average of three.
       await mia.page.goto(`${server.url}/tasks`);

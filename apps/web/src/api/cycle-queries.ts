@@ -4,7 +4,7 @@ import { apiClient } from "./client.ts";
 
 // Review cycles: the admins' list, creation and progress, and everyone's tasks.
 
-const cycleKeys = {
+export const cycleKeys = {
   all: ["cycles"] as const,
   list: () => [...cycleKeys.all, "list"] as const,
   progress: (cycleId: string) => [...cycleKeys.all, "progress", cycleId] as const,

@@ -12,6 +12,9 @@ import { CreateSessionForm } from "../calibration/create-session-form.tsx";
 import { SessionsTable } from "../calibration/sessions-table.tsx";
 import "../calibration/calibration.css";
 import { RemindLatePeople } from "./remind-late-people.tsx";
+import { CyclePhasesPanel } from "./cycle-phases-panel.tsx";
+import { ReleaseCycle } from "./release-cycle.tsx";
+import { CycleAcknowledgements } from "./cycle-acknowledgements.tsx";
 
 const TRACKED = ["self", "nomination", "manager"] as const;
 
@@ -133,6 +136,7 @@ export function CycleProgressPage() {
           </table>
         </div>
       </section>
+      {session.isAdmin && <CyclePhasesPanel cycle={cycle} />}
       <RemindLatePeople cycleId={cycle.id} reminders={reminders} isAdmin={session.isAdmin} />
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">People</h2>
@@ -149,6 +153,8 @@ export function CycleProgressPage() {
         <SessionsTable cycleId={cycle.id} emptyText="No calibration session in this cycle yet." />
         <CreateSessionForm cycleId={cycle.id} />
       </section>
+      {session.isAdmin && <ReleaseCycle cycle={cycle} />}
+      <CycleAcknowledgements cycle={cycle} />
     </>
   );
 }
