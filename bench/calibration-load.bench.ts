@@ -10,7 +10,7 @@ import { loadavg } from "node:os";
 import Fastify, { type FastifyInstance } from "fastify";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@ascent/db";
-import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
+import { benchOnEachDatabase, formatNumber as format, settleAfterSeeding } from "./support/on-each-database.ts";
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
 import { seedSyntheticOrganisation } from "@ascent/synthetic";
 
@@ -132,6 +132,7 @@ async function benchDatabase(driver: string, database: DatabaseHandle): Promise<
     },
   );
   const token = (await services.accounts.createApiToken(lead.manager_id, "calibration bench")).token;
+  await settleAfterSeeding(database);
 
   const app = await buildApp({ database, logLevel: "silent" });
   const bare = Fastify({ logger: false });

@@ -8,7 +8,7 @@
 import type { DatabaseHandle } from "@ascent/db";
 import { buildApp, buildServices, prepareDatabase } from "@ascent/server";
 import { seedSyntheticOrganisation } from "@ascent/synthetic";
-import { benchOnEachDatabase, formatNumber as format } from "./support/on-each-database.ts";
+import { benchOnEachDatabase, formatNumber as format, settleAfterSeeding } from "./support/on-each-database.ts";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 40);
@@ -39,6 +39,7 @@ async function benchDatabase(label: string, database: DatabaseHandle): Promise<b
     nominationsMin: 3,
   });
   const { token } = await services.accounts.createApiToken(admin.id, "cycle-progress bench");
+  await settleAfterSeeding(database);
   const app = await buildApp({ database, logLevel: "silent" });
   try {
     await app.ready();
